@@ -1,0 +1,142 @@
+package io.ledgernode.netconfig.generate;
+
+import io.ledgernode.netconfig.model.MemberOrg;
+import io.ledgernode.netconfig.model.NetworkDescription;
+import io.ledgernode.netconfig.model.OrdererNode;
+import io.ledgernode.netconfig.model.OrdererOrg;
+import io.ledgernode.netconfig.model.Ordering;
+import io.ledgernode.netconfig.model.InvalidNetworkException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes configtxgen's input for the application channel: a Raft ordering service and the member orgs, with
+ * endorsement (and chaincode lifecycle approval) by a majority of member orgs.
+ */
+final class ConfigtxWriter {
+
+    /** The profile name the operator scripts pass to {@code configtxgen -profile}. */
+    static final String PROFILE = "LedgerChannel";
+
+    private ConfigtxWriter() {
+    }
+
+    static Path write(NetworkDescription network, NetworkLayout layout) {
+        Map<String, Object> channel = new LinkedHashMap<>();
+        channel.put("Policies", policies(
+                implicit("Readers", "ANY Readers"), implicit("Writers", "ANY Writers"), implicit("Admins", "MAJORITY Admins")));
+        channel.put("Capabilities", Map.of("V2_0", true));
+        channel.put("Orderer", orderer(network, layout));
+        channel.put("Application", application(network, layout));
+        Path file = layout.networkDir().resolve("configtx").resolve("configtx.yaml");
+        Files2.writeYaml(file, Map.of("Profiles", Map.of(PROFILE, channel)),
+                "# Generated from the network description; input of `configtxgen -profile " + PROFILE + "`.\n");
+        return file;
+    }
+
+    private static Map<String, Object> orderer(NetworkDescription network, NetworkLayout layout) {
+        Ordering ordering = network.ordering();
+        List<Object> consenters = new ArrayList<>();
+        List<Object> orgs = new ArrayList<>();
+        for (OrdererOrg org : network.ordererOrgs()) {
+            List<String> endpoints = new ArrayList<>();
+            for (OrdererNode node : org.orderers()) {
+                String cert = layout.ordererDir(org, node).resolve("tls").resolve("server.crt").toString();
+                Map<String, Object> consenter = new LinkedHashMap<>();
+                consenter.put("Host", node.host());
+                consenter.put("Port", node.port());
+                consenter.put("ClientTLSCert", cert);
+                consenter.put("ServerTLSCert", cert);
+                consenters.add(consenter);
+                endpoints.add(node.host() + ":" + node.port());
+            }
+            Map<String, Object> definition = orgDefinition(org.name(), org.mspId(), layout.ordererOrgDir(org).resolve("msp"),
+                    policies(
+                            signature("Readers", "OR('" + org.mspId() + ".member')"),
+                            signature("Writers", "OR('" + org.mspId() + ".member')"),
+                            signature("Admins", "OR('" + org.mspId() + ".admin')")));
+            definition.put("OrdererEndpoints", endpoints);
+            orgs.add(definition);
+        }
+        Map<String, Object> batchSize = new LinkedHashMap<>();
+        batchSize.put("MaxMessageCount", ordering.maxMessageCount());
+        batchSize.put("AbsoluteMaxBytes", kilobytes("absoluteMaxBytes", ordering.absoluteMaxBytes()));
+        batchSize.put("PreferredMaxBytes", kilobytes("preferredMaxBytes", ordering.preferredMaxBytes()));
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("TickInterval", "500ms");
+        options.put("ElectionTick", 10);
+        options.put("HeartbeatTick", 1);
+        options.put("MaxInflightBlocks", 5);
+        options.put("SnapshotIntervalSize", "16 MB");
+        Map<String, Object> orderer = new LinkedHashMap<>();
+        orderer.put("OrdererType", "etcdraft");
+        orderer.put("BatchTimeout", ordering.batchTimeout().toMillis() + "ms");
+        orderer.put("BatchSize", batchSize);
+        orderer.put("EtcdRaft", Map.of("Consenters", consenters, "Options", options));
+        orderer.put("Organizations", orgs);
+        orderer.put("Policies", policies(
+                implicit("Readers", "ANY Readers"), implicit("Writers", "ANY Writers"), implicit("Admins", "MAJORITY Admins"),
+                implicit("BlockValidation", "ANY Writers")));
+        orderer.put("Capabilities", Map.of("V2_0", true));
+        return orderer;
+    }
+
+    private static Map<String, Object> application(NetworkDescription network, NetworkLayout layout) {
+        List<Object> orgs = new ArrayList<>();
+        for (MemberOrg org : network.orgs()) {
+            String msp = org.mspId();
+            Map<String, Object> definition = orgDefinition(org.name(), msp, layout.memberOrgDir(org).resolve("msp"),
+                    policies(
+                            signature("Readers", "OR('" + msp + ".admin', '" + msp + ".peer', '" + msp + ".client')"),
+                            signature("Writers", "OR('" + msp + ".admin', '" + msp + ".client')"),
+                            signature("Admins", "OR('" + msp + ".admin')"),
+                            signature("Endorsement", "OR('" + msp + ".peer')")));
+            // Anchor peers let each org's peers (and so the gateway's discovery) find the other orgs' peers.
+            definition.put("AnchorPeers", List.of(Map.of("Host", org.gatewayPeer().host(), "Port", org.gatewayPeer().port())));
+            orgs.add(definition);
+        }
+        Map<String, Object> application = new LinkedHashMap<>();
+        application.put("Organizations", orgs);
+        application.put("Policies", policies(
+                implicit("Readers", "ANY Readers"), implicit("Writers", "ANY Writers"), implicit("Admins", "MAJORITY Admins"),
+                implicit("LifecycleEndorsement", "MAJORITY Endorsement"), implicit("Endorsement", "MAJORITY Endorsement")));
+        application.put("Capabilities", Map.of("V2_5", true));
+        return application;
+    }
+
+    private static Map<String, Object> orgDefinition(String name, String mspId, Path mspDir, Map<String, Object> policies) {
+        Map<String, Object> org = new LinkedHashMap<>();
+        org.put("Name", name);
+        org.put("ID", mspId);
+        org.put("MSPDir", mspDir.toString());
+        org.put("Policies", policies);
+        return org;
+    }
+
+    @SafeVarargs
+    private static Map<String, Object> policies(Map.Entry<String, Object>... entries) {
+        Map<String, Object> policies = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> entry : entries) {
+            policies.put(entry.getKey(), entry.getValue());
+        }
+        return policies;
+    }
+
+    private static Map.Entry<String, Object> implicit(String name, String rule) {
+        return Map.entry(name, Map.of("Type", "ImplicitMeta", "Rule", rule));
+    }
+
+    private static Map.Entry<String, Object> signature(String name, String rule) {
+        return Map.entry(name, Map.of("Type", "Signature", "Rule", rule));
+    }
+
+    private static String kilobytes(String field, long bytes) {
+        if (bytes % 1024 != 0) {
+            throw new InvalidNetworkException("ordering." + field + " must be a multiple of 1024, got " + bytes);
+        }
+        return (bytes / 1024) + " KB";
+    }
+}

@@ -1,0 +1,206 @@
+package io.ledgernode.netconfig.generate;
+
+import io.ledgernode.netconfig.model.MemberOrg;
+import io.ledgernode.netconfig.model.NetworkDescription;
+import io.ledgernode.netconfig.model.OrdererNode;
+import io.ledgernode.netconfig.model.OrdererOrg;
+import io.ledgernode.netconfig.model.PeerNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes one environment file per process (orderer, peer, chaincode server), one admin environment per member org,
+ * and {@code network.env}, the summary the operator scripts read. Every Fabric setting the scripts rely on is set
+ * here explicitly, so the stock core.yaml and orderer.yaml only supply defaults nobody here depends on.
+ */
+final class NodeEnvWriter {
+
+    private final NetworkDescription network;
+    private final NetworkLayout layout;
+    private final Path fabricHome;
+
+    NodeEnvWriter(NetworkDescription network, NetworkLayout layout, Path fabricHome) {
+        this.network = network;
+        this.layout = layout;
+        this.fabricHome = fabricHome.toAbsolutePath().normalize();
+    }
+
+    void writeAll() {
+        List<String> orderers = new ArrayList<>();
+        List<String> peers = new ArrayList<>();
+        List<String> chaincodeServers = new ArrayList<>();
+        for (OrdererOrg org : network.ordererOrgs()) {
+            for (OrdererNode node : org.orderers()) {
+                orderers.add(writeOrderer(org, node));
+            }
+        }
+        for (MemberOrg org : network.orgs()) {
+            for (PeerNode peer : org.peers()) {
+                peers.add(writePeer(org, peer));
+            }
+            chaincodeServers.add(writeChaincodeServer(org));
+            writeOrgAdmin(org);
+        }
+        writeNetwork(orderers, peers, chaincodeServers);
+    }
+
+    private String writeOrderer(OrdererOrg org, OrdererNode node) {
+        String name = node.fqdn(org);
+        Path dir = layout.ordererDir(org, node);
+        Path tls = dir.resolve("tls");
+        Path data = layout.dataDir(name);
+        Path admin = layout.ordererAdminDir(org).resolve("tls");
+        new EnvFile()
+                .put("LEDGER_NODE_KIND", "orderer")
+                .put("LEDGER_NODE_ORG", org.name())
+                .put("LEDGER_NODE_PORTS", node.port() + " " + node.adminPort() + " " + node.operationsPort())
+                .put("LEDGER_NODE_HEALTH_URL", "http://" + node.host() + ":" + node.operationsPort() + "/healthz")
+                .put("LEDGER_ADMIN_ADDRESS", node.host() + ":" + node.adminPort())
+                .put("LEDGER_ADMIN_CA", tls.resolve("ca.crt"))
+                .put("LEDGER_ADMIN_CLIENT_CERT", admin.resolve("client.crt"))
+                .put("LEDGER_ADMIN_CLIENT_KEY", admin.resolve("client.key"))
+                .put("FABRIC_CFG_PATH", fabricHome.resolve("config"))
+                .put("FABRIC_LOGGING_SPEC", "INFO")
+                .put("ORDERER_GENERAL_LISTENADDRESS", node.host())
+                .put("ORDERER_GENERAL_LISTENPORT", node.port())
+                .put("ORDERER_GENERAL_LOCALMSPID", org.mspId())
+                .put("ORDERER_GENERAL_LOCALMSPDIR", dir.resolve("msp"))
+                .put("ORDERER_GENERAL_TLS_ENABLED", "true")
+                .put("ORDERER_GENERAL_TLS_PRIVATEKEY", tls.resolve("server.key"))
+                .put("ORDERER_GENERAL_TLS_CERTIFICATE", tls.resolve("server.crt"))
+                .put("ORDERER_GENERAL_TLS_ROOTCAS", "[" + tls.resolve("ca.crt") + "]")
+                // Fabric 3: no system channel; channels are joined through the participation API.
+                .put("ORDERER_GENERAL_BOOTSTRAPMETHOD", "none")
+                .put("ORDERER_CHANNELPARTICIPATION_ENABLED", "true")
+                .put("ORDERER_FILELEDGER_LOCATION", data.resolve("ledger"))
+                .put("ORDERER_CONSENSUS_WALDIR", data.resolve("etcdraft").resolve("wal"))
+                .put("ORDERER_CONSENSUS_SNAPDIR", data.resolve("etcdraft").resolve("snapshot"))
+                .put("ORDERER_ADMIN_LISTENADDRESS", node.host() + ":" + node.adminPort())
+                .put("ORDERER_ADMIN_TLS_ENABLED", "true")
+                .put("ORDERER_ADMIN_TLS_PRIVATEKEY", tls.resolve("server.key"))
+                .put("ORDERER_ADMIN_TLS_CERTIFICATE", tls.resolve("server.crt"))
+                .put("ORDERER_ADMIN_TLS_ROOTCAS", "[" + tls.resolve("ca.crt") + "]")
+                .put("ORDERER_ADMIN_TLS_CLIENTAUTHREQUIRED", "true")
+                .put("ORDERER_ADMIN_TLS_CLIENTROOTCAS", "[" + tls.resolve("ca.crt") + "]")
+                .put("ORDERER_OPERATIONS_LISTENADDRESS", node.host() + ":" + node.operationsPort())
+                .put("ORDERER_METRICS_PROVIDER", "prometheus")
+                .write(layout.nodeEnv(name), "Orderer " + name + " of " + org.name());
+        return name;
+    }
+
+    private String writePeer(MemberOrg org, PeerNode peer) {
+        String name = peer.fqdn(org);
+        Path dir = layout.peerDir(org, peer);
+        Path tls = dir.resolve("tls");
+        Path data = layout.dataDir(name);
+        String address = peer.host() + ":" + peer.port();
+        new EnvFile()
+                .put("LEDGER_NODE_KIND", "peer")
+                .put("LEDGER_NODE_ORG", org.name())
+                .put("LEDGER_NODE_PORTS", peer.port() + " " + peer.chaincodePort() + " " + peer.operationsPort())
+                .put("LEDGER_NODE_HEALTH_URL", "http://" + peer.host() + ":" + peer.operationsPort() + "/healthz")
+                .put("FABRIC_CFG_PATH", fabricHome.resolve("config"))
+                .put("FABRIC_LOGGING_SPEC", "INFO")
+                .put("CORE_PEER_ID", name)
+                .put("CORE_PEER_ADDRESS", address)
+                .put("CORE_PEER_LISTENADDRESS", address)
+                .put("CORE_PEER_CHAINCODEADDRESS", peer.host() + ":" + peer.chaincodePort())
+                .put("CORE_PEER_CHAINCODELISTENADDRESS", peer.host() + ":" + peer.chaincodePort())
+                .put("CORE_PEER_GOSSIP_BOOTSTRAP", org.gatewayPeer().host() + ":" + org.gatewayPeer().port())
+                .put("CORE_PEER_GOSSIP_EXTERNALENDPOINT", address)
+                // Every peer pulls blocks from the orderer itself: no wait for a gossip leader election.
+                .put("CORE_PEER_GOSSIP_USELEADERELECTION", "false")
+                .put("CORE_PEER_GOSSIP_ORGLEADER", "true")
+                .put("CORE_PEER_LOCALMSPID", org.mspId())
+                .put("CORE_PEER_MSPCONFIGPATH", dir.resolve("msp"))
+                .put("CORE_PEER_TLS_ENABLED", "true")
+                .put("CORE_PEER_TLS_CERT_FILE", tls.resolve("server.crt"))
+                .put("CORE_PEER_TLS_KEY_FILE", tls.resolve("server.key"))
+                .put("CORE_PEER_TLS_ROOTCERT_FILE", tls.resolve("ca.crt"))
+                .put("CORE_PEER_FILESYSTEMPATH", data)
+                .put("CORE_LEDGER_SNAPSHOTS_ROOTDIR", data.resolve("snapshots"))
+                .put("CORE_OPERATIONS_LISTENADDRESS", peer.host() + ":" + peer.operationsPort())
+                .put("CORE_METRICS_PROVIDER", "prometheus")
+                // No Docker here: an empty VM endpoint turns the Docker client (and its health check) off; the
+                // chaincode runs as an external service, found through the ccaas builder.
+                .put("CORE_VM_ENDPOINT", "")
+                .put("CORE_CHAINCODE_EXTERNALBUILDERS", "[{name: ccaas_builder, path: "
+                        + fabricHome.resolve("builders").resolve("ccaas") + ", propagateEnvironment: [CHAINCODE_AS_A_SERVICE_BUILDER_CONFIG]}]")
+                .put("CORE_CHAINCODE_STARTUPTIMEOUT", "60s")
+                .write(layout.nodeEnv(name), "Peer " + name + " of " + org.name());
+        return name;
+    }
+
+    private String writeChaincodeServer(MemberOrg org) {
+        String name = NetworkLayout.chaincodeServerName(org);
+        Path tls = layout.chaincodeServerDir(org).resolve("tls");
+        new EnvFile()
+                .put("LEDGER_NODE_KIND", "chaincode")
+                .put("LEDGER_NODE_ORG", org.name())
+                .put("LEDGER_NODE_PORTS", org.chaincodeServer().port())
+                .put("CHAINCODE_SERVER_ADDRESS", org.chaincodeServer().host() + ":" + org.chaincodeServer().port())
+                .put("CORE_PEER_LOCALMSPID", org.mspId())
+                .put("CORE_PEER_TLS_ENABLED", "true")
+                // The shim takes the server's certificate and key under its client-TLS names, and insists on the
+                // *_PATH twins and a root certificate even in server mode.
+                .put("CORE_TLS_CLIENT_CERT_FILE", tls.resolve("server.crt"))
+                .put("CORE_TLS_CLIENT_KEY_FILE", tls.resolve("server.key"))
+                .put("CORE_TLS_CLIENT_CERT_PATH", tls.resolve("server.crt"))
+                .put("CORE_TLS_CLIENT_KEY_PATH", tls.resolve("server.key"))
+                .put("CORE_PEER_TLS_ROOTCERT_FILE", tls.resolve("ca.crt"))
+                .put("CORE_CHAINCODE_LOGGING_LEVEL", "INFO")
+                .put("LEDGER_TX_CLOCK_TOLERANCE", network.chaincode().txClockTolerance())
+                .write(layout.nodeEnv(name), "Ledger chaincode server of " + org.name());
+        return name;
+    }
+
+    private void writeOrgAdmin(MemberOrg org) {
+        PeerNode peer = org.gatewayPeer();
+        OrdererOrg ordererOrg = network.ordererOrgs().get(0);
+        OrdererNode orderer = ordererOrg.orderers().get(0);
+        new EnvFile()
+                .put("FABRIC_CFG_PATH", fabricHome.resolve("config"))
+                .put("CORE_PEER_TLS_ENABLED", "true")
+                .put("CORE_PEER_LOCALMSPID", org.mspId())
+                .put("CORE_PEER_MSPCONFIGPATH", layout.userDir(org, "Admin").resolve("msp"))
+                .put("CORE_PEER_ADDRESS", peer.host() + ":" + peer.port())
+                .put("CORE_PEER_TLS_ROOTCERT_FILE", layout.peerDir(org, peer).resolve("tls").resolve("ca.crt"))
+                .put("ORDERER_ADDRESS", orderer.host() + ":" + orderer.port())
+                .put("ORDERER_CA", layout.ordererDir(ordererOrg, orderer).resolve("tls").resolve("ca.crt"))
+                .put("LEDGER_CHANNEL", network.channel())
+                .put("LEDGER_CHAINCODE", network.chaincode().name())
+                .write(layout.orgEnv(org), "Admin CLI environment of " + org.name() + " (scripts/ledger env " + org.name() + ")");
+    }
+
+    private void writeNetwork(List<String> orderers, List<String> peers, List<String> chaincodeServers) {
+        OrdererOrg ordererOrg = network.ordererOrgs().get(0);
+        OrdererNode orderer = ordererOrg.orderers().get(0);
+        List<String> orgs = network.orgs().stream().map(MemberOrg::name).toList();
+        StringBuilder peerArgs = new StringBuilder();
+        for (MemberOrg org : network.orgs()) {
+            PeerNode peer = org.gatewayPeer();
+            peerArgs.append(" --peerAddresses ").append(peer.host()).append(':').append(peer.port())
+                    .append(" --tlsRootCertFiles ").append(layout.peerDir(org, peer).resolve("tls").resolve("ca.crt"));
+        }
+        new EnvFile()
+                .put("LEDGER_NETWORK_NAME", network.name())
+                .put("LEDGER_CHANNEL", network.channel())
+                .put("LEDGER_CHAINCODE", network.chaincode().name())
+                .put("LEDGER_ISSUER_ORG", network.chaincode().issuerOrg())
+                .put("LEDGER_ORGS", String.join(" ", orgs))
+                .put("LEDGER_ORDERERS", String.join(" ", orderers))
+                .put("LEDGER_PEERS", String.join(" ", peers))
+                .put("LEDGER_CHAINCODE_SERVERS", String.join(" ", chaincodeServers))
+                .put("LEDGER_ORDERER_ADDRESS", orderer.host() + ":" + orderer.port())
+                .put("LEDGER_ORDERER_CA", layout.ordererDir(ordererOrg, orderer).resolve("tls").resolve("ca.crt"))
+                .put("LEDGER_ALL_PEER_ARGS", peerArgs.toString().trim())
+                .put("LEDGER_CONFIGTX_PROFILE", ConfigtxWriter.PROFILE)
+                .put("LEDGER_CONFIGURE_REQUEST", Files2.toCompactJson(java.util.Map.of(
+                        "issuerMsp", network.org(network.chaincode().issuerOrg()).mspId(),
+                        "bulkOpenMax", network.chaincode().bulkOpenMax(),
+                        "batchLegsMax", network.chaincode().batchLegsMax(),
+                        "pageSizeMax", network.chaincode().pageSizeMax())))
+                .write(layout.networkDir().resolve("network.env"), "Network " + network.name());
+    }
+}

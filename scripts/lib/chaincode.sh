@@ -1,0 +1,153 @@
+# deploy-chaincode: package the ledger chaincode as a service for each org, install it on the org's peers, run the
+# org's chaincode server under supervision, approve the definition as every org, commit it, and configure the
+# ledger once. Re-running with unchanged code changes nothing; with new code it upgrades (next sequence).
+# shellcheck shell=bash
+
+# The label names the exact build: a CCaaS package carries no code, so the jar's digest goes into the label.
+chaincode_label() {
+  printf '%s_%s\n' "$LEDGER_CHAINCODE" "$(sha256sum "$LEDGER_CHAINCODE_JAR" | cut -c1-12)"
+}
+
+# Builds an org's package deterministically (fixed mtimes and owners, no gzip name or time), so the package id
+# depends only on the label and the connection.
+package_chaincode() {
+  local org=$1 label=$2 dir=$LEDGER_HOME/chaincode/$2/$1
+  if [[ ! -f $dir/$label.tgz ]]; then
+    rm -rf "$dir" && mkdir -p "$dir/src"
+    netconfig chaincode-package --home "$LEDGER_HOME" --org "$org" --label "$label" --out "$dir/src" \
+      || die "cannot write the chaincode package of $org (message above)"
+    local tarflags=(--sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner)
+    tar "${tarflags[@]}" -C "$dir/src" -cf - connection.json | gzip -n >"$dir/src/code.tar.gz"
+    tar "${tarflags[@]}" -C "$dir/src" -cf - metadata.json code.tar.gz | gzip -n >"$dir/$label.tgz.partial"
+    mv "$dir/$label.tgz.partial" "$dir/$label.tgz"
+  fi
+  printf '%s\n' "$dir/$label.tgz"
+}
+
+committed_sequence() {
+  peer lifecycle chaincode querycommitted -C "$LEDGER_CHANNEL" -n "$LEDGER_CHAINCODE" 2>/dev/null \
+    | sed -n 's/.*Sequence: \([0-9]*\).*/\1/p' | head -n 1
+}
+
+# True when ORG approved PACKAGE_ID at SEQUENCE.
+approved_with() {
+  local sequence=$1 package_id=$2
+  peer lifecycle chaincode queryapproved -C "$LEDGER_CHANNEL" -n "$LEDGER_CHAINCODE" --sequence "$sequence" -O json 2>/dev/null \
+    | grep -q "\"$package_id\""
+}
+
+# start_chaincode_server ORG PACKAGE_ID JAR: (re)starts the org's chaincode server under supervision.
+start_chaincode_server() {
+  local org=$1 package_id=$2 jar=$3 name
+  name=$(source "$(network_env)" && for n in $LEDGER_CHAINCODE_SERVERS; do
+    [[ $(source "$(node_env "$n")" && echo "$LEDGER_NODE_ORG") == "$org" ]] && echo "$n"; done)
+  stop_process "$name" >/dev/null 2>&1
+  (
+    # shellcheck source=/dev/null
+    source "$(node_env "$name")"
+    # shellcheck disable=SC2086
+    require_ports_free "$name" $LEDGER_NODE_PORTS
+    export CORE_CHAINCODE_ID_NAME=$package_id
+    start_process "$name" "$LEDGER_REPO/scripts/lib/supervise.sh" "$name" java -jar "$jar"
+    wait_listening "$name" "$LEDGER_NODE_PORTS"
+  ) || exit 1
+  printf '%s %s\n' "$package_id" "$jar" >"$(run_dir)/$name.chaincode"
+  say "started $name for $package_id (log: $(log_file "$name"))"
+}
+
+deploy_chaincode() {
+  require_generated
+  # shellcheck source=/dev/null
+  source "$(network_env)"
+  build_jars
+  local label sequence org pkg package_id jar already=1
+  label=$(chaincode_label)
+  declare -A package_ids=()
+  sequence=$(use_org "$LEDGER_ISSUER_ORG" && committed_sequence)
+  sequence=${sequence:-0}
+  for org in $LEDGER_ORGS; do
+    pkg=$(package_chaincode "$org" "$label")
+    package_id=$(peer lifecycle chaincode calculatepackageid "$pkg" 2>/dev/null) || die "cannot compute the package id of $pkg"
+    package_ids[$org]=$package_id
+    (
+      use_org "$org"
+      if ! peer lifecycle chaincode queryinstalled 2>/dev/null | grep -q "Package ID: $package_id,"; then
+        step "installing chaincode package $label on $org's peer"
+        run_logged "chaincode install ($org)" "$LEDGER_HOME/logs/admin.log" peer lifecycle chaincode install "$pkg"
+      fi
+    ) || exit 1
+    if ((sequence == 0)) || ! (use_org "$org" && approved_with "$sequence" "$package_id"); then
+      already=0
+    fi
+  done
+  # The servers run a copy of the jar kept with the package, so rebuilding target/ never changes running code.
+  jar=$LEDGER_HOME/chaincode/$label/ledger-chaincode.jar
+  [[ -f $jar ]] || cp "$LEDGER_CHAINCODE_JAR" "$jar"
+
+  if ((already)); then
+    ensure_chaincode_servers "$label" "$jar" package_ids
+    say "chaincode $LEDGER_CHAINCODE is deployed at sequence $sequence with this build ($label)"
+  else
+    sequence=$((sequence + 1))
+    ensure_chaincode_servers "$label" "$jar" package_ids force
+    for org in $LEDGER_ORGS; do
+      step "approving $LEDGER_CHAINCODE sequence $sequence as $org"
+      (
+        use_org "$org"
+        run_logged "approveformyorg ($org)" "$LEDGER_HOME/logs/admin.log" \
+          peer lifecycle chaincode approveformyorg -o "$ORDERER_ADDRESS" --tls --cafile "$ORDERER_CA" \
+          -C "$LEDGER_CHANNEL" -n "$LEDGER_CHAINCODE" --version "$label" --sequence "$sequence" \
+          --package-id "${package_ids[$org]}"
+      ) || exit 1
+    done
+    step "committing $LEDGER_CHAINCODE sequence $sequence"
+    (
+      use_org "$LEDGER_ISSUER_ORG"
+      # shellcheck disable=SC2086
+      run_logged "chaincode commit" "$LEDGER_HOME/logs/admin.log" \
+        peer lifecycle chaincode commit -o "$ORDERER_ADDRESS" --tls --cafile "$ORDERER_CA" \
+        -C "$LEDGER_CHANNEL" -n "$LEDGER_CHAINCODE" --version "$label" --sequence "$sequence" $LEDGER_ALL_PEER_ARGS
+    ) || exit 1
+    say "chaincode $LEDGER_CHAINCODE committed at sequence $sequence ($label)"
+  fi
+  configure_ledger
+}
+
+# ensure_chaincode_servers LABEL JAR IDS [force]: every org's server runs this label's package (restarting those that
+# run another package, or all of them with force).
+ensure_chaincode_servers() {
+  local label=$1 jar=$2 force=${4:-}
+  local -n ids=$3
+  local name org current
+  for name in $LEDGER_CHAINCODE_SERVERS; do
+    org=$(source "$(node_env "$name")" && echo "$LEDGER_NODE_ORG")
+    current=""
+    [[ -f $(run_dir)/$name.chaincode ]] && current=$(cut -d' ' -f1 "$(run_dir)/$name.chaincode")
+    if [[ -n $force || $current != "${ids[$org]}" ]] || ! running_pid "$name" >/dev/null; then
+      start_chaincode_server "$org" "${ids[$org]}" "$jar"
+    fi
+  done
+}
+
+# Sets the ledger's issuer and limits from the network description, once, as an admin of the issuer org.
+configure_ledger() {
+  (
+    use_org "$LEDGER_ISSUER_ORG"
+    local out tries=0
+    # The first call after a (re)start waits for the peer to dial the chaincode server.
+    until out=$(peer chaincode query -C "$LEDGER_CHANNEL" -n "$LEDGER_CHAINCODE" -c '{"function":"Governance:config","Args":[""]}' 2>&1); do
+      if grep -q 'NOT_CONFIGURED' <<<"$out"; then break; fi
+      ((++tries < 30)) || die "the chaincode does not answer: ${out##*$'\n'} (see $LEDGER_HOME/logs/)"
+      sleep 1
+    done
+    if grep -q 'NOT_CONFIGURED' <<<"$out"; then
+      step "configuring the ledger: $LEDGER_CONFIGURE_REQUEST"
+      local args
+      args=$(printf '{"function":"Governance:configure","Args":["%s"]}' "${LEDGER_CONFIGURE_REQUEST//\"/\\\"}")
+      # shellcheck disable=SC2086
+      run_logged "Governance:configure" "$LEDGER_HOME/logs/admin.log" \
+        peer chaincode invoke -o "$ORDERER_ADDRESS" --tls --cafile "$ORDERER_CA" -C "$LEDGER_CHANNEL" \
+        -n "$LEDGER_CHAINCODE" $LEDGER_ALL_PEER_ARGS --waitForEvent -c "$args"
+    fi
+  ) || exit 1
+}

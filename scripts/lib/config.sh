@@ -1,0 +1,38 @@
+# Every setting of the operator scripts, with its default, in one place. Each can be overridden from the environment.
+# shellcheck shell=bash
+
+LEDGER_REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+
+# Fabric release the project is built and tested against, pinned by commit (Fabric's Go module path has no /v3,
+# so a release tag is not a valid Go version; a commit is, as a pseudo-version).
+LEDGER_FABRIC_VERSION=3.1.5
+LEDGER_FABRIC_COMMIT=86c1172bec37e6590c6b1ae6f847833df48d65fc
+LEDGER_FABRIC_GO_MIN=1.26.4          # Fabric 3.1.5's go.mod
+
+# Caches reused by later runs: Fabric binaries live here, keyed by version and commit.
+LEDGER_CACHE=${LEDGER_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ledger-node}
+# Set LEDGER_FABRIC_HOME to use Fabric binaries you already have (bin/, builders/ccaas/bin/, config/ laid out like
+# the cache); otherwise install-fabric fills this directory.
+if [[ -n ${LEDGER_FABRIC_HOME:-} ]]; then
+  LEDGER_FABRIC_HOME_GIVEN=1
+else
+  LEDGER_FABRIC_HOME_GIVEN=0
+  LEDGER_FABRIC_HOME=$LEDGER_CACHE/fabric/$LEDGER_FABRIC_VERSION-${LEDGER_FABRIC_COMMIT:0:7}
+fi
+
+# The network: its description, where its state lives, and a port offset for running a second one beside it.
+LEDGER_NETWORK=${LEDGER_NETWORK:-$LEDGER_REPO/network-config/networks/local.yaml}
+LEDGER_HOME=${LEDGER_HOME:-$LEDGER_REPO/.ledger/local}
+LEDGER_PORT_OFFSET=${LEDGER_PORT_OFFSET:-0}
+
+# How long a process may take to become healthy before `up` gives up on it and points at its log.
+LEDGER_START_TIMEOUT=${LEDGER_START_TIMEOUT:-60}
+# How long `down` waits after SIGTERM before SIGKILL.
+LEDGER_STOP_TIMEOUT=${LEDGER_STOP_TIMEOUT:-15}
+
+# The test command's own network: separate state, ports moved out of the way of a running local network.
+LEDGER_IT_HOME=${LEDGER_IT_HOME:-$LEDGER_REPO/.ledger/it}
+LEDGER_IT_PORT_OFFSET=${LEDGER_IT_PORT_OFFSET:-1000}
+
+LEDGER_CHAINCODE_JAR=$LEDGER_REPO/chaincode/target/ledger-chaincode.jar
+LEDGER_NETCONFIG_JAR=$LEDGER_REPO/network-config/target/network-config.jar

@@ -1,0 +1,67 @@
+# Finds a JDK 21+ (Helidon 4 and the services need it; the default `java` may be older) and Maven.
+# shellcheck shell=bash
+
+jdk_feature_version() {
+  "$1/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}'
+}
+
+find_jdk() {
+  local candidates=() c v
+  [[ -n ${LEDGER_JAVA_HOME:-} ]] && candidates+=("$LEDGER_JAVA_HOME")
+  [[ -n ${JAVA_HOME:-} ]] && candidates+=("$JAVA_HOME")
+  if command -v java >/dev/null 2>&1; then
+    candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
+  fi
+  # Newest first among the usual install places.
+  while IFS= read -r c; do candidates+=("$c"); done < <(ls -d /usr/lib/jvm/* /opt/java/* /opt/jdk* "$HOME"/.sdkman/candidates/java/* 2>/dev/null | sort -rV)
+  for c in "${candidates[@]}"; do
+    [[ -x $c/bin/java && -x $c/bin/javac ]] || continue
+    v=$(jdk_feature_version "$c")
+    if [[ $v =~ ^[0-9]+$ ]] && ((v >= 21)); then
+      printf '%s\n' "$c"
+      return 0
+    fi
+  done
+  return 1
+}
+
+# Exports JAVA_HOME and PATH for a JDK 21+, or dies saying where it looked.
+use_jdk() {
+  local jdk
+  jdk=$(find_jdk) || die "no JDK 21 or newer found (looked at LEDGER_JAVA_HOME, JAVA_HOME, java on PATH, /usr/lib/jvm, /opt/java); install one or set LEDGER_JAVA_HOME"
+  export JAVA_HOME=$jdk
+  export PATH=$jdk/bin:$PATH
+  # Maven 3.8's bundled Guice touches sun.misc.Unsafe; newer JDKs warn about it on every run. Silence only that.
+  if (($(jdk_feature_version "$jdk") >= 24)); then
+    export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+  fi
+  command -v mvn >/dev/null 2>&1 || die "Maven (mvn) not found on PATH; it is needed to build the chaincode and the node"
+}
+
+mvn_quiet() {
+  local log=$LEDGER_REPO/target/ledger-build.log
+  mkdir -p "$(dirname "$log")"
+  : >"$log"
+  (cd "$LEDGER_REPO" && run_logged "maven build ($*)" "$log" mvn -B "$@")
+}
+
+# Builds the jars the network runs (chaincode and generator) when they are missing or older than their sources.
+build_jars() {
+  local stale=0 jar dir
+  for jar in "$LEDGER_CHAINCODE_JAR" "$LEDGER_NETCONFIG_JAR"; do
+    [[ -f $jar ]] || { stale=1; break; }
+  done
+  if ((stale == 0)); then
+    for dir in ledger-api chaincode network-config; do
+      if [[ -n $(find "$LEDGER_REPO/$dir/src/main" "$LEDGER_REPO/$dir/pom.xml" "$LEDGER_REPO/pom.xml" -newer "$LEDGER_CHAINCODE_JAR" -type f 2>/dev/null | head -n 1) ]] \
+        || [[ -n $(find "$LEDGER_REPO/$dir/src/main" -newer "$LEDGER_NETCONFIG_JAR" -type f 2>/dev/null | head -n 1) ]]; then
+        stale=1
+        break
+      fi
+    done
+  fi
+  if ((stale == 1)); then
+    step "building the chaincode and the network generator"
+    mvn_quiet -q -DskipTests -pl ledger-api,chaincode,network-config -am package
+  fi
+}

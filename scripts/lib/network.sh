@@ -1,0 +1,187 @@
+# The network's life: generate its files, start its processes, join them to the channel, report, stop.
+# shellcheck shell=bash
+
+netconfig() { java -jar "$LEDGER_NETCONFIG_JAR" "$@"; }
+
+# Writes (again) every derived file; creates crypto material and the channel's genesis block only once.
+generate_network() {
+  netconfig generate --network "$LEDGER_NETWORK" --home "$LEDGER_HOME" --fabric-home "$LEDGER_FABRIC_HOME" \
+    --port-offset "$LEDGER_PORT_OFFSET" || die "cannot generate the network from $LEDGER_NETWORK (message above)"
+  # shellcheck source=/dev/null
+  source "$(network_env)"
+  if [[ ! -d $LEDGER_HOME/crypto ]]; then
+    step "generating crypto material"
+    run_logged "cryptogen" "$LEDGER_HOME/logs/generate.log" \
+      cryptogen generate --config="$LEDGER_HOME/network/crypto-config.yaml" --output="$LEDGER_HOME/crypto.partial"
+    mv "$LEDGER_HOME/crypto.partial" "$LEDGER_HOME/crypto"
+  fi
+  if [[ ! -f $LEDGER_HOME/network/$LEDGER_CHANNEL.block ]]; then
+    step "creating the genesis block of channel $LEDGER_CHANNEL"
+    FABRIC_CFG_PATH=$LEDGER_HOME/network/configtx run_logged "configtxgen" "$LEDGER_HOME/logs/generate.log" \
+      configtxgen -profile "$LEDGER_CONFIGTX_PROFILE" -channelID "$LEDGER_CHANNEL" \
+      -outputBlock "$LEDGER_HOME/network/$LEDGER_CHANNEL.block"
+  fi
+}
+
+# start_node NAME: starts an orderer or peer from its env file unless it is running, and waits for its health.
+start_node() {
+  local name=$1 kind
+  running_pid "$name" >/dev/null && return 0
+  (
+    # shellcheck source=/dev/null
+    source "$(node_env "$name")"
+    # shellcheck disable=SC2086
+    require_ports_free "$name" $LEDGER_NODE_PORTS
+    case $LEDGER_NODE_KIND in
+      orderer) start_process "$name" orderer ;;
+      peer) start_process "$name" peer node start ;;
+      *) die "$name: unknown node kind $LEDGER_NODE_KIND" ;;
+    esac
+    wait_healthy "$name" "$LEDGER_NODE_HEALTH_URL"
+  ) || exit 1
+  say "started $name (log: $(log_file "$name"))"
+}
+
+join_orderers() {
+  local name
+  for name in $LEDGER_ORDERERS; do
+    (
+      # shellcheck source=/dev/null
+      source "$(node_env "$name")"
+      local tls=(-o "$LEDGER_ADMIN_ADDRESS" --ca-file "$LEDGER_ADMIN_CA" --client-cert "$LEDGER_ADMIN_CLIENT_CERT" --client-key "$LEDGER_ADMIN_CLIENT_KEY")
+      if osnadmin channel list "${tls[@]}" --channelID "$LEDGER_CHANNEL" >/dev/null 2>&1; then
+        exit 0
+      fi
+      step "joining $name to channel $LEDGER_CHANNEL"
+      run_logged "osnadmin channel join ($name)" "$LEDGER_HOME/logs/admin.log" \
+        osnadmin channel join "${tls[@]}" --channelID "$LEDGER_CHANNEL" --config-block "$LEDGER_HOME/network/$LEDGER_CHANNEL.block"
+    ) || exit 1
+  done
+}
+
+# The admin CLI environment of an org, in a subshell's scope.
+use_org() {
+  local file=$LEDGER_HOME/network/orgs/$1.env
+  [[ -f $file ]] || die "no org named '$1' in this network (orgs: $LEDGER_ORGS)"
+  # shellcheck source=/dev/null
+  source "$file"
+}
+
+join_peers() {
+  local name org
+  for name in $LEDGER_PEERS; do
+    (
+      # shellcheck source=/dev/null
+      org=$(source "$(node_env "$name")" && printf '%s' "$LEDGER_NODE_ORG")
+      address=$(source "$(node_env "$name")" && printf '%s' "$CORE_PEER_ADDRESS")
+      tlsca=$(source "$(node_env "$name")" && printf '%s' "$CORE_PEER_TLS_ROOTCERT_FILE")
+      use_org "$org"
+      export CORE_PEER_ADDRESS=$address CORE_PEER_TLS_ROOTCERT_FILE=$tlsca
+      if peer channel getinfo -c "$LEDGER_CHANNEL" >/dev/null 2>&1; then
+        exit 0
+      fi
+      step "joining $name to channel $LEDGER_CHANNEL"
+      # The orderer may still be electing its Raft leader; the join itself does not need it, but retry briefly.
+      local tries=0
+      until peer channel join -b "$LEDGER_HOME/network/$LEDGER_CHANNEL.block" >>"$LEDGER_HOME/logs/admin.log" 2>&1; do
+        ((++tries < 10)) || die "peer channel join ($name) failed; see $LEDGER_HOME/logs/admin.log"
+        sleep 1
+      done
+    ) || exit 1
+  done
+}
+
+network_up() {
+  if [[ -f $(network_env) ]] && all_running && chaincode_servers_running; then
+    say "network '$(source "$(network_env)" && echo "$LEDGER_NETWORK_NAME")' is already up (LEDGER_HOME=$LEDGER_HOME)"
+    network_status
+    return 0
+  fi
+  build_jars
+  generate_network
+  local name
+  for name in $LEDGER_ORDERERS; do start_node "$name"; done
+  join_orderers
+  for name in $LEDGER_PEERS; do start_node "$name"; done
+  join_peers
+  deploy_chaincode
+  say ""
+  network_status
+}
+
+all_running() {
+  # shellcheck source=/dev/null
+  source "$(network_env)"
+  local name
+  for name in $LEDGER_ORDERERS $LEDGER_PEERS $LEDGER_CHAINCODE_SERVERS; do
+    running_pid "$name" >/dev/null || return 1
+  done
+}
+
+chaincode_servers_running() {
+  local name
+  for name in $LEDGER_CHAINCODE_SERVERS; do
+    running_pid "$name" >/dev/null || return 1
+  done
+}
+
+network_down() {
+  local wipe=$1 name
+  if [[ -f $(network_env) ]]; then
+    # shellcheck source=/dev/null
+    source "$(network_env)"
+    # Reverse order of start: chaincode servers, peers, orderers.
+    for name in $LEDGER_CHAINCODE_SERVERS $LEDGER_PEERS $LEDGER_ORDERERS; do stop_process "$name"; done
+  fi
+  # Anything else we started and remembered (from an older description of the network, say).
+  local file
+  for file in "$(run_dir)"/*.pid; do
+    [[ -f $file ]] || continue
+    stop_process "$(basename "$file" .pid)"
+  done
+  if ((wipe)); then
+    rm -rf "$LEDGER_HOME"
+    say "wiped $LEDGER_HOME"
+  fi
+}
+
+# Prints every process with its state and log, the channel height and the chaincode definition.
+# Exit status: 0 all running, 1 something is down.
+network_status() {
+  require_generated
+  # shellcheck source=/dev/null
+  source "$(network_env)"
+  local name pid state down=0
+  printf 'network %s   home %s\n' "$LEDGER_NETWORK_NAME" "$LEDGER_HOME"
+  for name in $LEDGER_ORDERERS $LEDGER_PEERS $LEDGER_CHAINCODE_SERVERS; do
+    if pid=$(running_pid "$name"); then
+      state="running (pid $pid)"
+    else
+      state="STOPPED"
+      down=1
+    fi
+    printf '  %-34s %-22s log %s\n' "$name" "$state" "$(log_file "$name")"
+  done
+  if ((down == 0)) && command -v peer >/dev/null 2>&1; then
+    (
+      use_org "${LEDGER_ORGS%% *}"
+      height=$(peer channel getinfo -c "$LEDGER_CHANNEL" 2>/dev/null | sed -n 's/.*"height":\([0-9]*\).*/\1/p')
+      printf 'channel %s   height %s\n' "$LEDGER_CHANNEL" "${height:-unknown}"
+      committed=$(peer lifecycle chaincode querycommitted -C "$LEDGER_CHANNEL" -n "$LEDGER_CHAINCODE" 2>/dev/null | grep -o 'Version: [^,]*, Sequence: [0-9]*' || true)
+      printf 'chaincode %s   %s\n' "$LEDGER_CHAINCODE" "${committed:-not committed}"
+    )
+  fi
+  return "$down"
+}
+
+print_env() {
+  local org=${1:-}
+  [[ -n $org ]] || die "usage: scripts/ledger env <org>"
+  require_generated
+  # shellcheck source=/dev/null
+  source "$(network_env)"
+  local file=$LEDGER_HOME/network/orgs/$org.env
+  [[ -f $file ]] || die "no org named '$org' in this network (orgs: $LEDGER_ORGS)"
+  grep '^export ' "$file"
+  printf "export PATH='%s/bin':\"\$PATH\"\n" "$LEDGER_FABRIC_HOME"
+}

@@ -1,0 +1,36 @@
+# test: every test of the project. Unit tests always; integration tests against a fresh network of their own
+# (separate LEDGER_HOME, ports moved by LEDGER_IT_PORT_OFFSET), torn down afterwards, its logs kept on failure.
+# shellcheck shell=bash
+
+run_tests() {
+  local fabric_ok=1 reason=""
+  if ! reason=$( (install_fabric) 2>&1); then
+    fabric_ok=0
+    reason=$(printf '%s\n' "$reason" | tail -n 1)
+  fi
+  if ((fabric_ok == 0)); then
+    say "$reason"
+    say "INTEGRATION TESTS SKIPPED: Fabric $LEDGER_FABRIC_VERSION could not be installed (above); running unit tests only."
+    (cd "$LEDGER_REPO" && mvn -B verify)
+    say "INTEGRATION TESTS SKIPPED: Fabric $LEDGER_FABRIC_VERSION could not be installed; see the line above the build output."
+    return 0
+  fi
+  use_fabric
+  step "building"
+  mvn_quiet -q -DskipTests package
+  step "starting the test network in $LEDGER_IT_HOME (ports +$LEDGER_IT_PORT_OFFSET)"
+  (
+    export LEDGER_HOME=$LEDGER_IT_HOME LEDGER_PORT_OFFSET=$LEDGER_IT_PORT_OFFSET
+    network_down 1 >/dev/null 2>&1 || true
+    network_up
+  ) || die "the test network did not come up; logs are in $LEDGER_IT_HOME/logs"
+  local status=0
+  (cd "$LEDGER_REPO" && mvn -B verify -DskipITs=false -Dledger.it.home="$LEDGER_IT_HOME") || status=$?
+  if ((status == 0)); then
+    (LEDGER_HOME=$LEDGER_IT_HOME; network_down 1 >/dev/null)
+  else
+    (LEDGER_HOME=$LEDGER_IT_HOME; network_down 0 >/dev/null)
+    say "tests failed; the test network's logs are kept in $LEDGER_IT_HOME/logs"
+  fi
+  return "$status"
+}
