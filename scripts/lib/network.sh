@@ -49,12 +49,15 @@ join_orderers() {
       # shellcheck source=/dev/null
       source "$(node_env "$name")"
       local tls=(-o "$LEDGER_ADMIN_ADDRESS" --ca-file "$LEDGER_ADMIN_CA" --client-cert "$LEDGER_ADMIN_CLIENT_CERT" --client-key "$LEDGER_ADMIN_CLIENT_KEY")
-      if osnadmin channel list "${tls[@]}" --channelID "$LEDGER_CHANNEL" >/dev/null 2>&1; then
+      # osnadmin exits 0 whatever the HTTP status; the status line tells.
+      if osnadmin channel list "${tls[@]}" --channelID "$LEDGER_CHANNEL" 2>/dev/null | grep -q '^Status: 200'; then
         exit 0
       fi
       step "joining $name to channel $LEDGER_CHANNEL"
-      run_logged "osnadmin channel join ($name)" "$LEDGER_HOME/logs/admin.log" \
-        osnadmin channel join "${tls[@]}" --channelID "$LEDGER_CHANNEL" --config-block "$LEDGER_HOME/network/$LEDGER_CHANNEL.block"
+      local out
+      out=$(osnadmin channel join "${tls[@]}" --channelID "$LEDGER_CHANNEL" --config-block "$LEDGER_HOME/network/$LEDGER_CHANNEL.block" 2>&1) || true
+      printf '%s\n' "$out" >>"$LEDGER_HOME/logs/admin.log"
+      grep -q '^Status: 201' <<<"$out" || die "osnadmin channel join ($name) failed: $(tr '\n' ' ' <<<"$out")"
     ) || exit 1
   done
 }

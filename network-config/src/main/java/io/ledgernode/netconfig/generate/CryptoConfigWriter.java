@@ -49,7 +49,7 @@ final class CryptoConfigWriter {
         org.put("EnableNodeOUs", true);
         org.put("Specs", specs);
         if (users != null) {
-            org.put("Users", Map.of("Count", users));
+            org.put("Users", Files2.ordered("Count", users));
         }
         return org;
     }

@@ -44,6 +44,15 @@ final class Files2 {
         }
     }
 
+    /** A map that keeps the order its entries are given in (unlike {@code Map.of}, whose order changes per run). */
+    static java.util.Map<String, Object> ordered(Object... keysAndValues) {
+        java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
     static String toCompactJson(Object tree) {
         try {
             return COMPACT_JSON.writeValueAsString(tree);

@@ -161,6 +161,8 @@ final class NodeEnvWriter {
         OrdererNode orderer = ordererOrg.orderers().get(0);
         new EnvFile()
                 .put("FABRIC_CFG_PATH", fabricHome.resolve("config"))
+                // The CLI's gRPC library logs every connection at INFO; keep Fabric's own INFO lines only.
+                .put("FABRIC_LOGGING_SPEC", "grpc=warning:info")
                 .put("CORE_PEER_TLS_ENABLED", "true")
                 .put("CORE_PEER_LOCALMSPID", org.mspId())
                 .put("CORE_PEER_MSPCONFIGPATH", layout.userDir(org, "Admin").resolve("msp"))
@@ -196,7 +198,7 @@ final class NodeEnvWriter {
                 .put("LEDGER_ORDERER_CA", layout.ordererDir(ordererOrg, orderer).resolve("tls").resolve("ca.crt"))
                 .put("LEDGER_ALL_PEER_ARGS", peerArgs.toString().trim())
                 .put("LEDGER_CONFIGTX_PROFILE", ConfigtxWriter.PROFILE)
-                .put("LEDGER_CONFIGURE_REQUEST", Files2.toCompactJson(java.util.Map.of(
+                .put("LEDGER_CONFIGURE_REQUEST", Files2.toCompactJson(Files2.ordered(
                         "issuerMsp", network.org(network.chaincode().issuerOrg()).mspId(),
                         "bulkOpenMax", network.chaincode().bulkOpenMax(),
                         "batchLegsMax", network.chaincode().batchLegsMax(),

@@ -52,7 +52,7 @@ final class ProfileWriter {
     private static Map<String, Object> identity(NetworkLayout layout, MemberOrg org, String user) {
         Path msp = layout.userDir(org, user).resolve("msp");
         String fileName = user + "@" + org.domain() + "-cert.pem";
-        return Map.of(
+        return Files2.ordered(
                 "certificateFile", msp.resolve("signcerts").resolve(fileName).toString(),
                 "privateKeyFile", msp.resolve("keystore").resolve("priv_sk").toString(),
                 "roles", List.of("Admin".equals(user) ? "admin" : "client"));

@@ -1,0 +1,117 @@
+package io.ledgernode.gateway;
+
+import io.grpc.Status;
+import io.ledgernode.api.ErrorCode;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import org.hyperledger.fabric.client.CommitStatusException;
+import org.hyperledger.fabric.client.EndorseException;
+import org.hyperledger.fabric.client.GatewayException;
+import org.hyperledger.fabric.client.Proposal;
+import org.hyperledger.fabric.client.SubmitException;
+import org.hyperledger.fabric.client.SubmittedTransaction;
+import org.hyperledger.fabric.client.Transaction;
+
+/**
+ * Submits and evaluates ledger transactions ({@code Contract:function} with one JSON argument) and maps each
+ * outcome to a {@link SubmitOutcome}. Exceptions are for what is not an outcome: a bad argument from the programmer,
+ * or a query the chaincode refused ({@link LedgerQueryException}).
+ */
+public final class LedgerClient {
+
+    private final LedgerConnection connection;
+
+    public LedgerClient(LedgerConnection connection) {
+        this.connection = Objects.requireNonNull(connection, "connection");
+    }
+
+    /** Endorses, orders and waits for the commit status of one transaction. */
+    public SubmitOutcome submit(String transaction, String argument) {
+        Objects.requireNonNull(transaction, "transaction");
+        Objects.requireNonNull(argument, "argument");
+        Proposal proposal = connection.contract().newProposal(transaction).addArguments(argument).build();
+        return submit(proposal);
+    }
+
+    /** Endorses, orders and waits for the commit status of a proposal built (and perhaps signed) elsewhere. */
+    public SubmitOutcome submit(Proposal proposal) {
+        String txId = proposal.getTransactionId();
+        Transaction endorsed;
+        try {
+            endorsed = proposal.endorse();
+        } catch (EndorseException e) {
+            return rejectedOrUnavailable(txId, e);
+        }
+        SubmittedTransaction submitted;
+        try {
+            submitted = endorsed.submitAsync();
+        } catch (SubmitException e) {
+            return new SubmitOutcome.Unavailable(txId, "the orderer did not accept the transaction: " + describe(e));
+        }
+        try {
+            var status = submitted.getStatus();
+            if (status.isSuccessful()) {
+                return new SubmitOutcome.Committed(txId, status.getBlockNumber(),
+                        new String(submitted.getResult(), StandardCharsets.UTF_8));
+            }
+            return new SubmitOutcome.Invalidated(txId, status.getBlockNumber(), status.getCode());
+        } catch (CommitStatusException e) {
+            return new SubmitOutcome.Unknown(txId, "no commit status: " + describe(e));
+        }
+    }
+
+    /** Evaluates a query on the org's gateway peer; the chaincode's refusal is a {@link LedgerQueryException}. */
+    public String evaluate(String transaction, String argument) {
+        Objects.requireNonNull(transaction, "transaction");
+        Objects.requireNonNull(argument, "argument");
+        try {
+            return new String(connection.contract().evaluateTransaction(transaction, argument), StandardCharsets.UTF_8);
+        } catch (GatewayException e) {
+            ChaincodeErrors.Rejection rejection = ChaincodeErrors.rejection(e)
+                    .orElseThrow(() -> new LedgerUnavailableException(transaction + ": " + describe(e), e));
+            throw new LedgerQueryException(rejection.code(), rejection.message());
+        }
+    }
+
+    public LedgerConnection connection() {
+        return connection;
+    }
+
+    private static SubmitOutcome rejectedOrUnavailable(String txId, EndorseException e) {
+        return ChaincodeErrors.rejection(e)
+                .<SubmitOutcome>map(r -> new SubmitOutcome.Rejected(txId, r.code(), r.message()))
+                .orElseGet(() -> new SubmitOutcome.Unavailable(txId, "endorsement failed: " + describe(e)));
+    }
+
+    private static String describe(GatewayException e) {
+        Status status = e.getStatus();
+        StringBuilder out = new StringBuilder(status.getCode().name());
+        if (status.getDescription() != null) {
+            out.append(": ").append(status.getDescription());
+        }
+        e.getDetails().forEach(d -> out.append(" [").append(d.getMspId()).append('@').append(d.getAddress())
+                .append(": ").append(d.getMessage()).append(']'));
+        return out.toString();
+    }
+
+    /** The chaincode refused a query, with its stable code. */
+    public static final class LedgerQueryException extends RuntimeException {
+        private final ErrorCode code;
+
+        public LedgerQueryException(ErrorCode code, String message) {
+            super(code + ": " + message);
+            this.code = code;
+        }
+
+        public ErrorCode code() {
+            return code;
+        }
+    }
+
+    /** The network did not answer a query (unreachable peer, deadline). */
+    public static final class LedgerUnavailableException extends RuntimeException {
+        public LedgerUnavailableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

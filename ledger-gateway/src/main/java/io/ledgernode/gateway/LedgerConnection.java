@@ -1,0 +1,130 @@
+package io.ledgernode.gateway;
+
+import io.grpc.Grpc;
+import io.grpc.ManagedChannel;
+import io.grpc.TlsChannelCredentials;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.security.InvalidKeyException;
+import java.security.PrivateKey;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.hyperledger.fabric.client.Contract;
+import org.hyperledger.fabric.client.Gateway;
+import org.hyperledger.fabric.client.Network;
+import org.hyperledger.fabric.client.identity.Identities;
+import org.hyperledger.fabric.client.identity.Signer;
+import org.hyperledger.fabric.client.identity.Signers;
+import org.hyperledger.fabric.client.identity.X509Identity;
+
+/**
+ * One identity's connection to its org's gateway peer over TLS. Owns the gRPC channel: close it when done
+ * ({@link Gateway#close()} alone leaves the channel open).
+ */
+public final class LedgerConnection implements AutoCloseable {
+
+    private final ManagedChannel channel;
+    private final Gateway gateway;
+    private final Network network;
+    private final Contract contract;
+    private final Signer signer;
+    private final String mspId;
+    private final GatewayTimeouts timeouts;
+
+    private LedgerConnection(ManagedChannel channel, Gateway gateway, NetworkProfile profile, Signer signer, String mspId,
+                             GatewayTimeouts timeouts) {
+        this.channel = channel;
+        this.gateway = gateway;
+        this.network = gateway.getNetwork(profile.channel());
+        this.contract = network.getContract(profile.chaincode());
+        this.signer = signer;
+        this.mspId = mspId;
+        this.timeouts = timeouts;
+    }
+
+    /** Connects as {@code identityName} (e.g. {@code User1}, {@code Admin}) of {@code orgName}. */
+    public static LedgerConnection open(NetworkProfile profile, String orgName, String identityName, GatewayTimeouts timeouts) {
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(timeouts, "timeouts");
+        NetworkProfile.Org org = profile.org(orgName);
+        NetworkProfile.Identity identity = org.identity(identityName);
+        ManagedChannel channel = channel(org.gateway());
+        try {
+            X509Certificate certificate;
+            PrivateKey key;
+            try (Reader certReader = Files.newBufferedReader(identity.certificateFile());
+                 Reader keyReader = Files.newBufferedReader(identity.privateKeyFile())) {
+                certificate = Identities.readX509Certificate(certReader);
+                key = Identities.readPrivateKey(keyReader);
+            }
+            Signer signer = Signers.newPrivateKeySigner(key);
+            Gateway gateway = Gateway.newInstance()
+                    .identity(new X509Identity(org.mspId(), certificate))
+                    .signer(signer)
+                    .connection(channel)
+                    .evaluateOptions(options -> options.withDeadlineAfter(timeouts.evaluate().toMillis(), TimeUnit.MILLISECONDS))
+                    .endorseOptions(options -> options.withDeadlineAfter(timeouts.endorse().toMillis(), TimeUnit.MILLISECONDS))
+                    .submitOptions(options -> options.withDeadlineAfter(timeouts.submit().toMillis(), TimeUnit.MILLISECONDS))
+                    .commitStatusOptions(options -> options.withDeadlineAfter(timeouts.commitStatus().toMillis(), TimeUnit.MILLISECONDS))
+                    .connect();
+            return new LedgerConnection(channel, gateway, profile, signer, org.mspId(), timeouts);
+        } catch (IOException e) {
+            channel.shutdownNow();
+            throw new UncheckedIOException("cannot read the identity files of " + identityName + "@" + orgName, e);
+        } catch (CertificateException | InvalidKeyException | RuntimeException e) {
+            channel.shutdownNow();
+            throw new IllegalStateException("cannot use the identity " + identityName + "@" + orgName + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ManagedChannel channel(NetworkProfile.Endpoint endpoint) {
+        try {
+            return Grpc.newChannelBuilder(endpoint.address(),
+                            TlsChannelCredentials.newBuilder().trustManager(endpoint.tlsRootCertFile().toFile()).build())
+                    .overrideAuthority(endpoint.tlsHostname())
+                    .build();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the TLS root certificate " + endpoint.tlsRootCertFile(), e);
+        }
+    }
+
+    public Gateway gateway() {
+        return gateway;
+    }
+
+    public Network network() {
+        return network;
+    }
+
+    public Contract contract() {
+        return contract;
+    }
+
+    /** The signer of this identity, for transactions built by hand (see the forged-timestamp test). */
+    public Signer signer() {
+        return signer;
+    }
+
+    public String mspId() {
+        return mspId;
+    }
+
+    public GatewayTimeouts timeouts() {
+        return timeouts;
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+        channel.shutdownNow();
+        try {
+            channel.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

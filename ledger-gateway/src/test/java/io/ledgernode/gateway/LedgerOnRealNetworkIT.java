@@ -1,0 +1,248 @@
+package io.ledgernode.gateway;
+
+import static io.ledgernode.gateway.NetworkFixture.committed;
+import static io.ledgernode.gateway.NetworkFixture.json;
+import static io.ledgernode.gateway.NetworkFixture.parse;
+import static io.ledgernode.gateway.NetworkFixture.rejected;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ledgernode.api.ErrorCode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Money moving through the real network: Org1 is the issuer; accounts are in Org1's or Org2's custody; every
+ * transaction is endorsed by both orgs' peers (majority of two) and committed by the Raft orderer.
+ */
+class LedgerOnRealNetworkIT {
+
+    private static NetworkFixture net;
+    private static String asset;
+
+    @BeforeAll
+    static void connect() {
+        net = new NetworkFixture();
+        asset = net.assetCode("N");
+        net.registerAsset(asset);
+    }
+
+    @AfterAll
+    static void disconnect() {
+        net.close();
+    }
+
+    @Test
+    void issuer_mints_into_an_account_and_supply_follows() {
+        String alice = net.id("mint-alice");
+        net.openAccount(net.org1User, alice, asset);
+        long supplyBefore = net.supply(asset);
+
+        JsonNode result = committed(net.org1User, "Money:mint", json("idempotencyKey", net.id("mint-1"), "account", alice, "amount", "10000"));
+
+        assertThat(result.path("txId").asText()).isNotEmpty();
+        assertThat(net.balance(alice)).isEqualTo(10_000);
+        assertThat(net.supply(asset)).isEqualTo(supplyBefore + 10_000);
+    }
+
+    @Test
+    void a_member_that_is_not_the_issuer_cannot_mint() {
+        String account = net.id("mint-by-org2");
+        net.openAccount(net.org2User, account, asset);
+
+        rejected(net.org2User, "Money:mint", json("idempotencyKey", net.id("mint-2"), "account", account, "amount", "5"), ErrorCode.FORBIDDEN);
+
+        assertThat(net.balance(account)).isZero();
+    }
+
+    @Test
+    void transfer_between_custodians_moves_exactly_the_amount() {
+        String alice = net.id("tr-alice");
+        String bob = net.id("tr-bob");
+        net.openAccount(net.org1User, alice, asset);
+        net.openAccount(net.org2User, bob, asset);
+        net.mint(alice, 10_000);
+
+        committed(net.org1User, "Money:transfer", json("idempotencyKey", net.id("tr-1"), "from", alice, "to", bob,
+                "asset", asset, "amount", "2500"));
+
+        assertThat(net.balance(alice)).isEqualTo(7_500);
+        assertThat(net.balance(bob)).isEqualTo(2_500);
+    }
+
+    @Test
+    void retry_with_the_same_idempotency_key_returns_the_original_result_and_moves_nothing_again() {
+        String alice = net.id("idem-alice");
+        String bob = net.id("idem-bob");
+        net.openAccount(net.org1User, alice, asset);
+        net.openAccount(net.org1User, bob, asset);
+        net.mint(alice, 1_000);
+        String request = json("idempotencyKey", net.id("idem-1"), "from", alice, "to", bob, "asset", asset, "amount", "300");
+
+        JsonNode first = committed(net.org1User, "Money:transfer", request);
+        JsonNode retry = committed(net.org1User, "Money:transfer", request);
+
+        assertThat(retry.path("txId").asText()).isEqualTo(first.path("txId").asText());
+        assertThat(net.balance(alice)).isEqualTo(700);
+        assertThat(net.balance(bob)).isEqualTo(300);
+        rejected(net.org1User, "Money:transfer",
+                json("idempotencyKey", net.id("idem-1"), "from", alice, "to", bob, "asset", asset, "amount", "301"),
+                ErrorCode.IDEMPOTENCY_CONFLICT);
+        assertThat(net.balance(alice)).isEqualTo(700);
+    }
+
+    @Test
+    void an_overdraft_is_rejected_and_changes_nothing() {
+        String alice = net.id("od-alice");
+        String bob = net.id("od-bob");
+        net.openAccount(net.org1User, alice, asset);
+        net.openAccount(net.org1User, bob, asset);
+        net.mint(alice, 100);
+
+        rejected(net.org1User, "Money:transfer", json("idempotencyKey", net.id("od-1"), "from", alice, "to", bob,
+                "asset", asset, "amount", "101"), ErrorCode.INSUFFICIENT_FUNDS);
+
+        assertThat(net.balance(alice)).isEqualTo(100);
+        assertThat(net.balance(bob)).isZero();
+    }
+
+    @Test
+    void only_a_client_of_the_custodian_org_may_debit_an_account() {
+        String alice = net.id("wo-alice");
+        String bob = net.id("wo-bob");
+        net.openAccount(net.org1User, alice, asset);
+        net.openAccount(net.org2User, bob, asset);
+        net.mint(alice, 1_000);
+
+        rejected(net.org2User, "Money:transfer", json("idempotencyKey", net.id("wo-1"), "from", alice, "to", bob,
+                "asset", asset, "amount", "10"), ErrorCode.FORBIDDEN);
+
+        assertThat(net.balance(alice)).isEqualTo(1_000);
+    }
+
+    @Test
+    void a_frozen_account_can_neither_send_nor_receive_until_unfrozen() {
+        String alice = net.id("fz-alice");
+        String bob = net.id("fz-bob");
+        net.openAccount(net.org1User, alice, asset);
+        net.openAccount(net.org1User, bob, asset);
+        net.mint(alice, 1_000);
+        net.mint(bob, 1_000);
+
+        rejected(net.org1User, "Compliance:freeze", json("account", alice, "reason", "not compliance"), ErrorCode.FORBIDDEN);
+        committed(net.org1Admin, "Compliance:freeze", json("account", alice, "reason", "sanctions screening hit"));
+
+        rejected(net.org1User, "Money:transfer", json("idempotencyKey", net.id("fz-1"), "from", alice, "to", bob,
+                "asset", asset, "amount", "10"), ErrorCode.ACCOUNT_FROZEN);
+        rejected(net.org1User, "Money:transfer", json("idempotencyKey", net.id("fz-2"), "from", bob, "to", alice,
+                "asset", asset, "amount", "10"), ErrorCode.ACCOUNT_FROZEN);
+        assertThat(parse(net.org1User.evaluate("Accounts:get", alice)).path("status").asText()).isEqualTo("FROZEN");
+
+        committed(net.org1Admin, "Compliance:unfreeze", json("account", alice));
+        committed(net.org1User, "Money:transfer", json("idempotencyKey", net.id("fz-3"), "from", alice, "to", bob,
+                "asset", asset, "amount", "10"));
+        assertThat(net.balance(alice)).isEqualTo(990);
+        assertThat(net.balance(bob)).isEqualTo(1_010);
+    }
+
+    @Test
+    void a_hold_captured_in_part_pays_the_payee_and_returns_the_rest() {
+        String alice = net.id("hc-alice");
+        String shop = net.id("hc-shop");
+        net.openAccount(net.org1User, alice, asset);
+        net.openAccount(net.org2User, shop, asset);
+        net.mint(alice, 5_000);
+        String holdId = net.id("hold-capture");
+
+        committed(net.org1User, "Holds:place", json("idempotencyKey", net.id("hc-1"), "holdId", holdId, "account", alice,
+                "amount", "3000", "expiresAt", java.time.Instant.now().plusSeconds(3600).toString(), "payee", shop));
+        assertThat(net.balance(alice)).isEqualTo(2_000);
+        assertThat(parse(net.org1User.evaluate("Accounts:get", alice)).path("held").asLong()).isEqualTo(3_000);
+
+        committed(net.org1User, "Holds:capture", json("idempotencyKey", net.id("hc-2"), "holdId", holdId, "to", shop, "amount", "2000"));
+
+        assertThat(net.balance(alice)).isEqualTo(3_000);
+        assertThat(net.balance(shop)).isEqualTo(2_000);
+        assertThat(parse(net.org1User.evaluate("Accounts:get", alice)).path("held").asLong()).isZero();
+        rejected(net.org1User, "Holds:void", json("holdId", holdId), ErrorCode.HOLD_NOT_OPEN);
+    }
+
+    @Test
+    void an_expired_hold_is_released_only_after_its_expiry() throws InterruptedException {
+        String alice = net.id("he-alice");
+        net.openAccount(net.org1User, alice, asset);
+        net.mint(alice, 1_000);
+        String holdId = net.id("hold-expire");
+        java.time.Instant expiresAt = java.time.Instant.now().plusSeconds(4);
+
+        committed(net.org1User, "Holds:place", json("idempotencyKey", net.id("he-1"), "holdId", holdId, "account", alice,
+                "amount", "400", "expiresAt", expiresAt.toString()));
+        rejected(net.org2User, "Holds:release", json("holdId", holdId), ErrorCode.HOLD_NOT_EXPIRED);
+        assertThat(net.balance(alice)).isEqualTo(600);
+
+        Thread.sleep(Math.max(0, java.time.Duration.between(java.time.Instant.now(), expiresAt).toMillis()) + 1_500);
+        committed(net.org2User, "Holds:release", json("holdId", holdId));
+
+        assertThat(net.balance(alice)).isEqualTo(1_000);
+    }
+
+    @Test
+    void many_concurrent_credits_into_one_account_all_commit_valid() throws Exception {
+        int senders = 16;
+        String hot = net.id("hot");
+        String treasury = net.id("hot-treasury");
+        net.openAccount(net.org2User, hot, asset);
+        net.openAccount(net.org1User, treasury, asset);
+        List<Map<String, String>> accounts = new ArrayList<>();
+        List<Map<String, String>> legs = new ArrayList<>();
+        for (int i = 0; i < senders; i++) {
+            String sender = net.id("hot-s" + i);
+            accounts.add(Map.of("id", sender, "asset", asset, "ownerRef", "owner-" + sender, "jurisdiction", "FR"));
+            legs.add(Map.of("from", treasury, "to", sender, "asset", asset, "amount", "100"));
+        }
+        committed(net.org1User, "Accounts:openMany", NetworkFixture.toJson(Map.of("accounts", accounts)));
+        net.mint(treasury, 100L * senders);
+        committed(net.org1User, "Money:transferBatch", NetworkFixture.toJson(Map.of("idempotencyKey", net.id("hot-fund"), "legs", legs)));
+
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        List<Future<SubmitOutcome>> outcomes = new ArrayList<>();
+        try {
+            for (int i = 0; i < senders; i++) {
+                String request = json("idempotencyKey", net.id("hot-" + i), "from", net.id("hot-s" + i), "to", hot,
+                        "asset", asset, "amount", "100");
+                outcomes.add(pool.submit(() -> net.org1User.submit("Money:transfer", request)));
+            }
+            for (Future<SubmitOutcome> outcome : outcomes) {
+                assertThat(outcome.get()).isInstanceOf(SubmitOutcome.Committed.class);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(net.balance(hot)).isEqualTo(100L * senders);
+    }
+
+    @Test
+    void supply_equals_the_sum_of_balances_and_open_holds() {
+        String other = net.assetCode("S");
+        net.registerAsset(other);
+        String a = net.id("sup-a");
+        String b = net.id("sup-b");
+        net.openAccount(net.org1User, a, other);
+        net.openAccount(net.org2User, b, other);
+        net.mint(a, 9_000);
+        committed(net.org1User, "Money:transfer", json("idempotencyKey", net.id("sup-1"), "from", a, "to", b, "asset", other, "amount", "1234"));
+        committed(net.org1User, "Holds:place", json("idempotencyKey", net.id("sup-2"), "holdId", net.id("sup-hold"), "account", a,
+                "amount", "1000", "expiresAt", java.time.Instant.now().plusSeconds(600).toString()));
+
+        long held = parse(net.org1User.evaluate("Accounts:get", a)).path("held").asLong();
+        assertThat(net.supply(other)).isEqualTo(9_000).isEqualTo(net.balance(a) + net.balance(b) + held);
+    }
+}

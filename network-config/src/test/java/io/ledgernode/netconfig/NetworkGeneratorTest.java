@@ -1,0 +1,92 @@
+package io.ledgernode.netconfig;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ledgernode.netconfig.generate.NetworkGenerator;
+import io.ledgernode.netconfig.model.InvalidNetworkException;
+import io.ledgernode.netconfig.model.NetworkDescription;
+import io.ledgernode.netconfig.model.NetworkDescriptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NetworkGeneratorTest {
+
+    private static final Path LOCAL = Path.of("networks/local.yaml");
+    private static final Path MULTIHOST = Path.of("networks/multihost-example.yaml");
+
+    @Test
+    void the_shipped_descriptions_are_valid() {
+        assertThat(NetworkDescriptions.read(LOCAL).orgs()).hasSize(2);
+        assertThat(NetworkDescriptions.read(MULTIHOST).ordererOrgs().get(0).orderers()).hasSize(3);
+    }
+
+    @Test
+    void generation_is_deterministic(@TempDir Path a, @TempDir Path b) throws Exception {
+        NetworkDescription network = NetworkDescriptions.read(LOCAL);
+        new NetworkGenerator(network, a).generate(Path.of("/opt/fabric"));
+        new NetworkGenerator(network, a).generate(Path.of("/opt/fabric"));
+        String first = Files.readString(a.resolve("network/configtx/configtx.yaml"));
+
+        new NetworkGenerator(network, a).generate(Path.of("/opt/fabric"));
+
+        assertThat(Files.readString(a.resolve("network/configtx/configtx.yaml"))).isEqualTo(first);
+    }
+
+    @Test
+    void endorsement_and_lifecycle_approval_need_a_majority_of_member_orgs(@TempDir Path home) throws Exception {
+        new NetworkGenerator(NetworkDescriptions.read(LOCAL), home).generate(Path.of("/opt/fabric"));
+
+        String configtx = Files.readString(home.resolve("network/configtx/configtx.yaml"));
+
+        assertThat(configtx).contains("Endorsement:\n          Type: ImplicitMeta\n          Rule: MAJORITY Endorsement")
+                .contains("LifecycleEndorsement:\n          Type: ImplicitMeta\n          Rule: MAJORITY Endorsement")
+                .contains("OrdererType: etcdraft").contains("BatchTimeout: 100ms");
+    }
+
+    @Test
+    void a_port_offset_moves_every_port_of_every_process(@TempDir Path home) throws Exception {
+        new NetworkGenerator(NetworkDescriptions.read(LOCAL).withPortOffset(1000), home).generate(Path.of("/opt/fabric"));
+
+        String peer = Files.readString(home.resolve("network/nodes/peer0.org1.ledger.local.env"));
+        String orderer = Files.readString(home.resolve("network/nodes/orderer0.orderer.ledger.local.env"));
+
+        assertThat(peer).contains("CORE_PEER_LISTENADDRESS='127.0.0.1:8051'").contains("CORE_OPERATIONS_LISTENADDRESS='127.0.0.1:10444'");
+        assertThat(orderer).contains("ORDERER_GENERAL_LISTENPORT='8050'").contains("ORDERER_ADMIN_LISTENADDRESS='127.0.0.1:8053'");
+    }
+
+    @Test
+    void the_issuer_and_limits_go_to_the_ledger_configuration(@TempDir Path home) throws Exception {
+        new NetworkGenerator(NetworkDescriptions.read(LOCAL), home).generate(Path.of("/opt/fabric"));
+
+        assertThat(Files.readString(home.resolve("network/network.env")))
+                .contains("LEDGER_CONFIGURE_REQUEST='{\"batchLegsMax\":100,\"bulkOpenMax\":1000,\"issuerMsp\":\"Org1MSP\",\"pageSizeMax\":100}'");
+    }
+
+    @Test
+    void an_unknown_field_is_named_with_its_place(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, Files.readString(LOCAL).replace("    users: 2\n", "    users: 2\n    colour: blue\n"));
+
+        assertThatThrownBy(() -> NetworkDescriptions.read(file))
+                .isInstanceOf(InvalidNetworkException.class).hasMessageContaining("unknown field 'colour'").hasMessageContaining("orgs[0]");
+    }
+
+    @Test
+    void two_processes_on_one_port_are_refused(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("clash.yaml");
+        Files.writeString(file, Files.readString(LOCAL).replace("port: 7064", "port: 7051"));
+
+        assertThatThrownBy(() -> NetworkDescriptions.read(file)).hasMessageContaining("duplicate host:port '127.0.0.1:7051'");
+    }
+
+    @Test
+    void an_issuer_that_is_not_a_member_is_refused(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("issuer.yaml");
+        Files.writeString(file, Files.readString(LOCAL).replace("issuerOrg: Org1", "issuerOrg: Org7"));
+
+        assertThatThrownBy(() -> NetworkDescriptions.read(file)).hasMessageContaining("issuerOrg 'Org7' is not one of the member orgs");
+    }
+}
