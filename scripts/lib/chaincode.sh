@@ -24,23 +24,37 @@ package_chaincode() {
   printf '%s\n' "$dir/$label.tgz"
 }
 
+# The committed definition's sequence, 0 when none is committed yet.
 committed_sequence() {
-  peer lifecycle chaincode querycommitted -C "$LEDGER_CHANNEL" -n "$LEDGER_CHAINCODE" 2>/dev/null \
-    | sed -n 's/.*Sequence: \([0-9]*\).*/\1/p' | head -n 1
+  local out
+  out=$(peer lifecycle chaincode querycommitted -C "$LEDGER_CHANNEL" -n "$LEDGER_CHAINCODE" 2>/dev/null) || { echo 0; return 0; }
+  out=$(sed -n 's/.*Sequence: \([0-9]*\).*/\1/p' <<<"$out")
+  echo "${out:-0}"
 }
 
 # True when ORG approved PACKAGE_ID at SEQUENCE.
 approved_with() {
-  local sequence=$1 package_id=$2
-  peer lifecycle chaincode queryapproved -C "$LEDGER_CHANNEL" -n "$LEDGER_CHAINCODE" --sequence "$sequence" -O json 2>/dev/null \
-    | grep -q "\"$package_id\""
+  local sequence=$1 package_id=$2 out
+  out=$(peer lifecycle chaincode queryapproved -C "$LEDGER_CHANNEL" -n "$LEDGER_CHAINCODE" --sequence "$sequence" -O json 2>/dev/null) || return 1
+  [[ $out == *"\"$package_id\""* ]]
+}
+
+# The name of ORG's chaincode server process.
+chaincode_server_of() {
+  local n
+  for n in $LEDGER_CHAINCODE_SERVERS; do
+    if [[ $(source "$(node_env "$n")" && echo "$LEDGER_NODE_ORG") == "$1" ]]; then
+      echo "$n"
+      return 0
+    fi
+  done
+  die "no chaincode server for org $1"
 }
 
 # start_chaincode_server ORG PACKAGE_ID JAR: (re)starts the org's chaincode server under supervision.
 start_chaincode_server() {
   local org=$1 package_id=$2 jar=$3 name
-  name=$(source "$(network_env)" && for n in $LEDGER_CHAINCODE_SERVERS; do
-    [[ $(source "$(node_env "$n")" && echo "$LEDGER_NODE_ORG") == "$org" ]] && echo "$n"; done)
+  name=$(chaincode_server_of "$org")
   stop_process "$name" >/dev/null 2>&1
   (
     # shellcheck source=/dev/null
@@ -64,14 +78,14 @@ deploy_chaincode() {
   label=$(chaincode_label)
   declare -A package_ids=()
   sequence=$(use_org "$LEDGER_ISSUER_ORG" && committed_sequence)
-  sequence=${sequence:-0}
   for org in $LEDGER_ORGS; do
     pkg=$(package_chaincode "$org" "$label")
-    package_id=$(peer lifecycle chaincode calculatepackageid "$pkg" 2>/dev/null) || die "cannot compute the package id of $pkg"
+    package_id=$(use_org "$org" && peer lifecycle chaincode calculatepackageid "$pkg" 2>/dev/null) || die "cannot compute the package id of $pkg"
     package_ids[$org]=$package_id
     (
       use_org "$org"
-      if ! peer lifecycle chaincode queryinstalled 2>/dev/null | grep -q "Package ID: $package_id,"; then
+      installed=$(peer lifecycle chaincode queryinstalled 2>/dev/null || true)
+      if [[ $installed != *"Package ID: $package_id,"* ]]; then
         step "installing chaincode package $label on $org's peer"
         run_logged "chaincode install ($org)" "$LEDGER_HOME/logs/admin.log" peer lifecycle chaincode install "$pkg"
       fi

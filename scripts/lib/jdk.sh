@@ -13,7 +13,10 @@ find_jdk() {
     candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
   fi
   # Newest first among the usual install places.
-  while IFS= read -r c; do candidates+=("$c"); done < <(ls -d /usr/lib/jvm/* /opt/java/* /opt/jdk* "$HOME"/.sdkman/candidates/java/* 2>/dev/null | sort -rV)
+  local dir
+  for dir in $LEDGER_JDK_SEARCH; do
+    while IFS= read -r c; do candidates+=("$c"); done < <(ls -d "$dir"/* 2>/dev/null | sort -rV)
+  done
   for c in "${candidates[@]}"; do
     [[ -x $c/bin/java && -x $c/bin/javac ]] || continue
     v=$(jdk_feature_version "$c")
@@ -28,7 +31,7 @@ find_jdk() {
 # Exports JAVA_HOME and PATH for a JDK 21+, or dies saying where it looked.
 use_jdk() {
   local jdk
-  jdk=$(find_jdk) || die "no JDK 21 or newer found (looked at LEDGER_JAVA_HOME, JAVA_HOME, java on PATH, /usr/lib/jvm, /opt/java); install one or set LEDGER_JAVA_HOME"
+  jdk=$(find_jdk) || die "no JDK 21 or newer found (looked at LEDGER_JAVA_HOME, JAVA_HOME, java on PATH, $LEDGER_JDK_SEARCH); install one or set LEDGER_JAVA_HOME"
   export JAVA_HOME=$jdk
   export PATH=$jdk/bin:$PATH
   # Maven 3.8's bundled Guice touches sun.misc.Unsafe; newer JDKs warn about it on every run. Silence only that.

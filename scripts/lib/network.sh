@@ -13,6 +13,11 @@ generate_network() {
     step "generating crypto material"
     run_logged "cryptogen" "$LEDGER_HOME/logs/generate.log" \
       cryptogen generate --config="$LEDGER_HOME/network/crypto-config.yaml" --output="$LEDGER_HOME/crypto.partial"
+    # The Java shim reads its *_PATH TLS files as base64 of the PEM (see the chaincode servers' env files).
+    local pem
+    for pem in "$LEDGER_HOME"/crypto.partial/peerOrganizations/*/peers/ccaas.*/tls/server.{crt,key}; do
+      base64 -w0 "$pem" >"$pem.b64"
+    done
     mv "$LEDGER_HOME/crypto.partial" "$LEDGER_HOME/crypto"
   fi
   if [[ ! -f $LEDGER_HOME/network/$LEDGER_CHANNEL.block ]]; then

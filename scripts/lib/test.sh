@@ -1,9 +1,10 @@
 # test: every test of the project. Unit tests always; integration tests against a fresh network of their own
-# (separate LEDGER_HOME, ports moved by LEDGER_IT_PORT_OFFSET), torn down afterwards, its logs kept on failure.
+# (separate LEDGER_HOME, ports moved by LEDGER_IT_PORT_OFFSET), torn down afterwards, its logs kept on failure;
+# then the operator tests of scripts/ledger itself.
 # shellcheck shell=bash
 
 run_tests() {
-  local fabric_ok=1 reason=""
+  local fabric_ok=1 reason="" status=0
   if ! reason=$( (install_fabric) 2>&1); then
     fabric_ok=0
     reason=$(printf '%s\n' "$reason" | tail -n 1)
@@ -11,26 +12,37 @@ run_tests() {
   if ((fabric_ok == 0)); then
     say "$reason"
     say "INTEGRATION TESTS SKIPPED: Fabric $LEDGER_FABRIC_VERSION could not be installed (above); running unit tests only."
-    (cd "$LEDGER_REPO" && mvn -B verify)
-    say "INTEGRATION TESTS SKIPPED: Fabric $LEDGER_FABRIC_VERSION could not be installed; see the line above the build output."
-    return 0
-  fi
-  use_fabric
-  step "building"
-  mvn_quiet -q -DskipTests package
-  step "starting the test network in $LEDGER_IT_HOME (ports +$LEDGER_IT_PORT_OFFSET)"
-  (
-    export LEDGER_HOME=$LEDGER_IT_HOME LEDGER_PORT_OFFSET=$LEDGER_IT_PORT_OFFSET
-    network_down 1 >/dev/null 2>&1 || true
-    network_up
-  ) || die "the test network did not come up; logs are in $LEDGER_IT_HOME/logs"
-  local status=0
-  (cd "$LEDGER_REPO" && mvn -B verify -DskipITs=false -Dledger.it.home="$LEDGER_IT_HOME") || status=$?
-  if ((status == 0)); then
-    (LEDGER_HOME=$LEDGER_IT_HOME; network_down 1 >/dev/null)
+    (cd "$LEDGER_REPO" && mvn -B verify) || status=$?
   else
-    (LEDGER_HOME=$LEDGER_IT_HOME; network_down 0 >/dev/null)
-    say "tests failed; the test network's logs are kept in $LEDGER_IT_HOME/logs"
+    use_fabric
+    step "building"
+    mvn_quiet -q -DskipTests package
+    step "starting the test network in $LEDGER_IT_HOME (ports +$LEDGER_IT_PORT_OFFSET)"
+    (
+      export LEDGER_HOME=$LEDGER_IT_HOME LEDGER_PORT_OFFSET=$LEDGER_IT_PORT_OFFSET
+      network_down 1 >/dev/null 2>&1 || true
+      network_up
+    ) || die "the test network did not come up; logs are in $LEDGER_IT_HOME/logs"
+    (cd "$LEDGER_REPO" && mvn -B verify -DskipITs=false -Dledger.it.home="$LEDGER_IT_HOME") || status=$?
+    if ((status == 0)); then
+      (LEDGER_HOME=$LEDGER_IT_HOME && network_down 1 >/dev/null)
+    else
+      (LEDGER_HOME=$LEDGER_IT_HOME && network_down 0 >/dev/null)
+      say "tests failed; the test network's logs are kept in $LEDGER_IT_HOME/logs"
+    fi
+  fi
+  step "operator tests of scripts/ledger"
+  bash "$LEDGER_REPO/scripts/tests/operator.sh" "$fabric_ok" || status=1
+  if ((fabric_ok == 0)); then
+    say "INTEGRATION TESTS SKIPPED: Fabric $LEDGER_FABRIC_VERSION could not be installed: $reason"
   fi
   return "$status"
+}
+
+# run_benchmark CLASS: runs a benchmark main from ledger-gateway's test classes against the network at LEDGER_HOME.
+run_benchmark() {
+  local cp=$LEDGER_REPO/ledger-gateway/target/benchmark.classpath
+  mvn_quiet -q -DskipTests -pl ledger-gateway -am install
+  mvn_quiet -q -pl ledger-gateway dependency:build-classpath -Dmdep.outputFile="$cp" -Dmdep.includeScope=test
+  java -cp "$LEDGER_REPO/ledger-gateway/target/test-classes:$LEDGER_REPO/ledger-gateway/target/classes:$(cat "$cp")" "$1" "$LEDGER_HOME"
 }

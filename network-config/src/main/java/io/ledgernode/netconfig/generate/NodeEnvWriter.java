@@ -142,17 +142,29 @@ final class NodeEnvWriter {
                 .put("CHAINCODE_SERVER_ADDRESS", org.chaincodeServer().host() + ":" + org.chaincodeServer().port())
                 .put("CORE_PEER_LOCALMSPID", org.mspId())
                 .put("CORE_PEER_TLS_ENABLED", "true")
-                // The shim takes the server's certificate and key under its client-TLS names, and insists on the
-                // *_PATH twins and a root certificate even in server mode.
+                // The shim serves TLS with the PEM files named by *_FILE. Even in server mode it also builds a client
+                // TLS context per connection from the *_PATH files, which it reads as base64 of the PEM (the form a
+                // peer hands to chaincode it launches itself): scripts/ledger writes those .b64 copies after cryptogen.
                 .put("CORE_TLS_CLIENT_CERT_FILE", tls.resolve("server.crt"))
                 .put("CORE_TLS_CLIENT_KEY_FILE", tls.resolve("server.key"))
-                .put("CORE_TLS_CLIENT_CERT_PATH", tls.resolve("server.crt"))
-                .put("CORE_TLS_CLIENT_KEY_PATH", tls.resolve("server.key"))
+                .put("CORE_TLS_CLIENT_CERT_PATH", tls.resolve("server.crt.b64"))
+                .put("CORE_TLS_CLIENT_KEY_PATH", tls.resolve("server.key.b64"))
                 .put("CORE_PEER_TLS_ROOTCERT_FILE", tls.resolve("ca.crt"))
                 .put("CORE_CHAINCODE_LOGGING_LEVEL", "INFO")
                 .put("LEDGER_TX_CLOCK_TOLERANCE", network.chaincode().txClockTolerance())
                 .write(layout.nodeEnv(name), "Ledger chaincode server of " + org.name());
         return name;
+    }
+
+    /** {@code --peerAddresses A --tlsRootCertFiles caA ...} for one peer of every org: enough to satisfy endorsement. */
+    private String allPeerArgs() {
+        StringBuilder peerArgs = new StringBuilder();
+        for (MemberOrg org : network.orgs()) {
+            PeerNode peer = org.gatewayPeer();
+            peerArgs.append(" --peerAddresses ").append(peer.host()).append(':').append(peer.port())
+                    .append(" --tlsRootCertFiles ").append(layout.peerDir(org, peer).resolve("tls").resolve("ca.crt"));
+        }
+        return peerArgs.toString().trim();
     }
 
     private void writeOrgAdmin(MemberOrg org) {
@@ -172,6 +184,7 @@ final class NodeEnvWriter {
                 .put("ORDERER_CA", layout.ordererDir(ordererOrg, orderer).resolve("tls").resolve("ca.crt"))
                 .put("LEDGER_CHANNEL", network.channel())
                 .put("LEDGER_CHAINCODE", network.chaincode().name())
+                .put("LEDGER_PEER_ARGS", allPeerArgs())
                 .write(layout.orgEnv(org), "Admin CLI environment of " + org.name() + " (scripts/ledger env " + org.name() + ")");
     }
 
@@ -179,12 +192,6 @@ final class NodeEnvWriter {
         OrdererOrg ordererOrg = network.ordererOrgs().get(0);
         OrdererNode orderer = ordererOrg.orderers().get(0);
         List<String> orgs = network.orgs().stream().map(MemberOrg::name).toList();
-        StringBuilder peerArgs = new StringBuilder();
-        for (MemberOrg org : network.orgs()) {
-            PeerNode peer = org.gatewayPeer();
-            peerArgs.append(" --peerAddresses ").append(peer.host()).append(':').append(peer.port())
-                    .append(" --tlsRootCertFiles ").append(layout.peerDir(org, peer).resolve("tls").resolve("ca.crt"));
-        }
         new EnvFile()
                 .put("LEDGER_NETWORK_NAME", network.name())
                 .put("LEDGER_CHANNEL", network.channel())
@@ -196,7 +203,7 @@ final class NodeEnvWriter {
                 .put("LEDGER_CHAINCODE_SERVERS", String.join(" ", chaincodeServers))
                 .put("LEDGER_ORDERER_ADDRESS", orderer.host() + ":" + orderer.port())
                 .put("LEDGER_ORDERER_CA", layout.ordererDir(ordererOrg, orderer).resolve("tls").resolve("ca.crt"))
-                .put("LEDGER_ALL_PEER_ARGS", peerArgs.toString().trim())
+                .put("LEDGER_ALL_PEER_ARGS", allPeerArgs())
                 .put("LEDGER_CONFIGTX_PROFILE", ConfigtxWriter.PROFILE)
                 .put("LEDGER_CONFIGURE_REQUEST", Files2.toCompactJson(Files2.ordered(
                         "issuerMsp", network.org(network.chaincode().issuerOrg()).mspId(),

@@ -1,0 +1,68 @@
+package io.ledgernode.chaincode.account;
+
+import io.ledgernode.api.LedgerJson;
+import io.ledgernode.api.Require;
+import io.ledgernode.api.Transactions;
+import io.ledgernode.api.account.OpenAccountRequest;
+import io.ledgernode.api.account.OpenAccountsRequest;
+import io.ledgernode.api.account.OpenAccountsResult;
+import io.ledgernode.api.account.PageRequest;
+import io.ledgernode.chaincode.tx.LedgerContract;
+import io.ledgernode.chaincode.tx.TxTimeGuard;
+import java.util.List;
+import org.hyperledger.fabric.contract.Context;
+import org.hyperledger.fabric.contract.annotation.Contract;
+import org.hyperledger.fabric.contract.annotation.Info;
+import org.hyperledger.fabric.contract.annotation.Transaction;
+
+/**
+ * {@value Transactions#ACCOUNTS}: {@code open} and {@code openMany} (any org; it becomes the custodian), {@code get},
+ * {@code holds} and {@code history}.
+ */
+@Contract(name = Transactions.ACCOUNTS, info = @Info(title = "Ledger accounts", version = "1"))
+public final class AccountsContract extends LedgerContract {
+
+    public AccountsContract() {
+        super();
+    }
+
+    public AccountsContract(final TxTimeGuard timeGuard) {
+        super(timeGuard);
+    }
+
+    /** {@code {"id":"alice","asset":"USD","ownerRef":"cust-7f3a","jurisdiction":"DE"}} → the account record. */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String open(final Context ctx, final String request) {
+        return update(ctx, tx -> {
+            final OpenAccountRequest parsed = LedgerJson.read(request, OpenAccountRequest.class);
+            return json(new AccountBook(tx.state()).open(tx, List.of(parsed)).get(0));
+        });
+    }
+
+    /** {@code {"accounts":[...]}} → {@code {"accounts":[records]}}, all or nothing. */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String openMany(final Context ctx, final String request) {
+        return update(ctx, tx -> {
+            final OpenAccountsRequest parsed = LedgerJson.read(request, OpenAccountsRequest.class);
+            return json(OpenAccountsResult.of(new AccountBook(tx.state()).open(tx, parsed.accounts())));
+        });
+    }
+
+    /** {@code "alice"} → the account with its exact balance and held sum. */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String get(final Context ctx, final String id) {
+        return query(ctx, tx -> new AccountBook(tx.state()).view(Require.accountId("account", id)));
+    }
+
+    /** {@code {"account":"alice","pageSize":50,"bookmark":""}} → a page of open holds. */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String holds(final Context ctx, final String request) {
+        return query(ctx, tx -> new AccountBook(tx.state()).holds(tx, LedgerJson.read(request, PageRequest.class)));
+    }
+
+    /** {@code {"account":"alice","pageSize":50,"bookmark":""}} → a page of history, oldest first. */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String history(final Context ctx, final String request) {
+        return query(ctx, tx -> new AccountBook(tx.state()).history(tx, LedgerJson.read(request, PageRequest.class)));
+    }
+}

@@ -1,0 +1,48 @@
+package io.ledgernode.chaincode.asset;
+
+import io.ledgernode.api.LedgerJson;
+import io.ledgernode.api.Require;
+import io.ledgernode.api.Transactions;
+import io.ledgernode.api.asset.RegisterAssetRequest;
+import io.ledgernode.chaincode.access.Access;
+import io.ledgernode.chaincode.tx.LedgerContract;
+import io.ledgernode.chaincode.tx.TxTimeGuard;
+import org.hyperledger.fabric.contract.Context;
+import org.hyperledger.fabric.contract.annotation.Contract;
+import org.hyperledger.fabric.contract.annotation.Info;
+import org.hyperledger.fabric.contract.annotation.Transaction;
+
+/** {@value Transactions#ASSETS}: {@code register} (issuer only), {@code get}, {@code supply}. */
+@Contract(name = Transactions.ASSETS, info = @Info(title = "Ledger assets", version = "1"))
+public final class AssetsContract extends LedgerContract {
+
+    public AssetsContract() {
+        super();
+    }
+
+    public AssetsContract(final TxTimeGuard timeGuard) {
+        super(timeGuard);
+    }
+
+    /** {@code {"code":"USD","decimals":2}} → the asset. */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String register(final Context ctx, final String request) {
+        return update(ctx, tx -> {
+            final RegisterAssetRequest parsed = LedgerJson.read(request, RegisterAssetRequest.class);
+            Access.requireIssuer(tx.caller(), tx.config());
+            return json(new AssetBook(tx.state()).register(tx, parsed));
+        });
+    }
+
+    /** {@code "USD"} → the asset. */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String get(final Context ctx, final String code) {
+        return query(ctx, tx -> new AssetBook(tx.state()).require(Require.assetCode("asset", code)));
+    }
+
+    /** {@code "USD"} → {@code {"asset":"USD","supply":"..."}}. */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String supply(final Context ctx, final String code) {
+        return query(ctx, tx -> new AssetBook(tx.state()).supply(Require.assetCode("asset", code)));
+    }
+}

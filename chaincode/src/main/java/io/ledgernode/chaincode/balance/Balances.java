@@ -1,0 +1,158 @@
+package io.ledgernode.chaincode.balance;
+
+import io.ledgernode.api.Amount;
+import io.ledgernode.api.ErrorCode;
+import io.ledgernode.api.LedgerException;
+import io.ledgernode.api.LedgerJson;
+import io.ledgernode.api.account.Account;
+import io.ledgernode.api.account.Limits;
+import io.ledgernode.api.money.Entry;
+import io.ledgernode.api.money.EntryKind;
+import io.ledgernode.chaincode.state.Keys;
+import io.ledgernode.chaincode.state.LedgerState;
+import io.ledgernode.chaincode.tx.Tx;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Moves money in and out of account balances within one transaction, recording each effect in the journal. See the
+ * package documentation for the hot-account design.
+ */
+public final class Balances {
+    private final Tx tx;
+    private final LedgerState state;
+
+    public Balances(final Tx tx) {
+        this.tx = tx;
+        this.state = tx.state();
+    }
+
+    /** The zero balance record of a newly opened account. */
+    public void open(final String accountId) {
+        state.write(Keys.balance(accountId), BalanceRecord.EMPTY);
+    }
+
+    /** Balance + ({@code MINT} or {@code CREDIT}): a unique credit key; never reads the balance key. */
+    public void credit(final Account to, final Amount amount, final EntryKind kind) {
+        requireActive(to, "receive");
+        final int index = tx.journal().add(Entry.of(to.id(), to.asset(), kind, amount, null));
+        state.write(Keys.credit(to.id(), tx.txId(), index), amount);
+    }
+
+    /** Balance − ({@code DEBIT} or {@code BURN}), within the account's limits. */
+    public void debit(final Account from, final Amount amount, final EntryKind kind) {
+        final BalanceRecord balance = withdraw(from, amount);
+        state.write(Keys.balance(from.id()), balance.withSettled(balance.settled().minus(amount)));
+        tx.journal().add(Entry.of(from.id(), from.asset(), kind, amount, null));
+    }
+
+    /** Balance − into a hold (held +), within the account's limits. */
+    public void hold(final Account from, final Amount amount, final String holdId) {
+        final BalanceRecord balance = withdraw(from, amount);
+        state.write(Keys.balance(from.id()),
+                BalanceRecord.of(balance.settled().minus(amount), balance.held().plus(amount)));
+        tx.journal().add(Entry.of(from.id(), from.asset(), EntryKind.HOLD, amount, holdId));
+    }
+
+    /** Out of a hold back into the balance (held −, balance +). */
+    public void releaseHold(final Account account, final Amount amount, final String holdId) {
+        final BalanceRecord balance = settledRecord(account.id());
+        state.write(Keys.balance(account.id()),
+                BalanceRecord.of(balance.settled().plus(amount), lessHeld(account, balance, amount)));
+        tx.journal().add(Entry.of(account.id(), account.asset(), EntryKind.HOLD_RELEASE, amount, holdId));
+    }
+
+    /** Out of a hold to a receiver (held −); the caller credits the receiver right after. */
+    public void captureHold(final Account account, final Amount amount, final String holdId) {
+        final BalanceRecord balance = settledRecord(account.id());
+        state.write(Keys.balance(account.id()), balance.withHeld(lessHeld(account, balance, amount)));
+        tx.journal().add(Entry.of(account.id(), account.asset(), EntryKind.HOLD_CAPTURE, amount, holdId));
+    }
+
+    /** The exact balance for queries: settled plus every pending credit. */
+    public static Amount balance(final LedgerState state, final String accountId) {
+        final List<Amount> pending = new ArrayList<>();
+        state.scan(Keys.credits(accountId), (key, value) -> pending.add(LedgerJson.read(value, Amount.class)));
+        Amount total = settledRecord(state, accountId).settled();
+        for (final Amount credit : pending) {
+            total = total.plus(credit);
+        }
+        return total;
+    }
+
+    /** The sum of the account's open holds. */
+    public static Amount held(final LedgerState state, final String accountId) {
+        return settledRecord(state, accountId).held();
+    }
+
+    /** Checks status and limits, then makes sure the settled balance covers the amount, folding credits if needed. */
+    private BalanceRecord withdraw(final Account from, final Amount amount) {
+        requireActive(from, "send");
+        checkLimits(from, amount);
+        final BalanceRecord balance = settledRecord(from.id());
+        if (!balance.settled().isLessThan(amount)) {
+            return balance;
+        }
+        return fold(from, balance, amount);
+    }
+
+    /** Folds pending credits in key order into the settled balance, only as many as the amount needs. */
+    private BalanceRecord fold(final Account from, final BalanceRecord balance, final Amount amount) {
+        final Amount needed = amount.minus(balance.settled());
+        final List<String> folded = new ArrayList<>();
+        final Amount[] sum = {Amount.ZERO};
+        state.scan(Keys.credits(from.id()), (key, value) -> {
+            folded.add(key);
+            sum[0] = sum[0].plus(LedgerJson.read(value, Amount.class));
+            return sum[0].isLessThan(needed);
+        });
+        if (sum[0].isLessThan(needed)) {
+            throw new LedgerException(ErrorCode.INSUFFICIENT_FUNDS, "account " + from.id() + " has "
+                    + balance.settled().plus(sum[0]) + " available, needs " + amount);
+        }
+        for (final String key : folded) {
+            state.delete(key);
+        }
+        return balance.withSettled(balance.settled().plus(sum[0]));
+    }
+
+    /** Per-transfer and per-UTC-day debit limits; the day's total is kept for every account, limited or not. */
+    private void checkLimits(final Account from, final Amount amount) {
+        final Limits limits = from.limits();
+        if (limits != null && limits.perTransferMax() != null && amount.isGreaterThan(limits.perTransferMax())) {
+            throw new LedgerException(ErrorCode.LIMIT_EXCEEDED, "debit " + amount + " from " + from.id()
+                    + " exceeds its per-transfer limit " + limits.perTransferMax());
+        }
+        final String dailyKey = Keys.daily(from.id(), tx.utcDay());
+        final Amount today = state.read(dailyKey, Amount.class).orElse(Amount.ZERO).plus(amount);
+        if (limits != null && limits.dailyDebitMax() != null && today.isGreaterThan(limits.dailyDebitMax())) {
+            throw new LedgerException(ErrorCode.LIMIT_EXCEEDED, "debits of " + from.id() + " on " + tx.utcDay()
+                    + " would reach " + today + ", above its daily limit " + limits.dailyDebitMax());
+        }
+        state.write(dailyKey, today);
+    }
+
+    private BalanceRecord settledRecord(final String accountId) {
+        return settledRecord(state, accountId);
+    }
+
+    private static BalanceRecord settledRecord(final LedgerState state, final String accountId) {
+        return state.read(Keys.balance(accountId), BalanceRecord.class).orElseThrow(() ->
+                new IllegalStateException("account " + accountId + " has no balance record"));
+    }
+
+    private static Amount lessHeld(final Account account, final BalanceRecord balance, final Amount amount) {
+        if (balance.held().isLessThan(amount)) {
+            throw new IllegalStateException("account " + account.id() + " holds " + balance.held() + ", not "
+                    + amount);
+        }
+        return balance.held().minus(amount);
+    }
+
+    private static void requireActive(final Account account, final String verb) {
+        if (account.frozen()) {
+            throw new LedgerException(ErrorCode.ACCOUNT_FROZEN, "account " + account.id() + " is frozen and cannot "
+                    + verb);
+        }
+    }
+}

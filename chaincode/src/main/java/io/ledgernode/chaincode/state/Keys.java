@@ -1,0 +1,106 @@
+package io.ledgernode.chaincode.state;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.hyperledger.fabric.shim.ledger.CompositeKey;
+
+/**
+ * The composite keys of every record, each with its type prefix. Attributes are validated identifiers (never the
+ * composite-key delimiters), so key building cannot fail on request input.
+ */
+public final class Keys {
+    public static final String CONFIG = "config";
+    public static final String ASSET = "asset";
+    public static final String SUPPLY = "supply";
+    public static final String ACCOUNT = "account";
+    public static final String BALANCE = "balance";
+    public static final String CREDIT = "credit";
+    public static final String HOLD = "hold";
+    public static final String OPEN_HOLD = "openHold";
+    public static final String IDEM = "idem";
+    public static final String ENTRY = "entry";
+    public static final String DAILY = "daily";
+
+    /** Fixed-width so that key order is time order (years 1000 to 9999). */
+    private static final DateTimeFormatter SORTABLE =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+    /** Fixed-width entry index; a transaction has far fewer entries (batch legs are bounded). */
+    private static final String INDEX_FORMAT = "%06d";
+
+    private Keys() {}
+
+    public static String config() {
+        return key(CONFIG);
+    }
+
+    public static String asset(final String code) {
+        return key(ASSET, code);
+    }
+
+    public static String supply(final String code) {
+        return key(SUPPLY, code);
+    }
+
+    public static String account(final String id) {
+        return key(ACCOUNT, id);
+    }
+
+    /** The settled balance and held amount of an account: read and written by debits and hold changes only. */
+    public static String balance(final String account) {
+        return key(BALANCE, account);
+    }
+
+    /** A pending credit: unique per transaction and entry, so concurrent credits never touch the same key. */
+    public static String credit(final String account, final String txId, final int index) {
+        return key(CREDIT, account, txId, index(index));
+    }
+
+    /** The prefix of an account's pending credits. */
+    public static CompositeKey credits(final String account) {
+        return new CompositeKey(CREDIT, account);
+    }
+
+    public static String hold(final String id) {
+        return key(HOLD, id);
+    }
+
+    /** The index of an account's open holds, present only while the hold is open. */
+    public static String openHold(final String account, final String holdId) {
+        return key(OPEN_HOLD, account, holdId);
+    }
+
+    public static CompositeKey openHolds(final String account) {
+        return new CompositeKey(OPEN_HOLD, account);
+    }
+
+    /** An idempotency record, scoped by the caller's MSP. */
+    public static String idempotency(final String mspId, final String idempotencyKey) {
+        return key(IDEM, mspId, idempotencyKey);
+    }
+
+    /** A history entry: in key order, an account's entries are oldest first. */
+    public static String entry(final String account, final Instant txTime, final String txId, final int index) {
+        return key(ENTRY, account, SORTABLE.format(txTime), txId, index(index));
+    }
+
+    public static CompositeKey entries(final String account) {
+        return new CompositeKey(ENTRY, account);
+    }
+
+    /** The sum of an account's debits on one UTC day ({@code 2026-11-22}). */
+    public static String daily(final String account, final String utcDay) {
+        return key(DAILY, account, utcDay);
+    }
+
+    private static String key(final String type, final String... attributes) {
+        return new CompositeKey(type, attributes).toString();
+    }
+
+    private static String index(final int index) {
+        if (index < 0 || index > 999_999) {
+            throw new IllegalStateException("entry index out of range: " + index);
+        }
+        return String.format(INDEX_FORMAT, index);
+    }
+}

@@ -1,0 +1,166 @@
+package io.ledgernode.chaincode.state;
+
+import io.ledgernode.api.LedgerException;
+import io.ledgernode.api.LedgerJson;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.hyperledger.fabric.protos.peer.QueryResponseMetadata;
+import org.hyperledger.fabric.shim.ChaincodeStub;
+import org.hyperledger.fabric.shim.ledger.CompositeKey;
+import org.hyperledger.fabric.shim.ledger.KeyValue;
+import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
+import org.hyperledger.fabric.shim.ledger.QueryResultsIteratorWithMetadata;
+
+/**
+ * The world state as one transaction sees it. Fabric's {@code getState} returns the committed value even after the
+ * transaction wrote the key, so this class keeps the transaction's own writes and answers from them first; scans merge
+ * them in key order. Records are the deterministic JSON of {@link LedgerJson}.
+ */
+public final class LedgerState {
+    /** The highest code point, as Fabric ends a partial-key range. */
+    private static final String RANGE_END = new String(Character.toChars(Character.MAX_CODE_POINT));
+
+    private final ChaincodeStub stub;
+    /** This transaction's writes in key order; a null value is a delete. */
+    private final NavigableMap<String, byte[]> written = new TreeMap<>();
+    private boolean pageQueried;
+
+    public LedgerState(final ChaincodeStub stub) {
+        this.stub = stub;
+    }
+
+    /** Visits records of a scan in key order; returns false to stop. It must not write state while scanning. */
+    public interface Visitor {
+        boolean visit(String key, byte[] value);
+    }
+
+    /** The record at a key, as this transaction sees it. */
+    public <T> Optional<T> read(final String key, final Class<T> type) {
+        final byte[] value = written.containsKey(key) ? written.get(key) : stub.getState(key);
+        if (value == null || value.length == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(decode(key, value, type));
+    }
+
+    /** Whether a record exists at a key. */
+    public boolean exists(final String key) {
+        final byte[] value = written.containsKey(key) ? written.get(key) : stub.getState(key);
+        return value != null && value.length > 0;
+    }
+
+    public void write(final String key, final Object record) {
+        if (pageQueried) {
+            throw new IllegalStateException("a transaction that paged a query must not write (Fabric forbids it)");
+        }
+        final byte[] value = LedgerJson.write(record);
+        written.put(key, value);
+        stub.putState(key, value);
+    }
+
+    public void delete(final String key) {
+        if (pageQueried) {
+            throw new IllegalStateException("a transaction that paged a query must not write (Fabric forbids it)");
+        }
+        written.put(key, null);
+        stub.delState(key);
+    }
+
+    /** Whether this transaction wrote or deleted anything. */
+    public boolean changed() {
+        return !written.isEmpty();
+    }
+
+    /**
+     * Visits the records under a partial key in key order, committed ones merged with this transaction's writes, until
+     * the visitor returns false. Reads only as far as it has to, and always closes the iterator. For updates: it uses
+     * no pagination, which Fabric forbids in transactions that write.
+     */
+    public void scan(final CompositeKey prefix, final Visitor visitor) {
+        final String start = prefix.toString();
+        final Iterator<Map.Entry<String, byte[]>> own =
+                new ArrayList<>(written.subMap(start, true, start + RANGE_END, false).entrySet()).iterator();
+        try (QueryResultsIterator<KeyValue> committed = stub.getStateByPartialCompositeKey(prefix)) {
+            merge(committed.iterator(), own, visitor);
+        }
+    }
+
+    /** Merges the two sorted streams, fetching committed records only as the visitor asks for more. */
+    private static void merge(final Iterator<KeyValue> committed, final Iterator<Map.Entry<String, byte[]>> own,
+            final Visitor visitor) {
+        KeyValue nextCommitted = null;
+        boolean committedDone = false;
+        Map.Entry<String, byte[]> nextOwn = own.hasNext() ? own.next() : null;
+        while (true) {
+            if (nextCommitted == null && !committedDone) {
+                committedDone = !committed.hasNext();
+                nextCommitted = committedDone ? null : committed.next();
+            }
+            if (nextCommitted == null && nextOwn == null) {
+                return;
+            }
+            final String key;
+            final byte[] value;
+            if (nextOwn == null || nextCommitted != null && nextCommitted.getKey().compareTo(nextOwn.getKey()) < 0) {
+                key = nextCommitted.getKey();
+                value = nextCommitted.getValue();
+                nextCommitted = null;
+            } else {
+                if (nextCommitted != null && nextCommitted.getKey().equals(nextOwn.getKey())) {
+                    nextCommitted = null;
+                }
+                key = nextOwn.getKey();
+                value = nextOwn.getValue();
+                nextOwn = own.hasNext() ? own.next() : null;
+            }
+            if (value != null && value.length > 0 && !visitor.visit(key, value)) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * One page of the records under a partial key, for queries only (evaluate): Fabric rejects paginated reads in a
+     * transaction that writes. The bookmark is the opaque one a previous page returned, or empty.
+     */
+    public <T> RawPage<T> page(final CompositeKey prefix, final int pageSize, final String bookmark,
+            final Class<T> type) {
+        if (changed()) {
+            throw new IllegalStateException("a transaction that writes must not page a query (Fabric forbids it)");
+        }
+        pageQueried = true;
+        final String startKey = Bookmarks.decode(bookmark, prefix);
+        final List<T> records = new ArrayList<>(pageSize);
+        final QueryResponseMetadata metadata;
+        try (QueryResultsIteratorWithMetadata<KeyValue> results =
+                stub.getStateByPartialCompositeKeyWithPagination(prefix, pageSize, startKey)) {
+            for (final KeyValue result : results) {
+                if (records.size() == pageSize) {
+                    throw new IllegalStateException("the peer returned more than the page size " + pageSize);
+                }
+                records.add(decode(result.getKey(), result.getValue(), type));
+            }
+            metadata = results.getMetadata();
+        }
+        final String next = records.size() < pageSize || metadata == null ? "" : metadata.getBookmark();
+        return new RawPage<>(records, Bookmarks.encode(next));
+    }
+
+    /** A stored record that does not parse is corrupt state, not a bad request: fail loudly. */
+    private static <T> T decode(final String key, final byte[] value, final Class<T> type) {
+        try {
+            return LedgerJson.read(value, type);
+        } catch (final LedgerException e) {
+            throw new IllegalStateException("corrupt " + type.getSimpleName() + " record at " + printable(key), e);
+        }
+    }
+
+    private static String printable(final String key) {
+        return key.replace('\u0000', '/');
+    }
+}

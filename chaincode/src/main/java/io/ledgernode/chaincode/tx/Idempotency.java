@@ -1,0 +1,57 @@
+package io.ledgernode.chaincode.tx;
+
+import io.ledgernode.api.ErrorCode;
+import io.ledgernode.api.LedgerException;
+import io.ledgernode.api.LedgerJson;
+import io.ledgernode.chaincode.state.Keys;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Exactly-once money requests. The key is scoped by the caller's MSP; the request hash is SHA-256 of the transaction
+ * name and the request's canonical JSON, so the same key for the same request replays the original result (and moves
+ * nothing), while the same key for another request, or another transaction, is {@link
+ * ErrorCode#IDEMPOTENCY_CONFLICT}.
+ */
+public final class Idempotency {
+    private Idempotency() {}
+
+    /** The original result of this request if it ran before, else the body's result, recorded. */
+    public static String run(final Tx tx, final String transaction, final String idempotencyKey,
+            final Object request, final Supplier<Object> body) {
+        final String key = Keys.idempotency(tx.caller().mspId(), idempotencyKey);
+        final String hash = requestHash(transaction, request);
+        final Optional<IdempotencyRecord> previous = tx.state().read(key, IdempotencyRecord.class);
+        if (previous.isPresent()) {
+            if (!previous.get().requestSha256().equals(hash)) {
+                throw new LedgerException(ErrorCode.IDEMPOTENCY_CONFLICT, "idempotency key " + idempotencyKey
+                        + " of " + tx.caller().mspId() + " was already used for a different request");
+            }
+            return previous.get().result();
+        }
+        final String result = LedgerJson.writeString(body.get());
+        tx.state().write(key, IdempotencyRecord.of(hash, result));
+        return result;
+    }
+
+    /** Hex SHA-256 of {@code transaction + "\n" + canonical JSON of the request}. */
+    static String requestHash(final String transaction, final Object request) {
+        final MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (final NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+        digest.update(transaction.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) '\n');
+        final byte[] hash = digest.digest(LedgerJson.write(request));
+        final StringBuilder hex = new StringBuilder(hash.length * 2);
+        for (final byte b : hash) {
+            hex.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
+        }
+        return hex.toString();
+    }
+}

@@ -1,0 +1,83 @@
+package io.ledgernode.chaincode.tx;
+
+import io.ledgernode.api.ErrorCode;
+import io.ledgernode.api.LedgerException;
+import io.ledgernode.api.LedgerJson;
+import java.util.Objects;
+import java.util.function.Function;
+import org.hyperledger.fabric.contract.Context;
+import org.hyperledger.fabric.contract.ContractInterface;
+import org.hyperledger.fabric.shim.ChaincodeException;
+
+/**
+ * The base of every contract. Before each transaction it checks the transaction time against the peer's clock; it
+ * runs each transaction in a {@link Tx}, turns every {@link LedgerException} into a {@link ChaincodeException} with
+ * message {@code CODE: text} and payload {@code {"code":..,"message":..}}, and asserts that an update changed state
+ * exactly when it emitted its one event.
+ */
+public abstract class LedgerContract implements ContractInterface {
+    private final TxTimeGuard timeGuard;
+
+    /** For the contract router: the process's guard from the environment. */
+    protected LedgerContract() {
+        this(TxTimeGuard.system());
+    }
+
+    /** For tests: a guard with a chosen clock and tolerance. */
+    protected LedgerContract(final TxTimeGuard timeGuard) {
+        this.timeGuard = Objects.requireNonNull(timeGuard, "timeGuard");
+    }
+
+    @Override
+    public final void beforeTransaction(final Context ctx) {
+        try {
+            timeGuard.check(ctx.getStub().getTxTimestamp());
+        } catch (final LedgerException e) {
+            throw rejection(e);
+        }
+    }
+
+    @Override
+    public final void unknownTransaction(final Context ctx) {
+        throw rejection(new LedgerException(ErrorCode.INVALID_ARGUMENT,
+                "unknown transaction " + ctx.getStub().getFunction()));
+    }
+
+    /** Runs a state-changing transaction; the body returns the result JSON. */
+    protected final String update(final Context ctx, final Function<Tx, String> body) {
+        try {
+            final Tx tx = Tx.of(ctx);
+            final String result = body.apply(tx);
+            if (tx.state().changed() != tx.emitted()) {
+                throw new IllegalStateException("a transaction must emit exactly one event if and only if it changes"
+                        + " state (changed=" + tx.state().changed() + ", emitted=" + tx.emitted() + ")");
+            }
+            return result;
+        } catch (final LedgerException e) {
+            throw rejection(e);
+        }
+    }
+
+    /** Runs a query; the body returns the result object. */
+    protected final String query(final Context ctx, final Function<Tx, Object> body) {
+        try {
+            final Tx tx = Tx.of(ctx);
+            final String result = LedgerJson.writeString(body.apply(tx));
+            if (tx.state().changed() || tx.emitted()) {
+                throw new IllegalStateException("a query must not change state or emit events");
+            }
+            return result;
+        } catch (final LedgerException e) {
+            throw rejection(e);
+        }
+    }
+
+    /** The JSON of a result object. */
+    protected static String json(final Object result) {
+        return LedgerJson.writeString(result);
+    }
+
+    private static ChaincodeException rejection(final LedgerException e) {
+        return new Rejection(e.getMessage(), LedgerJson.write(e.payload()));
+    }
+}

@@ -1,0 +1,41 @@
+package io.ledgernode.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ledgernode.api.event.EventType;
+import io.ledgernode.api.event.LedgerEvent;
+import io.ledgernode.api.event.LedgerEvents;
+import io.ledgernode.api.event.TransferredEvent;
+import io.ledgernode.api.money.Entry;
+import io.ledgernode.api.money.EntryKind;
+import io.ledgernode.api.money.TransferLeg;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LedgerEventsTest {
+
+    @Test
+    void an_event_writes_type_first_only_by_alphabet_and_parses_back_by_its_name() {
+        final TransferredEvent event = TransferredEvent.of("tx1", "2026-11-22T10:15:30.123Z",
+                List.of(Entry.of("alice", "USD", EntryKind.DEBIT, Amount.of(5), null),
+                        Entry.of("bob", "USD", EntryKind.CREDIT, Amount.of(5), null)),
+                "k1", List.of(TransferLeg.of("alice", "bob", "USD", Amount.of(5), null)));
+        final byte[] json = LedgerJson.write(event);
+        assertThat(new String(json, java.nio.charset.StandardCharsets.UTF_8)).startsWith(
+                "{\"entries\":[{\"account\":\"alice\",\"amount\":\"5\",\"asset\":\"USD\",\"holdId\":null,\"kind\":\"DEBIT\"}")
+                .contains("\"type\":\"TRANSFERRED\"");
+        final LedgerEvent parsed = LedgerEvents.parse("TRANSFERRED", json);
+        assertThat(parsed).isInstanceOf(TransferredEvent.class);
+        assertThat(LedgerJson.write(parsed)).isEqualTo(json);
+    }
+
+    @Test
+    void an_event_under_the_wrong_name_or_an_unknown_name_is_rejected() {
+        final byte[] json = LedgerJson.write(TransferredEvent.of("tx1", "2026-11-22T10:15:30.123Z", List.of(), "k1",
+                List.of(TransferLeg.of("alice", "bob", "USD", Amount.of(5), null))));
+        assertThatThrownBy(() -> LedgerEvents.parse("MINTED", json)).isInstanceOf(LedgerException.class);
+        assertThatThrownBy(() -> LedgerEvents.parse("NOPE", json)).isInstanceOf(LedgerException.class);
+        assertThat(EventType.values()).hasSize(13);
+    }
+}

@@ -1,0 +1,123 @@
+package io.ledgernode.gateway.bench;
+
+import io.ledgernode.gateway.GatewayTimeouts;
+import io.ledgernode.gateway.LedgerClient;
+import io.ledgernode.gateway.LedgerConnection;
+import io.ledgernode.gateway.NetworkProfile;
+import io.ledgernode.gateway.SubmitOutcome;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Prints how long one transfer takes from submit to commit on the running network (sequential, one at a time: the
+ * latency a wallet user sees), and how many transfers per second commit when many senders credit one hot account at
+ * once. Run with {@code scripts/ledger bench}. It prints figures; it asserts nothing about time.
+ */
+public final class TransferBenchmark {
+
+    private static final int SEQUENTIAL = 40;
+    private static final int SENDERS = 32;
+    private static final int TRANSFERS_PER_SENDER = 8;
+
+    private TransferBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path home = Path.of(args.length > 0 ? args[0] : ".ledger/local");
+        NetworkProfile profile = NetworkProfile.ofHome(home);
+        String run = Long.toString(Math.abs(new SecureRandom().nextLong()), 36).substring(0, 6).toUpperCase(Locale.ROOT);
+        try (LedgerConnection org1 = LedgerConnection.open(profile, "Org1", "User1", GatewayTimeouts.defaults())) {
+            LedgerClient client = new LedgerClient(org1);
+            String asset = "B" + run;
+            must(client.submit("Assets:register", "{\"code\":\"" + asset + "\",\"decimals\":2}"));
+            String from = "bench-from-" + run;
+            String to = "bench-to-" + run;
+            open(client, from, asset);
+            open(client, to, asset);
+            must(client.submit("Money:mint", "{\"idempotencyKey\":\"bm-" + run + "\",\"account\":\"" + from + "\",\"amount\":\"1000000000\"}"));
+
+            long[] millis = new long[SEQUENTIAL];
+            for (int i = 0; i < SEQUENTIAL; i++) {
+                long start = System.nanoTime();
+                must(client.submit("Money:transfer", transfer(run + "-s" + i, from, to, asset)));
+                millis[i] = (System.nanoTime() - start) / 1_000_000;
+            }
+            Arrays.sort(millis);
+            System.out.printf("single transfer, submit to commit (%d sequential): p50 %d ms, p90 %d ms, p99 %d ms, max %d ms%n",
+                    SEQUENTIAL, pct(millis, 50), pct(millis, 90), pct(millis, 99), millis[SEQUENTIAL - 1]);
+
+            List<String> senders = new ArrayList<>();
+            StringBuilder legs = new StringBuilder();
+            StringBuilder accounts = new StringBuilder();
+            for (int s = 0; s < SENDERS; s++) {
+                String sender = "bench-s" + s + "-" + run;
+                senders.add(sender);
+                accounts.append(s == 0 ? "" : ",").append(account(sender, asset));
+                legs.append(s == 0 ? "" : ",").append("{\"from\":\"").append(from).append("\",\"to\":\"").append(sender)
+                        .append("\",\"asset\":\"").append(asset).append("\",\"amount\":\"100000\"}");
+            }
+            must(client.submit("Accounts:openMany", "{\"accounts\":[" + accounts + "]}"));
+            must(client.submit("Money:transferBatch", "{\"idempotencyKey\":\"bf-" + run + "\",\"legs\":[" + legs + "]}"));
+
+            ExecutorService pool = Executors.newFixedThreadPool(SENDERS);
+            long start = System.nanoTime();
+            List<Future<int[]>> results = new ArrayList<>();
+            for (String sender : senders) {
+                results.add(pool.submit(() -> {
+                    int ok = 0;
+                    int other = 0;
+                    for (int i = 0; i < TRANSFERS_PER_SENDER; i++) {
+                        SubmitOutcome outcome = client.submit("Money:transfer", transfer(sender + "-" + i, sender, to, asset));
+                        if (outcome instanceof SubmitOutcome.Committed) {
+                            ok++;
+                        } else {
+                            other++;
+                        }
+                    }
+                    return new int[] {ok, other};
+                }));
+            }
+            int committed = 0;
+            int notCommitted = 0;
+            for (Future<int[]> result : results) {
+                committed += result.get()[0];
+                notCommitted += result.get()[1];
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            pool.shutdown();
+            System.out.printf("hot account: %d senders x %d transfers into one account: %d committed, %d not, %.1f s, %.1f transfers/s%n",
+                    SENDERS, TRANSFERS_PER_SENDER, committed, notCommitted, seconds, committed / seconds);
+        }
+    }
+
+    private static void open(LedgerClient client, String id, String asset) {
+        must(client.submit("Accounts:open", account(id, asset)));
+    }
+
+    private static String account(String id, String asset) {
+        return "{\"id\":\"" + id + "\",\"asset\":\"" + asset + "\",\"ownerRef\":\"o-" + id + "\",\"jurisdiction\":\"DE\"}";
+    }
+
+    private static String transfer(String key, String from, String to, String asset) {
+        return "{\"idempotencyKey\":\"" + key + "\",\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"asset\":\"" + asset
+                + "\",\"amount\":\"1\"}";
+    }
+
+    private static void must(SubmitOutcome outcome) {
+        if (!(outcome instanceof SubmitOutcome.Committed)) {
+            throw new IllegalStateException("benchmark set-up failed: " + outcome);
+        }
+    }
+
+    private static long pct(long[] sorted, int percentile) {
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+}
