@@ -49,7 +49,7 @@ class ForgedTimestampIT {
         String holdId = net.id("forge-hold");
         Instant expiresAt = Instant.now().plusSeconds(600);
         committed(net.org1User, "Holds:place", json("idempotencyKey", net.id("forge-1"), "holdId", holdId, "account", alice,
-                "amount", "700", "expiresAt", expiresAt.toString()));
+                "amount", "700", "expiresAt", NetworkFixture.instant(expiresAt)));
 
         Proposal honest = net.org2User.connection().contract().newProposal("Holds:release").addArguments(json("holdId", holdId)).build();
         Proposal forged = withTimestamp(net.org2User.connection(), honest, expiresAt.plusSeconds(1));

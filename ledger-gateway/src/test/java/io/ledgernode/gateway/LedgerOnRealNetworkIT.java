@@ -162,7 +162,7 @@ class LedgerOnRealNetworkIT {
         String holdId = net.id("hold-capture");
 
         committed(net.org1User, "Holds:place", json("idempotencyKey", net.id("hc-1"), "holdId", holdId, "account", alice,
-                "amount", "3000", "expiresAt", java.time.Instant.now().plusSeconds(3600).toString(), "payee", shop));
+                "amount", "3000", "expiresAt", NetworkFixture.instant(java.time.Instant.now().plusSeconds(3600)), "payee", shop));
         assertThat(net.balance(alice)).isEqualTo(2_000);
         assertThat(parse(net.org1User.evaluate("Accounts:get", alice)).path("held").asLong()).isEqualTo(3_000);
 
@@ -183,7 +183,7 @@ class LedgerOnRealNetworkIT {
         java.time.Instant expiresAt = java.time.Instant.now().plusSeconds(4);
 
         committed(net.org1User, "Holds:place", json("idempotencyKey", net.id("he-1"), "holdId", holdId, "account", alice,
-                "amount", "400", "expiresAt", expiresAt.toString()));
+                "amount", "400", "expiresAt", NetworkFixture.instant(expiresAt)));
         rejected(net.org2User, "Holds:release", json("holdId", holdId), ErrorCode.HOLD_NOT_EXPIRED);
         assertThat(net.balance(alice)).isEqualTo(600);
 
@@ -240,7 +240,7 @@ class LedgerOnRealNetworkIT {
         net.mint(a, 9_000);
         committed(net.org1User, "Money:transfer", json("idempotencyKey", net.id("sup-1"), "from", a, "to", b, "asset", other, "amount", "1234"));
         committed(net.org1User, "Holds:place", json("idempotencyKey", net.id("sup-2"), "holdId", net.id("sup-hold"), "account", a,
-                "amount", "1000", "expiresAt", java.time.Instant.now().plusSeconds(600).toString()));
+                "amount", "1000", "expiresAt", NetworkFixture.instant(java.time.Instant.now().plusSeconds(600))));
 
         long held = parse(net.org1User.evaluate("Accounts:get", a)).path("held").asLong();
         assertThat(net.supply(other)).isEqualTo(9_000).isEqualTo(net.balance(a) + net.balance(b) + held);

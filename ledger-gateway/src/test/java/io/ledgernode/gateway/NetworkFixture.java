@@ -79,7 +79,7 @@ final class NetworkFixture implements AutoCloseable {
     /** Submits and asserts the transaction committed valid; returns the chaincode's result. */
     static JsonNode committed(LedgerClient client, String transaction, String argument) {
         SubmitOutcome outcome = client.submit(transaction, argument);
-        assertThat(outcome).as("%s(%s)", transaction, argument).isInstanceOf(SubmitOutcome.Committed.class);
+        assertThat(outcome).as("%s(%s) -> %s", transaction, argument, outcome).isInstanceOf(SubmitOutcome.Committed.class);
         String result = ((SubmitOutcome.Committed) outcome).result();
         return result.isEmpty() ? JSON.createObjectNode() : parse(result);
     }
@@ -87,8 +87,13 @@ final class NetworkFixture implements AutoCloseable {
     /** Submits and asserts the chaincode rejected it with {@code code}. */
     static void rejected(LedgerClient client, String transaction, String argument, ErrorCode code) {
         SubmitOutcome outcome = client.submit(transaction, argument);
-        assertThat(outcome).as("%s(%s)", transaction, argument).isInstanceOf(SubmitOutcome.Rejected.class);
+        assertThat(outcome).as("%s(%s) -> %s", transaction, argument, outcome).isInstanceOf(SubmitOutcome.Rejected.class);
         assertThat(((SubmitOutcome.Rejected) outcome).code()).isEqualTo(code);
+    }
+
+    /** The chaincode's instant form: ISO-8601 UTC with millisecond precision. */
+    static String instant(java.time.Instant instant) {
+        return instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
     }
 
     long balance(String account) {
