@@ -20,9 +20,15 @@ import org.hyperledger.fabric.client.Transaction;
 public final class LedgerClient {
 
     private final LedgerConnection connection;
+    private final EndorseRetry endorseRetry;
 
     public LedgerClient(LedgerConnection connection) {
+        this(connection, EndorseRetry.defaults());
+    }
+
+    public LedgerClient(LedgerConnection connection, EndorseRetry endorseRetry) {
         this.connection = Objects.requireNonNull(connection, "connection");
+        this.endorseRetry = Objects.requireNonNull(endorseRetry, "endorseRetry");
     }
 
     /** Endorses, orders and waits for the commit status of one transaction. */
@@ -37,10 +43,18 @@ public final class LedgerClient {
     public SubmitOutcome submit(Proposal proposal) {
         String txId = proposal.getTransactionId();
         Transaction endorsed;
-        try {
-            endorsed = proposal.endorse();
-        } catch (EndorseException e) {
-            return rejectedOrUnavailable(txId, e);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                endorsed = proposal.endorse();
+                break;
+            } catch (EndorseException e) {
+                if (attempt >= endorseRetry.attemptsMax() || !EndorseRetry.isTransient(e)) {
+                    return rejectedOrUnavailable(txId, e);
+                }
+                if (!pause(endorseRetry.backoffBefore(attempt + 1))) {
+                    return rejectedOrUnavailable(txId, e);
+                }
+            }
         }
         SubmittedTransaction submitted;
         try {
@@ -75,6 +89,17 @@ public final class LedgerClient {
 
     public LedgerConnection connection() {
         return connection;
+    }
+
+    /** Sleeps; false if interrupted (the interrupt is kept for the caller). */
+    private static boolean pause(java.time.Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static SubmitOutcome rejectedOrUnavailable(String txId, EndorseException e) {

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -68,33 +70,35 @@ public final class TransferBenchmark {
 
             ExecutorService pool = Executors.newFixedThreadPool(SENDERS);
             long start = System.nanoTime();
-            List<Future<int[]>> results = new ArrayList<>();
+            Map<String, Integer> tally = new ConcurrentSkipListMap<>();
+            List<Future<?>> results = new ArrayList<>();
             for (String sender : senders) {
                 results.add(pool.submit(() -> {
-                    int ok = 0;
-                    int other = 0;
                     for (int i = 0; i < TRANSFERS_PER_SENDER; i++) {
                         SubmitOutcome outcome = client.submit("Money:transfer", transfer(sender + "-" + i, sender, to, asset));
-                        if (outcome instanceof SubmitOutcome.Committed) {
-                            ok++;
-                        } else {
-                            other++;
-                        }
+                        tally.merge(kind(outcome), 1, Integer::sum);
                     }
-                    return new int[] {ok, other};
                 }));
             }
-            int committed = 0;
-            int notCommitted = 0;
-            for (Future<int[]> result : results) {
-                committed += result.get()[0];
-                notCommitted += result.get()[1];
+            for (Future<?> result : results) {
+                result.get();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             pool.shutdown();
-            System.out.printf("hot account: %d senders x %d transfers into one account: %d committed, %d not, %.1f s, %.1f transfers/s%n",
-                    SENDERS, TRANSFERS_PER_SENDER, committed, notCommitted, seconds, committed / seconds);
+            int committed = tally.getOrDefault("committed", 0);
+            System.out.printf("hot account: %d senders x %d transfers into one account in %.1f s: %.1f committed transfers/s; outcomes %s%n",
+                    SENDERS, TRANSFERS_PER_SENDER, seconds, committed / seconds, tally);
         }
+    }
+
+    private static String kind(SubmitOutcome outcome) {
+        return switch (outcome) {
+            case SubmitOutcome.Committed c -> "committed";
+            case SubmitOutcome.Rejected r -> "rejected " + r.code();
+            case SubmitOutcome.Invalidated i -> "invalidated " + i.code();
+            case SubmitOutcome.Unknown u -> "unknown";
+            case SubmitOutcome.Unavailable u -> "unavailable " + u.reason().substring(0, Math.min(80, u.reason().length()));
+        };
     }
 
     private static void open(LedgerClient client, String id, String asset) {
