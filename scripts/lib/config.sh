@@ -37,5 +37,6 @@ LEDGER_IT_PORT_OFFSET=${LEDGER_IT_PORT_OFFSET:-1000}
 # Where to look for a JDK 21+ when neither LEDGER_JAVA_HOME nor JAVA_HOME nor the java on PATH is one.
 LEDGER_JDK_SEARCH=${LEDGER_JDK_SEARCH:-/usr/lib/jvm /opt/java $HOME/.sdkman/candidates/java}
 
-LEDGER_CHAINCODE_JAR=$LEDGER_REPO/chaincode/target/ledger-chaincode.jar
+# The chaincode build that deploy-chaincode deploys (its digest names the package).
+LEDGER_CHAINCODE_JAR=${LEDGER_CHAINCODE_JAR:-$LEDGER_REPO/chaincode/target/ledger-chaincode.jar}
 LEDGER_NETCONFIG_JAR=$LEDGER_REPO/network-config/target/network-config.jar

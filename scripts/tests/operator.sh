@@ -63,6 +63,22 @@ if ((fabric_ok)); then
     if [[ $out == *"is deployed at sequence 1 with this build"* ]]; then ok "deploy-chaincode with unchanged code changes nothing"
     else ko "deploy-chaincode with unchanged code changes nothing" "$(tail -n 1 <<<"$out")"; fi
 
+    # An upgrade: another build (the same code plus one file, so another digest) goes in at the next sequence,
+    # approved by every org, served by restarted chaincode servers, with the ledger's state carried over.
+    upgraded=$scratch/upgraded.jar
+    cp "$repo/chaincode/target/ledger-chaincode.jar" "$upgraded"
+    (cd "$scratch" && echo "upgrade test" >upgrade-marker.txt && jar uf "$upgraded" upgrade-marker.txt)
+    out=$(LEDGER_CHAINCODE_JAR=$upgraded "$ledger" deploy-chaincode 2>&1)
+    if [[ $out != *"committed at sequence 2"* ]]; then
+      ko "deploy-chaincode with new code upgrades to the next sequence" "$(tail -n 1 <<<"$out")"
+    elif ! (eval "$("$ledger" env Org1)" \
+      && peer lifecycle chaincode querycommitted -C "$LEDGER_CHANNEL" -n "$LEDGER_CHAINCODE" -O json 2>/dev/null | grep -q '"Org2MSP": *true' \
+      && peer chaincode query -C "$LEDGER_CHANNEL" -n "$LEDGER_CHAINCODE" -c '{"function":"Governance:config","Args":[""]}' 2>/dev/null | grep -q '"issuerMsp":"Org1MSP"'); then
+      ko "deploy-chaincode with new code upgrades to the next sequence" "sequence 2 not approved by both orgs, or the configuration did not carry over"
+    else
+      ok "deploy-chaincode with new code upgrades to the next sequence"
+    fi
+
     # A second network on the same ports, elsewhere: the first port it needs is named.
     expect_failure "a port already taken is named" "port 9050, needed by orderer0.orderer.ledger.local, is already in use" \
       env LEDGER_HOME="$scratch/clash" "$ledger" up
