@@ -25,6 +25,13 @@ LEDGER_NETWORK=${LEDGER_NETWORK:-$LEDGER_REPO/network-config/networks/local.yaml
 LEDGER_HOME=${LEDGER_HOME:-$LEDGER_REPO/.ledger/local}
 LEDGER_PORT_OFFSET=${LEDGER_PORT_OFFSET:-0}
 
+# This node's own processes beside the network: the org it acts for, its embedded PostgreSQL (used when
+# LEDGER_DATABASE_URL is empty) and the sync-bridge's metrics/health port. Ports move with LEDGER_PORT_OFFSET.
+LEDGER_NODE_ORG=${LEDGER_NODE_ORG:-Org1}
+LEDGER_DATABASE_URL=${LEDGER_DATABASE_URL:-}
+LEDGER_PG_PORT=${LEDGER_PG_PORT:-55432}
+LEDGER_BRIDGE_PORT=${LEDGER_BRIDGE_PORT:-9470}
+
 # How long a process may take to become healthy before `up` gives up on it and points at its log.
 LEDGER_START_TIMEOUT=${LEDGER_START_TIMEOUT:-60}
 # How long `down` waits after SIGTERM before SIGKILL.
@@ -40,3 +47,4 @@ LEDGER_JDK_SEARCH=${LEDGER_JDK_SEARCH:-/usr/lib/jvm /opt/java $HOME/.sdkman/cand
 # The chaincode build that deploy-chaincode deploys (its digest names the package).
 LEDGER_CHAINCODE_JAR=${LEDGER_CHAINCODE_JAR:-$LEDGER_REPO/chaincode/target/ledger-chaincode.jar}
 LEDGER_NETCONFIG_JAR=$LEDGER_REPO/network-config/target/network-config.jar
+LEDGER_BRIDGE_JAR=$LEDGER_REPO/sync-bridge/target/sync-bridge.jar

@@ -48,23 +48,17 @@ mvn_quiet() {
   (cd "$LEDGER_REPO" && run_logged "maven build ($*)" "$log" mvn -B "$@")
 }
 
-# Builds the jars the network runs (chaincode and generator) when they are missing or older than their sources.
+# Builds the jars the node runs (chaincode, generator, sync-bridge) when one is missing or any source is newer.
 build_jars() {
-  local stale=0 jar dir
-  for jar in "$LEDGER_CHAINCODE_JAR" "$LEDGER_NETCONFIG_JAR"; do
-    [[ -f $jar ]] || { stale=1; break; }
+  local jars=("$LEDGER_CHAINCODE_JAR" "$LEDGER_NETCONFIG_JAR" "$LEDGER_BRIDGE_JAR") oldest="" jar
+  for jar in "${jars[@]}"; do
+    [[ -f $jar ]] || { oldest=""; break; }
+    if [[ -z $oldest || $jar -ot $oldest ]]; then oldest=$jar; fi
   done
-  if ((stale == 0)); then
-    for dir in ledger-api chaincode network-config; do
-      if [[ -n $(find "$LEDGER_REPO/$dir/src/main" "$LEDGER_REPO/$dir/pom.xml" "$LEDGER_REPO/pom.xml" -newer "$LEDGER_CHAINCODE_JAR" -type f 2>/dev/null | head -n 1) ]] \
-        || [[ -n $(find "$LEDGER_REPO/$dir/src/main" -newer "$LEDGER_NETCONFIG_JAR" -type f 2>/dev/null | head -n 1) ]]; then
-        stale=1
-        break
-      fi
-    done
-  fi
-  if ((stale == 1)); then
-    step "building the chaincode and the network generator"
-    mvn_quiet -q -DskipTests -pl ledger-api,chaincode,network-config -am package
+  local modules=(ledger-api chaincode network-config ledger-gateway sync-bridge) sources=() m
+  for m in "${modules[@]}"; do sources+=("$LEDGER_REPO/$m/src/main" "$LEDGER_REPO/$m/pom.xml"); done
+  if [[ -z $oldest || -n $(find "${sources[@]}" "$LEDGER_REPO/pom.xml" -newer "$oldest" -type f 2>/dev/null | head -n 1) ]]; then
+    step "building the chaincode, the network generator and the sync-bridge"
+    mvn_quiet -q -Dmaven.test.skip=true -pl "$(IFS=,; echo "${modules[*]}")" -am package
   fi
 }

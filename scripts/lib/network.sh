@@ -113,6 +113,8 @@ network_up() {
   for name in $LEDGER_PEERS; do start_node "$name"; done
   join_peers
   deploy_chaincode
+  start_database
+  start_bridge
   say ""
   network_status
 }
@@ -121,9 +123,10 @@ all_running() {
   # shellcheck source=/dev/null
   source "$(network_env)"
   local name
-  for name in $LEDGER_ORDERERS $LEDGER_PEERS $LEDGER_CHAINCODE_SERVERS; do
+  for name in $LEDGER_ORDERERS $LEDGER_PEERS $LEDGER_CHAINCODE_SERVERS sync-bridge; do
     running_pid "$name" >/dev/null || return 1
   done
+  [[ -n $LEDGER_DATABASE_URL ]] || running_pid postgres >/dev/null
 }
 
 chaincode_servers_running() {
@@ -138,8 +141,8 @@ network_down() {
   if [[ -f $(network_env) ]]; then
     # shellcheck source=/dev/null
     source "$(network_env)"
-    # Reverse order of start: chaincode servers, peers, orderers.
-    for name in $LEDGER_CHAINCODE_SERVERS $LEDGER_PEERS $LEDGER_ORDERERS; do stop_process "$name"; done
+    # Reverse order of start: the bridge, chaincode servers, peers, orderers, the database last.
+    for name in sync-bridge $LEDGER_CHAINCODE_SERVERS $LEDGER_PEERS $LEDGER_ORDERERS postgres; do stop_process "$name"; done
   fi
   # Anything else we started and remembered (from an older description of the network, say).
   local file
@@ -161,7 +164,9 @@ network_status() {
   source "$(network_env)"
   local name pid state down=0
   printf 'network %s   home %s\n' "$LEDGER_NETWORK_NAME" "$LEDGER_HOME"
-  for name in $LEDGER_ORDERERS $LEDGER_PEERS $LEDGER_CHAINCODE_SERVERS; do
+  local names="$LEDGER_ORDERERS $LEDGER_PEERS $LEDGER_CHAINCODE_SERVERS sync-bridge"
+  [[ -n $LEDGER_DATABASE_URL ]] || names="$names postgres"
+  for name in $names; do
     if pid=$(running_pid "$name"); then
       state="running (pid $pid)"
     else
@@ -191,5 +196,6 @@ print_env() {
   local file=$LEDGER_HOME/network/orgs/$org.env
   [[ -f $file ]] || die "no org named '$org' in this network (orgs: $LEDGER_ORGS)"
   grep '^export ' "$file"
+  printf "export LEDGER_PG_URL='%s'\n" "$(reader_url)"
   printf "export PATH='%s/bin':\"\$PATH\"\n" "$LEDGER_FABRIC_HOME"
 }

@@ -1,0 +1,47 @@
+# The node's own processes beside the Fabric network: the embedded PostgreSQL holding the mirror, and the
+# sync-bridge that keeps it in step with the chain.
+# shellcheck shell=bash
+
+NODE_PROCESSES=(sync-bridge postgres)
+
+pg_port() { echo $((LEDGER_PG_PORT + LEDGER_PORT_OFFSET)); }
+bridge_port() { echo $((LEDGER_BRIDGE_PORT + LEDGER_PORT_OFFSET)); }
+
+# The libpq URI of the read-only role on the mirror (what `env` prints as LEDGER_PG_URL).
+reader_url() {
+  if [[ -n $LEDGER_DATABASE_URL ]]; then
+    printf '%s\n' "${LEDGER_READER_URL:-}"
+  else
+    printf 'postgresql://ledger_reader@127.0.0.1:%s/ledger\n' "$(pg_port)"
+  fi
+}
+
+start_database() {
+  [[ -z $LEDGER_DATABASE_URL ]] || return 0
+  running_pid postgres >/dev/null && return 0
+  require_ports_free postgres "$(pg_port)"
+  start_process postgres java -cp "$LEDGER_BRIDGE_JAR" io.ledgernode.bridge.db.EmbeddedServer "$LEDGER_HOME/postgres" "$(pg_port)"
+  # Ready once it created the mirror database and said so.
+  local deadline=$((SECONDS + LEDGER_START_TIMEOUT))
+  until grep -q "embedded postgres listening" "$(log_file postgres)" 2>/dev/null; do
+    running_pid postgres >/dev/null || die "postgres exited during start; see $(log_file postgres)"
+    ((SECONDS < deadline)) || die "postgres did not start within ${LEDGER_START_TIMEOUT}s; see $(log_file postgres)"
+    sleep 0.25
+  done
+  say "started postgres on 127.0.0.1:$(pg_port) (log: $(log_file postgres))"
+}
+
+start_bridge() {
+  running_pid sync-bridge >/dev/null && return 0
+  require_ports_free sync-bridge "$(bridge_port)"
+  local args=(--set "network.home=$LEDGER_HOME" --set "network.org=$LEDGER_NODE_ORG" --set "health.port=$(bridge_port)")
+  if [[ -n $LEDGER_DATABASE_URL ]]; then
+    args+=(--set "database.url=$LEDGER_DATABASE_URL")
+  else
+    args+=(--set "database.embedded.port=$(pg_port)")
+  fi
+  [[ -n ${LEDGER_BRIDGE_CONFIG:-} ]] && args+=(--config "$LEDGER_BRIDGE_CONFIG")
+  start_process sync-bridge java -jar "$LEDGER_BRIDGE_JAR" "${args[@]}"
+  wait_healthy sync-bridge "http://127.0.0.1:$(bridge_port)/health/ready"
+  say "started sync-bridge (metrics http://127.0.0.1:$(bridge_port)/metrics, log: $(log_file sync-bridge))"
+}
