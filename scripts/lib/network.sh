@@ -101,6 +101,7 @@ join_peers() {
 
 network_up() {
   if [[ -f $(network_env) ]] && all_running && chaincode_servers_running; then
+    write_node_properties
     say "network '$(source "$(network_env)" && echo "$LEDGER_NETWORK_NAME")' is already up (LEDGER_HOME=$LEDGER_HOME)"
     network_status
     return 0

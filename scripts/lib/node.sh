@@ -16,7 +16,22 @@ reader_url() {
   fi
 }
 
+# Writes what clients of this node need to find its own processes: network/node.properties.
+write_node_properties() {
+  local jdbc=${LEDGER_DATABASE_URL:-jdbc:postgresql://127.0.0.1:$(pg_port)/ledger}
+  cat >"$LEDGER_HOME/network/node.properties.partial" <<PROPS
+# This node's own processes, written by scripts/ledger up.
+node.org=$LEDGER_NODE_ORG
+database.jdbcUrl=$jdbc
+database.embedded=$([[ -z $LEDGER_DATABASE_URL ]] && echo true || echo false)
+database.readerUrl=$(reader_url)
+bridge.healthUrl=http://127.0.0.1:$(bridge_port)
+PROPS
+  mv "$LEDGER_HOME/network/node.properties.partial" "$LEDGER_HOME/network/node.properties"
+}
+
 start_database() {
+  write_node_properties
   [[ -z $LEDGER_DATABASE_URL ]] || return 0
   running_pid postgres >/dev/null && return 0
   require_ports_free postgres "$(pg_port)"
