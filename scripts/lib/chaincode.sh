@@ -3,9 +3,18 @@
 # ledger once. Re-running with unchanged code changes nothing; with new code it upgrades (next sequence).
 # shellcheck shell=bash
 
-# The label names the exact build: a CCaaS package carries no code, so the jar's digest goes into the label.
+# The label names the exact code: a CCaaS package carries none, so a digest of the jar goes into the label. The
+# digest covers every entry's name, size and CRC-32 in name order, so two builds of the same code that differ only
+# in the order of zip entries get the same label.
 chaincode_label() {
-  printf '%s_%s\n' "$LEDGER_CHAINCODE" "$(sha256sum "$LEDGER_CHAINCODE_JAR" | cut -c1-12)"
+  local digest
+  digest=$(python3 -c '
+import hashlib, sys, zipfile
+digest = hashlib.sha256()
+for entry in sorted(zipfile.ZipFile(sys.argv[1]).infolist(), key=lambda e: e.filename):
+    digest.update(f"{entry.filename} {entry.file_size} {entry.CRC:08x}\n".encode())
+print(digest.hexdigest()[:12])' "$LEDGER_CHAINCODE_JAR") || die "cannot read the chaincode jar $LEDGER_CHAINCODE_JAR"
+  printf '%s_%s\n' "$LEDGER_CHAINCODE" "$digest"
 }
 
 # Builds an org's package deterministically (fixed mtimes and owners, no gzip name or time), so the package id

@@ -22,6 +22,7 @@ write_node_properties() {
   cat >"$LEDGER_HOME/network/node.properties.partial" <<PROPS
 # This node's own processes, written by scripts/ledger up.
 node.org=$LEDGER_NODE_ORG
+node.portOffset=$LEDGER_PORT_OFFSET
 database.jdbcUrl=$jdbc
 database.embedded=$([[ -z $LEDGER_DATABASE_URL ]] && echo true || echo false)
 database.readerUrl=$(reader_url)
@@ -35,10 +36,13 @@ start_database() {
   [[ -z $LEDGER_DATABASE_URL ]] || return 0
   running_pid postgres >/dev/null && return 0
   require_ports_free postgres "$(pg_port)"
+  local log seen=0
+  log=$(log_file postgres)
+  [[ -f $log ]] && seen=$(wc -l <"$log")
   start_process postgres java -cp "$LEDGER_BRIDGE_JAR" io.ledgernode.bridge.db.EmbeddedServer "$LEDGER_HOME/postgres" "$(pg_port)"
-  # Ready once it created the mirror database and said so.
+  # Ready once it created the mirror database and said so: in this start's part of the log, not an earlier one's.
   local deadline=$((SECONDS + LEDGER_START_TIMEOUT))
-  until grep -q "embedded postgres listening" "$(log_file postgres)" 2>/dev/null; do
+  until tail -n +$((seen + 1)) "$log" 2>/dev/null | grep -q "embedded postgres listening"; do
     running_pid postgres >/dev/null || die "postgres exited during start; see $(log_file postgres)"
     ((SECONDS < deadline)) || die "postgres did not start within ${LEDGER_START_TIMEOUT}s; see $(log_file postgres)"
     sleep 0.25
@@ -59,4 +63,17 @@ start_bridge() {
   start_process sync-bridge java -jar "$LEDGER_BRIDGE_JAR" "${args[@]}"
   wait_healthy sync-bridge "http://127.0.0.1:$(bridge_port)/health/ready"
   say "started sync-bridge (metrics http://127.0.0.1:$(bridge_port)/metrics, log: $(log_file sync-bridge))"
+}
+
+# Replays the chain from block 0 into a fresh database beside the mirror and compares the two.
+mirror_rebuild() {
+  require_generated
+  running_pid sync-bridge >/dev/null || die "the node is not running (run: scripts/ledger up)"
+  local args=(--set "network.home=$LEDGER_HOME" --set "network.org=$LEDGER_NODE_ORG")
+  if [[ -n $LEDGER_DATABASE_URL ]]; then
+    args+=(--set "database.url=$LEDGER_DATABASE_URL")
+  else
+    args+=(--set "database.embedded.port=$(pg_port)")
+  fi
+  java -cp "$LEDGER_BRIDGE_JAR" io.ledgernode.bridge.rebuild.MirrorRebuild "${args[@]}"
 }

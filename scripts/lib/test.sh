@@ -39,10 +39,10 @@ run_tests() {
   return "$status"
 }
 
-# run_benchmark CLASS: runs a benchmark main from ledger-gateway's test classes against the network at LEDGER_HOME.
+# run_benchmark MODULE CLASS: runs a benchmark main from MODULE's test classes against the network at LEDGER_HOME.
 run_benchmark() {
-  local cp=$LEDGER_REPO/ledger-gateway/target/benchmark.classpath
-  mvn_quiet -q -DskipTests -pl ledger-gateway -am install
-  mvn_quiet -q -pl ledger-gateway dependency:build-classpath -Dmdep.outputFile="$cp" -Dmdep.includeScope=test
-  java -cp "$LEDGER_REPO/ledger-gateway/target/test-classes:$LEDGER_REPO/ledger-gateway/target/classes:$(cat "$cp")" "$1" "$LEDGER_HOME"
+  local module=$1 class=$2 cp=$LEDGER_REPO/$1/target/benchmark.classpath
+  mvn_quiet -q -DskipTests -pl "$module" -am install
+  mvn_quiet -q -pl "$module" dependency:build-classpath -Dmdep.outputFile="$cp" -Dmdep.includeScope=test
+  java -cp "$LEDGER_REPO/$module/target/test-classes:$LEDGER_REPO/$module/target/classes:$(cat "$cp")" "$class" "$LEDGER_HOME"
 }

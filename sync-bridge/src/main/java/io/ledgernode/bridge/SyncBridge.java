@@ -32,6 +32,7 @@ public final class SyncBridge {
     }
 
     public static void main(String[] args) {
+        io.ledgernode.bridge.Logs.configure();
         BridgeConfig config;
         NetworkProfile profile;
         try {

@@ -24,6 +24,7 @@ public final class EmbeddedServer {
     }
 
     public static void main(String[] args) throws Exception {
+        io.ledgernode.bridge.Logs.configure();
         if (args.length != 2) {
             System.err.println("usage: EmbeddedServer <data-directory> <port>");
             System.exit(2);

@@ -35,6 +35,7 @@ public final class BlockFollower {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final AtomicBoolean following = new AtomicBoolean();
     private volatile CloseableIterator<Block> current;
+    private volatile long stopAtHeight = -1;
 
     /** Checks, before every block, that this process still holds the mirror's writer lock. */
     @FunctionalInterface
@@ -52,12 +53,20 @@ public final class BlockFollower {
         this.writerGuard = writerGuard;
     }
 
+    /** Makes {@link #run()} return once the mirror holds every block below {@code height} (for rebuilds). */
+    public void stopAtHeight(long height) {
+        this.stopAtHeight = height;
+    }
+
     /** Runs until {@link #stop()} (returns normally) or a fault (recorded in bridge.errors, then thrown). */
     public void run() throws MirrorFault {
         Backoff backoff = new Backoff(config.reconnect().backoffInitial(), config.reconnect().backoffMax());
         while (!stopping.get()) {
             long next = checkpoint.getAsLong();
             metrics.resumedAt(next);
+            if (stopAtHeight >= 0 && next >= stopAtHeight) {
+                return;
+            }
             try (LedgerConnection connection = LedgerConnection.open(profile, config.network().org(), config.network().identity(),
                     GatewayTimeouts.defaults());
                  CloseableIterator<Block> blocks = connection.network().newBlockEventsRequest().startBlock(next).build().getEvents()) {
@@ -65,8 +74,11 @@ public final class BlockFollower {
                 following.set(true);
                 LOG.info(() -> "following channel " + profile.channel() + " from block " + Long.toUnsignedString(next));
                 while (!stopping.get() && blocks.hasNext()) {
-                    applyUntilDone(blocks.next(), backoff);
+                    long applied = applyUntilDone(blocks.next(), backoff);
                     backoff.reset();
+                    if (stopAtHeight >= 0 && applied + 1 >= stopAtHeight) {
+                        return;
+                    }
                 }
             } catch (RuntimeException e) {
                 following.set(false);
@@ -86,7 +98,7 @@ public final class BlockFollower {
     }
 
     /** Parses and applies one block, waiting out database outages; faults are recorded and thrown. */
-    private void applyUntilDone(Block block, Backoff backoff) throws MirrorFault {
+    private long applyUntilDone(Block block, Backoff backoff) throws MirrorFault {
         Instant observedAt = Instant.now();
         ParsedBlock parsed;
         try {
@@ -101,7 +113,7 @@ public final class BlockFollower {
                 if (applied.outcome() == BlockApplier.Outcome.APPLIED) {
                     metrics.applied(applied.blockNumber(), applied.rows(), observedAt, applied.mirroredAt());
                 }
-                return;
+                return applied.blockNumber();
             } catch (MirrorFault e) {
                 throw fault(e);
             } catch (SQLException e) {
