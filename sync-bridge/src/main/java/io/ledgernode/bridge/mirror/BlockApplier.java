@@ -82,6 +82,14 @@ public final class BlockApplier {
                     events.apply(new EventApplier.Position(number, tx.index(), tx.txId(), tx.timestamp()), event);
                 } catch (EventApplier.MirrorMismatchException e) {
                     throw new MirrorFault(MirrorFault.Kind.UNKNOWN_EVENT, number, "tx " + tx.txId() + ": " + e.getMessage(), e);
+                } catch (SQLException e) {
+                    // SQLSTATE class 23: a key, reference or check the event's effects break; the chain and the
+                    // mirror disagree, which no retry mends.
+                    if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+                        throw new MirrorFault(MirrorFault.Kind.UNKNOWN_EVENT, number, "tx " + tx.txId()
+                                + " does not fit the mirror: " + e.getMessage().lines().findFirst().orElse(""), e);
+                    }
+                    throw e;
                 }
                 rows += 1 + event.entries().size();
             }
@@ -145,7 +153,8 @@ public final class BlockApplier {
             for (ParsedTransaction tx : block.transactions()) {
                 insert.setLong(1, block.number());
                 insert.setInt(2, tx.index());
-                insert.setString(3, tx.txId());
+                // Config transactions made by the orderer carry no transaction id.
+                insert.setString(3, tx.txId() == null ? "" : tx.txId());
                 insert.setString(4, tx.headerType());
                 insert.setString(5, tx.validationCode());
                 insert.setString(6, tx.creatorMsp());

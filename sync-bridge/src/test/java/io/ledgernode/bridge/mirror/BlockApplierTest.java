@@ -1,0 +1,238 @@
+package io.ledgernode.bridge.mirror;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.ledgernode.api.Amount;
+import io.ledgernode.api.LedgerJson;
+import io.ledgernode.api.account.Account;
+import io.ledgernode.api.account.AccountStatus;
+import io.ledgernode.api.asset.Asset;
+import io.ledgernode.api.event.AccountsOpenedEvent;
+import io.ledgernode.api.event.AssetRegisteredEvent;
+import io.ledgernode.api.event.EventType;
+import io.ledgernode.api.event.LedgerEvent;
+import io.ledgernode.api.event.MoneyEvent;
+import io.ledgernode.api.money.Entry;
+import io.ledgernode.api.money.EntryKind;
+import io.ledgernode.bridge.block.ChaincodeEventData;
+import io.ledgernode.bridge.block.ParsedBlock;
+import io.ledgernode.bridge.block.ParsedTransaction;
+import io.ledgernode.bridge.db.Databases;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The block applier against a real PostgreSQL server (embedded, in-process), one fresh database per test. */
+class BlockApplierTest {
+
+    private static final String CHANNEL = "ledger";
+    private static final Instant T = Instant.parse("2026-11-22T10:00:00Z");
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static EmbeddedPostgres postgres;
+
+    private HikariDataSource pool;
+    private BlockApplier applier;
+
+    @BeforeAll
+    static void startPostgres() throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
+    }
+
+    @AfterAll
+    static void stopPostgres() throws Exception {
+        postgres.close();
+    }
+
+    @BeforeEach
+    void freshMirror() throws Exception {
+        String name = "mirror_" + DATABASES.incrementAndGet();
+        try (Connection admin = postgres.getPostgresDatabase().getConnection(); Statement sql = admin.createStatement()) {
+            sql.execute("CREATE DATABASE " + name);
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(postgres.getJdbcUrl("postgres", name));
+        config.setAutoCommit(false);
+        config.setMaximumPoolSize(2);
+        pool = new HikariDataSource(config);
+        Databases.migrate(pool);
+        try (Connection connection = pool.getConnection()) {
+            assertThat(Checkpoints.next(connection, CHANNEL)).isZero();
+        }
+        applier = new BlockApplier(pool, "ledger");
+    }
+
+    @AfterEach
+    void closePool() {
+        pool.close();
+    }
+
+    @Test
+    void a_block_and_the_checkpoint_after_it_commit_together() throws Exception {
+        BlockApplier.Applied applied = applier.apply(block(0, config(0)), T);
+
+        assertThat(applied.outcome()).isEqualTo(BlockApplier.Outcome.APPLIED);
+        assertThat(query("SELECT next_block FROM bridge.checkpoint")).containsExactly("1");
+        assertThat(query("SELECT number, tx_count, encode(header_hash, 'hex') FROM mirror.blocks"))
+                .containsExactly("0|1|" + HexFormat.of().formatHex(hash(0)));
+    }
+
+    @Test
+    void a_block_delivered_again_is_not_applied_twice() throws Exception {
+        applier.apply(block(0, config(0)), T);
+
+        BlockApplier.Applied again = applier.apply(block(0, config(0)), T);
+
+        assertThat(again.outcome()).isEqualTo(BlockApplier.Outcome.ALREADY_APPLIED);
+        assertThat(query("SELECT count(*) FROM mirror.transactions")).containsExactly("1");
+        assertThat(query("SELECT next_block FROM bridge.checkpoint")).containsExactly("1");
+    }
+
+    @Test
+    void a_block_that_skips_ahead_is_a_fault_and_writes_nothing() throws Exception {
+        applier.apply(block(0, config(0)), T);
+
+        assertThatThrownBy(() -> applier.apply(block(2, config(0)), T))
+                .isInstanceOfSatisfying(MirrorFault.class, f -> assertThat(f.kind()).isEqualTo(MirrorFault.Kind.BLOCK_OUT_OF_ORDER));
+        assertThat(query("SELECT next_block FROM bridge.checkpoint")).containsExactly("1");
+    }
+
+    @Test
+    void a_block_whose_previous_hash_is_not_the_stored_hash_stops_the_bridge_and_writes_nothing() throws Exception {
+        applier.apply(block(0, config(0)), T);
+        ParsedBlock forged = new ParsedBlock(1, hash(1), hash(99), hash(1001), List.of(config(0)));
+
+        assertThatThrownBy(() -> applier.apply(forged, T))
+                .isInstanceOfSatisfying(MirrorFault.class, f -> assertThat(f.kind()).isEqualTo(MirrorFault.Kind.HASH_CHAIN_BROKEN));
+        assertThat(query("SELECT count(*) FROM mirror.blocks")).containsExactly("1");
+        assertThat(query("SELECT next_block FROM bridge.checkpoint")).containsExactly("1");
+    }
+
+    @Test
+    void money_events_move_balances_held_amounts_and_supply_exactly() throws Exception {
+        seed();
+        applier.apply(block(3,
+                tx(0, "VALID", MoneyEvent.of(EventType.MINTED, txId(30), "2026-11-22T10:00:00.000Z",
+                        List.of(entry("alice", EntryKind.MINT, 1_000)), "k-mint")),
+                tx(1, "VALID", MoneyEvent.of(EventType.BURNED, txId(31), "2026-11-22T10:00:00.000Z",
+                        List.of(entry("alice", EntryKind.BURN, 100)), "k-burn"))), T);
+
+        assertThat(query("SELECT id, balance, held FROM mirror.accounts ORDER BY id")).containsExactly("alice|900|0", "bob|0|0");
+        assertThat(query("SELECT supply FROM mirror.assets")).containsExactly("900");
+        assertThat(query("SELECT kind, amount FROM mirror.entries ORDER BY tx_index")).containsExactly("MINT|1000", "BURN|100");
+    }
+
+    @Test
+    void an_invalid_transaction_is_recorded_with_its_code_and_moves_nothing() throws Exception {
+        seed();
+        applier.apply(block(3, tx(0, "MVCC_READ_CONFLICT", MoneyEvent.of(EventType.MINTED, txId(30), "2026-11-22T10:00:00.000Z",
+                List.of(entry("alice", EntryKind.MINT, 1_000)), "k-mint"))), T);
+
+        assertThat(query("SELECT validation_code FROM mirror.transactions WHERE block_number = 3")).containsExactly("MVCC_READ_CONFLICT");
+        assertThat(query("SELECT count(*) FROM mirror.entries")).containsExactly("0");
+        assertThat(query("SELECT balance FROM mirror.accounts WHERE id = 'alice'")).containsExactly("0");
+    }
+
+    @Test
+    void an_event_the_bridge_does_not_know_stops_it_and_writes_nothing() throws Exception {
+        seed();
+        ParsedTransaction surprise = new ParsedTransaction(0, txId(30), "ENDORSER_TRANSACTION", "VALID", "Org1MSP", "ledger",
+                "Money:mint", T, new ChaincodeEventData("ledger", "SURPRISE", "{}".getBytes(StandardCharsets.UTF_8)));
+
+        assertThatThrownBy(() -> applier.apply(block(3, surprise), T))
+                .isInstanceOfSatisfying(MirrorFault.class, f -> assertThat(f.kind()).isEqualTo(MirrorFault.Kind.UNKNOWN_EVENT));
+        assertThat(query("SELECT next_block FROM bridge.checkpoint")).containsExactly("3");
+        assertThat(query("SELECT count(*) FROM mirror.blocks WHERE number = 3")).containsExactly("0");
+    }
+
+    @Test
+    void an_effect_on_an_account_the_mirror_does_not_have_is_a_fault() throws Exception {
+        seed();
+
+        assertThatThrownBy(() -> applier.apply(block(3, tx(0, "VALID", MoneyEvent.of(EventType.MINTED, txId(30),
+                "2026-11-22T10:00:00.000Z", List.of(entry("nobody", EntryKind.MINT, 5)), "k"))), T))
+                .isInstanceOfSatisfying(MirrorFault.class, f -> assertThat(f.kind()).isEqualTo(MirrorFault.Kind.UNKNOWN_EVENT));
+        assertThat(query("SELECT next_block FROM bridge.checkpoint")).containsExactly("3");
+    }
+
+    @Test
+    void events_of_other_chaincodes_are_recorded_but_not_interpreted() throws Exception {
+        seed();
+        ParsedTransaction other = new ParsedTransaction(0, txId(30), "ENDORSER_TRANSACTION", "VALID", "Org2MSP", "other",
+                "anything", T, new ChaincodeEventData("other", "SURPRISE", new byte[] {1, 2}));
+
+        applier.apply(block(3, other), T);
+
+        assertThat(query("SELECT chaincode, event_name FROM mirror.transactions WHERE block_number = 3")).containsExactly("other|SURPRISE");
+    }
+
+    /** Blocks 0..2: config, an asset, two accounts of it. */
+    private void seed() throws Exception {
+        applier.apply(block(0, config(0)), T);
+        applier.apply(block(1, tx(0, "VALID", AssetRegisteredEvent.of(txId(10), "2026-11-22T10:00:00.000Z", Asset.of("USD", 2)))), T);
+        applier.apply(block(2, tx(0, "VALID", AccountsOpenedEvent.of(txId(20), "2026-11-22T10:00:00.000Z", List.of(
+                Account.of("alice", "USD", "o-1", "DE", "Org1MSP", AccountStatus.ACTIVE, null, "2026-11-22T10:00:00.000Z"),
+                Account.of("bob", "USD", "o-2", "FR", "Org2MSP", AccountStatus.ACTIVE, null, "2026-11-22T10:00:00.000Z"))))), T);
+    }
+
+    private static ParsedBlock block(long number, ParsedTransaction... transactions) {
+        return new ParsedBlock(number, hash(number), number == 0 ? new byte[0] : hash(number - 1), hash(1000 + number), List.of(transactions));
+    }
+
+    private static ParsedTransaction config(int index) {
+        return new ParsedTransaction(index, "", "CONFIG", "VALID", null, null, null, T, null);
+    }
+
+    private static ParsedTransaction tx(int index, String code, LedgerEvent event) {
+        return new ParsedTransaction(index, event.txId(), "ENDORSER_TRANSACTION", code, "Org1MSP", "ledger", "x", T,
+                new ChaincodeEventData("ledger", event.type().name(), LedgerJson.write(event)));
+    }
+
+    private static Entry entry(String account, EntryKind kind, long amount) {
+        return Entry.of(account, "USD", kind, Amount.of(amount), null);
+    }
+
+    private static String txId(int n) {
+        return HexFormat.of().formatHex(hash(n));
+    }
+
+    private static byte[] hash(long n) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(Long.toString(n).getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<String> query(String sql) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(sql)) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int c = 1; c <= columns; c++) {
+                    row.append(c > 1 ? "|" : "").append(rs.getString(c));
+                }
+                rows.add(row.toString());
+            }
+            connection.rollback();
+        }
+        return rows;
+    }
+}
