@@ -54,7 +54,8 @@ if ((fabric_ok)); then
 
     expect_failure "env names the orgs when asked for an unknown one" "no org named 'Org9'" "$ledger" env Org9
     out=$("$ledger" env Org2)
-    if [[ $out == *"export CORE_PEER_LOCALMSPID='Org2MSP'"* && $out == *"export ORDERER_CA="* && $out == *"export LEDGER_CHAINCODE='ledger'"* ]]; then
+    if [[ $out == *"export CORE_PEER_LOCALMSPID='Org2MSP'"* && $out == *"export ORDERER_CA="* && $out == *"export LEDGER_CHAINCODE='ledger'"* \
+      && $out == *"export LEDGER_PG_URL='postgresql://ledger_reader@127.0.0.1:$((55432 + LEDGER_PORT_OFFSET))/ledger'"* ]]; then
       ok "env prints the org admin's exports"; else ko "env prints the org admin's exports" "$out"; fi
     if (eval "$out" && peer lifecycle chaincode querycommitted -C "$LEDGER_CHANNEL" -n "$LEDGER_CHAINCODE" 2>/dev/null | grep -q 'Sequence: 1'); then
       ok "env lets Fabric's peer CLI query the committed chaincode"; else ko "env lets Fabric's peer CLI query the committed chaincode" "querycommitted failed"; fi

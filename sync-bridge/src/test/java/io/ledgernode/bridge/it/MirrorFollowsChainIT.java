@@ -131,6 +131,23 @@ class MirrorFollowsChainIT {
         }
     }
 
+    @Test
+    void the_reader_role_of_ledger_pg_url_can_read_the_mirror_and_change_nothing() throws Exception {
+        String url = "jdbc:" + node.node.getProperty("database.readerUrl").replaceFirst("^postgresql://ledger_reader@", "postgresql://");
+        try (Connection reader = java.sql.DriverManager.getConnection(url, "ledger_reader", "");
+             java.sql.Statement sql = reader.createStatement()) {
+            try (ResultSet rs = sql.executeQuery("SELECT count(*) FROM mirror.blocks")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isPositive();
+            }
+            for (String write : List.of("DELETE FROM mirror.entries", "UPDATE mirror.accounts SET balance = 0",
+                    "UPDATE bridge.checkpoint SET next_block = 0", "CREATE TABLE mirror.intruder (x int)")) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> sql.execute(write)).as(write)
+                        .isInstanceOf(java.sql.SQLException.class).hasMessageContaining("permission denied");
+            }
+        }
+    }
+
     static String account(String id, String asset) {
         return "{\"id\":\"" + id + "\",\"asset\":\"" + asset + "\",\"ownerRef\":\"o-" + id + "\",\"jurisdiction\":\"DE\"}";
     }
