@@ -152,6 +152,30 @@ ensure_chaincode_servers() {
   done
 }
 
+# What `up` does for the chaincode: deploy it if none is committed yet; otherwise restart each org's server with
+# the package it last ran. `up` never upgrades: a new build goes in only through deploy-chaincode.
+up_chaincode() {
+  require_generated
+  # shellcheck source=/dev/null
+  source "$(network_env)"
+  local sequence name package_id jar org recorded=1
+  sequence=$(use_org "$LEDGER_ISSUER_ORG" && committed_sequence)
+  for name in $LEDGER_CHAINCODE_SERVERS; do
+    [[ -f $(run_dir)/$name.chaincode ]] || recorded=0
+  done
+  if ((sequence == 0 || recorded == 0)); then
+    deploy_chaincode
+    return
+  fi
+  for name in $LEDGER_CHAINCODE_SERVERS; do
+    running_pid "$name" >/dev/null && continue
+    read -r package_id jar <"$(run_dir)/$name.chaincode"
+    org=$(source "$(node_env "$name")" && echo "$LEDGER_NODE_ORG")
+    start_chaincode_server "$org" "$package_id" "$jar"
+  done
+  configure_ledger
+}
+
 # Sets the ledger's issuer and limits from the network description, once, as an admin of the issuer org.
 configure_ledger() {
   (

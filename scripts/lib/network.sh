@@ -67,6 +67,22 @@ join_orderers() {
   done
 }
 
+# Waits until an orderer reports itself Raft leader of the channel (its operations metrics say so): until then the
+# ordering service answers every transaction with "no Raft leader".
+wait_raft_leader() {
+  local deadline=$((SECONDS + LEDGER_START_TIMEOUT)) name url
+  while ((SECONDS < deadline)); do
+    for name in $LEDGER_ORDERERS; do
+      url=$(source "$(node_env "$name")" && echo "${LEDGER_NODE_HEALTH_URL%/healthz}/metrics")
+      if curl -sf --max-time 2 "$url" | grep -q "^consensus_etcdraft_is_leader{channel=\"$LEDGER_CHANNEL\"} 1"; then
+        return 0
+      fi
+    done
+    sleep 0.25
+  done
+  die "no orderer became Raft leader of channel $LEDGER_CHANNEL within ${LEDGER_START_TIMEOUT}s; see $LEDGER_HOME/logs/"
+}
+
 # The admin CLI environment of an org, in a subshell's scope.
 use_org() {
   local file=$LEDGER_HOME/network/orgs/$1.env
@@ -111,9 +127,10 @@ network_up() {
   local name
   for name in $LEDGER_ORDERERS; do start_node "$name"; done
   join_orderers
+  wait_raft_leader
   for name in $LEDGER_PEERS; do start_node "$name"; done
   join_peers
-  deploy_chaincode
+  up_chaincode
   start_database
   start_bridge
   say ""

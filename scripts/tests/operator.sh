@@ -106,8 +106,8 @@ if ((fabric_ok)); then
     elif [[ -n $(ls "$home/run/"*.pid 2>/dev/null) ]]; then ko "down stops every process" "pid files left"
     else ok "down stops every process"; fi
     # Restart from the stopped state: the same chain comes back.
-    if "$ledger" up >"$scratch.restart.log" 2>&1 && "$ledger" status >/dev/null 2>&1; then ok "up restarts a stopped network from its state"
-    else ko "up restarts a stopped network from its state" "$(tail -n 1 "$scratch.restart.log")"; fi
+    if "$ledger" up >"$scratch.restart.log" 2>&1 && "$ledger" status 2>/dev/null | grep -q "Sequence: 2"; then ok "up restarts a stopped network from its state, its chaincode as deployed"
+    else ko "up restarts a stopped network from its state, its chaincode as deployed" "$(tail -n 1 "$scratch.restart.log")"; fi
     "$ledger" down --wipe >/dev/null 2>&1
     if [[ -d $home ]]; then ko "down --wipe removes the network's state" "$home still exists"; else ok "down --wipe removes the network's state"; fi
   else
@@ -135,7 +135,7 @@ deploy-chaincode with new code upgrades to the next sequence
 a port already taken is named
 a killed chaincode server is restarted by its supervisor
 down stops every process
-up restarts a stopped network from its state
+up restarts a stopped network from its state, its chaincode as deployed
 down --wipe removes the network's state
 a process that dies on start is named with its log
 CASES
