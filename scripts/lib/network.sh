@@ -83,6 +83,24 @@ wait_raft_leader() {
   die "no orderer became Raft leader of channel $LEDGER_CHANNEL within ${LEDGER_START_TIMEOUT}s; see $LEDGER_HOME/logs/"
 }
 
+# Waits until every peer's gossip knows every other peer of the channel: the gateway finds endorsers through it
+# (discovery), and until then answers "no combination of peers can be derived which satisfy the endorsement policy".
+wait_gossip() {
+  local others deadline=$((SECONDS + LEDGER_START_TIMEOUT)) name url known all
+  others=$(($(wc -w <<<"$LEDGER_PEERS") - 1))
+  while ((SECONDS < deadline)); do
+    all=1
+    for name in $LEDGER_PEERS; do
+      url=$(source "$(node_env "$name")" && echo "${LEDGER_NODE_HEALTH_URL%/healthz}/metrics")
+      known=$(curl -sf --max-time 2 "$url" | sed -n "s/^gossip_membership_total_peers_known{channel=\"$LEDGER_CHANNEL\"} \([0-9]*\).*/\1/p")
+      ((${known:-0} >= others)) || all=0
+    done
+    ((all)) && return 0
+    sleep 0.25
+  done
+  die "the peers did not all find each other through gossip within ${LEDGER_START_TIMEOUT}s; see $LEDGER_HOME/logs/"
+}
+
 # The admin CLI environment of an org, in a subshell's scope.
 use_org() {
   local file=$LEDGER_HOME/network/orgs/$1.env
@@ -130,6 +148,7 @@ network_up() {
   wait_raft_leader
   for name in $LEDGER_PEERS; do start_node "$name"; done
   join_peers
+  wait_gossip
   up_chaincode
   start_database
   start_bridge

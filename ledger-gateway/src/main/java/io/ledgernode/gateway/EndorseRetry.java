@@ -13,7 +13,8 @@ import org.hyperledger.fabric.client.EndorseException;
  * rejection: with several endorsing orgs, one peer may not yet have committed the block the previous transaction went
  * into (the client learns of the commit from its own org's peer), so the peers' answers differ and the gateway aborts
  * ({@code ABORTED}, no chaincode error); right after a peer restarts, discovery may not yet find a set of peers that
- * satisfies the endorsement policy ({@code UNAVAILABLE}).
+ * satisfies the endorsement policy ({@code UNAVAILABLE}, or {@code FAILED_PRECONDITION} "no combination of peers can be
+ * derived").
  */
 public record EndorseRetry(int attemptsMax, Duration backoffInitial, Duration backoffMax) {
 
@@ -25,9 +26,9 @@ public record EndorseRetry(int attemptsMax, Duration backoffInitial, Duration ba
         Objects.requireNonNull(backoffMax, "backoffMax");
     }
 
-    /** Up to 6 attempts, backing off from 20 ms to 500 ms: enough for a peer to commit a block or two. */
+    /** Up to 8 attempts, backing off from 20 ms to 1 s (about 4 s in all): a block or two, or discovery catching up. */
     public static EndorseRetry defaults() {
-        return new EndorseRetry(6, Duration.ofMillis(20), Duration.ofMillis(500));
+        return new EndorseRetry(8, Duration.ofMillis(20), Duration.ofSeconds(1));
     }
 
     /** No retries. */
@@ -40,7 +41,13 @@ public record EndorseRetry(int attemptsMax, Duration backoffInitial, Duration ba
             return false;
         }
         Status.Code code = e.getStatus().getCode();
-        return code == Status.Code.ABORTED || code == Status.Code.UNAVAILABLE;
+        if (code == Status.Code.ABORTED || code == Status.Code.UNAVAILABLE) {
+            return true;
+        }
+        // Discovery still warming up after a peer (re)started: it cannot yet name peers of every org needed.
+        String description = e.getStatus().getDescription();
+        return code == Status.Code.FAILED_PRECONDITION && description != null
+                && description.contains("no combination of peers can be derived");
     }
 
     /** The pause before attempt {@code attempt} (2, 3, ...): exponential, capped. */

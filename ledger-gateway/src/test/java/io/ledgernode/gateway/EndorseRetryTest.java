@@ -18,6 +18,8 @@ class EndorseRetryTest {
     void peers_that_disagree_or_are_not_ready_are_worth_another_attempt() {
         assertThat(EndorseRetry.isTransient(failure(Status.ABORTED.withDescription("failed to collect enough transaction endorsements")))).isTrue();
         assertThat(EndorseRetry.isTransient(failure(Status.UNAVAILABLE.withDescription("no combination of peers can be derived")))).isTrue();
+        assertThat(EndorseRetry.isTransient(failure(Status.FAILED_PRECONDITION.withDescription(
+                "no combination of peers can be derived which satisfy the endorsement policy")))).isTrue();
     }
 
     @Test
@@ -25,6 +27,7 @@ class EndorseRetryTest {
         assertThat(EndorseRetry.isTransient(failure(Status.ABORTED.withDescription(
                 "failed to endorse: chaincode response 500, INSUFFICIENT_FUNDS: account a has 1, needs 2")))).isFalse();
         assertThat(EndorseRetry.isTransient(failure(Status.PERMISSION_DENIED))).isFalse();
+        assertThat(EndorseRetry.isTransient(failure(Status.FAILED_PRECONDITION.withDescription("channel not found")))).isFalse();
     }
 
     @Test

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A second mirror, in a database of its own, written by bridge processes that are killed with SIGKILL at random
  * moments while transfers keep committing, and restarted each time. In the end it must be identical to the live
- * mirror and to the chain: every block, transaction, entry and balance, no duplicates, no gaps. Another bridge
+ * mirror and to the chain: every block, transaction, entry and balance, no duplicates, no gaps; the bridges follow
+ * Org1's and Org2's peer in turn. Another bridge
  * against a mirror that has one refuses to run.
  */
 class BridgeSurvivesKillIT {
@@ -87,7 +88,8 @@ class BridgeSurvivesKillIT {
         Random random = new Random();
         try {
             for (int kill = 0; kill < KILLS; kill++) {
-                Process bridge = startBridge();
+                // Alternate the peer followed: the bridge reads the same chain through either org's gateway.
+                Process bridge = startBridge(kill % 2 == 0 ? "Org1" : "Org2");
                 Thread.sleep(1_500 + random.nextInt(2_500));
                 bridge.destroyForcibly();
                 assertThat(bridge.waitFor(10, TimeUnit.SECONDS)).isTrue();
@@ -100,9 +102,10 @@ class BridgeSurvivesKillIT {
             load.shutdown();
         }
         assertThat(committed.get()).as("transfers committed during the kills").isPositive();
+        System.out.printf("kill test: %d SIGKILLs, %d transfers committed meanwhile%n", KILLS, committed.get());
 
         long height = chainHeight();
-        Process last = startBridge();
+        Process last = startBridge("Org2");
         try (Connection copy = java.sql.DriverManager.getConnection(node.jdbcUrlOf(database), "ledger_bridge", "");
              Connection live = node.mirror()) {
             NodeUnderTest.awaitBlock(copy, height - 1, Duration.ofSeconds(120));
@@ -138,9 +141,9 @@ class BridgeSurvivesKillIT {
         assertThat(output).contains("another sync-bridge holds the mirror");
     }
 
-    private static Process startBridge() throws Exception {
+    private static Process startBridge(String org) throws Exception {
         Path log = Path.of("target", "kill-bridge-" + node.runId + ".log");
-        return new ProcessBuilder(java(), "-jar", bridgeJar().toString(), "--set", "network.home=" + node.home,
+        return new ProcessBuilder(java(), "-jar", bridgeJar().toString(), "--set", "network.home=" + node.home, "--set", "network.org=" + org,
                 "--set", "database.url=" + node.jdbcUrlOf(database), "--set", "health.port=" + freePort())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     }

@@ -1,0 +1,100 @@
+package io.ledgernode.bridge.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The peer the bridge reads from stops under it; the bridge keeps running, reconnecting with backoff, and when
+ * scripts/ledger up has restarted the peer it resumes from its checkpoint and misses nothing committed since.
+ */
+class PeerRestartIT {
+
+    private static NodeUnderTest node;
+
+    @BeforeAll
+    static void start() {
+        node = new NodeUnderTest();
+    }
+
+    @AfterAll
+    static void stop() {
+        node.close();
+    }
+
+    @Test
+    void the_bridge_reconnects_to_a_restarted_peer_and_misses_nothing() throws Exception {
+        String asset = "R" + node.runId;
+        String account = node.id("peer-acct");
+        node.commit("Assets:register", "{\"code\":\"" + asset + "\",\"decimals\":2}");
+        node.commit("Accounts:open", MirrorFollowsChainIT.account(account, asset));
+        long bridgePid = pid("sync-bridge");
+        ProcessHandle peer = ProcessHandle.of(pid("peer0.org1.ledger.local")).orElseThrow();
+
+        peer.destroy();
+        peer.onExit().get(60, TimeUnit.SECONDS);
+        Thread.sleep(3_000);
+        assertThat(ProcessHandle.of(bridgePid)).as("the bridge keeps running without its peer").isPresent();
+        assertThat(metric("ledger_bridge_reconnects_total")).as("reconnection attempts").isPositive();
+
+        ProcessBuilder builder = new ProcessBuilder(Path.of("..", "scripts", "ledger").toString(), "up").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", "peer-restart-up.log").toFile()));
+        builder.environment().put("LEDGER_HOME", node.home.toString());
+        builder.environment().put("LEDGER_PORT_OFFSET", node.node.getProperty("node.portOffset", "0"));
+        Process up = builder.start();
+        assertThat(up.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(up.exitValue()).as("scripts/ledger up (see target/peer-restart-up.log)").isZero();
+
+        long block = commitWithRetry("Money:mint", "{\"idempotencyKey\":\"" + node.id("peer-mint") + "\",\"account\":\"" + account
+                + "\",\"amount\":\"777\"}");
+        try (Connection mirror = node.mirror()) {
+            NodeUnderTest.awaitBlock(mirror, block, Duration.ofSeconds(60));
+            try (Statement sql = mirror.createStatement();
+                 ResultSet rs = sql.executeQuery("SELECT balance FROM mirror.accounts WHERE id = '" + account + "'")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(777).isEqualTo(new ObjectMapper()
+                        .readTree(node.org1.evaluate("Accounts:get", account)).path("balance").asLong());
+            }
+        }
+        assertThat(pid("sync-bridge")).as("the same bridge process resumed").isEqualTo(bridgePid);
+    }
+
+    /** Right after a peer restarts, the gateway may briefly find no set of peers for endorsement. */
+    private static long commitWithRetry(String transaction, String argument) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return node.commit(transaction, argument);
+            } catch (AssertionError e) {
+                if (attempt >= 20) {
+                    throw e;
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    private static long metric(String name) throws Exception {
+        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(node.node.getProperty("bridge.healthUrl") + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return body.lines().filter(l -> l.startsWith(name + " ")).mapToLong(l -> Long.parseLong(l.substring(name.length() + 1).trim()))
+                .findFirst().orElseThrow();
+    }
+
+    private static long pid(String process) throws Exception {
+        return Long.parseLong(Files.readString(node.home.resolve("run").resolve(process + ".pid")).trim().split(" ")[0]);
+    }
+}
