@@ -1,0 +1,77 @@
+package io.ledgernode.node;
+
+import io.helidon.config.Config;
+import io.ledgernode.node.auth.AuthConfig;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+
+/** The service's settings, read once from application.yaml (every default is there) and passed down. */
+public record NodeConfig(Path ledgerHome, String org, String identity, Mirror mirror, Duration minBlockWaitMax,
+                         int pageSizeMax, int pageSizeDefault, int conflictRetriesMax, AuthConfig auth) {
+
+    /** The read-only connection to the mirror. */
+    public record Mirror(String jdbcUrl, String user, String password, int poolSizeMax) {
+    }
+
+    public NodeConfig {
+        if (pageSizeDefault < 1 || pageSizeDefault > pageSizeMax || pageSizeMax > 1_000) {
+            throw new IllegalArgumentException("node.page-size-default must be in [1, page-size-max] and page-size-max at most 1000");
+        }
+        if (conflictRetriesMax < 0 || conflictRetriesMax > 20) {
+            throw new IllegalArgumentException("node.conflict-retries-max must be in [0, 20]");
+        }
+    }
+
+    public static NodeConfig from(Config root) {
+        Config node = root.get("node");
+        String home = node.get("ledger-home").asString().orElse("");
+        if (home.isBlank()) {
+            throw new IllegalArgumentException("node.ledger-home is not set (the LEDGER_HOME of the network)");
+        }
+        Path ledgerHome = Path.of(home);
+        Config mirror = node.get("mirror");
+        String jdbcUrl = mirror.get("jdbc-url").asString().orElse("");
+        if (jdbcUrl.isBlank()) {
+            jdbcUrl = nodeProperties(ledgerHome).getProperty("database.jdbcUrl", "");
+        }
+        return new NodeConfig(ledgerHome, node.get("org").asString().get(), node.get("identity").asString().get(),
+                new Mirror(jdbcUrl, mirror.get("user").asString().get(), mirror.get("password").asString().orElse(""),
+                        mirror.get("pool-size-max").asInt().get()),
+                node.get("min-block-wait-max").as(Duration.class).get(), node.get("page-size-max").asInt().get(),
+                node.get("page-size-default").asInt().get(), node.get("conflict-retries-max").asInt().get(),
+                auth(root.get("auth")));
+    }
+
+    private static AuthConfig auth(Config auth) {
+        List<AuthConfig.TrustedIssuer> issuers = new ArrayList<>();
+        for (Config issuer : auth.get("issuers").asNodeList().get()) {
+            Optional<Path> file = issuer.get("jwks-file").asString().filter(s -> !s.isBlank()).map(Path::of);
+            Optional<URI> url = issuer.get("jwks-url").asString().filter(s -> !s.isBlank()).map(URI::create);
+            issuers.add(new AuthConfig.TrustedIssuer(issuer.get("issuer").asString().get(), file, url));
+        }
+        return new AuthConfig(issuers, auth.get("audience").asString().get(),
+                new HashSet<>(auth.get("algorithms").asList(String.class).get()), auth.get("clock-skew").as(Duration.class).get(),
+                auth.get("token-lifetime-max").as(Duration.class).get());
+    }
+
+    private static Properties nodeProperties(Path ledgerHome) {
+        Properties properties = new Properties();
+        Path file = ledgerHome.resolve("network").resolve("node.properties");
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + " (is the node up?)", e);
+        }
+        return properties;
+    }
+}

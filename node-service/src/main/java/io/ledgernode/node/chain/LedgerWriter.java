@@ -1,0 +1,90 @@
+package io.ledgernode.node.chain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.http.Status;
+import io.ledgernode.api.LedgerException;
+import io.ledgernode.gateway.SubmitOutcome;
+import io.ledgernode.node.http.ApiException;
+import io.ledgernode.node.http.Json;
+import java.io.IOException;
+import org.hyperledger.fabric.protos.peer.TxValidationCode;
+
+/** Submits ledger transactions and turns their outcome into what the API answers. */
+public final class LedgerWriter {
+
+    /** What a write came to: done (committed VALID) or pending (sent, outcome not yet known). */
+    public sealed interface Written {
+        String txId();
+
+        /** Committed VALID in {@code blockNumber}; {@code result} is the chaincode's answer. */
+        record Done(String txId, long blockNumber, JsonNode result) implements Written {
+        }
+
+        /** The orderer took it but its commit status did not arrive: resolve later by its id. */
+        record Pending(String txId, String reason) implements Written {
+        }
+    }
+
+    /** Where submissions go: the gateway client in the process ({@code LedgerClient::submit}). */
+    @FunctionalInterface
+    public interface Submitter {
+        SubmitOutcome submit(String transaction, String argument);
+    }
+
+    private final Submitter client;
+    private final int conflictRetriesMax;
+
+    public LedgerWriter(Submitter client, int conflictRetriesMax) {
+        this.client = client;
+        this.conflictRetriesMax = conflictRetriesMax;
+    }
+
+    /**
+     * Submits {@code transaction(argument)}. An MVCC or phantom read conflict (the transaction changed nothing) is
+     * resubmitted, the same request with the same idempotency key, at most {@code conflictRetriesMax} times.
+     */
+    public Written submit(String transaction, String argument) {
+        for (int attempt = 0; ; attempt++) {
+            SubmitOutcome outcome = client.submit(transaction, argument);
+            switch (outcome) {
+                case SubmitOutcome.Committed committed -> {
+                    return new Written.Done(committed.txId(), committed.blockNumber(), parse(committed.result()));
+                }
+                case SubmitOutcome.Rejected rejected -> throw new LedgerException(rejected.code(), rejected.message());
+                case SubmitOutcome.Unknown unknown -> {
+                    return new Written.Pending(unknown.txId(), unknown.reason());
+                }
+                case SubmitOutcome.Unavailable unavailable -> throw new ApiException(Status.SERVICE_UNAVAILABLE_503,
+                        "LEDGER_UNAVAILABLE", "the ledger network did not take the transaction; retry with the same Idempotency-Key");
+                case SubmitOutcome.Invalidated invalidated -> {
+                    if (!retriable(invalidated.code()) || attempt >= conflictRetriesMax) {
+                        throw new ApiException(Status.CONFLICT_409, "TRANSACTION_INVALIDATED", "the transaction was ordered but "
+                                + "marked " + invalidated.code() + " and changed nothing; retry with the same Idempotency-Key");
+                    }
+                    pause(attempt);
+                }
+            }
+        }
+    }
+
+    private static boolean retriable(TxValidationCode code) {
+        return code == TxValidationCode.MVCC_READ_CONFLICT || code == TxValidationCode.PHANTOM_READ_CONFLICT;
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(Math.min(1_000, 25L << attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static JsonNode parse(String result) {
+        try {
+            return result.isEmpty() ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(result);
+        } catch (IOException e) {
+            throw new IllegalStateException("the chaincode answered with something that is not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.ledgernode.node.chain;
+
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerResponse;
+import io.ledgernode.node.http.Json;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The answer to every write: 200 with tx id, outcome and block when committed VALID; 202 when pending. */
+public final class WriteResponses {
+
+    private WriteResponses() {
+    }
+
+    public static void send(ServerResponse response, LedgerWriter.Written written, String idempotencyKey) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("txId", written.txId());
+        body.put("idempotencyKey", idempotencyKey);
+        switch (written) {
+            case LedgerWriter.Written.Done done -> {
+                body.put("status", "COMMITTED");
+                body.put("validationCode", "VALID");
+                body.put("blockNumber", done.blockNumber());
+                body.put("result", done.result());
+                Json.send(response, Status.OK_200, body);
+            }
+            case LedgerWriter.Written.Pending pending -> {
+                body.put("status", "PENDING");
+                body.put("message", "sent to the ledger; its commit status has not arrived yet. Look it up with GET /v1/transactions/"
+                        + pending.txId() + ", or resubmit with the same Idempotency-Key: it is never applied twice");
+                Json.send(response, Status.ACCEPTED_202, body);
+            }
+        }
+    }
+}

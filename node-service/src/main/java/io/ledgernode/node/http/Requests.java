@@ -1,0 +1,95 @@
+package io.ledgernode.node.http;
+
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerRequest;
+import io.ledgernode.node.auth.AuthException;
+import io.ledgernode.node.auth.Caller;
+import io.ledgernode.node.auth.Role;
+import io.ledgernode.node.auth.TokenVerifier;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
+
+/** The caller of a request, its role checks, its idempotency key and its read-your-writes block. */
+public final class Requests {
+
+    public static final HeaderName IDEMPOTENCY_KEY = HeaderNames.create("Idempotency-Key");
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
+
+    private final TokenVerifier verifier;
+
+    public Requests(TokenVerifier verifier) {
+        this.verifier = verifier;
+    }
+
+    /** The verified caller; an AuthException (401) when the token is missing or not acceptable. */
+    public Caller caller(ServerRequest request) throws AuthException {
+        return verifier.verify(request.headers().first(HeaderNames.AUTHORIZATION).orElse(null));
+    }
+
+    /** The caller, required to hold one of {@code roles} (403 otherwise). */
+    public Caller caller(ServerRequest request, Role... roles) throws AuthException {
+        Caller caller = caller(request);
+        if (Arrays.stream(roles).noneMatch(caller::has)) {
+            throw ApiException.forbidden("this needs one of the roles " + Arrays.toString(roles).toLowerCase(java.util.Locale.ROOT));
+        }
+        return caller;
+    }
+
+    /**
+     * The request's Idempotency-Key, scoped to its caller: two callers' keys never meet on the ledger (the chaincode
+     * scopes keys by org only, and one node serves many callers).
+     */
+    public static String idempotencyKey(ServerRequest request, Caller caller) {
+        String key = request.headers().first(IDEMPOTENCY_KEY)
+                .orElseThrow(() -> ApiException.badRequest("the Idempotency-Key header is required on every write"));
+        if (!KEY.matcher(key).matches()) {
+            throw ApiException.badRequest("Idempotency-Key must match " + KEY.pattern());
+        }
+        try {
+            byte[] subject = MessageDigest.getInstance("SHA-256").digest((caller.issuer() + "\n" + caller.subject()).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(subject, 0, 8) + ":" + key;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The {@code minBlock} query parameter (read-your-writes), if present. */
+    public static OptionalLong minBlock(ServerRequest request) {
+        var value = request.query().first("minBlock");
+        if (value.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        try {
+            long block = Long.parseLong(value.get());
+            if (block < 0) {
+                throw ApiException.badRequest("minBlock must not be negative");
+            }
+            return OptionalLong.of(block);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("minBlock must be a block number");
+        }
+    }
+
+    /** A page size from the {@code limit} query parameter, within [1, max]. */
+    public static int limit(ServerRequest request, int defaultSize, int max) {
+        var value = request.query().first("limit");
+        if (value.isEmpty()) {
+            return defaultSize;
+        }
+        try {
+            int limit = Integer.parseInt(value.get());
+            if (limit < 1 || limit > max) {
+                throw ApiException.badRequest("limit must be in [1, " + max + "]");
+            }
+            return limit;
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("limit must be a whole number");
+        }
+    }
+}

@@ -1,0 +1,289 @@
+package io.ledgernode.node.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webclient.api.HttpClientResponse;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.testing.junit5.DirectClient;
+import io.helidon.webserver.testing.junit5.RoutingTest;
+import io.helidon.webserver.testing.junit5.SetUpRoute;
+import io.ledgernode.api.ErrorCode;
+import io.ledgernode.gateway.SubmitOutcome;
+import io.ledgernode.node.NodeConfig;
+import io.ledgernode.node.NodeService;
+import io.ledgernode.node.auth.AuthConfig;
+import io.ledgernode.node.auth.DevTokens;
+import io.ledgernode.node.auth.Role;
+import io.ledgernode.node.auth.TokenVerifier;
+import io.ledgernode.node.chain.LedgerWriter;
+import io.ledgernode.node.mirror.MirrorReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.hyperledger.fabric.protos.peer.TxValidationCode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The API's rules without a socket or a network: who may call what, how bad input is refused (and that it never
+ * reaches the chain), how each ledger outcome is answered. The chain is a scripted submitter; the mirror is
+ * unreachable (reads answer 503), so only the rules are under test here. The same routes over real HTTP against
+ * the real network and mirror are the integration tests' job.
+ */
+@RoutingTest
+class ApiRoutesTest {
+
+    private static final String ISSUER = "ledger-node-dev";
+    private static final String AUDIENCE = "ledger-node";
+    private static final Path KEYS = tempDir();
+    private static final List<String> SUBMITTED = new ArrayList<>();
+    private static final Deque<SubmitOutcome> SCRIPT = new ArrayDeque<>();
+
+    private final DirectClient client;
+
+    ApiRoutesTest(DirectClient client) {
+        this.client = client;
+    }
+
+    @SetUpRoute
+    static void routing(HttpRouting.Builder routing) {
+        Path jwks = DevTokens.ensureKey(KEYS);
+        AuthConfig auth = new AuthConfig(List.of(new AuthConfig.TrustedIssuer(ISSUER, Optional.of(jwks), Optional.empty())),
+                AUDIENCE, Set.of("ES256"), Duration.ofSeconds(30), Duration.ofHours(1));
+        NodeConfig config = new NodeConfig(KEYS, "Org1", "User1", new NodeConfig.Mirror("jdbc:none", "r", "", 2),
+                Duration.ofMillis(100), 100, 20, 2, auth);
+        LedgerWriter writer = new LedgerWriter((transaction, argument) -> {
+            SUBMITTED.add(transaction + " " + argument);
+            return SCRIPT.isEmpty() ? new SubmitOutcome.Unavailable("tx", "nothing scripted") : SCRIPT.poll();
+        }, config.conflictRetriesMax());
+        NodeService.routing(routing, new NodeService.Parts(new Requests(TokenVerifier.create(auth, Clock.systemUTC())),
+                new MirrorReader(unreachable()), writer, config));
+    }
+
+    @BeforeEach
+    void clear() {
+        SUBMITTED.clear();
+        SCRIPT.clear();
+    }
+
+    @Test
+    void a_request_without_a_token_is_401_with_a_json_error() {
+        HttpClientResponse response = client.get("/v1/accounts/alice").request();
+
+        JsonNode body = json(response);
+        assertThat(response.status()).isEqualTo(Status.UNAUTHORIZED_401);
+        assertThat(body.path("code").asText()).isEqualTo("UNAUTHENTICATED");
+    }
+
+    @Test
+    void a_token_signed_by_a_key_the_node_does_not_trust_is_401() throws IOException {
+        Path other = Files.createTempDirectory("other-keys");
+        String forged = DevTokens.mint(other, ISSUER, AUDIENCE, "mallory", Set.of(Role.AUDITOR), Set.of(), Optional.empty(),
+                Duration.ofMinutes(5), Clock.systemUTC());
+
+        assertThat(client.get("/v1/supply").header(HeaderNames.AUTHORIZATION, "Bearer " + forged).request().status())
+                .isEqualTo(Status.UNAUTHORIZED_401);
+    }
+
+    @Test
+    void a_wallet_may_not_mint_and_nothing_reaches_the_chain() {
+        HttpClientResponse response = post("/v1/mint", wallet("alice"), "k1", "{\"account\":\"alice\",\"amount\":\"100\"}");
+
+        assertThat(response.status()).isEqualTo(Status.FORBIDDEN_403);
+        assertThat(SUBMITTED).isEmpty();
+    }
+
+    @Test
+    void a_write_without_an_idempotency_key_is_400() {
+        HttpClientResponse response = post("/v1/transfers", wallet("alice"), null, transfer("alice", "bob", "10"));
+
+        JsonNode body = json(response);
+        assertThat(response.status()).isEqualTo(Status.BAD_REQUEST_400);
+        assertThat(body.path("message").asText()).contains("Idempotency-Key");
+        assertThat(SUBMITTED).isEmpty();
+    }
+
+    @Test
+    void malformed_json_and_unknown_fields_are_400_and_reach_no_chain() {
+        assertThat(post("/v1/transfers", wallet("alice"), "k1", "{\"from\":").status()).isEqualTo(Status.BAD_REQUEST_400);
+        HttpClientResponse unknown = post("/v1/transfers", wallet("alice"), "k2",
+                "{\"from\":\"alice\",\"to\":\"bob\",\"asset\":\"USD\",\"amount\":\"1\",\"colour\":\"red\"}");
+        assertThat(unknown.status()).isEqualTo(Status.BAD_REQUEST_400);
+        assertThat(json(unknown).path("code").asText()).isEqualTo("INVALID_ARGUMENT");
+        assertThat(SUBMITTED).isEmpty();
+    }
+
+    @Test
+    void zero_negative_fractional_and_oversized_amounts_are_400_invalid_amount() {
+        for (String amount : List.of("0", "-5", "1.5", "99999999999999999999", "1e3")) {
+            HttpClientResponse response = post("/v1/transfers", wallet("alice"), "k-" + amount.hashCode(), transfer("alice", "bob", amount));
+            assertThat(response.status()).as(amount).isEqualTo(Status.BAD_REQUEST_400);
+            assertThat(json(response).path("code").asText()).as(amount).isEqualTo(ErrorCode.INVALID_AMOUNT.name());
+        }
+        assertThat(SUBMITTED).isEmpty();
+    }
+
+    @Test
+    void a_wallet_moving_money_out_of_an_account_its_token_does_not_name_gets_404() {
+        HttpClientResponse response = post("/v1/transfers", wallet("alice"), "k1", transfer("bob", "alice", "10"));
+
+        assertThat(response.status()).isEqualTo(Status.NOT_FOUND_404);
+        assertThat(SUBMITTED).isEmpty();
+    }
+
+    @Test
+    void a_committed_transfer_answers_200_with_its_tx_id_block_and_outcome() {
+        SCRIPT.add(new SubmitOutcome.Committed("tx-9", 42, "{\"txId\":\"tx-9\"}"));
+
+        HttpClientResponse response = post("/v1/transfers", wallet("alice"), "k1", transfer("alice", "bob", "10"));
+
+        JsonNode body = json(response);
+        assertThat(response.status()).isEqualTo(Status.OK_200);
+        assertThat(body.path("txId").asText()).isEqualTo("tx-9");
+        assertThat(body.path("blockNumber").asLong()).isEqualTo(42);
+        assertThat(body.path("validationCode").asText()).isEqualTo("VALID");
+        assertThat(SUBMITTED).singleElement().asString().startsWith("Money:transfer ").contains(":k1\"");
+    }
+
+    @Test
+    void an_mvcc_conflict_is_resubmitted_under_the_same_key_and_the_caller_sees_one_outcome() {
+        SCRIPT.add(new SubmitOutcome.Invalidated("tx-1", 7, TxValidationCode.MVCC_READ_CONFLICT));
+        SCRIPT.add(new SubmitOutcome.Committed("tx-2", 8, "{}"));
+
+        HttpClientResponse response = post("/v1/transfers", wallet("alice"), "k1", transfer("alice", "bob", "10"));
+
+        assertThat(response.status()).isEqualTo(Status.OK_200);
+        assertThat(json(response).path("txId").asText()).isEqualTo("tx-2");
+        assertThat(SUBMITTED).hasSize(2);
+        assertThat(SUBMITTED.get(0)).isEqualTo(SUBMITTED.get(1));
+    }
+
+    @Test
+    void an_unknown_commit_status_is_202_pending_with_the_tx_id_and_key() {
+        SCRIPT.add(new SubmitOutcome.Unknown("tx-5", "deadline exceeded"));
+
+        HttpClientResponse response = post("/v1/transfers", wallet("alice"), "k1", transfer("alice", "bob", "10"));
+
+        JsonNode body = json(response);
+        assertThat(response.status()).isEqualTo(Status.ACCEPTED_202);
+        assertThat(body.path("status").asText()).isEqualTo("PENDING");
+        assertThat(body.path("txId").asText()).isEqualTo("tx-5");
+    }
+
+    @Test
+    void a_chaincode_rejection_keeps_its_stable_code() {
+        SCRIPT.add(new SubmitOutcome.Rejected("tx-3", ErrorCode.INSUFFICIENT_FUNDS, "account alice has 5, needs 10"));
+
+        HttpClientResponse response = post("/v1/transfers", wallet("alice"), "k1", transfer("alice", "bob", "10"));
+
+        JsonNode body = json(response);
+        assertThat(response.status()).isEqualTo(Status.UNPROCESSABLE_CONTENT_422);
+        assertThat(body.path("code").asText()).isEqualTo("INSUFFICIENT_FUNDS");
+        assertThat(body.path("message").asText()).isEqualTo("account alice has 5, needs 10");
+    }
+
+    @Test
+    void reads_answer_503_not_500_while_the_mirror_is_unreachable() {
+        HttpClientResponse response = client.get("/v1/accounts/alice").header(HeaderNames.AUTHORIZATION, wallet("alice")).request();
+
+        JsonNode body = json(response);
+        assertThat(response.status()).isEqualTo(Status.SERVICE_UNAVAILABLE_503);
+        assertThat(body.path("code").asText()).isEqualTo("MIRROR_UNAVAILABLE");
+    }
+
+    private HttpClientResponse post(String path, String authorization, String key, String body) {
+        var request = client.post(path).header(HeaderNames.AUTHORIZATION, authorization);
+        if (key != null) {
+            request.header(Requests.IDEMPOTENCY_KEY, key);
+        }
+        return request.submit(body);
+    }
+
+    private static String wallet(String account) {
+        return "Bearer " + DevTokens.mint(KEYS, ISSUER, AUDIENCE, "user-" + account, Set.of(Role.WALLET), Set.of(account),
+                Optional.empty(), Duration.ofMinutes(5), Clock.systemUTC());
+    }
+
+    private static String transfer(String from, String to, String amount) {
+        return "{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"asset\":\"USD\",\"amount\":\"" + amount + "\"}";
+    }
+
+    private static JsonNode json(HttpClientResponse response) {
+        try {
+            return Json.MAPPER.readTree(response.as(String.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("node-keys");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A mirror that is down: every connection attempt fails as it would with the database away. */
+    private static DataSource unreachable() {
+        return new DataSource() {
+            @Override
+            public java.sql.Connection getConnection() throws SQLException {
+                throw new SQLException("connection refused", "08001");
+            }
+
+            @Override
+            public java.sql.Connection getConnection(String user, String password) throws SQLException {
+                return getConnection();
+            }
+
+            @Override
+            public java.io.PrintWriter getLogWriter() {
+                return null;
+            }
+
+            @Override
+            public void setLogWriter(java.io.PrintWriter out) {
+            }
+
+            @Override
+            public void setLoginTimeout(int seconds) {
+            }
+
+            @Override
+            public int getLoginTimeout() {
+                return 0;
+            }
+
+            @Override
+            public Logger getParentLogger() {
+                return Logger.getGlobal();
+            }
+
+            @Override
+            public <T> T unwrap(Class<T> iface) throws SQLException {
+                throw new SQLException("not a wrapper");
+            }
+
+            @Override
+            public boolean isWrapperFor(Class<?> iface) {
+                return false;
+            }
+        };
+    }
+}
