@@ -152,6 +152,7 @@ network_up() {
   up_chaincode
   start_database
   start_bridge
+  start_node_service
   say ""
   network_status
 }
@@ -160,7 +161,7 @@ all_running() {
   # shellcheck source=/dev/null
   source "$(network_env)"
   local name
-  for name in $LEDGER_ORDERERS $LEDGER_PEERS $LEDGER_CHAINCODE_SERVERS sync-bridge; do
+  for name in $LEDGER_ORDERERS $LEDGER_PEERS $LEDGER_CHAINCODE_SERVERS sync-bridge node-service; do
     running_pid "$name" >/dev/null || return 1
   done
   [[ -n $LEDGER_DATABASE_URL ]] || running_pid postgres >/dev/null
@@ -179,7 +180,7 @@ network_down() {
     # shellcheck source=/dev/null
     source "$(network_env)"
     # Reverse order of start: the bridge, chaincode servers, peers, orderers, the database last.
-    for name in sync-bridge $LEDGER_CHAINCODE_SERVERS $LEDGER_PEERS $LEDGER_ORDERERS postgres; do stop_process "$name"; done
+    for name in node-service sync-bridge $LEDGER_CHAINCODE_SERVERS $LEDGER_PEERS $LEDGER_ORDERERS postgres; do stop_process "$name"; done
   fi
   # Anything else we started and remembered (from an older description of the network, say).
   local file
@@ -201,7 +202,7 @@ network_status() {
   source "$(network_env)"
   local name pid state down=0
   printf 'network %s   home %s\n' "$LEDGER_NETWORK_NAME" "$LEDGER_HOME"
-  local names="$LEDGER_ORDERERS $LEDGER_PEERS $LEDGER_CHAINCODE_SERVERS sync-bridge"
+  local names="$LEDGER_ORDERERS $LEDGER_PEERS $LEDGER_CHAINCODE_SERVERS sync-bridge node-service"
   [[ -n $LEDGER_DATABASE_URL ]] || names="$names postgres"
   for name in $names; do
     if pid=$(running_pid "$name"); then
@@ -234,5 +235,6 @@ print_env() {
   [[ -f $file ]] || die "no org named '$org' in this network (orgs: $LEDGER_ORGS)"
   grep '^export ' "$file"
   printf "export LEDGER_PG_URL='%s'\n" "$(reader_url)"
+  printf "export LEDGER_API_URL='http://127.0.0.1:%s'\n" "$(api_port)"
   printf "export PATH='%s/bin':\"\$PATH\"\n" "$LEDGER_FABRIC_HOME"
 }

@@ -27,6 +27,8 @@ database.jdbcUrl=$jdbc
 database.embedded=$([[ -z $LEDGER_DATABASE_URL ]] && echo true || echo false)
 database.readerUrl=$(reader_url)
 bridge.healthUrl=http://127.0.0.1:$(bridge_port)
+api.url=http://127.0.0.1:$(api_port)
+auth.devDir=$(dev_auth_dir)
 PROPS
   mv "$LEDGER_HOME/network/node.properties.partial" "$LEDGER_HOME/network/node.properties"
 }
@@ -76,4 +78,40 @@ mirror_rebuild() {
     args+=(--set "database.embedded.port=$(pg_port)")
   fi
   java -cp "$LEDGER_BRIDGE_JAR" io.ledgernode.bridge.rebuild.MirrorRebuild "${args[@]}"
+}
+
+# node-service: the API. Its development token issuer signs with a key kept under LEDGER_HOME/dev-auth.
+LEDGER_API_PORT=${LEDGER_API_PORT:-8080}
+LEDGER_SERVICE_JAR=$LEDGER_REPO/node-service/target/node-service.jar
+api_port() { echo $((LEDGER_API_PORT + LEDGER_PORT_OFFSET)); }
+dev_auth_dir() { printf '%s\n' "$LEDGER_HOME/dev-auth"; }
+
+start_node_service() {
+  running_pid node-service >/dev/null && return 0
+  require_ports_free node-service "$(api_port)"
+  # The dev issuer's key pair exists before the service reads its public half.
+  java -cp "$LEDGER_SERVICE_JAR" io.ledgernode.node.auth.DevTokens --dir "$(dev_auth_dir)" --issuer ledger-node-dev \
+    --audience ledger-node --subject bootstrap --role auditor --ttl PT1M >/dev/null \
+    || die "cannot create the development signing key in $(dev_auth_dir)"
+  start_process node-service java -Dnode.ledger-home="$LEDGER_HOME" -Dnode.org="$LEDGER_NODE_ORG" \
+    -Dserver.port="$(api_port)" -Dauth.issuers.0.jwks-file="$(dev_auth_dir)/dev-jwks.json" \
+    ${LEDGER_SERVICE_CONFIG:+-Dconfig.file="$LEDGER_SERVICE_CONFIG"} -jar "$LEDGER_SERVICE_JAR"
+  wait_healthy node-service "http://127.0.0.1:$(api_port)/health/ready"
+  say "started node-service on http://127.0.0.1:$(api_port) (log: $(log_file node-service))"
+}
+
+# token --role R [--role R2] [--account A]... [--jurisdiction J] [--subject S] [--ttl PT15M]: a short-lived token
+# signed by the local development key, for calling the API at once.
+mint_token() {
+  require_generated
+  [[ -f $(dev_auth_dir)/dev-jwks.json ]] || die "no development key yet (run: scripts/ledger up)"
+  local args=(--dir "$(dev_auth_dir)" --issuer ledger-node-dev --audience ledger-node) subject=""
+  while (($#)); do
+    case $1 in
+      --subject) subject=$2; shift 2 ;;
+      --role | --account | --jurisdiction | --ttl) [[ $# -ge 2 ]] || die "token: $1 needs a value"; args+=("$1" "$2"); shift 2 ;;
+      *) die "token: unknown option $1 (--role, --account, --jurisdiction, --subject, --ttl)" ;;
+    esac
+  done
+  java -cp "$LEDGER_SERVICE_JAR" io.ledgernode.node.auth.DevTokens "${args[@]}" --subject "${subject:-dev-$(id -un)}"
 }

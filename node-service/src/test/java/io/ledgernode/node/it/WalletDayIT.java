@@ -1,0 +1,115 @@
+package io.ledgernode.node.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ledgernode.node.auth.DevTokens;
+import io.ledgernode.node.auth.Role;
+import io.ledgernode.node.http.Json;
+import java.io.Reader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A wallet app's day over real HTTP against the node started by scripts/ledger up (real network, real mirror):
+ * the operator opens accounts, the issuer funds one, the wallet moves money and reads its balance and history with
+ * read-your-writes; and the paths it must not take.
+ */
+class WalletDayIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static String api;
+    private static Path keys;
+    private static String run;
+
+    @BeforeAll
+    static void locate() throws Exception {
+        Path home = Path.of(System.getProperty("ledger.it.home", ""));
+        Properties node = new Properties();
+        try (Reader reader = Files.newBufferedReader(home.resolve("network/node.properties"))) {
+            node.load(reader);
+        }
+        api = node.getProperty("api.url");
+        keys = Path.of(node.getProperty("auth.devDir"));
+        run = Long.toString(Math.abs(new SecureRandom().nextLong()), 36).substring(0, 6).toUpperCase(Locale.ROOT);
+    }
+
+    @Test
+    void open_fund_transfer_and_read_back_with_read_your_writes() throws Exception {
+        String asset = "D" + run;
+        String alice = "day-alice-" + run;
+        String bob = "day-bob-" + run;
+        String issuer = token(Set.of(Role.ISSUER), Set.of(), Optional.empty());
+        String operator = token(Set.of(Role.OPERATOR), Set.of(), Optional.empty());
+        String wallet = token(Set.of(Role.WALLET), Set.of(alice), Optional.empty());
+
+        assertThat(post("/v1/assets", issuer, "a", "{\"code\":\"" + asset + "\",\"decimals\":2}").statusCode()).isEqualTo(200);
+        for (String id : new String[] {alice, bob}) {
+            assertThat(post("/v1/accounts", operator, "o-" + id, "{\"id\":\"" + id + "\",\"asset\":\"" + asset
+                    + "\",\"ownerRef\":\"cust-" + id + "\",\"jurisdiction\":\"DE\"}").statusCode()).isEqualTo(200);
+        }
+        assertThat(post("/v1/mint", issuer, "m", "{\"account\":\"" + alice + "\",\"amount\":\"10000\"}").statusCode()).isEqualTo(200);
+
+        String transfer = "{\"from\":\"" + alice + "\",\"to\":\"" + bob + "\",\"asset\":\"" + asset + "\",\"amount\":\"2500\"}";
+        HttpResponse<String> sent = post("/v1/transfers", wallet, "t1", transfer);
+        JsonNode done = Json.MAPPER.readTree(sent.body());
+        assertThat(sent.statusCode()).isEqualTo(200);
+        assertThat(done.path("status").asText()).isEqualTo("COMMITTED");
+        long block = done.path("blockNumber").asLong();
+
+        JsonNode account = Json.MAPPER.readTree(get("/v1/accounts/" + alice + "?minBlock=" + block, wallet).body());
+        assertThat(account.path("balance").asText()).isEqualTo("7500");
+        assertThat(account.path("mirrorHeight").asLong()).isGreaterThan(block);
+
+        HttpResponse<String> again = post("/v1/transfers", wallet, "t1", transfer);
+        assertThat(again.statusCode()).as("same key, same body").isEqualTo(200);
+        assertThat(Json.MAPPER.readTree(again.body()).path("result").path("txId").asText()).isEqualTo(done.path("result").path("txId").asText());
+        assertThat(post("/v1/transfers", wallet, "t1", transfer.replace("2500", "2501")).statusCode()).as("same key, other body").isEqualTo(409);
+
+        JsonNode history = Json.MAPPER.readTree(get("/v1/accounts/" + alice + "/transactions?limit=10&minBlock=" + block, wallet).body());
+        assertThat(history.path("entries").get(0).path("kind").asText()).isEqualTo("DEBIT");
+        assertThat(history.path("entries").get(0).path("amount").asText()).isEqualTo("2500");
+    }
+
+    @Test
+    void forbidden_paths_are_refused_without_leaking_what_exists() throws Exception {
+        String wallet = token(Set.of(Role.WALLET), Set.of("day-nobody-" + run), Optional.empty());
+
+        assertThat(get("/v1/accounts/day-someone-else", wallet).statusCode()).isEqualTo(404);
+        assertThat(post("/v1/mint", wallet, "m", "{\"account\":\"x\",\"amount\":\"1\"}").statusCode()).isEqualTo(403);
+        assertThat(get("/v1/supply", wallet).statusCode()).isEqualTo(403);
+        assertThat(get("/v1/supply", "not-a-token").statusCode()).isEqualTo(401);
+        HttpResponse<String> overdraft = post("/v1/transfers", wallet, "x", "{\"from\":\"day-nobody-" + run
+                + "\",\"to\":\"b\",\"asset\":\"USD\",\"amount\":\"5\"}");
+        assertThat(overdraft.statusCode()).as(overdraft.body()).isIn(404, 422);
+    }
+
+    private static String token(Set<Role> roles, Set<String> accounts, Optional<String> jurisdiction) {
+        return DevTokens.mint(keys, "ledger-node-dev", "ledger-node", "it-" + run, roles, accounts, jurisdiction,
+                Duration.ofMinutes(10), Clock.systemUTC());
+    }
+
+    private static HttpResponse<String> post(String path, String token, String key, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(api + path)).header("Authorization", "Bearer " + token)
+                .header("Idempotency-Key", key + "-" + run).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(String path, String token) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(api + path)).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
