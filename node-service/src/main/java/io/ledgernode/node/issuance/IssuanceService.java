@@ -1,6 +1,5 @@
 package io.ledgernode.node.issuance;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -12,7 +11,6 @@ import io.ledgernode.node.auth.Caller;
 import io.ledgernode.node.auth.Role;
 import io.ledgernode.node.chain.LedgerWriter;
 import io.ledgernode.node.chain.WriteResponses;
-import io.ledgernode.node.http.ApiException;
 import io.ledgernode.node.http.Json;
 import io.ledgernode.node.http.Requests;
 
@@ -42,12 +40,7 @@ public final class IssuanceService implements HttpService {
     private void mint(ServerRequest request, ServerResponse response) throws Exception {
         Caller caller = requests.caller(request, Role.ISSUER);
         String key = Requests.idempotencyKey(request, caller);
-        ObjectNode body = Json.body(request);
-        if (body.has("idempotencyKey")) {
-            throw ApiException.badRequest("the idempotency key goes in the Idempotency-Key header, not the body");
-        }
-        body.put("idempotencyKey", key);
-        MintRequest mint = LedgerJson.read(body.toString(), MintRequest.class);
+        MintRequest mint = LedgerJson.read(Requests.withIdempotencyKey(Json.body(request), key).toString(), MintRequest.class);
         WriteResponses.send(response, writer.submit("Money:mint", LedgerJson.writeString(mint)), key);
     }
 }

@@ -1,6 +1,5 @@
 package io.ledgernode.node.transfer;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -34,12 +33,7 @@ public final class TransfersService implements HttpService {
     private void transfer(ServerRequest request, ServerResponse response) throws Exception {
         Caller caller = requests.caller(request, Role.WALLET, Role.OPERATOR);
         String key = Requests.idempotencyKey(request, caller);
-        ObjectNode body = Json.body(request);
-        if (body.has("idempotencyKey")) {
-            throw ApiException.badRequest("the idempotency key goes in the Idempotency-Key header, not the body");
-        }
-        body.put("idempotencyKey", key);
-        TransferRequest transfer = LedgerJson.read(body.toString(), TransferRequest.class);
+        TransferRequest transfer = LedgerJson.read(Requests.withIdempotencyKey(Json.body(request), key).toString(), TransferRequest.class);
         if (!caller.has(Role.OPERATOR) && !caller.accounts().contains(transfer.leg().from())) {
             // A wallet may move money only out of the accounts its token names; any other is as if it did not exist.
             throw ApiException.notFound("account " + transfer.leg().from());

@@ -76,6 +76,23 @@ final class NodeUnderTest implements AutoCloseable {
         return committed.blockNumber();
     }
 
+    /** Runs {@code scripts/ledger up} on this network (it restarts whatever is down); output to target/{@code logName}. */
+    void up(String logName) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(Path.of("..", "scripts", "ledger").toString(), "up").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", logName).toFile()));
+        builder.environment().put("LEDGER_HOME", home.toString());
+        builder.environment().put("LEDGER_PORT_OFFSET", node.getProperty("node.portOffset", "0"));
+        Process up = builder.start();
+        if (!up.waitFor(5, java.util.concurrent.TimeUnit.MINUTES) || up.exitValue() != 0) {
+            throw new AssertionError("scripts/ledger up failed; see target/" + logName);
+        }
+    }
+
+    /** The pid scripts/ledger recorded for one of the node's processes. */
+    long pid(String process) throws IOException {
+        return Long.parseLong(Files.readString(home.resolve("run").resolve(process + ".pid")).trim().split(" ")[0]);
+    }
+
     /** Waits until the mirror in {@code connection}'s database has applied block {@code number}. */
     static void awaitBlock(Connection connection, long number, Duration timeout) throws SQLException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);

@@ -7,8 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -42,8 +40,8 @@ class PeerRestartIT {
         String account = node.id("peer-acct");
         node.commit("Assets:register", "{\"code\":\"" + asset + "\",\"decimals\":2}");
         node.commit("Accounts:open", MirrorFollowsChainIT.account(account, asset));
-        long bridgePid = pid("sync-bridge");
-        ProcessHandle peer = ProcessHandle.of(pid("peer0.org1.ledger.local")).orElseThrow();
+        long bridgePid = node.pid("sync-bridge");
+        ProcessHandle peer = ProcessHandle.of(node.pid("peer0.org1.ledger.local")).orElseThrow();
 
         peer.destroy();
         peer.onExit().get(60, TimeUnit.SECONDS);
@@ -51,13 +49,7 @@ class PeerRestartIT {
         assertThat(ProcessHandle.of(bridgePid)).as("the bridge keeps running without its peer").isPresent();
         assertThat(metric("ledger_bridge_reconnects_total")).as("reconnection attempts").isPositive();
 
-        ProcessBuilder builder = new ProcessBuilder(Path.of("..", "scripts", "ledger").toString(), "up").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", "peer-restart-up.log").toFile()));
-        builder.environment().put("LEDGER_HOME", node.home.toString());
-        builder.environment().put("LEDGER_PORT_OFFSET", node.node.getProperty("node.portOffset", "0"));
-        Process up = builder.start();
-        assertThat(up.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        assertThat(up.exitValue()).as("scripts/ledger up (see target/peer-restart-up.log)").isZero();
+        node.up("peer-restart-up.log");
 
         long block = commitWithRetry("Money:mint", "{\"idempotencyKey\":\"" + node.id("peer-mint") + "\",\"account\":\"" + account
                 + "\",\"amount\":\"777\"}");
@@ -70,7 +62,7 @@ class PeerRestartIT {
                         .readTree(node.org1.evaluate("Accounts:get", account)).path("balance").asLong());
             }
         }
-        assertThat(pid("sync-bridge")).as("the same bridge process resumed").isEqualTo(bridgePid);
+        assertThat(node.pid("sync-bridge")).as("the same bridge process resumed").isEqualTo(bridgePid);
     }
 
     /** Right after a peer restarts, the gateway may briefly find no set of peers for endorsement. */
@@ -94,7 +86,4 @@ class PeerRestartIT {
                 .findFirst().orElseThrow();
     }
 
-    private static long pid(String process) throws Exception {
-        return Long.parseLong(Files.readString(node.home.resolve("run").resolve(process + ".pid")).trim().split(" ")[0]);
-    }
 }

@@ -3,8 +3,6 @@ package io.ledgernode.bridge.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -38,8 +36,8 @@ class PostgresRestartIT {
         String account = node.id("pg-acct");
         node.commit("Assets:register", "{\"code\":\"" + asset + "\",\"decimals\":2}");
         node.commit("Accounts:open", MirrorFollowsChainIT.account(account, asset));
-        long bridgePid = pid("sync-bridge");
-        ProcessHandle postgres = ProcessHandle.of(pid("postgres")).orElseThrow();
+        long bridgePid = node.pid("sync-bridge");
+        ProcessHandle postgres = ProcessHandle.of(node.pid("postgres")).orElseThrow();
 
         postgres.destroy();
         postgres.onExit().get(60, TimeUnit.SECONDS);
@@ -47,13 +45,7 @@ class PostgresRestartIT {
         Thread.sleep(2_000);
         assertThat(ProcessHandle.of(bridgePid)).as("the bridge keeps running without its database").isPresent();
 
-        ProcessBuilder builder = new ProcessBuilder(Path.of("..", "scripts", "ledger").toString(), "up").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", "postgres-restart-up.log").toFile()));
-        builder.environment().put("LEDGER_HOME", node.home.toString());
-        builder.environment().put("LEDGER_PORT_OFFSET", node.node.getProperty("node.portOffset", "0"));
-        Process up = builder.start();
-        assertThat(up.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        assertThat(up.exitValue()).as("scripts/ledger up (see target/postgres-restart-up.log)").isZero();
+        node.up("postgres-restart-up.log");
 
         try (Connection mirror = node.mirror()) {
             NodeUnderTest.awaitBlock(mirror, block, Duration.ofSeconds(60));
@@ -64,10 +56,7 @@ class PostgresRestartIT {
                         .readTree(node.org1.evaluate("Accounts:get", account)).path("balance").asLong());
             }
         }
-        assertThat(pid("sync-bridge")).as("the same bridge process resumed").isEqualTo(bridgePid);
+        assertThat(node.pid("sync-bridge")).as("the same bridge process resumed").isEqualTo(bridgePid);
     }
 
-    private static long pid(String process) throws Exception {
-        return Long.parseLong(Files.readString(node.home.resolve("run").resolve(process + ".pid")).trim().split(" ")[0]);
-    }
 }
