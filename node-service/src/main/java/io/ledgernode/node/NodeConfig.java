@@ -17,7 +17,11 @@ import java.util.Properties;
 
 /** The service's settings, read once from application.yaml (every default is there) and passed down. */
 public record NodeConfig(Path ledgerHome, String org, String identity, Mirror mirror, Duration minBlockWaitMax,
-                         int pageSizeMax, int pageSizeDefault, int conflictRetriesMax, AuthConfig auth) {
+                         int pageSizeMax, int pageSizeDefault, int conflictRetriesMax, RateLimit rateLimit, AuthConfig auth) {
+
+    /** Requests per caller: sustained rate and burst. */
+    public record RateLimit(double requestsPerSecond, int burst) {
+    }
 
     /** The read-only connection to the mirror. */
     public record Mirror(String jdbcUrl, String user, String password, int poolSizeMax) {
@@ -49,6 +53,7 @@ public record NodeConfig(Path ledgerHome, String org, String identity, Mirror mi
                         mirror.get("pool-size-max").asInt().get()),
                 node.get("min-block-wait-max").as(Duration.class).get(), node.get("page-size-max").asInt().get(),
                 node.get("page-size-default").asInt().get(), node.get("conflict-retries-max").asInt().get(),
+                new RateLimit(node.get("rate-limit.requests-per-second").asDouble().get(), node.get("rate-limit.burst").asInt().get()),
                 auth(root.get("auth")));
     }
 

@@ -46,7 +46,8 @@ public final class NodeService {
         NetworkProfile profile = NetworkProfile.ofHome(config.ledgerHome());
         LedgerConnection connection = LedgerConnection.open(profile, config.org(), config.identity(), GatewayTimeouts.defaults());
         HikariDataSource pool = pool(config.mirror());
-        Parts parts = new Parts(new Requests(TokenVerifier.create(config.auth(), Clock.systemUTC())), new MirrorReader(pool),
+        Parts parts = new Parts(new Requests(TokenVerifier.create(config.auth(), Clock.systemUTC()),
+                new io.ledgernode.node.http.RateLimiter(config.rateLimit().requestsPerSecond(), config.rateLimit().burst(), Clock.systemUTC())), new MirrorReader(pool),
                 new LedgerWriter(new LedgerClient(connection)::submit, config.conflictRetriesMax()), config);
         WebServer server = WebServer.builder()
                 .config(root.get("server"))
@@ -65,6 +66,7 @@ public final class NodeService {
     public static void routing(HttpRouting.Builder routing, Parts parts) {
         NodeConfig config = parts.config();
         ApiErrors.register(routing);
+        routing.addFilter(new io.ledgernode.node.http.AccessLog());
         routing.get("/health/live", (request, response) -> Json.send(response, Status.OK_200, Map.of("status", "UP")))
                 .get("/health/ready", (request, response) -> {
                     long height = parts.mirror().height();
@@ -73,6 +75,7 @@ public final class NodeService {
                 .register("/v1/accounts", new AccountsService(parts.requests(), parts.mirror(), parts.writer(),
                         config.minBlockWaitMax(), config.pageSizeDefault(), config.pageSizeMax()))
                 .register("/v1/transfers", new TransfersService(parts.requests(), parts.writer()))
+                .register("/v1/holds", new io.ledgernode.node.hold.HoldsService(parts.requests(), parts.mirror(), parts.writer()))
                 .register("/v1", new IssuanceService(parts.requests(), parts.writer()))
                 .register("/v1", new ExplorerService(parts.requests(), parts.mirror(), config.minBlockWaitMax()));
     }

@@ -41,7 +41,10 @@ public final class ApiErrors {
 
     /** Registers the handlers on a routing. */
     public static void register(HttpRouting.Builder routing) {
-        routing.error(ApiException.class, (request, response, e) -> send(response, e.status(), e.code(), e.getMessage()))
+        routing.error(ApiException.class, (request, response, e) -> {
+                    e.retryAfter().ifPresent(delay -> response.header(HeaderNames.RETRY_AFTER, Long.toString(delay.toSeconds())));
+                    send(response, e.status(), e.code(), e.getMessage());
+                })
                 .error(LedgerException.class, (request, response, e) -> send(response, status(e.code()), e.code().name(), e.text()))
                 .error(AuthException.class, (request, response, e) -> {
                     response.header(HeaderNames.WWW_AUTHENTICATE, "Bearer");

@@ -10,11 +10,22 @@ public final class ApiException extends RuntimeException {
 
     private final Status status;
     private final String code;
+    private java.time.Duration retryAfter;
 
     public ApiException(Status status, String code, String message) {
         super(message);
         this.status = status;
         this.code = code;
+    }
+
+    /** Tells the caller when to retry (the Retry-After header). */
+    public ApiException retryAfter(java.time.Duration delay) {
+        this.retryAfter = delay;
+        return this;
+    }
+
+    public java.util.Optional<java.time.Duration> retryAfter() {
+        return java.util.Optional.ofNullable(retryAfter);
     }
 
     public Status status() {

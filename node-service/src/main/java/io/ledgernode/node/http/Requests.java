@@ -22,14 +22,21 @@ public final class Requests {
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
 
     private final TokenVerifier verifier;
+    private final RateLimiter rateLimiter;
 
-    public Requests(TokenVerifier verifier) {
+    public Requests(TokenVerifier verifier, RateLimiter rateLimiter) {
         this.verifier = verifier;
+        this.rateLimiter = rateLimiter;
     }
 
-    /** The verified caller; an AuthException (401) when the token is missing or not acceptable. */
+    /**
+     * The verified caller, within its rate limit: an AuthException (401) when the token is missing or not
+     * acceptable, a 429 when the caller is over its limit.
+     */
     public Caller caller(ServerRequest request) throws AuthException {
-        return verifier.verify(request.headers().first(HeaderNames.AUTHORIZATION).orElse(null));
+        Caller caller = verifier.verify(request.headers().first(HeaderNames.AUTHORIZATION).orElse(null));
+        rateLimiter.acquire(caller.issuer() + "\n" + caller.subject());
+        return caller;
     }
 
     /** The caller, required to hold one of {@code roles} (403 otherwise). */

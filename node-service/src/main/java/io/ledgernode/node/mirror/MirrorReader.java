@@ -66,6 +66,11 @@ public final class MirrorReader {
                 + "WHERE account_id = ? AND status = 'OPEN' ORDER BY id LIMIT ?", accountId, limit);
     }
 
+    public Rows hold(String id) {
+        return query("SELECT id, account_id, asset, amount::text AS amount, payee, expires_at::text AS expires_at, status "
+                + "FROM mirror.holds WHERE id = ?", id);
+    }
+
     /** The account's entries, newest first, after the cursor position (block, tx, entry) when given. */
     public Rows history(String accountId, Optional<long[]> before, int limit) {
         long[] c = before.orElse(new long[] {Long.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE});

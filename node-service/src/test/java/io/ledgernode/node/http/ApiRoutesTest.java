@@ -66,12 +66,13 @@ class ApiRoutesTest {
         AuthConfig auth = new AuthConfig(List.of(new AuthConfig.TrustedIssuer(ISSUER, Optional.of(jwks), Optional.empty())),
                 AUDIENCE, Set.of("ES256"), Duration.ofSeconds(30), Duration.ofHours(1));
         NodeConfig config = new NodeConfig(KEYS, "Org1", "User1", new NodeConfig.Mirror("jdbc:none", "r", "", 2),
-                Duration.ofMillis(100), 100, 20, 2, auth);
+                Duration.ofMillis(100), 100, 20, 2, new NodeConfig.RateLimit(1, 50), auth);
         LedgerWriter writer = new LedgerWriter((transaction, argument) -> {
             SUBMITTED.add(transaction + " " + argument);
             return SCRIPT.isEmpty() ? new SubmitOutcome.Unavailable("tx", "nothing scripted") : SCRIPT.poll();
         }, config.conflictRetriesMax());
-        NodeService.routing(routing, new NodeService.Parts(new Requests(TokenVerifier.create(auth, Clock.systemUTC())),
+        NodeService.routing(routing, new NodeService.Parts(new Requests(TokenVerifier.create(auth, Clock.systemUTC()),
+                new RateLimiter(config.rateLimit().requestsPerSecond(), config.rateLimit().burst(), Clock.systemUTC())),
                 new MirrorReader(unreachable()), writer, config));
     }
 
@@ -204,6 +205,40 @@ class ApiRoutesTest {
         JsonNode body = json(response);
         assertThat(response.status()).isEqualTo(Status.SERVICE_UNAVAILABLE_503);
         assertThat(body.path("code").asText()).isEqualTo("MIRROR_UNAVAILABLE");
+    }
+
+    @Test
+    void a_caller_over_its_rate_limit_gets_429_with_retry_after_and_others_are_unaffected() {
+        String flooder = "Bearer " + DevTokens.mint(KEYS, ISSUER, AUDIENCE, "flooder", Set.of(Role.AUDITOR), Set.of(),
+                Optional.empty(), Duration.ofMinutes(5), Clock.systemUTC());
+        HttpClientResponse last = null;
+        for (int i = 0; i < 60; i++) {
+            last = client.get("/v1/supply").header(HeaderNames.AUTHORIZATION, flooder).request();
+            if (last.status().equals(Status.TOO_MANY_REQUESTS_429)) {
+                break;
+            }
+        }
+        assertThat(last.status()).isEqualTo(Status.TOO_MANY_REQUESTS_429);
+        assertThat(last.headers().first(HeaderNames.RETRY_AFTER)).isPresent();
+        assertThat(client.get("/v1/supply").header(HeaderNames.AUTHORIZATION, "Bearer " + DevTokens.mint(KEYS, ISSUER, AUDIENCE,
+                "calm", Set.of(Role.AUDITOR), Set.of(), Optional.empty(), Duration.ofMinutes(5), Clock.systemUTC())).request().status())
+                .isEqualTo(Status.SERVICE_UNAVAILABLE_503);
+    }
+
+    @Test
+    void every_answer_carries_a_request_id_and_a_sane_one_from_the_caller_is_kept() {
+        assertThat(client.get("/health/live").request().headers().first(AccessLog.REQUEST_ID)).isPresent();
+        assertThat(client.get("/health/live").header(AccessLog.REQUEST_ID, "req-12345678").request().headers().first(AccessLog.REQUEST_ID))
+                .contains("req-12345678");
+    }
+
+    @Test
+    void a_wallet_placing_a_hold_on_an_account_its_token_does_not_name_gets_404() {
+        HttpClientResponse response = post("/v1/holds", wallet("alice"), "k1",
+                "{\"holdId\":\"h1\",\"account\":\"bob\",\"amount\":\"5\",\"expiresAt\":\"2030-01-01T00:00:00Z\"}");
+
+        assertThat(response.status()).isEqualTo(Status.NOT_FOUND_404);
+        assertThat(SUBMITTED).isEmpty();
     }
 
     private HttpClientResponse post(String path, String authorization, String key, String body) {
