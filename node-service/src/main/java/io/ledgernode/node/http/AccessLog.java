@@ -30,7 +30,7 @@ public final class AccessLog implements Filter {
             chain.proceed();
         } finally {
             long micros = (System.nanoTime() - start) / 1_000;
-            LOG.info(() -> "request_id=" + id + " method=" + request.prologue().method().text() + " path=" + request.path().path()
+            LOG.info(() -> "request_id=" + id + " method=" + request.prologue().method().text() + " path=" + request.prologue().uriPath().rawPath()
                     + " status=" + response.status().code() + " micros=" + micros);
         }
     }
