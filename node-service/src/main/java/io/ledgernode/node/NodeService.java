@@ -69,7 +69,12 @@ public final class NodeService {
         NodeConfig config = parts.config();
         ApiErrors.register(routing);
         routing.addFilter(new io.ledgernode.node.http.AccessLog());
-        routing.get("/health/live", (request, response) -> Json.send(response, Status.OK_200, Map.of("status", "UP")))
+        byte[] openapi = openapi();
+        routing.get("/openapi", (request, response) -> {
+                    response.header(io.helidon.http.HeaderNames.CONTENT_TYPE, "application/yaml");
+                    response.send(openapi);
+                })
+                .get("/health/live", (request, response) -> Json.send(response, Status.OK_200, Map.of("status", "UP")))
                 .get("/health/ready", (request, response) -> {
                     long height = parts.mirror().height();
                     Json.send(response, Status.OK_200, Map.of("status", "UP", "mirrorHeight", height));
@@ -80,6 +85,15 @@ public final class NodeService {
                 .register("/v1/holds", new io.ledgernode.node.hold.HoldsService(parts.requests(), parts.mirror(), parts.writer()))
                 .register("/v1", new IssuanceService(parts.requests(), parts.writer()))
                 .register("/v1", new ExplorerService(parts.requests(), parts.mirror(), config.minBlockWaitMax()));
+    }
+
+    /** The API's OpenAPI document, kept in the repository as src/main/resources/openapi.yaml. */
+    private static byte[] openapi() {
+        try (var in = NodeService.class.getResourceAsStream("/openapi.yaml")) {
+            return in.readAllBytes();
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("openapi.yaml is missing from the build", e);
+        }
     }
 
     private static HikariDataSource pool(NodeConfig.Mirror mirror) {

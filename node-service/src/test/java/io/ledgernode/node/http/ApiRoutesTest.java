@@ -241,6 +241,19 @@ class ApiRoutesTest {
         assertThat(SUBMITTED).isEmpty();
     }
 
+    @Test
+    void the_served_openapi_document_describes_every_route() {
+        HttpClientResponse response = client.get("/openapi").request();
+        String document = response.as(String.class);
+
+        assertThat(response.status()).isEqualTo(Status.OK_200);
+        for (String path : List.of("/v1/assets:", "/v1/accounts:", "/v1/accounts/{id}:", "/v1/accounts/{id}/transactions:", "/v1/mint:",
+                "/v1/transfers:", "/v1/holds:", "/v1/holds/{id}/capture:", "/v1/holds/{id}/void:", "/v1/transactions/{txId}:",
+                "/v1/blocks/{number}:", "/v1/supply:", "/health/live:", "/health/ready:")) {
+            assertThat(document).as(path).contains("\n  " + path);
+        }
+    }
+
     private HttpClientResponse post(String path, String authorization, String key, String body) {
         var request = client.post(path).header(HeaderNames.AUTHORIZATION, authorization);
         if (key != null) {
