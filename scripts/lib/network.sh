@@ -157,6 +157,12 @@ network_up() {
   network_status
 }
 
+# Dies unless every process of the node runs (status shows which one does not).
+require_up() {
+  require_generated
+  all_running || die "the node is not fully running (scripts/ledger status shows what is down; scripts/ledger up starts it)"
+}
+
 all_running() {
   # shellcheck source=/dev/null
   source "$(network_env)"

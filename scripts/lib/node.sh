@@ -69,8 +69,7 @@ start_bridge() {
 
 # Replays the chain from block 0 into a fresh database beside the mirror and compares the two.
 mirror_rebuild() {
-  require_generated
-  running_pid sync-bridge >/dev/null || die "the node is not running (run: scripts/ledger up)"
+  require_up
   local args=(--set "network.home=$LEDGER_HOME" --set "network.org=$LEDGER_NODE_ORG")
   if [[ -n $LEDGER_DATABASE_URL ]]; then
     args+=(--set "database.url=$LEDGER_DATABASE_URL")

@@ -32,18 +32,13 @@ public final class LedgerConnection implements AutoCloseable {
     private final Network network;
     private final Contract contract;
     private final Signer signer;
-    private final String mspId;
-    private final GatewayTimeouts timeouts;
 
-    private LedgerConnection(ManagedChannel channel, Gateway gateway, NetworkProfile profile, Signer signer, String mspId,
-                             GatewayTimeouts timeouts) {
+    private LedgerConnection(ManagedChannel channel, Gateway gateway, NetworkProfile profile, Signer signer) {
         this.channel = channel;
         this.gateway = gateway;
         this.network = gateway.getNetwork(profile.channel());
         this.contract = network.getContract(profile.chaincode());
         this.signer = signer;
-        this.mspId = mspId;
-        this.timeouts = timeouts;
     }
 
     /** Connects as {@code identityName} (e.g. {@code User1}, {@code Admin}) of {@code orgName}. */
@@ -71,7 +66,7 @@ public final class LedgerConnection implements AutoCloseable {
                     .submitOptions(options -> options.withDeadlineAfter(timeouts.submit().toMillis(), TimeUnit.MILLISECONDS))
                     .commitStatusOptions(options -> options.withDeadlineAfter(timeouts.commitStatus().toMillis(), TimeUnit.MILLISECONDS))
                     .connect();
-            return new LedgerConnection(channel, gateway, profile, signer, org.mspId(), timeouts);
+            return new LedgerConnection(channel, gateway, profile, signer);
         } catch (IOException e) {
             channel.shutdownNow();
             throw new UncheckedIOException("cannot read the identity files of " + identityName + "@" + orgName, e);
@@ -109,13 +104,7 @@ public final class LedgerConnection implements AutoCloseable {
         return signer;
     }
 
-    public String mspId() {
-        return mspId;
-    }
 
-    public GatewayTimeouts timeouts() {
-        return timeouts;
-    }
 
     @Override
     public void close() {

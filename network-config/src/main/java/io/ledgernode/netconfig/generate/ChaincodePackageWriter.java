@@ -34,10 +34,10 @@ final class ChaincodePackageWriter {
         connection.put("tls_required", true);
         connection.put("client_auth_required", false);
         connection.put("root_cert", rootPem);
-        Files2.writeJson(outDir.resolve("connection.json"), connection);
+        GeneratedFiles.writeJson(outDir.resolve("connection.json"), connection);
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("type", "ccaas");
         metadata.put("label", label);
-        Files2.writeJson(outDir.resolve("metadata.json"), metadata);
+        GeneratedFiles.writeJson(outDir.resolve("metadata.json"), metadata);
     }
 }

@@ -28,11 +28,11 @@ final class ConfigtxWriter {
         Map<String, Object> channel = new LinkedHashMap<>();
         channel.put("Policies", policies(
                 implicit("Readers", "ANY Readers"), implicit("Writers", "ANY Writers"), implicit("Admins", "MAJORITY Admins")));
-        channel.put("Capabilities", Files2.ordered("V2_0", true));
+        channel.put("Capabilities", GeneratedFiles.ordered("V2_0", true));
         channel.put("Orderer", orderer(network, layout));
         channel.put("Application", application(network, layout));
         Path file = layout.networkDir().resolve("configtx").resolve("configtx.yaml");
-        Files2.writeYaml(file, Files2.ordered("Profiles", Files2.ordered(PROFILE, channel)),
+        GeneratedFiles.writeYaml(file, GeneratedFiles.ordered("Profiles", GeneratedFiles.ordered(PROFILE, channel)),
                 "# Generated from the network description; input of `configtxgen -profile " + PROFILE + "`.\n");
         return file;
     }
@@ -75,12 +75,12 @@ final class ConfigtxWriter {
         orderer.put("OrdererType", "etcdraft");
         orderer.put("BatchTimeout", ordering.batchTimeout().toMillis() + "ms");
         orderer.put("BatchSize", batchSize);
-        orderer.put("EtcdRaft", Files2.ordered("Consenters", consenters, "Options", options));
+        orderer.put("EtcdRaft", GeneratedFiles.ordered("Consenters", consenters, "Options", options));
         orderer.put("Organizations", orgs);
         orderer.put("Policies", policies(
                 implicit("Readers", "ANY Readers"), implicit("Writers", "ANY Writers"), implicit("Admins", "MAJORITY Admins"),
                 implicit("BlockValidation", "ANY Writers")));
-        orderer.put("Capabilities", Files2.ordered("V2_0", true));
+        orderer.put("Capabilities", GeneratedFiles.ordered("V2_0", true));
         return orderer;
     }
 
@@ -95,7 +95,7 @@ final class ConfigtxWriter {
                             signature("Admins", "OR('" + msp + ".admin')"),
                             signature("Endorsement", "OR('" + msp + ".peer')")));
             // Anchor peers let each org's peers (and so the gateway's discovery) find the other orgs' peers.
-            definition.put("AnchorPeers", List.of(Files2.ordered("Host", org.gatewayPeer().host(), "Port", org.gatewayPeer().port())));
+            definition.put("AnchorPeers", List.of(GeneratedFiles.ordered("Host", org.gatewayPeer().host(), "Port", org.gatewayPeer().port())));
             orgs.add(definition);
         }
         Map<String, Object> application = new LinkedHashMap<>();
@@ -103,7 +103,7 @@ final class ConfigtxWriter {
         application.put("Policies", policies(
                 implicit("Readers", "ANY Readers"), implicit("Writers", "ANY Writers"), implicit("Admins", "MAJORITY Admins"),
                 implicit("LifecycleEndorsement", "MAJORITY Endorsement"), implicit("Endorsement", "MAJORITY Endorsement")));
-        application.put("Capabilities", Files2.ordered("V2_5", true));
+        application.put("Capabilities", GeneratedFiles.ordered("V2_5", true));
         return application;
     }
 
@@ -126,11 +126,11 @@ final class ConfigtxWriter {
     }
 
     private static Map.Entry<String, Object> implicit(String name, String rule) {
-        return Map.entry(name, Files2.ordered("Type", "ImplicitMeta", "Rule", rule));
+        return Map.entry(name, GeneratedFiles.ordered("Type", "ImplicitMeta", "Rule", rule));
     }
 
     private static Map.Entry<String, Object> signature(String name, String rule) {
-        return Map.entry(name, Files2.ordered("Type", "Signature", "Rule", rule));
+        return Map.entry(name, GeneratedFiles.ordered("Type", "Signature", "Rule", rule));
     }
 
     private static String kilobytes(String field, long bytes) {

@@ -38,7 +38,7 @@ final class CryptoConfigWriter {
         root.put("OrdererOrgs", ordererOrgs);
         root.put("PeerOrgs", peerOrgs);
         Path file = layout.networkDir().resolve("crypto-config.yaml");
-        Files2.writeYaml(file, root, "# Generated from the network description; input of `cryptogen generate`.\n");
+        GeneratedFiles.writeYaml(file, root, "# Generated from the network description; input of `cryptogen generate`.\n");
         return file;
     }
 
@@ -49,7 +49,7 @@ final class CryptoConfigWriter {
         org.put("EnableNodeOUs", true);
         org.put("Specs", specs);
         if (users != null) {
-            org.put("Users", Files2.ordered("Count", users));
+            org.put("Users", GeneratedFiles.ordered("Count", users));
         }
         return org;
     }

@@ -18,6 +18,6 @@ final class EnvFile {
         StringBuilder out = new StringBuilder("# ").append(header).append("\n# Generated from the network description: edit the description, not this file.\n");
         values.forEach((key, value) -> out.append("export ").append(key).append("='")
                 .append(value.replace("'", "'\"'\"'")).append("'\n"));
-        Files2.write(file, out.toString());
+        GeneratedFiles.write(file, out.toString());
     }
 }

@@ -70,9 +70,6 @@ public record NetworkLayout(Path home) {
         return memberOrgDir(org).resolve("tlsca").resolve("tlsca." + org.domain() + "-cert.pem");
     }
 
-    public Path ordererOrgTlsCa(OrdererOrg org) {
-        return ordererOrgDir(org).resolve("tlsca").resolve("tlsca." + org.domain() + "-cert.pem");
-    }
 
     public static String chaincodeServerName(MemberOrg org) {
         return ChaincodeServer.hostname() + "." + org.domain();

@@ -189,8 +189,6 @@ final class NodeEnvWriter {
     }
 
     private void writeNetwork(List<String> orderers, List<String> peers, List<String> chaincodeServers) {
-        OrdererOrg ordererOrg = network.ordererOrgs().get(0);
-        OrdererNode orderer = ordererOrg.orderers().get(0);
         List<String> orgs = network.orgs().stream().map(MemberOrg::name).toList();
         new EnvFile()
                 .put("LEDGER_NETWORK_NAME", network.name())
@@ -201,11 +199,9 @@ final class NodeEnvWriter {
                 .put("LEDGER_ORDERERS", String.join(" ", orderers))
                 .put("LEDGER_PEERS", String.join(" ", peers))
                 .put("LEDGER_CHAINCODE_SERVERS", String.join(" ", chaincodeServers))
-                .put("LEDGER_ORDERER_ADDRESS", orderer.host() + ":" + orderer.port())
-                .put("LEDGER_ORDERER_CA", layout.ordererDir(ordererOrg, orderer).resolve("tls").resolve("ca.crt"))
                 .put("LEDGER_ALL_PEER_ARGS", allPeerArgs())
                 .put("LEDGER_CONFIGTX_PROFILE", ConfigtxWriter.PROFILE)
-                .put("LEDGER_CONFIGURE_REQUEST", Files2.toCompactJson(Files2.ordered(
+                .put("LEDGER_CONFIGURE_REQUEST", GeneratedFiles.toCompactJson(GeneratedFiles.ordered(
                         "issuerMsp", network.org(network.chaincode().issuerOrg()).mspId(),
                         "bulkOpenMax", network.chaincode().bulkOpenMax(),
                         "batchLegsMax", network.chaincode().batchLegsMax(),

@@ -45,14 +45,14 @@ final class ProfileWriter {
         profile.put("txClockTolerance", network.chaincode().txClockTolerance().toString());
         profile.put("orgs", orgs);
         Path file = layout.networkDir().resolve("profile.json");
-        Files2.writeJson(file, profile);
+        GeneratedFiles.writeJson(file, profile);
         return file;
     }
 
     private static Map<String, Object> identity(NetworkLayout layout, MemberOrg org, String user) {
         Path msp = layout.userDir(org, user).resolve("msp");
         String fileName = user + "@" + org.domain() + "-cert.pem";
-        return Files2.ordered(
+        return GeneratedFiles.ordered(
                 "certificateFile", msp.resolve("signcerts").resolve(fileName).toString(),
                 "privateKeyFile", msp.resolve("keystore").resolve("priv_sk").toString(),
                 "roles", List.of("Admin".equals(user) ? "admin" : "client"));

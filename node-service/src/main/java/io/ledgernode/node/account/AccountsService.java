@@ -67,10 +67,10 @@ public final class AccountsService implements HttpService {
         Caller caller = requests.caller(request);
         Requests.minBlock(request).ifPresent(block -> mirror.awaitBlock(block, minBlockWaitMax));
         String id = request.path().pathParameters().get("id");
-        MirrorReader.Rows account = visibleAccount(caller, id);
-        Map<String, Object> body = new LinkedHashMap<>(account.first().orElseThrow());
-        body.put("holds", mirror.openHolds(id, pageSizeMax).rows());
-        body.put("mirrorHeight", account.mirrorHeight());
+        List<MirrorReader.Rows> read = mirror.accountWithHolds(id, pageSizeMax);
+        Map<String, Object> body = new LinkedHashMap<>(visible(caller, id, read.get(0)));
+        body.put("holds", read.get(1).rows());
+        body.put("mirrorHeight", read.get(0).mirrorHeight());
         Json.send(response, Status.OK_200, body);
     }
 
@@ -88,13 +88,17 @@ public final class AccountsService implements HttpService {
         Json.send(response, Status.OK_200, body);
     }
 
-    private MirrorReader.Rows visibleAccount(Caller caller, String id) {
-        MirrorReader.Rows account = mirror.account(id);
+    private void visibleAccount(Caller caller, String id) {
+        visible(caller, id, mirror.account(id));
+    }
+
+    /** The account's row if the caller may see it; a 404 exactly like a missing account otherwise. */
+    private static Map<String, Object> visible(Caller caller, String id, MirrorReader.Rows account) {
         Optional<Map<String, Object>> row = account.first();
         if (row.isEmpty() || !caller.mayRead(id, (String) row.get().get("jurisdiction"))) {
             throw ApiException.notFound("account " + id);
         }
-        return account;
+        return row.get();
     }
 
     private static Optional<long[]> cursor(ServerRequest request) {

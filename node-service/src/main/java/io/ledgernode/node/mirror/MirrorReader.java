@@ -35,7 +35,7 @@ public final class MirrorReader {
 
     /** The number of blocks the mirror holds (the next block it expects). */
     public long height() {
-        return query("SELECT 1 WHERE false").mirrorHeight();
+        return snapshot().mirrorHeight();
     }
 
     /** Waits up to {@code waitMax} until the mirror holds block {@code minBlock}; 503 if it does not. */
@@ -55,15 +55,19 @@ public final class MirrorReader {
         }
     }
 
+    private static final String ACCOUNT = "SELECT id, asset, custodian_msp, owner_ref, jurisdiction, status, balance::text AS balance, "
+            + "held::text AS held, per_transfer_max::text AS per_transfer_max, daily_debit_max::text AS daily_debit_max, updated_block "
+            + "FROM mirror.accounts WHERE id = ?";
+
     public Rows account(String id) {
-        return query("SELECT id, asset, custodian_msp, owner_ref, jurisdiction, status, balance::text AS balance, held::text AS held, "
-                + "per_transfer_max::text AS per_transfer_max, daily_debit_max::text AS daily_debit_max, updated_block "
-                + "FROM mirror.accounts WHERE id = ?", id);
+        return query(ACCOUNT, id);
     }
 
-    public Rows openHolds(String accountId, int limit) {
-        return query("SELECT id, amount::text AS amount, payee, expires_at::text AS expires_at FROM mirror.holds "
-                + "WHERE account_id = ? AND status = 'OPEN' ORDER BY id LIMIT ?", accountId, limit);
+    /** An account and its open holds (at most {@code holdsMax}), from one snapshot: rows 0 the account, 1 its holds. */
+    public List<Rows> accountWithHolds(String id, int holdsMax) {
+        return snapshot(ACCOUNT, List.of(id),
+                "SELECT id, amount::text AS amount, payee, expires_at::text AS expires_at FROM mirror.holds "
+                        + "WHERE account_id = ? AND status = 'OPEN' ORDER BY id LIMIT ?", List.of(id, holdsMax)).split();
     }
 
     public Rows hold(String id) {
@@ -108,28 +112,31 @@ public final class MirrorReader {
     }
 
     private Rows query(String sql, Object... parameters) {
+        return snapshot(sql, List.of(parameters)).split().get(0);
+    }
+
+    /** The results of several statements from one snapshot, each a list of rows, with the snapshot's height. */
+    private record Snapshot(long mirrorHeight, List<List<Map<String, Object>>> results) {
+        List<Rows> split() {
+            return results.stream().map(rows -> new Rows(mirrorHeight, rows)).toList();
+        }
+    }
+
+    /**
+     * Runs statements (alternating SQL text and its parameter list) in one read-only REPEATABLE READ transaction, so
+     * their rows and the height reported with them are one consistent snapshot.
+     */
+    private Snapshot snapshot(Object... sqlAndParameters) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             connection.setReadOnly(true);
             try {
                 long height = height(connection);
-                List<Map<String, Object>> rows = new ArrayList<>();
-                try (PreparedStatement select = connection.prepareStatement(sql)) {
-                    for (int i = 0; i < parameters.length; i++) {
-                        select.setObject(i + 1, parameters[i]);
-                    }
-                    try (ResultSet rs = select.executeQuery()) {
-                        int columns = rs.getMetaData().getColumnCount();
-                        while (rs.next()) {
-                            Map<String, Object> row = new LinkedHashMap<>();
-                            for (int c = 1; c <= columns; c++) {
-                                row.put(camel(rs.getMetaData().getColumnLabel(c)), rs.getObject(c));
-                            }
-                            rows.add(row);
-                        }
-                    }
+                List<List<Map<String, Object>>> results = new ArrayList<>();
+                for (int i = 0; i < sqlAndParameters.length; i += 2) {
+                    results.add(rows(connection, (String) sqlAndParameters[i], (List<?>) sqlAndParameters[i + 1]));
                 }
-                return new Rows(height, rows);
+                return new Snapshot(height, results);
             } finally {
                 connection.rollback();
             }
@@ -137,6 +144,26 @@ public final class MirrorReader {
             throw new ApiException(io.helidon.http.Status.SERVICE_UNAVAILABLE_503, "MIRROR_UNAVAILABLE",
                     "the mirror database is not reachable; retry shortly");
         }
+    }
+
+    private static List<Map<String, Object>> rows(Connection connection, String sql, List<?> parameters) throws SQLException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                select.setObject(i + 1, parameters.get(i));
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                int columns = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int c = 1; c <= columns; c++) {
+                        row.put(camel(rs.getMetaData().getColumnLabel(c)), rs.getObject(c));
+                    }
+                    rows.add(row);
+                }
+            }
+        }
+        return rows;
     }
 
     private static long height(Connection connection) throws SQLException {

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /** Writes generated files atomically (temp file, then rename), so a crash never leaves half a file behind. */
-final class Files2 {
+final class GeneratedFiles {
 
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -21,7 +21,7 @@ final class Files2 {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectMapper COMPACT_JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
-    private Files2() {
+    private GeneratedFiles() {
     }
 
     static void writeYaml(Path file, Object tree, String header) {
