@@ -37,6 +37,7 @@ public final class Transactions {
     public static final String MONEY_BURN = "Money:burn";
     public static final String MONEY_TRANSFER = "Money:transfer";
     public static final String MONEY_TRANSFER_BATCH = "Money:transferBatch";
+    public static final String MONEY_OUTCOME = "Money:outcome";
 
     public static final String HOLDS_PLACE = "Holds:place";
     public static final String HOLDS_CAPTURE = "Holds:capture";

@@ -1,6 +1,7 @@
 package io.ledgernode.chaincode.money;
 
 import io.ledgernode.api.LedgerJson;
+import io.ledgernode.api.Require;
 import io.ledgernode.api.Transactions;
 import io.ledgernode.api.money.BurnRequest;
 import io.ledgernode.api.money.MintRequest;
@@ -30,6 +31,16 @@ public final class MoneyContract extends LedgerContract {
 
     public MoneyContract(final TxTimeGuard timeGuard) {
         super(timeGuard);
+    }
+
+    /**
+     * {@code "k1"}, an idempotency key of the caller's org → {@code {"found":true,"idempotencyKey":"k1","result":"..."}}
+     * with the original result (JSON text, its {@code txId} included) of the money or hold request that used the key,
+     * or {@code {"found":false,...}}: how a client that lost the answer learns the outcome without guessing.
+     */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String outcome(final Context ctx, final String idempotencyKey) {
+        return query(ctx, tx -> Idempotency.outcome(tx, Require.idempotencyKey("idempotencyKey", idempotencyKey)));
     }
 
     /** {@code {"idempotencyKey":"k1","account":"alice","amount":"10000"}}. */

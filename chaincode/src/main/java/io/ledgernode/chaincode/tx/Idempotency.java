@@ -37,6 +37,17 @@ public final class Idempotency {
         return result;
     }
 
+    /** What the caller's org recorded under {@code idempotencyKey}: {@code found}, the key, and the original result. */
+    public static java.util.Map<String, Object> outcome(final Tx tx, final String idempotencyKey) {
+        final Optional<IdempotencyRecord> record = tx.state().read(Keys.idempotency(tx.caller().mspId(), idempotencyKey),
+                IdempotencyRecord.class);
+        final java.util.Map<String, Object> answer = new java.util.TreeMap<>();
+        answer.put("found", record.isPresent());
+        answer.put("idempotencyKey", idempotencyKey);
+        answer.put("result", record.map(IdempotencyRecord::result).orElse(null));
+        return answer;
+    }
+
     /** Hex SHA-256 of {@code transaction + "\n" + canonical JSON of the request}. */
     static String requestHash(final String transaction, final Object request) {
         final MessageDigest digest;

@@ -130,6 +130,22 @@ class MoneyContractTest {
     }
 
     @Test
+    void the_outcome_of_a_key_is_the_original_result_for_its_org_and_not_found_otherwise() {
+        scenario.mint("alice", 10_000);
+        final Outcome paid = scenario.submit(BANK, Transactions.MONEY_TRANSFER,
+                TransferRequest.of("pay-7", "alice", "bob", "USD", Amount.of(2_500), null));
+
+        final Outcome found = scenario.harness().evaluate(BANK, Transactions.MONEY_OUTCOME, "pay-7");
+        assertThat(found.success()).isTrue();
+        assertThat(found.payload()).contains("\"found\":true")
+                .contains(paid.result(MoneyResult.class).txId());
+        assertThat(found.stub().writes()).isEmpty();
+        // Another org's key space does not hold it; an unused key is simply not found.
+        assertThat(scenario.harness().evaluate(OTHER_BANK, Transactions.MONEY_OUTCOME, "pay-7").payload()).contains("\"found\":false");
+        assertThat(scenario.harness().evaluate(BANK, Transactions.MONEY_OUTCOME, "pay-8").payload()).contains("\"found\":false");
+    }
+
+    @Test
     void idempotency_keys_are_scoped_by_the_callers_org() {
         scenario.mint("alice", 100);
         scenario.mint("dave", 100);
