@@ -16,8 +16,9 @@ import java.util.Optional;
 import java.util.Properties;
 
 /** The service's settings, read once from application.yaml (every default is there) and passed down. */
-public record NodeConfig(Path ledgerHome, String org, String identity, Mirror mirror, Duration minBlockWaitMax,
-                         int pageSizeMax, int pageSizeDefault, int conflictRetriesMax, RateLimit rateLimit, AuthConfig auth) {
+public record NodeConfig(Path ledgerHome, String org, String identity, String complianceIdentity, Mirror mirror,
+                         URI bridgeReadyUrl, Duration minBlockWaitMax, int pageSizeMax, int pageSizeDefault,
+                         int conflictRetriesMax, Duration watchPollInterval, RateLimit rateLimit, AuthConfig auth) {
 
     /** Requests per caller: sustained rate and burst. */
     public record RateLimit(double requestsPerSecond, int burst) {
@@ -48,11 +49,18 @@ public record NodeConfig(Path ledgerHome, String org, String identity, Mirror mi
         if (jdbcUrl.isBlank()) {
             jdbcUrl = nodeProperties(ledgerHome).getProperty("database.jdbcUrl", "");
         }
+        String bridgeUrl = node.get("bridge-health-url").asString().orElse("");
+        if (bridgeUrl.isBlank()) {
+            bridgeUrl = nodeProperties(ledgerHome).getProperty("bridge.healthUrl", "");
+        }
         return new NodeConfig(ledgerHome, node.get("org").asString().get(), node.get("identity").asString().get(),
+                node.get("compliance-identity").asString().get(),
                 new Mirror(jdbcUrl, mirror.get("user").asString().get(), mirror.get("password").asString().orElse(""),
                         mirror.get("pool-size-max").asInt().get()),
+                URI.create(bridgeUrl + "/health/ready"),
                 node.get("min-block-wait-max").as(Duration.class).get(), node.get("page-size-max").asInt().get(),
                 node.get("page-size-default").asInt().get(), node.get("conflict-retries-max").asInt().get(),
+                node.get("watch-poll-interval").as(Duration.class).get(),
                 new RateLimit(node.get("rate-limit.requests-per-second").asDouble().get(), node.get("rate-limit.burst").asInt().get()),
                 auth(root.get("auth")));
     }

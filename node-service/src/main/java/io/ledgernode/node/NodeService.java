@@ -2,35 +2,58 @@ package io.ledgernode.node;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.grpc.protobuf.services.HealthStatusManager;
 import io.helidon.config.Config;
-import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.grpc.GrpcReflectionFeature;
+import io.helidon.webserver.grpc.GrpcRouting;
 import io.helidon.webserver.http.HttpRouting;
+import io.ledgernode.api.Transactions;
 import io.ledgernode.gateway.GatewayTimeouts;
 import io.ledgernode.gateway.LedgerClient;
 import io.ledgernode.gateway.LedgerConnection;
 import io.ledgernode.gateway.NetworkProfile;
+import io.ledgernode.node.account.AccountOperations;
 import io.ledgernode.node.account.AccountsService;
 import io.ledgernode.node.auth.TokenVerifier;
 import io.ledgernode.node.chain.LedgerWriter;
+import io.ledgernode.node.chain.WriteStatusOperations;
+import io.ledgernode.node.chain.WritesService;
+import io.ledgernode.node.compliance.ComplianceOperations;
+import io.ledgernode.node.compliance.ComplianceService;
+import io.ledgernode.node.explorer.ExplorerQueries;
 import io.ledgernode.node.explorer.ExplorerService;
+import io.ledgernode.node.grpc.AccountWatch;
+import io.ledgernode.node.grpc.GrpcCallers;
+import io.ledgernode.node.grpc.GrpcMetrics;
+import io.ledgernode.node.grpc.LedgerGrpcService;
+import io.ledgernode.node.grpc.v1.LedgerProto;
+import io.ledgernode.node.health.HealthService;
+import io.ledgernode.node.health.NodeMetrics;
+import io.ledgernode.node.health.Readiness;
+import io.ledgernode.node.hold.HoldOperations;
+import io.ledgernode.node.hold.HoldsService;
+import io.ledgernode.node.http.AccessLog;
 import io.ledgernode.node.http.ApiErrors;
-import io.ledgernode.node.http.Json;
+import io.ledgernode.node.http.RateLimiter;
+import io.ledgernode.node.http.RequestMetrics;
 import io.ledgernode.node.http.Requests;
+import io.ledgernode.node.issuance.IssuanceOperations;
 import io.ledgernode.node.issuance.IssuanceService;
 import io.ledgernode.node.mirror.MirrorReader;
+import io.ledgernode.node.transfer.TransferOperations;
 import io.ledgernode.node.transfer.TransfersService;
 import java.time.Clock;
-import java.util.Map;
 
-/** The node-service process: reads its configuration, connects to the chain and the mirror, serves the API. */
+/** The node-service process: reads its configuration, connects to the chain and the mirror, serves REST and gRPC. */
 public final class NodeService {
 
     private NodeService() {
     }
 
-    /** What the routes need; tests give their own. */
-    public record Parts(Requests requests, MirrorReader mirror, LedgerWriter writer, NodeConfig config) {
+    /** What the transports need; tests give their own. */
+    public record Parts(Requests requests, LedgerGrpcService.Operations ops, AccountWatch watch, Readiness readiness,
+                        NodeMetrics metrics) {
     }
 
     public static void main(String[] args) {
@@ -47,44 +70,94 @@ public final class NodeService {
         }
         NetworkProfile profile = NetworkProfile.ofHome(config.ledgerHome());
         LedgerConnection connection = LedgerConnection.open(profile, config.org(), config.identity(), GatewayTimeouts.defaults());
+        LedgerConnection compliance = LedgerConnection.open(profile, config.org(), config.complianceIdentity(), GatewayTimeouts.defaults());
         HikariDataSource pool = pool(config.mirror());
-        Parts parts = new Parts(new Requests(TokenVerifier.create(config.auth(), Clock.systemUTC()),
-                new io.ledgernode.node.http.RateLimiter(config.rateLimit().requestsPerSecond(), config.rateLimit().burst(), Clock.systemUTC())), new MirrorReader(pool),
-                new LedgerWriter(new LedgerClient(connection)::submit, config.conflictRetriesMax()), config);
-        WebServer server = WebServer.builder()
+        LedgerClient payments = new LedgerClient(connection);
+        Parts parts = parts(config, payments::submit, new LedgerClient(compliance)::submit, payments::evaluate, new MirrorReader(pool));
+        HealthStatusManager grpcHealth = new HealthStatusManager();
+        var builder = WebServer.builder();
+        if (root.get("node.grpc-reflection").asBoolean().orElse(false)) {
+            builder.addFeature(GrpcReflectionFeature.create(reflection -> reflection.enabled(true).addSocket("grpc")));
+        }
+        WebServer server = builder
                 .config(root.get("server"))
                 .routing(routing -> routing(routing, parts))
+                .putSocket("grpc", socket -> socket.config(grpcSocket(root))
+                        .addRouting(grpcRouting(parts, grpcHealth)))
                 .build()
                 .start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            grpcHealth.enterTerminalState();
             server.stop();
             connection.close();
+            compliance.close();
             pool.close();
         }, "node-stop"));
-        System.out.println("node-service listening on http://" + root.get("server.host").asString().orElse("127.0.0.1") + ":" + server.port());
+        System.out.println("node-service listening on http://" + root.get("server.host").asString().orElse("127.0.0.1") + ":"
+                + server.port() + " (gRPC on port " + server.port("grpc") + ")");
     }
 
-    /** The whole route table: health, then the versioned API. Shared by the process and the tests. */
+    /**
+     * Every part from the configuration, the ledger (submissions with the payments and the compliance identity, and
+     * queries) and the mirror.
+     */
+    public static Parts parts(NodeConfig config, LedgerWriter.Submitter payments, LedgerWriter.Submitter compliance,
+                              WriteStatusOperations.Evaluator chain, MirrorReader mirror) {
+        NodeMetrics metrics = new NodeMetrics(() -> {
+            try {
+                return mirror.height();
+            } catch (RuntimeException e) {
+                return -1;
+            }
+        });
+        LedgerWriter writer = new LedgerWriter(payments, config.conflictRetriesMax(), metrics::submission);
+        LedgerWriter complianceWriter = new LedgerWriter(compliance, config.conflictRetriesMax(), metrics::submission);
+        Requests requests = new Requests(TokenVerifier.create(config.auth(), Clock.systemUTC()),
+                new RateLimiter(config.rateLimit().requestsPerSecond(), config.rateLimit().burst(), Clock.systemUTC()));
+        LedgerGrpcService.Operations ops = new LedgerGrpcService.Operations(
+                new AccountOperations(mirror, writer, config.minBlockWaitMax(), config.pageSizeDefault(), config.pageSizeMax()),
+                new TransferOperations(writer), new HoldOperations(mirror, writer), new IssuanceOperations(writer),
+                new ComplianceOperations(complianceWriter), new ExplorerQueries(mirror, config.minBlockWaitMax()),
+                new WriteStatusOperations(chain, mirror));
+        Readiness readiness = new Readiness(() -> chain.evaluate(Transactions.GOVERNANCE_CONFIG, ""), mirror::height, config.bridgeReadyUrl());
+        return new Parts(requests, ops, new AccountWatch(mirror, config.watchPollInterval(), config.pageSizeMax()), readiness, metrics);
+    }
+
+    /** The whole REST route table: health and metrics, then the versioned API. Shared by the process and the tests. */
     public static void routing(HttpRouting.Builder routing, Parts parts) {
-        NodeConfig config = parts.config();
+        LedgerGrpcService.Operations ops = parts.ops();
+        Requests requests = parts.requests();
         ApiErrors.register(routing);
-        routing.addFilter(new io.ledgernode.node.http.AccessLog());
+        routing.addFilter(new AccessLog());
+        routing.addFilter(new RequestMetrics(parts.metrics()));
         byte[] openapi = openapi();
         routing.get("/openapi", (request, response) -> {
                     response.header(io.helidon.http.HeaderNames.CONTENT_TYPE, "application/yaml");
                     response.send(openapi);
                 })
-                .get("/health/live", (request, response) -> Json.send(response, Status.OK_200, Map.of("status", "UP")))
-                .get("/health/ready", (request, response) -> {
-                    long height = parts.mirror().height();
-                    Json.send(response, Status.OK_200, Map.of("status", "UP", "mirrorHeight", height));
-                })
-                .register("/v1/accounts", new AccountsService(parts.requests(), parts.mirror(), parts.writer(),
-                        config.minBlockWaitMax(), config.pageSizeDefault(), config.pageSizeMax()))
-                .register("/v1/transfers", new TransfersService(parts.requests(), parts.writer()))
-                .register("/v1/holds", new io.ledgernode.node.hold.HoldsService(parts.requests(), parts.mirror(), parts.writer()))
-                .register("/v1", new IssuanceService(parts.requests(), parts.writer()))
-                .register("/v1", new ExplorerService(parts.requests(), parts.mirror(), config.minBlockWaitMax()));
+                .register(new HealthService(parts.readiness(), parts.metrics()))
+                .register("/v1/accounts", new AccountsService(requests, ops.accounts()), new ComplianceService(requests, ops.compliance()))
+                .register("/v1/transfers", new TransfersService(requests, ops.transfers()))
+                .register("/v1/holds", new HoldsService(requests, ops.holds()))
+                .register("/v1/writes", new WritesService(requests, ops.writes()))
+                .register("/v1", new IssuanceService(requests, ops.issuance()))
+                .register("/v1", new ExplorerService(requests, ops.explorer()));
+    }
+
+    /** The gRPC API with the standard health service (reflection is a server feature, see main). */
+    public static GrpcRouting.Builder grpcRouting(Parts parts, HealthStatusManager health) {
+        return GrpcRouting.builder()
+                .intercept(new GrpcMetrics(parts.metrics()), new GrpcCallers(parts.requests()))
+                .service(LedgerProto.getDescriptor(), new LedgerGrpcService(parts.ops(), parts.watch()))
+                .service(health.getHealthService());
+    }
+
+    /** The {@code grpc} entry of {@code server.sockets}. */
+    private static Config grpcSocket(Config root) {
+        return root.get("server.sockets").asNodeList().orElseThrow().stream()
+                .filter(socket -> "grpc".equals(socket.get("name").asString().orElse("")))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("server.sockets has no socket named grpc"));
     }
 
     /** The API's OpenAPI document, kept in the repository as src/main/resources/openapi.yaml. */

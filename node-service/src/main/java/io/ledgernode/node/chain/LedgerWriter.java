@@ -31,12 +31,24 @@ public final class LedgerWriter {
         SubmitOutcome submit(String transaction, String argument);
     }
 
+    /** Told the outcome of every submission (for metrics): committed, pending, rejected, retried, invalidated, unavailable. */
+    @FunctionalInterface
+    public interface Outcomes {
+        void record(String transaction, String outcome);
+    }
+
     private final Submitter client;
     private final int conflictRetriesMax;
+    private final Outcomes outcomes;
 
     public LedgerWriter(Submitter client, int conflictRetriesMax) {
+        this(client, conflictRetriesMax, (transaction, outcome) -> { });
+    }
+
+    public LedgerWriter(Submitter client, int conflictRetriesMax, Outcomes outcomes) {
         this.client = client;
         this.conflictRetriesMax = conflictRetriesMax;
+        this.outcomes = outcomes;
     }
 
     /**
@@ -46,6 +58,13 @@ public final class LedgerWriter {
     public Written submit(String transaction, String argument) {
         for (int attempt = 0; ; attempt++) {
             SubmitOutcome outcome = client.submit(transaction, argument);
+            outcomes.record(transaction, switch (outcome) {
+                case SubmitOutcome.Committed committed -> "committed";
+                case SubmitOutcome.Rejected rejected -> "rejected";
+                case SubmitOutcome.Unknown unknown -> "pending";
+                case SubmitOutcome.Unavailable unavailable -> "unavailable";
+                case SubmitOutcome.Invalidated invalidated -> retriable(invalidated.code()) && attempt < conflictRetriesMax ? "retried" : "invalidated";
+            });
             switch (outcome) {
                 case SubmitOutcome.Committed committed -> {
                     return new Written.Done(committed.txId(), committed.blockNumber(), parse(committed.result()));

@@ -12,7 +12,9 @@ public final class WriteResponses {
     private WriteResponses() {
     }
 
-    public static void send(ServerResponse response, LedgerWriter.Written written, String idempotencyKey) {
+    public static void send(ServerResponse response, WriteResult result) {
+        LedgerWriter.Written written = result.written();
+        String idempotencyKey = result.idempotencyKey();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("txId", written.txId());
         body.put("idempotencyKey", idempotencyKey);
@@ -20,14 +22,15 @@ public final class WriteResponses {
             case LedgerWriter.Written.Done done -> {
                 body.put("status", "COMMITTED");
                 body.put("validationCode", "VALID");
-                body.put("blockNumber", done.blockNumber());
+                // Negative when the chain has it but the mirror has not taken its block in yet.
+                body.put("blockNumber", done.blockNumber() < 0 ? null : done.blockNumber());
                 body.put("result", done.result());
                 Json.send(response, Status.OK_200, body);
             }
             case LedgerWriter.Written.Pending pending -> {
                 body.put("status", "PENDING");
-                body.put("message", "sent to the ledger; its commit status has not arrived yet. Look it up with GET /v1/transactions/"
-                        + pending.txId() + ", or resubmit with the same Idempotency-Key: it is never applied twice");
+                body.put("message", "sent to the ledger; its commit status has not arrived yet. Ask GET /v1/writes/{Idempotency-Key} for the "
+                        + "final outcome, or resubmit with the same Idempotency-Key: it is never applied twice");
                 Json.send(response, Status.ACCEPTED_202, body);
             }
         }

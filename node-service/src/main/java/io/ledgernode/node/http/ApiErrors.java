@@ -46,6 +46,12 @@ public final class ApiErrors {
                     send(response, e.status(), e.code(), e.getMessage());
                 })
                 .error(LedgerException.class, (request, response, e) -> send(response, status(e.code()), e.code().name(), e.text()))
+                .error(io.ledgernode.gateway.LedgerClient.LedgerQueryException.class,
+                        (request, response, e) -> send(response, status(e.code()), e.code().name(), e.getMessage()))
+                .error(io.ledgernode.gateway.LedgerClient.LedgerUnavailableException.class, (request, response, e) -> {
+                    LOG.log(Level.WARNING, "the ledger did not answer a query: " + e.getMessage());
+                    send(response, Status.SERVICE_UNAVAILABLE_503, "LEDGER_UNAVAILABLE", "the ledger network did not answer; retry shortly");
+                })
                 .error(AuthException.class, (request, response, e) -> {
                     response.header(HeaderNames.WWW_AUTHENTICATE, "Bearer");
                     send(response, Status.UNAUTHORIZED_401, "UNAUTHENTICATED", e.getMessage());

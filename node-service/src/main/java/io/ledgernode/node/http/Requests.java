@@ -34,7 +34,12 @@ public final class Requests {
      * acceptable, a 429 when the caller is over its limit.
      */
     public Caller caller(ServerRequest request) throws AuthException {
-        Caller caller = verifier.verify(request.headers().first(HeaderNames.AUTHORIZATION).orElse(null));
+        return caller(request.headers().first(HeaderNames.AUTHORIZATION).orElse(null));
+    }
+
+    /** The verified caller of an {@code Authorization} value (REST header or gRPC metadata), within its rate limit. */
+    public Caller caller(String authorization) throws AuthException {
+        Caller caller = verifier.verify(authorization);
         rateLimiter.acquire(caller.issuer() + "\n" + caller.subject());
         return caller;
     }
@@ -42,27 +47,38 @@ public final class Requests {
     /** The caller, required to hold one of {@code roles} (403 otherwise). */
     public Caller caller(ServerRequest request, Role... roles) throws AuthException {
         Caller caller = caller(request);
-        if (Arrays.stream(roles).noneMatch(caller::has)) {
-            throw ApiException.forbidden("this needs one of the roles " + Arrays.toString(roles).toLowerCase(java.util.Locale.ROOT));
-        }
+        requireRole(caller, roles);
         return caller;
     }
 
+    /** The request's Idempotency-Key header as sent, or null. */
+    public static String idempotencyKeyHeader(ServerRequest request) {
+        return request.headers().first(IDEMPOTENCY_KEY).orElse(null);
+    }
+
     /**
-     * The request's Idempotency-Key, scoped to its caller: two callers' keys never meet on the ledger (the chaincode
-     * scopes keys by org only, and one node serves many callers).
+     * A caller's idempotency key as the ledger sees it: scoped to the caller, so two callers' keys never meet on the
+     * ledger (the chaincode scopes keys by org only, and one node serves many callers).
      */
-    public static String idempotencyKey(ServerRequest request, Caller caller) {
-        String key = request.headers().first(IDEMPOTENCY_KEY)
-                .orElseThrow(() -> ApiException.badRequest("the Idempotency-Key header is required on every write"));
+    public static String scopedKey(String key, Caller caller) {
+        if (key == null || key.isEmpty()) {
+            throw ApiException.badRequest("an idempotency key (the Idempotency-Key header) is required on every write");
+        }
         if (!KEY.matcher(key).matches()) {
-            throw ApiException.badRequest("Idempotency-Key must match " + KEY.pattern());
+            throw ApiException.badRequest("the idempotency key must match " + KEY.pattern());
         }
         try {
             byte[] subject = MessageDigest.getInstance("SHA-256").digest((caller.issuer() + "\n" + caller.subject()).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(subject, 0, 8) + ":" + key;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Refuses the caller unless it holds one of {@code roles} (403). */
+    public static void requireRole(Caller caller, Role... roles) {
+        if (Arrays.stream(roles).noneMatch(caller::has)) {
+            throw ApiException.forbidden("this needs one of the roles " + Arrays.toString(roles).toLowerCase(java.util.Locale.ROOT));
         }
     }
 
@@ -76,7 +92,11 @@ public final class Requests {
 
     /** The {@code minBlock} query parameter (read-your-writes), if present. */
     public static OptionalLong minBlock(ServerRequest request) {
-        var value = request.query().first("minBlock");
+        return minBlock(request.query().first("minBlock").asOptional());
+    }
+
+    /** A {@code minBlock} value (read-your-writes), if present. */
+    public static OptionalLong minBlock(java.util.Optional<String> value) {
         if (value.isEmpty()) {
             return OptionalLong.empty();
         }
@@ -93,7 +113,11 @@ public final class Requests {
 
     /** A page size from the {@code limit} query parameter, within [1, max]. */
     public static int limit(ServerRequest request, int defaultSize, int max) {
-        var value = request.query().first("limit");
+        return limit(request.query().first("limit").asOptional(), defaultSize, max);
+    }
+
+    /** A page size within [1, max], or the default when absent. */
+    public static int limit(java.util.Optional<String> value, int defaultSize, int max) {
         if (value.isEmpty()) {
             return defaultSize;
         }

@@ -85,6 +85,19 @@ public final class MirrorReader {
                 + "ORDER BY e.block_number DESC, e.tx_index DESC, e.entry_index DESC LIMIT ?", accountId, c[0], (int) c[1], (int) c[2], limit);
     }
 
+    /**
+     * The account's entries at or after block {@code fromBlock} and after position {@code after} (block, tx, entry)
+     * when given, oldest first, at most {@code limit}: what a watcher has not seen yet.
+     */
+    public Rows entriesAfter(String accountId, long fromBlock, Optional<long[]> after, int limit) {
+        long[] c = after.orElse(new long[] {fromBlock, -1, -1});
+        return query("SELECT e.block_number, e.tx_index, e.entry_index, e.tx_id, e.kind, e.amount::text AS amount, e.asset, e.hold_id, "
+                + "e.tx_timestamp::text AS tx_timestamp, t.function FROM mirror.entries e JOIN mirror.transactions t "
+                + "ON t.block_number = e.block_number AND t.tx_index = e.tx_index WHERE e.account_id = ? AND e.block_number >= ? "
+                + "AND (e.block_number, e.tx_index, e.entry_index) > (?, ?, ?) "
+                + "ORDER BY e.block_number, e.tx_index, e.entry_index LIMIT ?", accountId, fromBlock, c[0], (int) c[1], (int) c[2], limit);
+    }
+
     public Rows transaction(String txId) {
         return query("SELECT block_number, tx_index, tx_id, header_type, validation_code, creator_msp, chaincode, function, "
                 + "tx_timestamp::text AS tx_timestamp, event_name FROM mirror.transactions WHERE tx_id = ? ORDER BY block_number, tx_index", txId);

@@ -17,7 +17,6 @@ import io.ledgernode.node.NodeService;
 import io.ledgernode.node.auth.AuthConfig;
 import io.ledgernode.node.auth.DevTokens;
 import io.ledgernode.node.auth.Role;
-import io.ledgernode.node.auth.TokenVerifier;
 import io.ledgernode.node.chain.LedgerWriter;
 import io.ledgernode.node.mirror.MirrorReader;
 import java.io.IOException;
@@ -65,15 +64,16 @@ class ApiRoutesTest {
         Path jwks = DevTokens.ensureKey(KEYS);
         AuthConfig auth = new AuthConfig(List.of(new AuthConfig.TrustedIssuer(ISSUER, Optional.of(jwks), Optional.empty())),
                 AUDIENCE, Set.of("ES256"), Duration.ofSeconds(30), Duration.ofHours(1));
-        NodeConfig config = new NodeConfig(KEYS, "Org1", "User1", new NodeConfig.Mirror("jdbc:none", "r", "", 2),
-                Duration.ofMillis(100), 100, 20, 2, new NodeConfig.RateLimit(1, 50), auth);
-        LedgerWriter writer = new LedgerWriter((transaction, argument) -> {
+        NodeConfig config = new NodeConfig(KEYS, "Org1", "User1", "Admin", new NodeConfig.Mirror("jdbc:none", "r", "", 2),
+                java.net.URI.create("http://127.0.0.1:1/health/ready"), Duration.ofMillis(100), 100, 20, 2,
+                Duration.ofMillis(200), new NodeConfig.RateLimit(1, 50), auth);
+        LedgerWriter.Submitter chain = (transaction, argument) -> {
             SUBMITTED.add(transaction + " " + argument);
             return SCRIPT.isEmpty() ? new SubmitOutcome.Unavailable("tx", "nothing scripted") : SCRIPT.poll();
-        }, config.conflictRetriesMax());
-        NodeService.routing(routing, new NodeService.Parts(new Requests(TokenVerifier.create(auth, Clock.systemUTC()),
-                new RateLimiter(config.rateLimit().requestsPerSecond(), config.rateLimit().burst(), Clock.systemUTC())),
-                new MirrorReader(unreachable()), writer, config));
+        };
+        NodeService.routing(routing, NodeService.parts(config, chain, chain, (transaction, argument) -> {
+            throw new io.ledgernode.gateway.LedgerClient.LedgerUnavailableException("no network in this test", null);
+        }, new MirrorReader(unreachable())));
     }
 
     @BeforeEach

@@ -1,0 +1,59 @@
+package io.ledgernode.node.chain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ledgernode.api.Transactions;
+import io.ledgernode.node.auth.Caller;
+import io.ledgernode.node.auth.Role;
+import io.ledgernode.node.http.ApiException;
+import io.ledgernode.node.http.Json;
+import io.ledgernode.node.http.Requests;
+import io.ledgernode.node.mirror.MirrorReader;
+import java.io.IOException;
+
+/**
+ * The final outcome of a write by its idempotency key, looked up on the chain (never guessed): after a PENDING
+ * answer, a caller asks here. The chaincode keeps the result of every money and hold request under its key; the
+ * mirror adds the block it committed in.
+ */
+public final class WriteStatusOperations {
+
+    /** Where chain queries go: the gateway client in the process ({@code LedgerClient::evaluate}). */
+    @FunctionalInterface
+    public interface Evaluator {
+        String evaluate(String transaction, String argument);
+    }
+
+    private final Evaluator chain;
+    private final MirrorReader mirror;
+
+    public WriteStatusOperations(Evaluator chain, MirrorReader mirror) {
+        this.chain = chain;
+        this.mirror = mirror;
+    }
+
+    public WriteResult status(Caller caller, String idempotencyKey) {
+        Requests.requireRole(caller, Role.WALLET, Role.OPERATOR, Role.ISSUER);
+        String key = Requests.scopedKey(idempotencyKey, caller);
+        JsonNode outcome = parse(chain.evaluate(Transactions.MONEY_OUTCOME, key));
+        if (!outcome.path("found").asBoolean(false)) {
+            throw new ApiException(io.helidon.http.Status.NOT_FOUND_404, "NOT_FOUND", "nothing committed on the ledger under "
+                    + "this Idempotency-Key (money and hold requests are recorded by key). If a submission is pending, ask "
+                    + "again shortly, or resubmit with the same key: it is never applied twice");
+        }
+        JsonNode result = parse(outcome.path("result").asText());
+        String txId = result.path("txId").asText();
+        long block = mirror.transaction(txId).rows().stream()
+                .filter(row -> "VALID".equals(row.get("validationCode")))
+                .map(row -> ((Number) row.get("blockNumber")).longValue())
+                .findFirst().orElse(-1L);
+        return new WriteResult(key, new LedgerWriter.Written.Done(txId, block, result));
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return Json.MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("the chaincode answered with something that is not JSON", e);
+        }
+    }
+}

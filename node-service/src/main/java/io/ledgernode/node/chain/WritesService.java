@@ -1,0 +1,28 @@
+package io.ledgernode.node.chain;
+
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.ledgernode.node.http.Requests;
+
+/** {@code GET /v1/writes/{idempotencyKey}}: the final outcome of a write the caller sent under that key. */
+public final class WritesService implements HttpService {
+
+    private final Requests requests;
+    private final WriteStatusOperations writes;
+
+    public WritesService(Requests requests, WriteStatusOperations writes) {
+        this.requests = requests;
+        this.writes = writes;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/{key}", this::status);
+    }
+
+    private void status(ServerRequest request, ServerResponse response) throws Exception {
+        WriteResponses.send(response, writes.status(requests.caller(request), request.path().pathParameters().get("key")));
+    }
+}

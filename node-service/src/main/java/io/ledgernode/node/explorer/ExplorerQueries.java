@@ -1,0 +1,64 @@
+package io.ledgernode.node.explorer;
+
+import io.ledgernode.node.auth.Caller;
+import io.ledgernode.node.auth.Role;
+import io.ledgernode.node.http.ApiException;
+import io.ledgernode.node.http.Requests;
+import io.ledgernode.node.mirror.MirrorReader;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * Transactions, blocks and supply from the mirror, whatever the transport. A wallet or regulator sees only
+ * transactions touching accounts it may read (any other is "not found"); blocks and supply are not for wallets.
+ */
+public final class ExplorerQueries {
+
+    private final MirrorReader mirror;
+    private final Duration minBlockWaitMax;
+
+    public ExplorerQueries(MirrorReader mirror, Duration minBlockWaitMax) {
+        this.mirror = mirror;
+        this.minBlockWaitMax = minBlockWaitMax;
+    }
+
+    public Map<String, Object> transaction(Caller caller, String txId, OptionalLong minBlock) {
+        minBlock.ifPresent(block -> mirror.awaitBlock(block, minBlockWaitMax));
+        MirrorReader.Rows tx = mirror.transaction(txId);
+        List<Map<String, Object>> entries = mirror.entriesOf(txId).rows();
+        boolean seesAll = caller.has(Role.AUDITOR) || caller.has(Role.OPERATOR) || caller.has(Role.ISSUER);
+        boolean touchesVisible = entries.stream().anyMatch(e -> caller.mayRead((String) e.get("accountId"), (String) e.get("jurisdiction")));
+        if (tx.rows().isEmpty() || !(seesAll || touchesVisible)) {
+            throw ApiException.notFound("transaction " + txId);
+        }
+        // Fabric records a re-sent envelope again (as DUPLICATE_TXID); the last record is the one that counts.
+        Map<String, Object> body = new LinkedHashMap<>(tx.rows().get(tx.rows().size() - 1));
+        body.put("entries", entries);
+        body.put("mirrorHeight", tx.mirrorHeight());
+        return body;
+    }
+
+    public Map<String, Object> block(Caller caller, long number) {
+        Requests.requireRole(caller, Role.AUDITOR, Role.REGULATOR, Role.OPERATOR, Role.ISSUER);
+        if (number < 0) {
+            throw ApiException.badRequest("a block number is a non-negative whole number");
+        }
+        MirrorReader.Rows block = mirror.block(number);
+        Map<String, Object> body = new LinkedHashMap<>(block.first().orElseThrow(() -> ApiException.notFound("block " + number)));
+        body.put("transactions", mirror.blockTransactions(number).rows());
+        body.put("mirrorHeight", block.mirrorHeight());
+        return body;
+    }
+
+    public Map<String, Object> supply(Caller caller) {
+        Requests.requireRole(caller, Role.AUDITOR, Role.REGULATOR, Role.OPERATOR, Role.ISSUER);
+        MirrorReader.Rows supply = mirror.supply();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("assets", supply.rows());
+        body.put("mirrorHeight", supply.mirrorHeight());
+        return body;
+    }
+}

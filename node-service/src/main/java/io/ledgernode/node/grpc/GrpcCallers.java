@@ -1,0 +1,52 @@
+package io.ledgernode.node.grpc;
+
+import io.grpc.Context;
+import io.grpc.Contexts;
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.ledgernode.node.auth.Caller;
+import io.ledgernode.node.http.Requests;
+
+/**
+ * Verifies the bearer token in every call's {@code authorization} metadata (and the caller's rate limit) before the
+ * call reaches the service, and hands the caller on in the call's context. The standard health and reflection
+ * services ({@code grpc.*}) are open, as load balancers and tools call them without tokens.
+ */
+public final class GrpcCallers implements ServerInterceptor {
+
+    static final Context.Key<Caller> CALLER = Context.key("ledger-caller");
+    private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+
+    private final Requests requests;
+
+    public GrpcCallers(Requests requests) {
+        this.requests = requests;
+    }
+
+    @Override
+    public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
+        if (call.getMethodDescriptor().getFullMethodName().startsWith("grpc.")) {
+            return next.startCall(call, headers);
+        }
+        try {
+            Caller caller = requests.caller(headers.get(AUTHORIZATION));
+            return Contexts.interceptCall(Context.current().withValue(CALLER, caller), call, headers, next);
+        } catch (Exception e) {
+            GrpcErrors.Refusal refusal = GrpcErrors.refusal(e);
+            call.close(refusal.status(), refusal.trailers());
+            return new ServerCall.Listener<>() {
+            };
+        }
+    }
+
+    /** The verified caller of the current call. */
+    static Caller current() {
+        Caller caller = CALLER.get();
+        if (caller == null) {
+            throw new IllegalStateException("GrpcCallers is not installed in front of the service");
+        }
+        return caller;
+    }
+}

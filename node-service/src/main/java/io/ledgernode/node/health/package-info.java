@@ -1,0 +1,2 @@
+/** Liveness, readiness and the Prometheus metrics of the service. */
+package io.ledgernode.node.health;

@@ -1,0 +1,52 @@
+package io.ledgernode.node.transfer;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ledgernode.api.LedgerJson;
+import io.ledgernode.api.Transactions;
+import io.ledgernode.api.money.TransferBatchRequest;
+import io.ledgernode.api.money.TransferLeg;
+import io.ledgernode.api.money.TransferRequest;
+import io.ledgernode.node.auth.Caller;
+import io.ledgernode.node.auth.Role;
+import io.ledgernode.node.chain.LedgerWriter;
+import io.ledgernode.node.chain.WriteResult;
+import io.ledgernode.node.http.ApiException;
+import io.ledgernode.node.http.Requests;
+
+/**
+ * Transfers, whatever the transport: a single transfer or an all-or-nothing batch. A wallet moves money only out of
+ * the accounts its token names (any other sender is "not found"); an operator out of any account of the node's org.
+ */
+public final class TransferOperations {
+
+    private final LedgerWriter writer;
+
+    public TransferOperations(LedgerWriter writer) {
+        this.writer = writer;
+    }
+
+    /** {@code {"from","to","asset","amount","reference"?}}. */
+    public WriteResult transfer(Caller caller, String idempotencyKey, ObjectNode body) {
+        Requests.requireRole(caller, Role.WALLET, Role.OPERATOR);
+        String key = Requests.scopedKey(idempotencyKey, caller);
+        TransferRequest transfer = LedgerJson.read(Requests.withIdempotencyKey(body, key).toString(), TransferRequest.class);
+        requireSender(caller, transfer.leg());
+        return new WriteResult(key, writer.submit(Transactions.MONEY_TRANSFER, LedgerJson.writeString(transfer)));
+    }
+
+    /** {@code {"legs":[{"from","to","asset","amount","reference"?}, ...]}}: every leg or none. */
+    public WriteResult transferBatch(Caller caller, String idempotencyKey, ObjectNode body) {
+        Requests.requireRole(caller, Role.WALLET, Role.OPERATOR);
+        String key = Requests.scopedKey(idempotencyKey, caller);
+        TransferBatchRequest batch = LedgerJson.read(Requests.withIdempotencyKey(body, key).toString(), TransferBatchRequest.class);
+        batch.legs().forEach(leg -> requireSender(caller, leg));
+        return new WriteResult(key, writer.submit(Transactions.MONEY_TRANSFER_BATCH, LedgerJson.writeString(batch)));
+    }
+
+    private static void requireSender(Caller caller, TransferLeg leg) {
+        if (!caller.has(Role.OPERATOR) && !caller.accounts().contains(leg.from())) {
+            // As if it did not exist: a wallet learns nothing about accounts that are not its own.
+            throw ApiException.notFound("account " + leg.from());
+        }
+    }
+}
