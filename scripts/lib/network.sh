@@ -242,5 +242,6 @@ print_env() {
   grep '^export ' "$file"
   printf "export LEDGER_PG_URL='%s'\n" "$(reader_url)"
   printf "export LEDGER_API_URL='http://127.0.0.1:%s'\n" "$(api_port)"
+  printf "export LEDGER_GRPC_ADDRESS='127.0.0.1:%s'\n" "$(grpc_port)"
   printf "export PATH='%s/bin':\"\$PATH\"\n" "$LEDGER_FABRIC_HOME"
 }

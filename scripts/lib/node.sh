@@ -28,6 +28,7 @@ database.embedded=$([[ -z $LEDGER_DATABASE_URL ]] && echo true || echo false)
 database.readerUrl=$(reader_url)
 bridge.healthUrl=http://127.0.0.1:$(bridge_port)
 api.url=http://127.0.0.1:$(api_port)
+api.grpcAddress=127.0.0.1:$(grpc_port)
 auth.devDir=$(dev_auth_dir)
 PROPS
   mv "$LEDGER_HOME/network/node.properties.partial" "$LEDGER_HOME/network/node.properties"
@@ -83,6 +84,8 @@ mirror_rebuild() {
 LEDGER_API_PORT=${LEDGER_API_PORT:-8080}
 LEDGER_SERVICE_JAR=$LEDGER_REPO/node-service/target/node-service.jar
 api_port() { echo $((LEDGER_API_PORT + LEDGER_PORT_OFFSET)); }
+# gRPC shares the REST port (HTTP/2).
+grpc_port() { api_port; }
 dev_auth_dir() { printf '%s\n' "$LEDGER_HOME/dev-auth"; }
 
 start_node_service() {
@@ -96,7 +99,7 @@ start_node_service() {
     -Dserver.port="$(api_port)" -Dauth.issuers.0.jwks-file="$(dev_auth_dir)/dev-jwks.json" \
     ${LEDGER_SERVICE_CONFIG:+-Dconfig.file="$LEDGER_SERVICE_CONFIG"} -jar "$LEDGER_SERVICE_JAR"
   wait_healthy node-service "http://127.0.0.1:$(api_port)/health/ready"
-  say "started node-service on http://127.0.0.1:$(api_port) (log: $(log_file node-service))"
+  say "started node-service on http://127.0.0.1:$(api_port), REST and gRPC (log: $(log_file node-service))"
 }
 
 # token --role R [--role R2] [--account A]... [--jurisdiction J] [--subject S] [--ttl PT15M]: a short-lived token

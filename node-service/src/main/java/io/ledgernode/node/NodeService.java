@@ -45,7 +45,10 @@ import io.ledgernode.node.transfer.TransferOperations;
 import io.ledgernode.node.transfer.TransfersService;
 import java.time.Clock;
 
-/** The node-service process: reads its configuration, connects to the chain and the mirror, serves REST and gRPC. */
+/**
+ * The node-service process: reads its configuration, connects to the chain and the mirror, serves REST and gRPC on
+ * one port (gRPC is HTTP/2; the server tells the two apart by protocol and content type).
+ */
 public final class NodeService {
 
     private NodeService() {
@@ -77,13 +80,12 @@ public final class NodeService {
         HealthStatusManager grpcHealth = new HealthStatusManager();
         var builder = WebServer.builder();
         if (root.get("node.grpc-reflection").asBoolean().orElse(false)) {
-            builder.addFeature(GrpcReflectionFeature.create(reflection -> reflection.enabled(true).addSocket("grpc")));
+            builder.addFeature(GrpcReflectionFeature.create(reflection -> reflection.enabled(true)));
         }
         WebServer server = builder
                 .config(root.get("server"))
                 .routing(routing -> routing(routing, parts))
-                .putSocket("grpc", socket -> socket.config(grpcSocket(root))
-                        .addRouting(grpcRouting(parts, grpcHealth)))
+                .addRouting(grpcRouting(parts, grpcHealth))
                 .build()
                 .start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -94,7 +96,7 @@ public final class NodeService {
             pool.close();
         }, "node-stop"));
         System.out.println("node-service listening on http://" + root.get("server.host").asString().orElse("127.0.0.1") + ":"
-                + server.port() + " (gRPC on port " + server.port("grpc") + ")");
+                + server.port() + " (REST, and gRPC over HTTP/2 on the same port)");
     }
 
     /**
@@ -150,14 +152,6 @@ public final class NodeService {
                 .intercept(new GrpcMetrics(parts.metrics()), new GrpcCallers(parts.requests()))
                 .service(LedgerProto.getDescriptor(), new LedgerGrpcService(parts.ops(), parts.watch()))
                 .service(health.getHealthService());
-    }
-
-    /** The {@code grpc} entry of {@code server.sockets}. */
-    private static Config grpcSocket(Config root) {
-        return root.get("server.sockets").asNodeList().orElseThrow().stream()
-                .filter(socket -> "grpc".equals(socket.get("name").asString().orElse("")))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("server.sockets has no socket named grpc"));
     }
 
     /** The API's OpenAPI document, kept in the repository as src/main/resources/openapi.yaml. */

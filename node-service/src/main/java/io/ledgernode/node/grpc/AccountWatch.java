@@ -35,15 +35,15 @@ public final class AccountWatch {
             List<Map<String, Object>> rows = mirror.entriesAfter(accountId, fromBlock, position, pageSize).rows();
             for (Map<String, Object> row : rows) {
                 awaitReady(stream);
-                if (stream.isCancelled()) {
+                if (stream.isCancelled() || Thread.currentThread().isInterrupted()) {
                     return;
                 }
                 stream.onNext(ProtoJson.answer(row, AccountTransaction.newBuilder()).build());
                 position = Optional.of(new long[] {((Number) row.get("blockNumber")).longValue(),
                         ((Number) row.get("txIndex")).longValue(), ((Number) row.get("entryIndex")).longValue()});
             }
-            if (rows.size() < pageSize) {
-                sleep(pollInterval);
+            if (rows.size() < pageSize && !sleep(pollInterval)) {
+                return;
             }
         }
     }
@@ -51,16 +51,20 @@ public final class AccountWatch {
     /** Waits while the client's window is full (it has not taken what was sent). */
     private void awaitReady(ServerCallStreamObserver<AccountTransaction> stream) {
         while (!stream.isReady() && !stream.isCancelled()) {
-            sleep(Duration.ofMillis(10));
+            if (!sleep(Duration.ofMillis(10))) {
+                return;
+            }
         }
     }
 
-    private static void sleep(Duration duration) {
+    /** False when interrupted (the server is stopping): the stream then simply ends. */
+    private static boolean sleep(Duration duration) {
         try {
             Thread.sleep(duration);
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+            return false;
         }
     }
 }

@@ -3,22 +3,10 @@ package io.ledgernode.node.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ledgernode.node.auth.DevTokens;
 import io.ledgernode.node.auth.Role;
 import io.ledgernode.node.http.Json;
-import java.io.Reader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,21 +18,13 @@ import org.junit.jupiter.api.Test;
  */
 class WalletDayIT {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static String api;
-    private static Path keys;
+    private static NodeFixture node;
     private static String run;
 
     @BeforeAll
-    static void locate() throws Exception {
-        Path home = Path.of(System.getProperty("ledger.it.home", ""));
-        Properties node = new Properties();
-        try (Reader reader = Files.newBufferedReader(home.resolve("network/node.properties"))) {
-            node.load(reader);
-        }
-        api = node.getProperty("api.url");
-        keys = Path.of(node.getProperty("auth.devDir"));
-        run = Long.toString(Math.abs(new SecureRandom().nextLong()), 36).substring(0, 6).toUpperCase(Locale.ROOT);
+    static void locate() {
+        node = NodeFixture.locate();
+        run = node.run;
     }
 
     @Test
@@ -112,18 +92,14 @@ class WalletDayIT {
     }
 
     private static String token(Set<Role> roles, Set<String> accounts, Optional<String> jurisdiction) {
-        return DevTokens.mint(keys, "ledger-node-dev", "ledger-node", "it-" + run, roles, accounts, jurisdiction,
-                Duration.ofMinutes(10), Clock.systemUTC());
+        return node.token(roles, accounts, jurisdiction);
     }
 
     private static HttpResponse<String> post(String path, String token, String key, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(api + path)).header("Authorization", "Bearer " + token)
-                .header("Idempotency-Key", key + "-" + run).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return node.post(path, token, key, body);
     }
 
     private static HttpResponse<String> get(String path, String token) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(api + path)).header("Authorization", "Bearer " + token).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return node.get(path, token);
     }
 }

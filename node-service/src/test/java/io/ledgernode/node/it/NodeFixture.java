@@ -1,0 +1,75 @@
+package io.ledgernode.node.it;
+
+import io.ledgernode.node.auth.DevTokens;
+import io.ledgernode.node.auth.Role;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * The node started by scripts/ledger up for the integration tests (its LEDGER_HOME is the system property
+ * {@code ledger.it.home}): where its REST and gRPC APIs listen, tokens from its development issuer, and plain HTTP
+ * calls. Every run has its own suffix so tests never meet each other's accounts or keys.
+ */
+final class NodeFixture {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    final String api;
+    final String grpcAddress;
+    final Path keys;
+    final String run;
+
+    private NodeFixture(String api, String grpcAddress, Path keys, String run) {
+        this.api = api;
+        this.grpcAddress = grpcAddress;
+        this.keys = keys;
+        this.run = run;
+    }
+
+    static NodeFixture locate() {
+        Path home = Path.of(System.getProperty("ledger.it.home", ""));
+        Properties node = new Properties();
+        try (Reader reader = Files.newBufferedReader(home.resolve("network/node.properties"))) {
+            node.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("no running node at " + home + " (scripts/ledger test starts one)", e);
+        }
+        String run = Long.toString(Math.abs(new SecureRandom().nextLong()), 36).substring(0, 6).toUpperCase(Locale.ROOT);
+        return new NodeFixture(node.getProperty("api.url"), node.getProperty("api.grpcAddress"), Path.of(node.getProperty("auth.devDir")), run);
+    }
+
+    String token(Set<Role> roles, Set<String> accounts, Optional<String> jurisdiction) {
+        return DevTokens.mint(keys, "ledger-node-dev", "ledger-node", "it-" + run, roles, accounts, jurisdiction,
+                Duration.ofMinutes(10), Clock.systemUTC());
+    }
+
+    /** A POST with an Idempotency-Key made unique to this run. */
+    HttpResponse<String> post(String path, String token, String key, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(api + path)).header("Authorization", "Bearer " + token)
+                .header("Idempotency-Key", key + "-" + run).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(String path, String token) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(api + path)).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(api + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
