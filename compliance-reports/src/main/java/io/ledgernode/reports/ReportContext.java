@@ -1,0 +1,38 @@
+package io.ledgernode.reports;
+
+import io.ledgernode.reports.mirror.Asset;
+import io.ledgernode.reports.mirror.CutOff;
+import io.ledgernode.reports.party.Pseudonyms;
+import io.ledgernode.reports.table.Origin;
+import io.ledgernode.reports.table.ReportHeader;
+import java.util.Collections;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/** What every report read from the mirror is built with: who makes it, the cut-off, the assets, the pseudonyms. */
+public record ReportContext(Origin origin, CutOff cutOff, SortedMap<String, Asset> assets, Pseudonyms pseudonyms) {
+
+    public ReportContext {
+        Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(cutOff, "cutOff");
+        Objects.requireNonNull(pseudonyms, "pseudonyms");
+        assets = Collections.unmodifiableSortedMap(new TreeMap<>(assets));
+    }
+
+    /** The header of a report of this kind, jurisdiction and period at the cut-off, dated by the chain. */
+    public ReportHeader header(ReportKind kind, String jurisdiction, String period) {
+        return origin.header(kind, jurisdiction, period, cutOff.blockNumber(), cutOff.headerHashHex(),
+                cutOff.chainTime());
+    }
+
+    /** The asset of this code; the mirror is inconsistent if an entry names an asset not registered by then. */
+    public Asset asset(String code) throws ReportException {
+        Asset asset = assets.get(code);
+        if (asset == null) {
+            throw new ReportException(ReportException.Reason.MIRROR_INCONSISTENT, "asset " + code
+                    + " is used at or before block " + cutOff.blockNumber() + " but not registered by then");
+        }
+        return asset;
+    }
+}
