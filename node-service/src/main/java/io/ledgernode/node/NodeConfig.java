@@ -18,7 +18,8 @@ import java.util.Properties;
 /** The service's settings, read once from application.yaml (every default is there) and passed down. */
 public record NodeConfig(Path ledgerHome, String org, String identity, String complianceIdentity, Mirror mirror,
                          URI bridgeReadyUrl, Duration minBlockWaitMax, int pageSizeMax, int pageSizeDefault,
-                         int conflictRetriesMax, Duration watchPollInterval, RateLimit rateLimit, AuthConfig auth) {
+                         int conflictRetriesMax, Duration watchPollInterval, Path reportsRoot, RateLimit rateLimit,
+                         AuthConfig auth) {
 
     /** Requests per caller: sustained rate and burst. */
     public record RateLimit(double requestsPerSecond, int burst) {
@@ -61,6 +62,7 @@ public record NodeConfig(Path ledgerHome, String org, String identity, String co
                 node.get("min-block-wait-max").as(Duration.class).get(), node.get("page-size-max").asInt().get(),
                 node.get("page-size-default").asInt().get(), node.get("conflict-retries-max").asInt().get(),
                 node.get("watch-poll-interval").as(Duration.class).get(),
+                node.get("reports-root").asString().filter(r -> !r.isBlank()).map(Path::of).orElse(ledgerHome.resolve("reports")),
                 new RateLimit(node.get("rate-limit.requests-per-second").asDouble().get(), node.get("rate-limit.burst").asInt().get()),
                 auth(root.get("auth")));
     }

@@ -41,6 +41,9 @@ import io.ledgernode.node.http.Requests;
 import io.ledgernode.node.issuance.IssuanceOperations;
 import io.ledgernode.node.issuance.IssuanceService;
 import io.ledgernode.node.mirror.MirrorReader;
+import io.ledgernode.node.report.ReportQueries;
+import io.ledgernode.node.report.ReportsService;
+import io.ledgernode.reports.ReportCatalog;
 import io.ledgernode.node.transfer.TransferOperations;
 import io.ledgernode.node.transfer.TransfersService;
 import java.time.Clock;
@@ -55,8 +58,8 @@ public final class NodeService {
     }
 
     /** What the transports need; tests give their own. */
-    public record Parts(Requests requests, LedgerGrpcService.Operations ops, AccountWatch watch, Readiness readiness,
-                        NodeMetrics metrics) {
+    public record Parts(Requests requests, LedgerGrpcService.Operations ops, AccountWatch watch, ReportQueries reports,
+                        Readiness readiness, NodeMetrics metrics) {
     }
 
     public static void main(String[] args) {
@@ -122,7 +125,8 @@ public final class NodeService {
                 new ComplianceOperations(complianceWriter), new ExplorerQueries(mirror, config.minBlockWaitMax()),
                 new WriteStatusOperations(chain, mirror));
         Readiness readiness = new Readiness(() -> chain.evaluate(Transactions.GOVERNANCE_CONFIG, ""), mirror::height, config.bridgeReadyUrl());
-        return new Parts(requests, ops, new AccountWatch(mirror, config.watchPollInterval(), config.pageSizeMax()), readiness, metrics);
+        return new Parts(requests, ops, new AccountWatch(mirror, config.watchPollInterval(), config.pageSizeMax()),
+                new ReportQueries(new ReportCatalog(config.reportsRoot())), readiness, metrics);
     }
 
     /** The whole REST route table: health and metrics, then the versioned API. Shared by the process and the tests. */
@@ -142,6 +146,7 @@ public final class NodeService {
                 .register("/v1/transfers", new TransfersService(requests, ops.transfers()))
                 .register("/v1/holds", new HoldsService(requests, ops.holds()))
                 .register("/v1/writes", new WritesService(requests, ops.writes()))
+                .register("/v1/reports", new ReportsService(requests, parts.reports()))
                 .register("/v1", new IssuanceService(requests, ops.issuance()))
                 .register("/v1", new ExplorerService(requests, ops.explorer()));
     }

@@ -66,7 +66,7 @@ class ApiRoutesTest {
                 AUDIENCE, Set.of("ES256"), Duration.ofSeconds(30), Duration.ofHours(1));
         NodeConfig config = new NodeConfig(KEYS, "Org1", "User1", "Admin", new NodeConfig.Mirror("jdbc:none", "r", "", 2),
                 java.net.URI.create("http://127.0.0.1:1/health/ready"), Duration.ofMillis(100), 100, 20, 2,
-                Duration.ofMillis(200), new NodeConfig.RateLimit(1, 50), auth);
+                Duration.ofMillis(200), KEYS.resolve("reports"), new NodeConfig.RateLimit(1, 50), auth);
         LedgerWriter.Submitter chain = (transaction, argument) -> {
             SUBMITTED.add(transaction + " " + argument);
             return SCRIPT.isEmpty() ? new SubmitOutcome.Unavailable("tx", "nothing scripted") : SCRIPT.poll();
@@ -252,6 +252,39 @@ class ApiRoutesTest {
                 "/v1/blocks/{number}:", "/v1/supply:", "/health/live:", "/health/ready:")) {
             assertThat(document).as(path).contains("\n  " + path);
         }
+    }
+
+    @Test
+    void a_regulator_lists_and_downloads_only_its_jurisdiction_s_reports_and_an_auditor_sees_all() throws IOException {
+        publishedReport("DE", "2026-11-22-b7");
+        publishedReport("FR", "2026-11-22-b7");
+        String regulator = "Bearer " + DevTokens.mint(KEYS, ISSUER, AUDIENCE, "bafin", Set.of(Role.REGULATOR), Set.of(),
+                Optional.of("DE"), Duration.ofMinutes(5), Clock.systemUTC());
+        String auditor = "Bearer " + DevTokens.mint(KEYS, ISSUER, AUDIENCE, "audit", Set.of(Role.AUDITOR), Set.of(),
+                Optional.empty(), Duration.ofMinutes(5), Clock.systemUTC());
+
+        JsonNode seen = json(client.get("/v1/reports").header(HeaderNames.AUTHORIZATION, regulator).request());
+        assertThat(seen.path("reports").findValuesAsText("jurisdiction")).containsExactly("DE");
+        assertThat(json(client.get("/v1/reports").header(HeaderNames.AUTHORIZATION, auditor).request())
+                .path("reports").findValuesAsText("jurisdiction")).containsExactly("DE", "FR");
+
+        HttpClientResponse own = client.get("/v1/reports/DE/daily-transactions/2026-11-22-b7/manifest.json")
+                .header(HeaderNames.AUTHORIZATION, regulator).request();
+        assertThat(own.status()).isEqualTo(Status.OK_200);
+        assertThat(own.as(String.class)).isEqualTo("{\"jurisdiction\":\"DE\"}");
+        assertThat(client.get("/v1/reports/FR/daily-transactions/2026-11-22-b7/manifest.json")
+                .header(HeaderNames.AUTHORIZATION, regulator).request().status()).isEqualTo(Status.NOT_FOUND_404);
+        assertThat(client.get("/v1/reports/DE/daily-transactions/2026-11-22-b7/..%2F..%2FFR")
+                .header(HeaderNames.AUTHORIZATION, regulator).request().status()).isEqualTo(Status.NOT_FOUND_404);
+        assertThat(client.get("/v1/reports").header(HeaderNames.AUTHORIZATION, wallet("alice")).request().status())
+                .isEqualTo(Status.FORBIDDEN_403);
+    }
+
+    /** A published report's shape on disk: its directory with a manifest and the signature that makes it visible. */
+    private static void publishedReport(String jurisdiction, String name) throws IOException {
+        Path directory = Files.createDirectories(KEYS.resolve("reports").resolve(jurisdiction).resolve("daily-transactions").resolve(name));
+        Files.writeString(directory.resolve("manifest.json"), "{\"jurisdiction\":\"" + jurisdiction + "\"}");
+        Files.writeString(directory.resolve("manifest.json.p7s"), "signature");
     }
 
     private HttpClientResponse post(String path, String authorization, String key, String body) {

@@ -1,0 +1,123 @@
+package io.ledgernode.node.proof;
+
+import io.ledgernode.gateway.ChannelBlocks;
+import io.ledgernode.gateway.LedgerClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalLong;
+import org.hyperledger.fabric.protos.common.Block;
+import org.hyperledger.fabric.protos.common.BlockHeader;
+
+/**
+ * Assembles a transaction's proof bundle: its block and the configuration block in force there (as this org's peer
+ * holds them), the headers from the configuration block to the end block (the current height, or a block the auditor
+ * already holds), the attestations of the configured attesters, and the claim read from the block. Thread-safe.
+ */
+public final class ProofBuilder {
+    private final ChannelBlocks blocks;
+    private final List<AttestationSource> attesters;
+    private final ProofConfig config;
+
+    /**
+     * @param blocks    this org's peer
+     * @param attesters the member orgs' attestation sources, this node's own among them
+     */
+    public ProofBuilder(ChannelBlocks blocks, List<AttestationSource> attesters, ProofConfig config) {
+        this.blocks = Objects.requireNonNull(blocks, "blocks");
+        this.attesters = List.copyOf(attesters);
+        this.config = Objects.requireNonNull(config, "config");
+        if (config.attestationsRequired() > this.attesters.size()) {
+            throw new IllegalArgumentException(config.attestationsRequired() + " attestations required but only "
+                    + this.attesters.size() + " attesters configured");
+        }
+    }
+
+    /** The proof of {@code txId}, its header chain reaching the channel's current height. */
+    public ProofBundle build(String txId) throws ProofException {
+        return build(txId, OptionalLong.empty());
+    }
+
+    /** The proof of {@code txId}, its header chain reaching block {@code endBlock} (at or after the transaction's). */
+    public ProofBundle build(String txId, long endBlock) throws ProofException {
+        return build(txId, OptionalLong.of(endBlock));
+    }
+
+    private ProofBundle build(String txId, OptionalLong endBlock) throws ProofException {
+        Objects.requireNonNull(txId, "txId");
+        try {
+            Block block = blocks.blockByTxId(txId).orElseThrow(() -> new ProofException(ProofException.Reason.TX_NOT_FOUND,
+                    "no transaction " + txId + " on " + blocks.mspId() + "'s peer"));
+            int index = ClaimReader.indexOf(block, txId).orElseThrow(() -> new IllegalStateException("block "
+                    + Long.toUnsignedString(block.getHeader().getNumber()) + " does not hold transaction " + txId));
+            long number = block.getHeader().getNumber();
+            long configNumber = ChannelBlocks.lastConfigIndex(block);
+            Block configBlock = configNumber == number ? block : blocks.blockByNumber(configNumber);
+            long end = endBlock.isPresent() ? endBlock.getAsLong() : blocks.chainInfo().getHeight() - 1;
+            if (Long.compareUnsigned(end, number) < 0) {
+                throw new IllegalArgumentException("end block " + Long.toUnsignedString(end) + " is before the transaction's block "
+                        + Long.toUnsignedString(number));
+            }
+            List<BlockHeader> headers = headers(configNumber, end, block, configBlock);
+            return new ProofBundle(blocks.channel(), txId, block, index, configBlock, headers, attestations(number),
+                    ClaimReader.claim(block, index));
+        } catch (LedgerClient.LedgerUnavailableException e) {
+            throw new ProofException(ProofException.Reason.LEDGER_UNAVAILABLE, e.getMessage(), e);
+        }
+    }
+
+    private List<BlockHeader> headers(long from, long to, Block block, Block configBlock) throws ProofException {
+        long count = to - from + 1;
+        if (count > config.headersMax()) {
+            throw new ProofException(ProofException.Reason.CHAIN_TOO_LONG, "the chain from configuration block "
+                    + Long.toUnsignedString(from) + " to block " + Long.toUnsignedString(to) + " is " + count
+                    + " headers, more than " + config.headersMax() + "; ask for a proof up to an earlier end block");
+        }
+        List<BlockHeader> headers = blocks.headers(from, to, config.headersMax());
+        // The deliver stream and qscc are two reads of the same peer; a difference means it is not one ledger.
+        if (!headers.get(0).equals(configBlock.getHeader())
+                || !headers.get((int) (block.getHeader().getNumber() - from)).equals(block.getHeader())) {
+            throw new ProofException(ProofException.Reason.LEDGER_UNAVAILABLE, blocks.mspId()
+                    + "'s peer delivered headers that differ from the blocks it returned");
+        }
+        return headers;
+    }
+
+    /** Asks every attester, each until its peer holds the block or the wait runs out; enough must answer. */
+    private List<Attestation> attestations(long blockNumber) throws ProofException {
+        List<Attestation> attestations = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        for (AttestationSource attester : attesters) {
+            try {
+                attestations.add(attestation(attester, blockNumber));
+            } catch (ProofException e) {
+                failures.add(e.getMessage());
+            }
+        }
+        if (attestations.size() < config.attestationsRequired()) {
+            throw new ProofException(ProofException.Reason.ATTESTATION_UNAVAILABLE, attestations.size() + " of "
+                    + attesters.size() + " attesters answered for block " + Long.toUnsignedString(blockNumber) + ", "
+                    + config.attestationsRequired() + " required: " + String.join("; ", failures));
+        }
+        return attestations;
+    }
+
+    private Attestation attestation(AttestationSource attester, long blockNumber) throws ProofException {
+        long deadline = System.nanoTime() + config.attestationWait().toNanos();
+        while (true) {
+            try {
+                return attester.attestation(blockNumber);
+            } catch (ProofException e) {
+                if (e.reason() != ProofException.Reason.BLOCK_NOT_COMMITTED || System.nanoTime() >= deadline) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(config.attestationRetryInterval().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ProofException(ProofException.Reason.ATTESTATION_UNAVAILABLE, attester.name() + ": interrupted", e);
+            }
+        }
+    }
+}
