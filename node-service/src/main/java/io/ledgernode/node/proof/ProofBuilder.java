@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.BlockHeader;
+import org.hyperledger.fabric.protos.common.BlockMetadataIndex;
 
 /**
  * Assembles a transaction's proof bundle: its block and the configuration block in force there (as this org's peer
@@ -15,6 +16,9 @@ import org.hyperledger.fabric.protos.common.BlockHeader;
  * already holds), the attestations of the configured attesters, and the claim read from the block. Thread-safe.
  */
 public final class ProofBuilder {
+    /** Most configuration changes stepped back over to find the end of the chain. */
+    static final int CONFIG_CHANGES_MAX = 64;
+
     private final ChannelBlocks blocks;
     private final List<AttestationSource> attesters;
     private final ProofConfig config;
@@ -38,7 +42,10 @@ public final class ProofBuilder {
         return build(txId, OptionalLong.empty());
     }
 
-    /** The proof of {@code txId}, its header chain reaching block {@code endBlock} (at or after the transaction's). */
+    /**
+     * The proof of {@code txId}, its header chain reaching block {@code endBlock}: a block the auditor already holds,
+     * at or after the transaction's and at most the current one ({@link IllegalArgumentException} otherwise).
+     */
     public ProofBundle build(String txId, long endBlock) throws ProofException {
         return build(txId, OptionalLong.of(endBlock));
     }
@@ -52,21 +59,50 @@ public final class ProofBuilder {
                     + Long.toUnsignedString(block.getHeader().getNumber()) + " does not hold transaction " + txId));
             long number = block.getHeader().getNumber();
             long configNumber = ChannelBlocks.lastConfigIndex(block);
-            Block configBlock = configNumber == number ? block : blocks.blockByNumber(configNumber);
-            long end = endBlock.isPresent() ? endBlock.getAsLong() : blocks.chainInfo().getHeight() - 1;
-            if (Long.compareUnsigned(end, number) < 0) {
-                throw new IllegalArgumentException("end block " + Long.toUnsignedString(end) + " is before the transaction's block "
-                        + Long.toUnsignedString(number));
-            }
-            List<BlockHeader> headers = headers(configNumber, end, block, configBlock);
-            return new ProofBundle(blocks.channel(), txId, block, index, configBlock, headers, attestations(number),
+            Block configBlock = (configNumber == number ? block : blocks.blockByNumber(configNumber)).toBuilder()
+                    .clearMetadata().build();
+            Block end = endBlock(block, configNumber, endBlock);
+            List<BlockHeader> headers = headers(configNumber, end.getHeader().getNumber(), block, configBlock, end.getHeader());
+            return new ProofBundle(blocks.channel(), txId, block, index, configBlock, headers,
+                    end.getMetadata().getMetadata(BlockMetadataIndex.SIGNATURES_VALUE), attestations(number),
                     ClaimReader.claim(block, index));
         } catch (LedgerClient.LedgerUnavailableException e) {
             throw new ProofException(ProofException.Reason.LEDGER_UNAVAILABLE, e.getMessage(), e);
         }
     }
 
-    private List<BlockHeader> headers(long from, long to, Block block, Block configBlock) throws ProofException {
+    /**
+     * The block the chain ends at: the one asked for, or the current height's, but always one the orderers signed
+     * under the transaction's configuration. Going to the current height, a later configuration change ends the chain
+     * just before it; asked for explicitly, it is a {@link ProofException.Reason#CONFIG_CHANGED}.
+     */
+    private Block endBlock(Block block, long configNumber, OptionalLong asked) throws ProofException {
+        long number = block.getHeader().getNumber();
+        long last = blocks.chainInfo().getHeight() - 1;
+        long end = asked.orElse(last);
+        if (Long.compareUnsigned(end, number) < 0 || Long.compareUnsigned(end, last) > 0) {
+            throw new IllegalArgumentException("end block " + Long.toUnsignedString(end) + " is not between the transaction's block "
+                    + Long.toUnsignedString(number) + " and the current block " + Long.toUnsignedString(last));
+        }
+        for (int step = 0; step < CONFIG_CHANGES_MAX; step++) {
+            Block candidate = end == number ? block : blocks.blockByNumber(end);
+            long config = ChannelBlocks.lastConfigIndex(candidate);
+            if (config == configNumber) {
+                return candidate;
+            }
+            if (asked.isPresent()) {
+                throw new ProofException(ProofException.Reason.CONFIG_CHANGED, "the channel configuration changed at block "
+                        + Long.toUnsignedString(config) + ", after transaction block " + Long.toUnsignedString(number)
+                        + "; a proof reaches at most block " + Long.toUnsignedString(config - 1));
+            }
+            end = config - 1;
+        }
+        throw new ProofException(ProofException.Reason.CONFIG_CHANGED, "more than " + CONFIG_CHANGES_MAX
+                + " configuration changes after block " + Long.toUnsignedString(number) + "; ask for an earlier end block");
+    }
+
+    private List<BlockHeader> headers(long from, long to, Block block, Block configBlock, BlockHeader end)
+            throws ProofException {
         long count = to - from + 1;
         if (count > config.headersMax()) {
             throw new ProofException(ProofException.Reason.CHAIN_TOO_LONG, "the chain from configuration block "
@@ -75,7 +111,7 @@ public final class ProofBuilder {
         }
         List<BlockHeader> headers = blocks.headers(from, to, config.headersMax());
         // The deliver stream and qscc are two reads of the same peer; a difference means it is not one ledger.
-        if (!headers.get(0).equals(configBlock.getHeader())
+        if (!headers.get(0).equals(configBlock.getHeader()) || !headers.get(headers.size() - 1).equals(end)
                 || !headers.get((int) (block.getHeader().getNumber() - from)).equals(block.getHeader())) {
             throw new ProofException(ProofException.Reason.LEDGER_UNAVAILABLE, blocks.mspId()
                     + "'s peer delivered headers that differ from the blocks it returned");

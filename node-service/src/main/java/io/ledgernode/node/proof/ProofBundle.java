@@ -1,5 +1,6 @@
 package io.ledgernode.node.proof;
 
+import com.google.protobuf.ByteString;
 import io.ledgernode.api.money.Entry;
 import java.util.Arrays;
 import java.util.List;
@@ -12,14 +13,19 @@ import org.hyperledger.fabric.protos.common.BlockHeader;
  * A transaction's proof, as built: the block holding it, the configuration block in force there, the contiguous
  * headers from the configuration block to the end block, the member orgs' attestations, and what the node claims
  * about the transaction. {@link #toJson()} is the file an auditor verifies.
+ *
+ * @param configBlock        the configuration block's header and data (its metadata is not part of a proof)
+ * @param endBlockSignatures the orderers' {@code SIGNATURES} metadata of the end block, so the chain's end is signed
  */
 public record ProofBundle(String channel, String txId, Block block, int txIndex, Block configBlock,
-                          List<BlockHeader> headers, List<Attestation> attestations, Claim claim) {
+                          List<BlockHeader> headers, ByteString endBlockSignatures, List<Attestation> attestations,
+                          Claim claim) {
     public ProofBundle {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(txId, "txId");
         Objects.requireNonNull(block, "block");
         Objects.requireNonNull(configBlock, "configBlock");
+        Objects.requireNonNull(endBlockSignatures, "endBlockSignatures");
         Objects.requireNonNull(claim, "claim");
         headers = List.copyOf(headers);
         attestations = List.copyOf(attestations);

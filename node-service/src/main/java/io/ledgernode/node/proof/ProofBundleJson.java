@@ -32,6 +32,7 @@ final class ProofBundleJson {
             item.put("previousHash", ProofJson.hex(header.getPreviousHash().toByteArray()));
             item.put("dataHash", ProofJson.hex(header.getDataHash().toByteArray()));
         }
+        root.put("endBlockSignatures", ProofJson.base64(bundle.endBlockSignatures().toByteArray()));
         ArrayNode attestations = root.putArray("attestations");
         bundle.attestations().forEach(attestation -> attestations.add(AttestationJson.node(attestation)));
         ObjectNode claim = root.putObject("claim");

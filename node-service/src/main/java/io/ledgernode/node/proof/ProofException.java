@@ -14,6 +14,11 @@ public final class ProofException extends Exception {
         BLOCK_NOT_COMMITTED,
         /** The chain from the configuration block to the end block is longer than configured (HTTP 422). */
         CHAIN_TOO_LONG,
+        /**
+         * The channel's configuration changed between the transaction's block and the end block asked for: a bundle
+         * carries one configuration, so it can reach only up to the block before the change (HTTP 422).
+         */
+        CONFIG_CHANGED,
         /** An attester did not answer, or answered with something that is not an attestation (HTTP 503). */
         ATTESTATION_UNAVAILABLE,
         /** This org's peer did not answer (HTTP 503). */

@@ -1,0 +1,33 @@
+package io.ledgernode.proof.check;
+
+import io.ledgernode.proof.block.DecodedTransaction;
+import io.ledgernode.proof.config.ChannelConfig;
+import io.ledgernode.proof.policy.SignatureSet;
+import io.ledgernode.proof.policy.SignedData;
+import java.util.List;
+import java.util.Optional;
+
+/** The envelope is signed over its payload by its creator, a valid identity of an MSP of the channel. */
+final class CreatorSignatureCheck {
+    private static final Check CHECK = Check.CREATOR_SIGNATURE;
+
+    private CreatorSignatureCheck() {}
+
+    static CheckResult run(Evidence evidence, Optional<ChannelConfig> trustedConfig) {
+        if (trustedConfig.isEmpty()) {
+            return CheckResult.fail(CHECK, "not checked: no authenticated channel configuration");
+        }
+        if (!(evidence.transaction() instanceof Attempt.Done<DecodedTransaction>(DecodedTransaction tx))) {
+            return CheckResult.fail(CHECK, "not checked: the transaction cannot be read");
+        }
+        if (tx.signatureHeader().getCreator().isEmpty()) {
+            return CheckResult.notApplicable(CHECK, "the envelope names no creator (a channel's genesis configuration)");
+        }
+        SignatureSet set = SignatureSet.check(List.of(new SignedData("the envelope signature", tx.envelope().getPayload(),
+                tx.signatureHeader().getCreator(), tx.envelope().getSignature())), trustedConfig.get().msps());
+        if (!set.problems().isEmpty()) {
+            return CheckResult.fail(CHECK, String.join("; ", set.problems()));
+        }
+        return CheckResult.pass(CHECK, "signed by its creator " + set.describeSigners() + ", a valid identity of its MSP");
+    }
+}

@@ -1,0 +1,57 @@
+package io.ledgernode.proof.check;
+
+import com.google.protobuf.ByteString;
+import io.ledgernode.proof.block.BlockHashes;
+import io.ledgernode.proof.block.DecodedTransaction;
+import io.ledgernode.proof.block.HeaderChain;
+import io.ledgernode.proof.block.MalformedException;
+import io.ledgernode.proof.block.TransactionDecoder;
+import io.ledgernode.proof.bundle.ProofBundle;
+import io.ledgernode.proof.config.ChannelConfig;
+import io.ledgernode.proof.config.ConfigBlockReader;
+
+/**
+ * What is decoded from a bundle once, for every check: the transaction, the header chain, the configuration (still
+ * unauthenticated) and the block's header hash. Decoding hostile bytes may make a library throw anything; that is a
+ * failed attempt with its reason, like a malformed message.
+ */
+record Evidence(ProofBundle bundle, Attempt<DecodedTransaction> transaction, Attempt<HeaderChain> chain,
+                Attempt<ChannelConfig> config, ByteString blockHash) {
+
+    static Evidence of(ProofBundle bundle) {
+        return new Evidence(bundle, transaction(bundle), chain(bundle), config(bundle),
+                BlockHashes.headerHash(bundle.block().getHeader()));
+    }
+
+    long blockNumber() {
+        return bundle.block().getHeader().getNumber();
+    }
+
+    private static Attempt<DecodedTransaction> transaction(ProofBundle bundle) {
+        int count = bundle.block().getData().getDataCount();
+        if (bundle.txIndex() >= count) {
+            return new Attempt.Failed<>("the block has " + count + " envelopes, there is no envelope " + bundle.txIndex());
+        }
+        try {
+            return new Attempt.Done<>(TransactionDecoder.decode(bundle.block().getData().getData(bundle.txIndex())));
+        } catch (MalformedException | RuntimeException e) {
+            return new Attempt.Failed<>("envelope " + bundle.txIndex() + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static Attempt<HeaderChain> chain(ProofBundle bundle) {
+        try {
+            return new Attempt.Done<>(HeaderChain.of(bundle.headers()));
+        } catch (MalformedException | RuntimeException e) {
+            return new Attempt.Failed<>(String.valueOf(e.getMessage()));
+        }
+    }
+
+    private static Attempt<ChannelConfig> config(ProofBundle bundle) {
+        try {
+            return new Attempt.Done<>(ConfigBlockReader.read(bundle.configBlock()));
+        } catch (MalformedException | RuntimeException e) {
+            return new Attempt.Failed<>(String.valueOf(e.getMessage()));
+        }
+    }
+}
