@@ -29,6 +29,7 @@ database.readerUrl=$(reader_url)
 bridge.healthUrl=http://127.0.0.1:$(bridge_port)
 api.url=http://127.0.0.1:$(api_port)
 api.grpcAddress=127.0.0.1:$(grpc_port)
+$(for org in $LEDGER_ORGS; do printf 'attester.%s=http://127.0.0.1:%s\n' "$org" "$(org_api_port "$org")"; done)
 auth.devDir=$(dev_auth_dir)
 PROPS
   mv "$LEDGER_HOME/network/node.properties.partial" "$LEDGER_HOME/network/node.properties"
@@ -100,6 +101,42 @@ start_node_service() {
     ${LEDGER_SERVICE_CONFIG:+-Dconfig.file="$LEDGER_SERVICE_CONFIG"} -jar "$LEDGER_SERVICE_JAR"
   wait_healthy node-service "http://127.0.0.1:$(api_port)/health/ready"
   say "started node-service on http://127.0.0.1:$(api_port), REST and gRPC (log: $(log_file node-service))"
+}
+
+# The other member orgs' nodes. In a consortium each org runs its own node; locally they run here too, each a
+# node-service acting as its org, so that proof bundles carry every member org's validity attestation.
+member_orgs() {
+  local org
+  for org in $LEDGER_ORGS; do [[ $org == "$LEDGER_NODE_ORG" ]] || printf '%s\n' "$org"; done
+}
+member_node_names() {
+  local org
+  for org in $(member_orgs); do printf 'node-service.%s ' "$org"; done
+}
+
+# This node's API port for its own org; the next ports, in LEDGER_ORGS order, for the other members' nodes.
+org_api_port() {
+  local org n=1 other
+  [[ $1 == "$LEDGER_NODE_ORG" ]] && { api_port; return; }
+  for other in $(member_orgs); do
+    [[ $other == "$1" ]] && { echo $(($(api_port) + n)); return; }
+    n=$((n + 1))
+  done
+}
+
+start_member_nodes() {
+  local org name port
+  for org in $(member_orgs); do
+    name=node-service.$org
+    running_pid "$name" >/dev/null && continue
+    port=$(org_api_port "$org")
+    require_ports_free "$name" "$port"
+    start_process "$name" java -Dnode.ledger-home="$LEDGER_HOME" -Dnode.org="$org" -Dserver.port="$port" \
+      -Dauth.issuers.0.jwks-file="$(dev_auth_dir)/dev-jwks.json" \
+      ${LEDGER_SERVICE_CONFIG:+-Dconfig.file="$LEDGER_SERVICE_CONFIG"} -jar "$LEDGER_SERVICE_JAR"
+    wait_healthy "$name" "http://127.0.0.1:$port/health/ready"
+    say "started $org's node on http://127.0.0.1:$port (attests blocks for proofs; log: $(log_file "$name"))"
+  done
 }
 
 # token --role R [--role R2] [--account A]... [--jurisdiction J] [--subject S] [--ttl PT15M]: a short-lived token

@@ -30,3 +30,31 @@ verify_report() {
   java -jar "$jar" "$dir" --ca "$ca" || rc=$?
   return "$rc"
 }
+
+# verify-proof <bundle.json> [verifier options]: checks a transaction's proof bundle offline. Without --roots or
+# --config-block it trusts the root CA certificates of this network's orgs (orderer and members) and nothing else.
+verify_proof() {
+  [[ $# -ge 1 && $1 != -* ]] || die "usage: scripts/ledger verify-proof <bundle.json> [--roots <dir-or-pem>...] [--config-block <block.pb>] [--trusted-block N --trusted-block-hash HEX] [--attestations-min N]"
+  local args=("$@") trust=0 arg roots
+  for arg in "$@"; do [[ $arg == --roots || $arg == --config-block ]] && trust=1; done
+  if ((trust == 0)); then
+    roots=$(find "$LEDGER_HOME/crypto" -maxdepth 4 -path '*Organizations/*/msp/cacerts' -type d 2>/dev/null | sort)
+    [[ -n $roots ]] || die "no org root certificates under $LEDGER_HOME/crypto (pass --roots <dir-or-pem>)"
+    # shellcheck disable=SC2206
+    args+=(--roots $roots)
+  fi
+  build_jars
+  local jar=$LEDGER_REPO/proof-verifier/target/proof-verifier.jar rc=0
+  [[ -f $jar ]] || die "the proof verifier was not built ($jar)"
+  # Its exit status is the answer (0 every check passed, 1 one failed, 2 usage), not a failure of this script.
+  # shellcheck disable=SC2046
+  java $(quiet_protobuf_flag) -jar "$jar" "${args[@]}" || rc=$?
+  return "$rc"
+}
+
+# protobuf-java still calls sun.misc.Unsafe, which JDK 23+ warns about on every run; Java 21 does not know the flag.
+quiet_protobuf_flag() {
+  local version
+  version=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+  if ((${version:-0} >= 23)); then echo --sun-misc-unsafe-memory-access=allow; fi
+}

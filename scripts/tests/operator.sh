@@ -42,6 +42,7 @@ expect_failure "a Go older than Fabric needs is named" "Go 1.20.1 is older than 
   env -u LEDGER_FABRIC_HOME LEDGER_CACHE="$scratch/empty-cache" PATH="$fake_go:$jdk_path:/usr/bin:/bin" "$ledger" install-fabric
 expect_failure "status without a network says so" "no network at" env LEDGER_HOME="$scratch/none" "$ledger" status
 expect_failure "down refuses an unknown option" "unknown option --everything" "$ledger" down --everything
+expect_failure "verify-proof needs a bundle" "usage: scripts/ledger verify-proof" "$ledger" verify-proof
 expect_failure "verify-report needs a report directory" "usage: scripts/ledger verify-report" "$ledger" verify-report
 expect_failure "verify-report names a report directory that is not there" "is not a directory" \
   "$ledger" verify-report "$scratch/no-such-report" --ca /etc/hostname

@@ -12,14 +12,24 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
 
 /** The service's settings, read once from application.yaml (every default is there) and passed down. */
 public record NodeConfig(Path ledgerHome, String org, String identity, String complianceIdentity, Mirror mirror,
                          URI bridgeReadyUrl, Duration minBlockWaitMax, int pageSizeMax, int pageSizeDefault,
-                         int conflictRetriesMax, Duration watchPollInterval, Path reportsRoot, RateLimit rateLimit,
-                         AuthConfig auth) {
+                         int conflictRetriesMax, Duration watchPollInterval, Path reportsRoot, Proof proof,
+                         RateLimit rateLimit, AuthConfig auth) {
+
+    /** Proof bundles: limits, and the member orgs' nodes that attest blocks, by org name (this node's own is skipped). */
+    public record Proof(Duration readTimeout, int headersMax, Duration attestationWait, Duration attestationRetryInterval,
+                        int attestationsRequired, Duration remoteTimeout, int remoteBytesMax, Map<String, URI> attesters) {
+        public Proof {
+            attesters = Map.copyOf(attesters);
+        }
+    }
 
     /** Requests per caller: sustained rate and burst. */
     public record RateLimit(double requestsPerSecond, int burst) {
@@ -63,8 +73,28 @@ public record NodeConfig(Path ledgerHome, String org, String identity, String co
                 node.get("page-size-default").asInt().get(), node.get("conflict-retries-max").asInt().get(),
                 node.get("watch-poll-interval").as(Duration.class).get(),
                 node.get("reports-root").asString().filter(r -> !r.isBlank()).map(Path::of).orElse(ledgerHome.resolve("reports")),
+                proof(node.get("proof"), ledgerHome),
                 new RateLimit(node.get("rate-limit.requests-per-second").asDouble().get(), node.get("rate-limit.burst").asInt().get()),
                 auth(root.get("auth")));
+    }
+
+    private static Proof proof(Config proof, Path ledgerHome) {
+        Map<String, URI> attesters = new TreeMap<>();
+        for (Config attester : proof.get("attesters").asNodeList().orElse(List.of())) {
+            attesters.put(attester.get("org").asString().get(), URI.create(attester.get("url").asString().get()));
+        }
+        if (attesters.isEmpty()) {
+            Properties written = nodeProperties(ledgerHome);
+            for (String key : written.stringPropertyNames()) {
+                if (key.startsWith("attester.")) {
+                    attesters.put(key.substring("attester.".length()), URI.create(written.getProperty(key)));
+                }
+            }
+        }
+        return new Proof(proof.get("read-timeout").as(Duration.class).get(), proof.get("headers-max").asInt().get(),
+                proof.get("attestation-wait").as(Duration.class).get(), proof.get("attestation-retry-interval").as(Duration.class).get(),
+                proof.get("attestations-required").asInt().get(), proof.get("remote-timeout").as(Duration.class).get(),
+                proof.get("remote-bytes-max").asInt().get(), attesters);
     }
 
     private static AuthConfig auth(Config auth) {

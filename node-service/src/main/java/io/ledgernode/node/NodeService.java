@@ -46,7 +46,19 @@ import io.ledgernode.node.report.ReportsService;
 import io.ledgernode.reports.ReportCatalog;
 import io.ledgernode.node.transfer.TransferOperations;
 import io.ledgernode.node.transfer.TransfersService;
+import io.ledgernode.gateway.ChannelBlocks;
+import io.ledgernode.node.proof.AttestationSigner;
+import io.ledgernode.node.proof.AttestationSource;
+import io.ledgernode.node.proof.LocalAttestationSource;
+import io.ledgernode.node.proof.ProofBuilder;
+import io.ledgernode.node.proof.ProofConfig;
+import io.ledgernode.node.proof.ProofQueries;
+import io.ledgernode.node.proof.ProofsService;
+import io.ledgernode.node.proof.RemoteAttestationSource;
+import java.net.http.HttpClient;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The node-service process: reads its configuration, connects to the chain and the mirror, serves REST and gRPC on
@@ -60,6 +72,26 @@ public final class NodeService {
     /** What the transports need; tests give their own. */
     public record Parts(Requests requests, LedgerGrpcService.Operations ops, AccountWatch watch, ReportQueries reports,
                         Readiness readiness, NodeMetrics metrics) {
+    }
+
+    /**
+     * Proofs from this org's peer, attested by this node and by the configured other member orgs' nodes (their
+     * {@code /v1/attestations}).
+     */
+    private static ProofQueries proofs(NodeConfig config, NetworkProfile profile, LedgerConnection connection, MirrorReader mirror) {
+        NodeConfig.Proof proof = config.proof();
+        ChannelBlocks blocks = new ChannelBlocks(connection, proof.readTimeout());
+        AttestationSigner signer = AttestationSigner.fromProfile(blocks, profile.org(config.org()).identity(config.identity()));
+        List<AttestationSource> sources = new ArrayList<>(List.of(new LocalAttestationSource(signer)));
+        HttpClient http = HttpClient.newBuilder().connectTimeout(proof.remoteTimeout()).build();
+        proof.attesters().forEach((org, url) -> {
+            if (!org.equals(config.org())) {
+                sources.add(new RemoteAttestationSource(profile.org(org).mspId(), url, http, proof.remoteTimeout(), proof.remoteBytesMax()));
+            }
+        });
+        ProofBuilder builder = new ProofBuilder(blocks, sources, new ProofConfig(proof.headersMax(), proof.attestationWait(),
+                proof.attestationRetryInterval(), Math.min(proof.attestationsRequired(), sources.size())));
+        return new ProofQueries(ProofQueries.of(builder), signer::attest, mirror);
     }
 
     public static void main(String[] args) {
@@ -79,7 +111,9 @@ public final class NodeService {
         LedgerConnection compliance = LedgerConnection.open(profile, config.org(), config.complianceIdentity(), GatewayTimeouts.defaults());
         HikariDataSource pool = pool(config.mirror());
         LedgerClient payments = new LedgerClient(connection);
-        Parts parts = parts(config, payments::submit, new LedgerClient(compliance)::submit, payments::evaluate, new MirrorReader(pool));
+        MirrorReader mirror = new MirrorReader(pool);
+        Parts parts = parts(config, payments::submit, new LedgerClient(compliance)::submit, payments::evaluate, mirror,
+                proofs(config, profile, connection, mirror));
         HealthStatusManager grpcHealth = new HealthStatusManager();
         var builder = WebServer.builder();
         if (root.get("node.grpc-reflection").asBoolean().orElse(false)) {
@@ -107,7 +141,7 @@ public final class NodeService {
      * queries) and the mirror.
      */
     public static Parts parts(NodeConfig config, LedgerWriter.Submitter payments, LedgerWriter.Submitter compliance,
-                              WriteStatusOperations.Evaluator chain, MirrorReader mirror) {
+                              WriteStatusOperations.Evaluator chain, MirrorReader mirror, ProofQueries proofs) {
         NodeMetrics metrics = new NodeMetrics(() -> {
             try {
                 return mirror.height();
@@ -123,7 +157,7 @@ public final class NodeService {
                 new AccountOperations(mirror, writer, config.minBlockWaitMax(), config.pageSizeDefault(), config.pageSizeMax()),
                 new TransferOperations(writer), new HoldOperations(mirror, writer), new IssuanceOperations(writer),
                 new ComplianceOperations(complianceWriter), new ExplorerQueries(mirror, config.minBlockWaitMax()),
-                new WriteStatusOperations(chain, mirror));
+                new WriteStatusOperations(chain, mirror), proofs);
         Readiness readiness = new Readiness(() -> chain.evaluate(Transactions.GOVERNANCE_CONFIG, ""), mirror::height, config.bridgeReadyUrl());
         return new Parts(requests, ops, new AccountWatch(mirror, config.watchPollInterval(), config.pageSizeMax()),
                 new ReportQueries(new ReportCatalog(config.reportsRoot())), readiness, metrics);
@@ -148,7 +182,8 @@ public final class NodeService {
                 .register("/v1/writes", new WritesService(requests, ops.writes()))
                 .register("/v1/reports", new ReportsService(requests, parts.reports()))
                 .register("/v1", new IssuanceService(requests, ops.issuance()))
-                .register("/v1", new ExplorerService(requests, ops.explorer()));
+                .register("/v1", new ExplorerService(requests, ops.explorer()))
+                .register("/v1", new ProofsService(requests, ops.proofs()));
     }
 
     /** The gRPC API with the standard health service (reflection is a server feature, see main). */

@@ -36,7 +36,12 @@ import io.ledgernode.node.grpc.v1.VoidHoldRequest;
 import io.ledgernode.node.grpc.v1.WatchTransactionsRequest;
 import io.ledgernode.node.grpc.v1.WriteReply;
 import io.ledgernode.node.grpc.v1.WriteStatus;
+import com.google.protobuf.ByteString;
+import io.ledgernode.node.grpc.v1.GetProofRequest;
+import io.ledgernode.node.grpc.v1.ProofFile;
 import io.ledgernode.node.hold.HoldOperations;
+import io.ledgernode.node.proof.ProofBundle;
+import io.ledgernode.node.proof.ProofQueries;
 import io.ledgernode.node.issuance.IssuanceOperations;
 import io.ledgernode.node.http.Json;
 import io.ledgernode.node.transfer.TransferOperations;
@@ -54,7 +59,7 @@ public final class LedgerGrpcService extends LedgerGrpc.LedgerImplBase {
     /** The feature classes both transports share. */
     public record Operations(AccountOperations accounts, TransferOperations transfers, HoldOperations holds,
                              IssuanceOperations issuance, ComplianceOperations compliance, ExplorerQueries explorer,
-                             WriteStatusOperations writes) {
+                             WriteStatusOperations writes, ProofQueries proofs) {
     }
 
     private final Operations ops;
@@ -158,6 +163,16 @@ public final class LedgerGrpcService extends LedgerGrpc.LedgerImplBase {
     @Override
     public void getSupply(GetSupplyRequest request, StreamObserver<Supply> reply) {
         read(reply, caller -> ProtoJson.answer(ops.explorer().supply(caller), Supply.newBuilder()).build());
+    }
+
+    @Override
+    public void getProof(GetProofRequest request, StreamObserver<ProofFile> reply) {
+        OptionalLong endBlock = request.hasEndBlock() ? OptionalLong.of(request.getEndBlock()) : OptionalLong.empty();
+        read(reply, caller -> {
+            ProofBundle bundle = ops.proofs().proof(caller, request.getTxId(), endBlock);
+            return ProofFile.newBuilder().setTxId(bundle.txId()).setBlockNumber(bundle.blockNumber()).setEndBlock(bundle.endBlock())
+                    .setBundleJson(ByteString.copyFrom(bundle.toJson())).build();
+        });
     }
 
     @Override

@@ -92,22 +92,22 @@ public final class Requests {
 
     /** The {@code minBlock} query parameter (read-your-writes), if present. */
     public static OptionalLong minBlock(ServerRequest request) {
-        return minBlock(request.query().first("minBlock").asOptional());
+        return blockNumber("minBlock", request.query().first("minBlock").asOptional());
     }
 
-    /** A {@code minBlock} value (read-your-writes), if present. */
-    public static OptionalLong minBlock(java.util.Optional<String> value) {
+    /** A block number parameter named {@code name}, if present. */
+    public static OptionalLong blockNumber(String name, java.util.Optional<String> value) {
         if (value.isEmpty()) {
             return OptionalLong.empty();
         }
         try {
             long block = Long.parseLong(value.get());
             if (block < 0) {
-                throw ApiException.badRequest("minBlock must not be negative");
+                throw ApiException.badRequest(name + " must not be negative");
             }
             return OptionalLong.of(block);
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("minBlock must be a block number");
+            throw ApiException.badRequest(name + " must be a block number");
         }
     }
 

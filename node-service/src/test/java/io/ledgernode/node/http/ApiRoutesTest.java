@@ -66,14 +66,19 @@ class ApiRoutesTest {
                 AUDIENCE, Set.of("ES256"), Duration.ofSeconds(30), Duration.ofHours(1));
         NodeConfig config = new NodeConfig(KEYS, "Org1", "User1", "Admin", new NodeConfig.Mirror("jdbc:none", "r", "", 2),
                 java.net.URI.create("http://127.0.0.1:1/health/ready"), Duration.ofMillis(100), 100, 20, 2,
-                Duration.ofMillis(200), KEYS.resolve("reports"), new NodeConfig.RateLimit(1, 50), auth);
+                Duration.ofMillis(200), KEYS.resolve("reports"), new NodeConfig.Proof(Duration.ofSeconds(1), 10, Duration.ofSeconds(1),
+                Duration.ofMillis(100), 1, Duration.ofSeconds(1), 1024, java.util.Map.of()), new NodeConfig.RateLimit(1, 50), auth);
         LedgerWriter.Submitter chain = (transaction, argument) -> {
             SUBMITTED.add(transaction + " " + argument);
             return SCRIPT.isEmpty() ? new SubmitOutcome.Unavailable("tx", "nothing scripted") : SCRIPT.poll();
         };
         NodeService.routing(routing, NodeService.parts(config, chain, chain, (transaction, argument) -> {
             throw new io.ledgernode.gateway.LedgerClient.LedgerUnavailableException("no network in this test", null);
-        }, new MirrorReader(unreachable())));
+        }, new MirrorReader(unreachable()), new io.ledgernode.node.proof.ProofQueries((txId, end) -> {
+            throw new io.ledgernode.node.proof.ProofException(io.ledgernode.node.proof.ProofException.Reason.LEDGER_UNAVAILABLE, "no network in this test");
+        }, block -> {
+            throw new io.ledgernode.node.proof.ProofException(io.ledgernode.node.proof.ProofException.Reason.LEDGER_UNAVAILABLE, "no network in this test");
+        }, new MirrorReader(unreachable()))));
     }
 
     @BeforeEach
