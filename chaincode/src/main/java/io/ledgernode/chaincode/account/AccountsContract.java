@@ -7,6 +7,8 @@ import io.ledgernode.api.account.OpenAccountRequest;
 import io.ledgernode.api.account.OpenAccountsRequest;
 import io.ledgernode.api.account.OpenAccountsResult;
 import io.ledgernode.api.account.PageRequest;
+import io.ledgernode.chaincode.listing.AccountListing;
+import io.ledgernode.chaincode.listing.ListRequest;
 import io.ledgernode.chaincode.tx.LedgerContract;
 import io.ledgernode.chaincode.tx.TxTimeGuard;
 import java.util.List;
@@ -17,7 +19,7 @@ import org.hyperledger.fabric.contract.annotation.Transaction;
 
 /**
  * {@value Transactions#ACCOUNTS}: {@code open} and {@code openMany} (any org; it becomes the custodian), {@code get},
- * {@code holds} and {@code history}.
+ * {@code holds} and {@code history}; and for reconciliation {@code list} (every account, paged) and {@code summary}.
  */
 @Contract(name = Transactions.ACCOUNTS, info = @Info(title = "Ledger accounts", version = "1"))
 public final class AccountsContract extends LedgerContract {
@@ -58,6 +60,21 @@ public final class AccountsContract extends LedgerContract {
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String holds(final Context ctx, final String request) {
         return query(ctx, tx -> new AccountBook(tx.state()).holds(tx, LedgerJson.read(request, PageRequest.class)));
+    }
+
+    /**
+     * {@code {"pageSize":100,"bookmark":""}} → a page of every account in id order with its exact balance, held sum
+     * and open-hold summary (what a reconciler compares with its mirror).
+     */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String list(final Context ctx, final String request) {
+        return query(ctx, tx -> new AccountListing(tx.state()).page(tx, LedgerJson.read(request, ListRequest.class)));
+    }
+
+    /** {@code "alice"} → the account as {@code list} shows it, for rechecking one account alone. */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String summary(final Context ctx, final String id) {
+        return query(ctx, tx -> new AccountListing(tx.state()).summary(Require.accountId("account", id)));
     }
 
     /** {@code {"account":"alice","pageSize":50,"bookmark":""}} → a page of history, oldest first. */

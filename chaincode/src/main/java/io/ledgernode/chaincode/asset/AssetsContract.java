@@ -5,6 +5,8 @@ import io.ledgernode.api.Require;
 import io.ledgernode.api.Transactions;
 import io.ledgernode.api.asset.RegisterAssetRequest;
 import io.ledgernode.chaincode.access.Access;
+import io.ledgernode.chaincode.listing.AssetListing;
+import io.ledgernode.chaincode.listing.ListRequest;
 import io.ledgernode.chaincode.tx.LedgerContract;
 import io.ledgernode.chaincode.tx.TxTimeGuard;
 import org.hyperledger.fabric.contract.Context;
@@ -12,7 +14,7 @@ import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
 
-/** {@value Transactions#ASSETS}: {@code register} (issuer only), {@code get}, {@code supply}. */
+/** {@value Transactions#ASSETS}: {@code register} (issuer only), {@code get}, {@code supply}, {@code list}. */
 @Contract(name = Transactions.ASSETS, info = @Info(title = "Ledger assets", version = "1"))
 public final class AssetsContract extends LedgerContract {
 
@@ -44,5 +46,11 @@ public final class AssetsContract extends LedgerContract {
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String supply(final Context ctx, final String code) {
         return query(ctx, tx -> new AssetBook(tx.state()).supply(Require.assetCode("asset", code)));
+    }
+
+    /** {@code {"pageSize":100,"bookmark":""}} → a page of every asset in code order with its supply. */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String list(final Context ctx, final String request) {
+        return query(ctx, tx -> new AssetListing(tx.state()).page(tx, LedgerJson.read(request, ListRequest.class)));
     }
 }

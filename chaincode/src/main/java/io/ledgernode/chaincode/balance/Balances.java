@@ -13,6 +13,7 @@ import io.ledgernode.chaincode.state.LedgerState;
 import io.ledgernode.chaincode.tx.Tx;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Moves money in and out of account balances within one transaction, recording each effect in the journal. See the
@@ -78,6 +79,41 @@ public final class Balances {
             total = total.plus(credit);
         }
         return total;
+    }
+
+    /**
+     * The exact balances of accounts that are adjacent in key order (one page of the account listing), in that order,
+     * read with one range read of their balance records and a chunked range read of their pending credits instead of
+     * two reads per account. Every account has exactly one balance record, so the balance records from the first
+     * account's on are exactly theirs; anything else is corrupt state and fails loudly. For queries only (paginated
+     * reads).
+     */
+    public static List<ExactBalance> ofAdjacent(final LedgerState state, final List<String> accountIds) {
+        if (accountIds.isEmpty()) {
+            return List.of();
+        }
+        final List<BalanceRecord> records = new ArrayList<>(accountIds.size());
+        state.pageFrom(Keys.balances(), Keys.balance(accountIds.get(0)), accountIds.size(), (key, value) -> {
+            final String expected = Keys.balance(accountIds.get(records.size()));
+            if (!key.equals(expected)) {
+                throw new IllegalStateException("balance records are out of step with accounts at account "
+                        + accountIds.get(records.size()));
+            }
+            records.add(LedgerState.decode(key, value, BalanceRecord.class));
+            return true;
+        });
+        if (records.size() != accountIds.size()) {
+            throw new IllegalStateException("found " + records.size() + " balance records for " + accountIds.size()
+                    + " accounts");
+        }
+        final Map<String, Amount> pending = PendingCredits.of(state, accountIds);
+        final List<ExactBalance> balances = new ArrayList<>(accountIds.size());
+        for (int i = 0; i < accountIds.size(); i++) {
+            final String id = accountIds.get(i);
+            final Amount credits = pending.getOrDefault(id, Amount.ZERO);
+            balances.add(new ExactBalance(id, records.get(i).settled().plus(credits), records.get(i).held()));
+        }
+        return balances;
     }
 
     /** The sum of the account's open holds. */

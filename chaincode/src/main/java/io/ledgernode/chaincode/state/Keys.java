@@ -38,17 +38,37 @@ public final class Keys {
         return key(ASSET, code);
     }
 
+    /** The prefix of every asset record, for listing assets in code order. */
+    public static CompositeKey assets() {
+        return new CompositeKey(ASSET);
+    }
+
     public static String supply(final String code) {
         return key(SUPPLY, code);
+    }
+
+    /** The prefix of every supply record; supplies are in the same order as their assets. */
+    public static CompositeKey supplies() {
+        return new CompositeKey(SUPPLY);
     }
 
     public static String account(final String id) {
         return key(ACCOUNT, id);
     }
 
+    /** The prefix of every account record, for listing accounts in id order. */
+    public static CompositeKey accounts() {
+        return new CompositeKey(ACCOUNT);
+    }
+
     /** The settled balance and held amount of an account: read and written by debits and hold changes only. */
     public static String balance(final String account) {
         return key(BALANCE, account);
+    }
+
+    /** The prefix of every balance record; balances are in the same order as their accounts. */
+    public static CompositeKey balances() {
+        return new CompositeKey(BALANCE);
     }
 
     /** A pending credit: unique per transaction and entry, so concurrent credits never touch the same key. */
@@ -59,6 +79,11 @@ public final class Keys {
     /** The prefix of an account's pending credits. */
     public static CompositeKey credits(final String account) {
         return new CompositeKey(CREDIT, account);
+    }
+
+    /** The prefix of every pending credit of every account, in account order. */
+    public static CompositeKey allCredits() {
+        return new CompositeKey(CREDIT);
     }
 
     public static String hold(final String id) {
@@ -72,6 +97,11 @@ public final class Keys {
 
     public static CompositeKey openHolds(final String account) {
         return new CompositeKey(OPEN_HOLD, account);
+    }
+
+    /** The prefix of the open-hold index of every account, in account order, then hold-id order. */
+    public static CompositeKey allOpenHolds() {
+        return new CompositeKey(OPEN_HOLD);
     }
 
     /** An idempotency record, scoped by the caller's MSP. */

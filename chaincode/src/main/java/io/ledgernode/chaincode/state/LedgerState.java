@@ -151,8 +151,72 @@ public final class LedgerState {
         return new RawPage<>(records, Bookmarks.encode(next));
     }
 
+    /**
+     * Visits at most {@code limit} committed records under a partial key in key order, starting at {@code startKey}
+     * (a key within the prefix, not necessarily present), until the visitor returns false. For queries only: it is a
+     * paginated read, which Fabric forbids in a transaction that writes. The iterator is always closed.
+     *
+     * @return the key to continue from, or empty when the prefix has no more records or the visitor stopped
+     */
+    public String pageFrom(final CompositeKey prefix, final String startKey, final int limit, final Visitor visitor) {
+        if (changed()) {
+            throw new IllegalStateException("a transaction that writes must not page a query (Fabric forbids it)");
+        }
+        if (!startKey.startsWith(prefix.toString())) {
+            throw new IllegalArgumentException("start key " + printable(startKey) + " is outside the prefix "
+                    + printable(prefix.toString()));
+        }
+        pageQueried = true;
+        int visited = 0;
+        final QueryResponseMetadata metadata;
+        try (QueryResultsIteratorWithMetadata<KeyValue> results =
+                stub.getStateByPartialCompositeKeyWithPagination(prefix, limit, startKey)) {
+            for (final KeyValue result : results) {
+                visited++;
+                if (visited > limit) {
+                    throw new IllegalStateException("the peer returned more than the page size " + limit);
+                }
+                if (!visitor.visit(result.getKey(), result.getValue())) {
+                    return "";
+                }
+            }
+            metadata = results.getMetadata();
+        }
+        return visited < limit || metadata == null ? "" : metadata.getBookmark();
+    }
+
+    /** Receives one chunk of records of a paginated range read, after its iterator is closed. */
+    public interface ChunkVisitor {
+        void visit(List<Map.Entry<String, byte[]>> records);
+    }
+
+    /**
+     * Reads, in key order, the committed records of one type whose first attribute (an account id) lies between
+     * {@code first} and {@code last} inclusive in key order, and hands them over in chunks of at most {@code chunk}
+     * records: the records of a page of accounts, read as one range instead of one scan per account. Each chunk's
+     * iterator is closed before the visitor sees it, so the visitor may read other keys. For queries only. It ends
+     * because the range holds finitely many records; each chunk is bounded.
+     */
+    public void pageAdjacent(final String objectType, final String first, final String last, final int chunk,
+            final ChunkVisitor visitor) {
+        final CompositeKey prefix = new CompositeKey(objectType);
+        final String end = new CompositeKey(objectType, last).toString() + RANGE_END;
+        String start = new CompositeKey(objectType, first).toString();
+        while (!start.isEmpty()) {
+            final List<Map.Entry<String, byte[]>> records = new ArrayList<>();
+            start = pageFrom(prefix, start, chunk, (key, value) -> {
+                if (key.compareTo(end) >= 0) {
+                    return false;
+                }
+                records.add(Map.entry(key, value));
+                return true;
+            });
+            visitor.visit(records);
+        }
+    }
+
     /** A stored record that does not parse is corrupt state, not a bad request: fail loudly. */
-    private static <T> T decode(final String key, final byte[] value, final Class<T> type) {
+    public static <T> T decode(final String key, final byte[] value, final Class<T> type) {
         try {
             return LedgerJson.read(value, type);
         } catch (final LedgerException e) {

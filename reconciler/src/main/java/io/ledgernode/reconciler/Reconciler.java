@@ -1,0 +1,185 @@
+package io.ledgernode.reconciler;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.ledgernode.gateway.NetworkProfile;
+import io.ledgernode.reconciler.breaks.BreakReader;
+import io.ledgernode.reconciler.breaks.Trigger;
+import io.ledgernode.reconciler.chain.GatewayChainReader;
+import io.ledgernode.reconciler.config.ReconcilerConfig;
+import io.ledgernode.reconciler.db.Databases;
+import io.ledgernode.reconciler.metrics.MetricsServer;
+import io.ledgernode.reconciler.metrics.ReconcilerMetrics;
+import io.ledgernode.reconciler.report.ResultHandOff;
+import io.ledgernode.reconciler.run.RunOutcome;
+import io.ledgernode.reconciler.run.Runner;
+import io.ledgernode.reconciler.schedule.NightlySchedule;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import org.quartz.Scheduler;
+
+/**
+ * The reconciler process.
+ *
+ * <p>Usage: {@code Reconciler run|schedule [--config FILE] [--set key=value]...}
+ * <ul>
+ * <li>{@code run}: one reconciliation now, then exit. Status 0: completed, no breaks; 1: completed, breaks found
+ * (recorded under the run); 2: usage or configuration error (one line on stderr); 3: another run holds the run lock
+ * (nothing done); 4: the run failed (chain or mirror unreachable, or the mirror lagging beyond
+ * {@code compare.mirrorWaitMax}), recorded as FAILED.
+ * <li>{@code schedule}: the nightly schedule, as one member of the Quartz cluster, with {@code /metrics} and
+ * {@code /health/live} on {@code metrics.host:metrics.port}; stops on SIGTERM (a run in progress is interrupted and
+ * recorded as FAILED).
+ * </ul>
+ */
+public final class Reconciler {
+
+    static final int USAGE = 2;
+    private static final String USAGE_LINE = "usage: reconciler run|schedule [--config FILE] [--set key=value]...";
+
+    private Reconciler() {
+    }
+
+    public static void main(String[] args) {
+        Logs.configure();
+        String mode;
+        ReconcilerConfig config;
+        NetworkProfile profile;
+        try {
+            if (args.length == 0 || !(args[0].equals("run") || args[0].equals("schedule"))) {
+                throw new IllegalArgumentException(USAGE_LINE);
+            }
+            mode = args[0];
+            config = config(args);
+            profile = NetworkProfile.ofHome(Path.of(config.network().home()));
+            profile.org(config.network().org()).identity(config.network().identity());
+        } catch (RuntimeException e) {
+            System.err.println("reconciler: " + firstLine(e));
+            System.exit(USAGE);
+            return;
+        }
+        System.exit(mode.equals("run") ? runOnce(config, profile) : schedule(config, profile));
+    }
+
+    private static int runOnce(ReconcilerConfig config, NetworkProfile profile) {
+        try (HikariDataSource own = ownPool(config); HikariDataSource mirror = mirrorPool(config)) {
+            Databases.migrate(own);
+            RunOutcome outcome = runner(config, profile, own, mirror).runOnce(Trigger.ON_DEMAND);
+            System.out.println(describe(outcome));
+            return outcome.exitStatus();
+        } catch (RuntimeException e) {
+            System.err.println("reconciler: " + firstLine(e));
+            return new RunOutcome.Failed(-1, firstLine(e)).exitStatus();
+        }
+    }
+
+    private static int schedule(ReconcilerConfig config, NetworkProfile profile) {
+        try (HikariDataSource own = ownPool(config); HikariDataSource mirror = mirrorPool(config)) {
+            Databases.migrate(own);
+            Scheduler scheduler = NightlySchedule.start(config.schedule(), own, runner(config, profile, own, mirror));
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    scheduler.interrupt(NightlySchedule.JOB);
+                    scheduler.shutdown(true);
+                } catch (Exception e) {
+                    System.err.println("reconciler: stopping the scheduler: " + firstLine(e));
+                }
+                stopped.countDown();
+            }, "reconciler-stop"));
+            try (MetricsServer metrics = new MetricsServer(config.metrics().host(), config.metrics().port(),
+                    new ReconcilerMetrics(new BreakReader(own)))) {
+                System.out.println("reconciler: scheduled \"" + config.schedule().cron() + "\" (" + config.schedule().timeZone()
+                        + ") as " + scheduler.getSchedulerInstanceId() + "; metrics on http://" + config.metrics().host() + ":"
+                        + metrics.port() + "/metrics");
+                stopped.await();
+            }
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        } catch (Exception e) {
+            System.err.println("reconciler: " + firstLine(e));
+            return 4;
+        }
+    }
+
+    private static Runner runner(ReconcilerConfig config, NetworkProfile profile, HikariDataSource own, HikariDataSource mirror) {
+        return new Runner(config.compare(), own, mirror,
+                () -> GatewayChainReader.open(profile, config.network().org(), config.network().identity()),
+                // REPORT HAND-OFF: the report publisher replaces this logging hand-off (see Runner#handOff).
+                ResultHandOff.logging(), runnerName(), Clock.systemUTC());
+    }
+
+    private static HikariDataSource ownPool(ReconcilerConfig config) {
+        return Databases.pool(config.database(), Path.of(config.network().home()), "reconciler", false);
+    }
+
+    private static HikariDataSource mirrorPool(ReconcilerConfig config) {
+        return Databases.pool(config.mirror(), Path.of(config.network().home()), "mirror-reader", true);
+    }
+
+    static String describe(RunOutcome outcome) {
+        return switch (outcome) {
+            case RunOutcome.Clean clean -> "reconciler: run " + clean.runId() + " consistent at block "
+                    + clean.summary().consistentBlock() + ": " + clean.summary().accountsCompared() + " accounts, "
+                    + clean.summary().assetsCompared() + " assets, " + clean.summary().blocksCompared() + " blocks, no breaks";
+            case RunOutcome.BreaksFound found -> "reconciler: run " + found.runId() + " consistent at block "
+                    + found.summary().consistentBlock() + ": " + found.summary().breaksFound() + " breaks "
+                    + found.summary().breaksByType();
+            case RunOutcome.Busy busy -> "reconciler: another run is in progress (" + busy.holder() + "); nothing done";
+            case RunOutcome.Failed failed -> "reconciler: run " + failed.runId() + " failed: " + failed.reason();
+        };
+    }
+
+    static ReconcilerConfig config(String[] args) {
+        Optional<Path> file = Optional.empty();
+        Map<String, String> overrides = new HashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            switch (args[i]) {
+                case "--config" -> file = Optional.of(Path.of(value(args, ++i, "--config")));
+                case "--set" -> {
+                    String pair = value(args, ++i, "--set");
+                    int eq = pair.indexOf('=');
+                    if (eq < 1) {
+                        throw new IllegalArgumentException("--set takes key=value, got " + pair);
+                    }
+                    overrides.put(pair.substring(0, eq), pair.substring(eq + 1));
+                }
+                default -> throw new IllegalArgumentException("unknown argument " + args[i] + " (" + USAGE_LINE + ")");
+            }
+        }
+        ReconcilerConfig config = ReconcilerConfig.load(file, overrides);
+        if (config.network().home().isBlank()) {
+            throw new IllegalArgumentException("network.home is not set (the LEDGER_HOME of the network to reconcile)");
+        }
+        return config;
+    }
+
+    private static String value(String[] args, int index, String option) {
+        if (index >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[index];
+    }
+
+    private static String runnerName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "unknown-host";
+        }
+        return host + " pid " + ProcessHandle.current().pid();
+    }
+
+    private static String firstLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+}

@@ -1,0 +1,21 @@
+package io.ledgernode.reconciler.breaks;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One run as recorded. {@code finishedAt} is null while it runs; {@code consistentBlock} and
+ * {@code consistentBlockHash} (lowercase hex) are set once it completed: the last block it verified, every account and
+ * asset compared at a height no later than the block after it. {@code failure} is set when it failed.
+ */
+public record RunView(long id, Trigger trigger, RunStatus status, Instant startedAt, Instant finishedAt,
+                      Long consistentBlock, String consistentBlockHash, long accountsCompared, long assetsCompared,
+                      long blocksCompared, long breaksFound, String failure, String runner) {
+
+    public RunView {
+        Objects.requireNonNull(trigger, "trigger");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(runner, "runner");
+    }
+}

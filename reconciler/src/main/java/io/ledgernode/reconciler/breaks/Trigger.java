@@ -1,0 +1,7 @@
+package io.ledgernode.reconciler.breaks;
+
+/** What started a run: the nightly schedule, or an operator (the command line). */
+public enum Trigger {
+    SCHEDULED,
+    ON_DEMAND
+}

@@ -1,0 +1,64 @@
+package io.ledgernode.reconciler.compare;
+
+import io.ledgernode.reconciler.breaks.BreakType;
+import io.ledgernode.reconciler.chain.ChainReader;
+import io.ledgernode.reconciler.config.ReconcilerConfig;
+import io.ledgernode.reconciler.mirror.MirrorReader;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * One reconciliation: every account, then every asset, then every block, chain against mirror. The block pass comes
+ * last and reaches at least the highest height any page saw, so the block it ends at is one the whole run is
+ * consistent at: every block up to it verified, every account and asset compared at a height no later than the block
+ * after it. Breaks go to the sink as they are found.
+ */
+public final class Reconciliation {
+
+    private static final Logger LOG = Logger.getLogger(Reconciliation.class.getName());
+
+    private final ChainReader chain;
+    private final MirrorReader mirror;
+    private final DataSource mirrorPool;
+    private final ReconcilerConfig.Compare config;
+
+    public Reconciliation(ChainReader chain, DataSource mirrorPool, ReconcilerConfig.Compare config) {
+        this.chain = chain;
+        this.mirror = new MirrorReader(mirrorPool);
+        this.mirrorPool = mirrorPool;
+        this.config = config;
+    }
+
+    /** What a completed run compared, the block it is consistent at, and what it found. */
+    public record Summary(long consistentBlock, byte[] consistentBlockHash, long accountsCompared, long assetsCompared,
+                          long blocksCompared, long breaksFound, Map<BreakType, Long> breaksByType) {
+        public Summary {
+            consistentBlockHash = consistentBlockHash.clone();
+            breaksByType = Map.copyOf(breaksByType);
+        }
+
+        @Override
+        public byte[] consistentBlockHash() {
+            return consistentBlockHash.clone();
+        }
+    }
+
+    public Summary run(BreakSink sink) throws SQLException, InterruptedException {
+        MirrorWait wait = new MirrorWait(config.mirrorWaitMax(), config.mirrorPollInterval());
+        long started = System.nanoTime();
+        AccountPass.Result accounts = new AccountPass(chain, mirror, mirrorPool, config, wait, sink).run();
+        LOG.info(() -> "compared " + accounts.accounts() + " accounts in " + seconds(started) + " s; breaks so far " + sink.total());
+        AssetPass.Result assets = new AssetPass(chain, mirror, config, wait, sink).run(accounts);
+        BlockPass.Result blocks = new BlockPass(chain, mirror, config, wait, sink).run(assets.lastHigh());
+        LOG.info(() -> "compared " + assets.assets() + " assets and " + blocks.blocks() + " blocks; run took " + seconds(started)
+                + " s; breaks " + sink.total());
+        return new Summary(blocks.lastBlock(), blocks.lastHash(), accounts.accounts(), assets.assets(), blocks.blocks(),
+                sink.total(), sink.counts());
+    }
+
+    private static String seconds(long startedNanos) {
+        return String.format("%.1f", (System.nanoTime() - startedNanos) / 1e9);
+    }
+}

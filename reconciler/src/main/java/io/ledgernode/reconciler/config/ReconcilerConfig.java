@@ -1,0 +1,163 @@
+package io.ledgernode.reconciler.config;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.quartz.CronExpression;
+
+/** The whole configuration of the reconciler, read once at start and passed down through constructors. */
+public record ReconcilerConfig(Network network, Database database, Database mirror, Schedule schedule, Compare compare,
+                               Metrics metrics) {
+
+    public ReconcilerConfig {
+        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(mirror, "mirror");
+        Objects.requireNonNull(schedule, "schedule");
+        Objects.requireNonNull(compare, "compare");
+        Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /** The network to read, and the identity to read it as (its org's gateway peer answers every chain query). */
+    public record Network(String home, String org, String identity) {
+        public Network {
+            requireText("network.org", org);
+            requireText("network.identity", identity);
+        }
+    }
+
+    /** A PostgreSQL connection: by URL, or (empty URL) the node's database named in network/node.properties. */
+    public record Database(String url, String user, String password, String passwordFile, int poolSizeMax) {
+        public Database {
+            requireText("user", user);
+            Objects.requireNonNull(url, "url");
+            Objects.requireNonNull(password, "password");
+            Objects.requireNonNull(passwordFile, "passwordFile");
+            requireWithin("poolSizeMax", poolSizeMax, 2, 64);
+        }
+    }
+
+    /** The nightly schedule and the Quartz cluster it runs in. */
+    public record Schedule(String cron, String timeZone, String schedulerName, Duration clusterCheckinInterval,
+                           Duration misfireThreshold) {
+        public Schedule {
+            if (cron == null || !CronExpression.isValidExpression(cron)) {
+                throw new IllegalArgumentException("schedule.cron is not a Quartz cron expression: " + cron);
+            }
+            ZoneId.of(requireText("schedule.timeZone", timeZone));
+            requireText("schedule.schedulerName", schedulerName);
+            requirePositive("schedule.clusterCheckinInterval", clusterCheckinInterval);
+            requirePositive("schedule.misfireThreshold", misfireThreshold);
+        }
+    }
+
+    /** How a run pages, waits and rechecks; every loop of a run is bounded by one of these. */
+    public record Compare(int pageSize, int pagesAheadMax, Duration mirrorWaitMax, Duration mirrorPollInterval,
+                          int recheckAttemptsMax, int windowBlocksMax, int blockBatchSize, int breakBatchSize) {
+        public Compare {
+            requireWithin("compare.pageSize", pageSize, 1, 1_000);
+            requireWithin("compare.pagesAheadMax", pagesAheadMax, 1, 64);
+            requirePositive("compare.mirrorWaitMax", mirrorWaitMax);
+            requirePositive("compare.mirrorPollInterval", mirrorPollInterval);
+            requireWithin("compare.recheckAttemptsMax", recheckAttemptsMax, 1, 100);
+            requireWithin("compare.windowBlocksMax", windowBlocksMax, 2, 100_000);
+            requireWithin("compare.blockBatchSize", blockBatchSize, 1, 10_000);
+            requireWithin("compare.breakBatchSize", breakBatchSize, 1, 10_000);
+        }
+    }
+
+    /** The Prometheus and health endpoint of the scheduler process. */
+    public record Metrics(String host, int port) {
+        public Metrics {
+            requireText("metrics.host", host);
+            requireWithin("metrics.port", port, 0, 65_535);
+        }
+    }
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .registerModule(new JavaTimeModule())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES);
+
+    /**
+     * The defaults of application.yaml, overridden by {@code operatorFile} if given, then by {@code overrides}
+     * (dotted keys such as {@code compare.pageSize}). Every mistake is an {@link IllegalArgumentException} whose
+     * message is one line naming the key.
+     */
+    public static ReconcilerConfig load(Optional<Path> operatorFile, Map<String, String> overrides) {
+        try (InputStream defaults = ReconcilerConfig.class.getResourceAsStream("/application.yaml")) {
+            ObjectNode tree = (ObjectNode) YAML.readTree(defaults);
+            if (operatorFile.isPresent()) {
+                if (!(YAML.readTree(operatorFile.get().toFile()) instanceof ObjectNode operator)) {
+                    throw new IllegalArgumentException("configuration file " + operatorFile.get() + " is not a YAML mapping");
+                }
+                merge(tree, operator);
+            }
+            overrides.forEach((key, value) -> set(tree, key, value));
+            return YAML.treeToValue(tree, ReconcilerConfig.class);
+        } catch (IOException e) {
+            Throwable cause = e.getCause() instanceof IllegalArgumentException invalid ? invalid : e;
+            throw new IllegalArgumentException("bad configuration: " + firstLine(cause.getMessage()), e);
+        }
+    }
+
+    private static void merge(ObjectNode target, ObjectNode source) {
+        for (var field : source.properties()) {
+            if (field.getValue() instanceof ObjectNode child && target.get(field.getKey()) instanceof ObjectNode existing) {
+                merge(existing, child);
+            } else {
+                target.set(field.getKey(), field.getValue());
+            }
+        }
+    }
+
+    private static void set(ObjectNode tree, String dottedKey, String value) {
+        String[] parts = dottedKey.split("\\.");
+        ObjectNode node = tree;
+        for (int i = 0; i < parts.length - 1; i++) {
+            if (!(node.get(parts[i]) instanceof ObjectNode child)) {
+                throw new IllegalArgumentException("unknown configuration key " + dottedKey);
+            }
+            node = child;
+        }
+        if (!node.has(parts[parts.length - 1]) || node.get(parts[parts.length - 1]) instanceof ObjectNode) {
+            throw new IllegalArgumentException("unknown configuration key " + dottedKey);
+        }
+        node.put(parts[parts.length - 1], value);
+    }
+
+    private static String requireText(String key, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(key + " must not be empty");
+        }
+        return value;
+    }
+
+    private static void requireWithin(String key, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(key + " must be in [" + min + ", " + max + "], got " + value);
+        }
+    }
+
+    private static void requirePositive(String key, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(key + " must be a positive ISO-8601 duration, got " + value);
+        }
+    }
+
+    private static String firstLine(String message) {
+        String text = String.valueOf(message);
+        return text.lines().findFirst().orElse(text);
+    }
+}

@@ -1,0 +1,115 @@
+package io.ledgernode.reconciler.mirror;
+
+import java.math.BigInteger;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The queries of supply histories. The sums over all accounts and all entries of an asset scan those tables once per
+ * page of assets (assets are few; accounts and entries are many), which is the price of checking that the mirror's
+ * supply is what its own accounts and history add up to.
+ */
+final class SupplyQueries {
+
+    private static final String SUPPLY_DELTA = Effect.sqlDelta("supply");
+
+    private SupplyQueries() {
+    }
+
+    static Map<String, SupplyHistory> read(Connection connection, Collection<String> codes, long from) throws SQLException {
+        Array codeArray = MirrorReader.textArray(connection, codes);
+        Map<String, Object[]> rows = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT code, block_number, supply FROM mirror.assets WHERE code = ANY(?)")) {
+            select.setArray(1, codeArray);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    rows.put(rs.getString(1), new Object[] {rs.getLong(2), BigInteger.valueOf(rs.getLong(3))});
+                }
+            }
+        }
+        Map<String, BigInteger> accounts = sums(connection, codeArray,
+                "SELECT asset, sum(balance::numeric + held::numeric) FROM mirror.accounts WHERE asset = ANY(?) GROUP BY asset");
+        Map<String, BigInteger> entries = sums(connection, codeArray, "SELECT asset, sum(" + SUPPLY_DELTA
+                + ") FROM mirror.entries WHERE asset = ANY(?) AND kind IN ('MINT', 'BURN') GROUP BY asset");
+        Map<String, List<AccountHistory.RecentEntry>> recent = recent(connection, codeArray, from);
+        Map<String, SupplyHistory> histories = new LinkedHashMap<>();
+        for (String code : codes) {
+            Object[] row = rows.get(code);
+            histories.put(code, new SupplyHistory(code, row == null ? null : (Long) row[0],
+                    row == null ? BigInteger.ZERO : (BigInteger) row[1], entries.getOrDefault(code, BigInteger.ZERO),
+                    accounts.getOrDefault(code, BigInteger.ZERO), from, recent.getOrDefault(code, List.of())));
+        }
+        return histories;
+    }
+
+    static Map<String, Long> assetsBefore(Connection connection, long height) throws SQLException {
+        Map<String, Long> assets = new LinkedHashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT code, block_number FROM mirror.assets WHERE block_number < ? ORDER BY code COLLATE \"C\"")) {
+            select.setLong(1, height);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    assets.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        return assets;
+    }
+
+    static Set<String> movedBetween(Connection connection, long fromHeight, long toHeight) throws SQLException {
+        Set<String> moved = new HashSet<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT DISTINCT asset FROM mirror.entries WHERE block_number >= ? AND block_number < ?")) {
+            select.setLong(1, fromHeight);
+            select.setLong(2, toHeight);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    moved.add(rs.getString(1));
+                }
+            }
+        }
+        return moved;
+    }
+
+    private static Map<String, BigInteger> sums(Connection connection, Array codes, String sql) throws SQLException {
+        Map<String, BigInteger> sums = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setArray(1, codes);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    sums.put(rs.getString(1), MirrorReader.integer(rs, 2));
+                }
+            }
+        }
+        return sums;
+    }
+
+    private static Map<String, List<AccountHistory.RecentEntry>> recent(Connection connection, Array codes, long from)
+            throws SQLException {
+        Map<String, List<AccountHistory.RecentEntry>> recent = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT asset, block_number, kind, amount FROM mirror.entries WHERE block_number >= ? AND asset = ANY(?)")) {
+            select.setLong(1, from);
+            select.setArray(2, codes);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    recent.computeIfAbsent(rs.getString(1), code -> new ArrayList<>())
+                            .add(new AccountHistory.RecentEntry(rs.getLong(2), rs.getString(3), rs.getLong(4)));
+                }
+            }
+        }
+        return recent;
+    }
+}

@@ -1,0 +1,121 @@
+package io.ledgernode.reconciler.run;
+
+import io.ledgernode.reconciler.breaks.BreakReader;
+import io.ledgernode.reconciler.breaks.RunLog;
+import io.ledgernode.reconciler.breaks.Trigger;
+import io.ledgernode.reconciler.chain.ChainReader;
+import io.ledgernode.reconciler.compare.BreakSink;
+import io.ledgernode.reconciler.compare.Reconciliation;
+import io.ledgernode.reconciler.config.ReconcilerConfig;
+import io.ledgernode.reconciler.report.ResultHandOff;
+import io.ledgernode.reconciler.report.ResultMapping;
+import io.ledgernode.reports.reconciliation.ReconciliationResult;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Runs one reconciliation under the run lock, for the command line and for the scheduled job alike: records the run,
+ * compares, records how it ended, and hands a completed run's result to the report writer. Never throws for a run
+ * that could not be done: that is a {@link RunOutcome}.
+ */
+public final class Runner {
+
+    private static final Logger LOG = Logger.getLogger(Runner.class.getName());
+
+    private final ReconcilerConfig.Compare config;
+    private final DataSource reconcilerPool;
+    private final DataSource mirrorPool;
+    private final Supplier<ChainReader> chains;
+    private final ResultHandOff handOff;
+    private final String runnerName;
+    private final Clock clock;
+
+    /**
+     * @param reconcilerPool the reconciler's own role: run lock, runs and breaks
+     * @param mirrorPool the mirror's read-only role
+     * @param chains opens a connection to the chain for one run (closed after it)
+     * @param handOff receives each completed run's result
+     * @param runnerName who runs (host and pid), recorded with each run
+     */
+    public Runner(ReconcilerConfig.Compare config, DataSource reconcilerPool, DataSource mirrorPool,
+                  Supplier<ChainReader> chains, ResultHandOff handOff, String runnerName, Clock clock) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.reconcilerPool = Objects.requireNonNull(reconcilerPool, "reconcilerPool");
+        this.mirrorPool = Objects.requireNonNull(mirrorPool, "mirrorPool");
+        this.chains = Objects.requireNonNull(chains, "chains");
+        this.handOff = Objects.requireNonNull(handOff, "handOff");
+        this.runnerName = Objects.requireNonNull(runnerName, "runnerName");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public RunOutcome runOnce(Trigger trigger) {
+        try (RunLock lock = RunLock.tryAcquire(reconcilerPool).orElse(null)) {
+            if (lock == null) {
+                return new RunOutcome.Busy(RunLock.holder(reconcilerPool));
+            }
+            return runLocked(trigger);
+        } catch (SQLException e) {
+            return new RunOutcome.Failed(-1, "the reconciler's database: " + oneLine(e));
+        }
+    }
+
+    private RunOutcome runLocked(Trigger trigger) throws SQLException {
+        RunLog log = new RunLog(reconcilerPool);
+        long runId = log.start(trigger, clock.instant(), runnerName);
+        LOG.info(() -> "run " + runId + " (" + trigger + ") started");
+        BreakSink sink = new BreakSink(log, runId, config.breakBatchSize());
+        Reconciliation.Summary summary;
+        try (ChainReader chain = chains.get()) {
+            summary = new Reconciliation(chain, mirrorPool, config).run(sink);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return failed(log, runId, sink, e);
+        }
+        log.complete(runId, new RunLog.Completion(summary.consistentBlock(), summary.consistentBlockHash(),
+                summary.accountsCompared(), summary.assetsCompared(), summary.blocksCompared(), summary.breaksFound(),
+                clock.instant()));
+        LOG.info(() -> "run " + runId + " completed: consistent at block " + summary.consistentBlock() + ", "
+                + summary.breaksFound() + " breaks " + summary.breaksByType());
+        handOff(runId);
+        return summary.breaksFound() == 0 ? new RunOutcome.Clean(runId, summary) : new RunOutcome.BreaksFound(runId, summary);
+    }
+
+    /**
+     * ===== REPORT HAND-OFF =====
+     * The one place a completed run's {@link ReconciliationResult} leaves the reconciler: built from the recorded run
+     * and breaks, handed to {@link #handOff} (the report publisher, once wired; a log line until then). The run is
+     * already committed as COMPLETED; a publisher that fails is logged and does not change the run's outcome.
+     */
+    private void handOff(long runId) {
+        try {
+            ReconciliationResult result = ResultMapping.of(new BreakReader(reconcilerPool), runId);
+            handOff.accept(result);
+        } catch (Exception e) {
+            LOG.log(Level.SEVERE, "run " + runId + ": handing the result to the report writer failed: " + oneLine(e), e);
+        }
+    }
+
+    private RunOutcome failed(RunLog log, long runId, BreakSink sink, Exception cause) {
+        String reason = oneLine(cause);
+        LOG.log(Level.WARNING, "run " + runId + " failed: " + reason, cause);
+        try {
+            sink.flush();
+            log.fail(runId, reason, sink.total(), clock.instant());
+        } catch (SQLException e) {
+            LOG.log(Level.SEVERE, "run " + runId + ": could not record its failure: " + oneLine(e), e);
+        }
+        return new RunOutcome.Failed(runId, reason);
+    }
+
+    private static String oneLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+}

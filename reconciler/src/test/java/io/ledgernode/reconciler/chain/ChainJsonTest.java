@@ -1,0 +1,45 @@
+package io.ledgernode.reconciler.chain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class ChainJsonTest {
+
+    private static final String EMPTY = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
+    @Test
+    void an_account_page_as_the_chaincode_writes_it_is_read_exactly() {
+        AccountPage page = ChainJson.accountPage("{\"accounts\":[{\"asset\":\"USD\",\"balance\":\"9223372036854775807\","
+                + "\"held\":\"0\",\"id\":\"alice\",\"jurisdiction\":\"DE\",\"openHolds\":{\"count\":0,\"digest\":\"" + EMPTY
+                + "\",\"sum\":\"0\"},\"status\":\"FROZEN\"}],\"bookmark\":\"AGFjY291bnQ\"}");
+
+        assertThat(page.bookmark()).isEqualTo("AGFjY291bnQ");
+        assertThat(page.last()).isFalse();
+        assertThat(page.accounts()).singleElement().satisfies(line -> {
+            assertThat(line.balance()).isEqualTo(Long.MAX_VALUE);
+            assertThat(line.status()).isEqualTo("FROZEN");
+            assertThat(line.openHolds()).isEqualTo(HoldSummary.NONE);
+        });
+    }
+
+    @Test
+    void an_amount_that_is_a_number_negative_or_beyond_64_bits_is_refused() {
+        for (String balance : new String[] {"12", "\"-1\"", "\"01\"", "\"9223372036854775808\"", "\"1.5\"", "null"}) {
+            String json = "{\"accounts\":[{\"asset\":\"USD\",\"balance\":" + balance + ",\"held\":\"0\",\"id\":\"a\","
+                    + "\"jurisdiction\":\"DE\",\"openHolds\":{\"count\":0,\"digest\":\"" + EMPTY + "\",\"sum\":\"0\"},"
+                    + "\"status\":\"ACTIVE\"}],\"bookmark\":\"\"}";
+            assertThatThrownBy(() -> ChainJson.accountPage(json)).as(balance).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
+    void an_asset_page_and_a_supply_are_read() {
+        AssetPage page = ChainJson.assetPage("{\"assets\":[{\"code\":\"USD\",\"decimals\":2,\"supply\":\"1500\"}],\"bookmark\":\"\"}");
+
+        assertThat(page.assets()).containsExactly(new AssetLine("USD", 2, 1500));
+        assertThat(page.last()).isTrue();
+        assertThat(ChainJson.supply("{\"asset\":\"USD\",\"supply\":\"7\"}")).isEqualTo(7);
+    }
+}

@@ -1,0 +1,115 @@
+package io.ledgernode.reconciler.testing;
+
+import io.ledgernode.reconciler.breaks.BreakReader;
+import io.ledgernode.reconciler.chain.AccountLine;
+import io.ledgernode.reconciler.chain.AccountPage;
+import io.ledgernode.reconciler.chain.AssetPage;
+import io.ledgernode.reconciler.chain.ChainBlock;
+import io.ledgernode.reconciler.chain.ChainReader;
+import io.ledgernode.reconciler.breaks.BreakView;
+import io.ledgernode.reconciler.breaks.Trigger;
+import io.ledgernode.reconciler.config.ReconcilerConfig;
+import io.ledgernode.reconciler.report.ResultHandOff;
+import io.ledgernode.reconciler.run.RunOutcome;
+import io.ledgernode.reconciler.run.Runner;
+import io.ledgernode.reports.reconciliation.ReconciliationResult;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/** Runs reconciliations of a node's test database against a chain reader, and reads back what they recorded. */
+public final class RunHarness {
+
+    private final TestDatabase.Node node;
+    private final ChainReader chain;
+    private final Map<String, String> settings = new HashMap<>(Map.of("network.home", "/nonexistent",
+            "compare.pageSize", "3", "compare.mirrorWaitMax", "PT5S", "compare.mirrorPollInterval", "PT0.01S",
+            "compare.breakBatchSize", "7", "compare.blockBatchSize", "4"));
+    private final List<ReconciliationResult> handedOff = new CopyOnWriteArrayList<>();
+
+    public RunHarness(TestDatabase.Node node, ChainReader chain) {
+        this.node = node;
+        this.chain = chain;
+    }
+
+    public RunHarness set(String key, String value) {
+        settings.put(key, value);
+        return this;
+    }
+
+    public ReconcilerConfig config() {
+        return ReconcilerConfig.load(Optional.empty(), settings);
+    }
+
+    public Runner runner() {
+        ResultHandOff handOff = handedOff::add;
+        return new Runner(config().compare(), node.reconciler(), node.reader(), () -> new Unclosed(chain), handOff,
+                "test", Clock.systemUTC());
+    }
+
+    public RunOutcome run() {
+        return runner().runOnce(Trigger.ON_DEMAND);
+    }
+
+    /** Every result handed to the report writer so far. */
+    public List<ReconciliationResult> handedOff() {
+        return handedOff;
+    }
+
+    /** Every break recorded for a run, read as node-service would (the read-only role). */
+    public List<BreakView> breaks(long runId) throws SQLException {
+        BreakReader reader = new BreakReader(node.reader());
+        List<BreakView> all = new ArrayList<>();
+        Long cursor = null;
+        do {
+            BreakReader.BreakPage page = reader.breaks(runId, Optional.empty(), 5, cursor);
+            all.addAll(page.breaks());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return all;
+    }
+
+    /** The run owns its chain reader only for its length; the tests' reader outlives it. */
+    private record Unclosed(ChainReader chain) implements ChainReader {
+        @Override
+        public long height() {
+            return chain.height();
+        }
+
+        @Override
+        public AccountPage accounts(int pageSize, String bookmark) {
+            return chain.accounts(pageSize, bookmark);
+        }
+
+        @Override
+        public Optional<AccountLine> account(String id) {
+            return chain.account(id);
+        }
+
+        @Override
+        public Optional<Long> supply(String code) {
+            return chain.supply(code);
+        }
+
+        @Override
+        public AssetPage assets(int pageSize, String bookmark) {
+            return chain.assets(pageSize, bookmark);
+        }
+
+        @Override
+        public void blocks(long from, long toExclusive, Consumer<ChainBlock> visitor) {
+            chain.blocks(from, toExclusive, visitor);
+        }
+
+        @Override
+        public void close() {
+            // The test closes the real reader.
+        }
+    }
+}
