@@ -13,6 +13,12 @@ import java.util.regex.Pattern;
  */
 public record PublishedReport(String jurisdiction, ReportKind kind, String period, long cutOffBlock, Path directory) {
 
+    /**
+     * The jurisdiction of a consolidated report across every jurisdiction (for auditors). Accounts' jurisdictions are
+     * two letters with an optional region ({@code DE}, {@code US-NY}), so no account can ever have this one.
+     */
+    public static final String ALL_JURISDICTIONS = "ALL";
+
     /** Path-safe by construction: a jurisdiction code as the chaincode allows it ({@code DE}, {@code US-NY}). */
     static final Pattern JURISDICTION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,31}");
     static final Pattern PERIOD = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,63}");

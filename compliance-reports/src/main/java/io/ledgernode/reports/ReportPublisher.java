@@ -109,7 +109,8 @@ public final class ReportPublisher {
 
     /**
      * Publishes a reconciliation run's report for every jurisdiction with an account open at the block the run is
-     * consistent at, and every jurisdiction a break names. Breaks without a jurisdiction are in every report.
+     * consistent at, and every jurisdiction a break names, plus the consolidated report of every break
+     * ({@link PublishedReport#ALL_JURISDICTIONS}, for auditors). Breaks without a jurisdiction are in every report.
      */
     public List<PublishedReport> publishReconciliation(DataSource mirror, ReconciliationResult result)
             throws ReportException {
@@ -120,6 +121,7 @@ public final class ReportPublisher {
         result.breaks().stream().map(ReconciliationResult.Break::jurisdiction).filter(Objects::nonNull)
                 .forEach(jurisdictions::add);
         List<ReportDocument> documents = new ArrayList<>();
+        documents.add(ReconciliationReport.build(origin, PublishedReport.ALL_JURISDICTIONS, result));
         for (String jurisdiction : jurisdictions) {
             documents.add(ReconciliationReport.build(origin, jurisdiction, result));
         }

@@ -26,12 +26,15 @@ public final class Transactions {
     public static final String ASSETS_REGISTER = "Assets:register";
     public static final String ASSETS_GET = "Assets:get";
     public static final String ASSETS_SUPPLY = "Assets:supply";
+    public static final String ASSETS_LIST = "Assets:list";
 
     public static final String ACCOUNTS_OPEN = "Accounts:open";
     public static final String ACCOUNTS_OPEN_MANY = "Accounts:openMany";
     public static final String ACCOUNTS_GET = "Accounts:get";
     public static final String ACCOUNTS_HOLDS = "Accounts:holds";
     public static final String ACCOUNTS_HISTORY = "Accounts:history";
+    public static final String ACCOUNTS_LIST = "Accounts:list";
+    public static final String ACCOUNTS_SUMMARY = "Accounts:summary";
 
     public static final String MONEY_MINT = "Money:mint";
     public static final String MONEY_BURN = "Money:burn";
@@ -55,8 +58,8 @@ public final class Transactions {
             HOLDS_CAPTURE, HOLDS_VOID, HOLDS_RELEASE, COMPLIANCE_FREEZE, COMPLIANCE_UNFREEZE, COMPLIANCE_SET_LIMITS);
 
     /** Transactions that only read: evaluate them. */
-    public static final Set<String> QUERIES = setOf(GOVERNANCE_CONFIG, ASSETS_GET, ASSETS_SUPPLY, ACCOUNTS_GET,
-            ACCOUNTS_HOLDS, ACCOUNTS_HISTORY, HOLDS_GET);
+    public static final Set<String> QUERIES = setOf(GOVERNANCE_CONFIG, ASSETS_GET, ASSETS_SUPPLY, ASSETS_LIST, ACCOUNTS_GET,
+            ACCOUNTS_HOLDS, ACCOUNTS_HISTORY, ACCOUNTS_LIST, ACCOUNTS_SUMMARY, MONEY_OUTCOME, HOLDS_GET);
 
     private Transactions() {}
 

@@ -1,5 +1,11 @@
 package io.ledgernode.reconciler;
 
+import io.ledgernode.reconciler.report.PseudonymKey;
+import io.ledgernode.reconciler.report.ReportHandOff;
+import io.ledgernode.reports.LargeValueThresholds;
+import io.ledgernode.reports.ReportException;
+import io.ledgernode.reports.ReportPublisher;
+import io.ledgernode.reports.ReportsConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.ledgernode.gateway.NetworkProfile;
 import io.ledgernode.reconciler.breaks.BreakReader;
@@ -69,8 +75,12 @@ public final class Reconciler {
     private static int runOnce(ReconcilerConfig config, NetworkProfile profile) {
         try (HikariDataSource own = ownPool(config); HikariDataSource mirror = mirrorPool(config)) {
             Databases.migrate(own);
-            RunOutcome outcome = runner(config, profile, own, mirror).runOnce(Trigger.ON_DEMAND);
+            ReportHandOff reports = reports(config, profile, mirror);
+            RunOutcome outcome = runner(config, profile, own, mirror, reports).runOnce(Trigger.ON_DEMAND);
             System.out.println(describe(outcome));
+            reports.lastPublished().forEach(report -> System.out.println("reconciler: published " + report.directory()));
+            // The last line is the directory of the run's reconciliation report (every jurisdiction's breaks).
+            reports.lastConsolidatedReconciliation().ifPresent(report -> System.out.println(report.directory()));
             return outcome.exitStatus();
         } catch (RuntimeException e) {
             System.err.println("reconciler: " + firstLine(e));
@@ -81,7 +91,8 @@ public final class Reconciler {
     private static int schedule(ReconcilerConfig config, NetworkProfile profile) {
         try (HikariDataSource own = ownPool(config); HikariDataSource mirror = mirrorPool(config)) {
             Databases.migrate(own);
-            Scheduler scheduler = NightlySchedule.start(config.schedule(), own, runner(config, profile, own, mirror));
+            Scheduler scheduler = NightlySchedule.start(config.schedule(), own,
+                    runner(config, profile, own, mirror, reports(config, profile, mirror)));
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
@@ -109,11 +120,33 @@ public final class Reconciler {
         }
     }
 
-    private static Runner runner(ReconcilerConfig config, NetworkProfile profile, HikariDataSource own, HikariDataSource mirror) {
+    private static Runner runner(ReconcilerConfig config, NetworkProfile profile, HikariDataSource own, HikariDataSource mirror,
+                                 ResultHandOff reports) {
         return new Runner(config.compare(), own, mirror,
                 () -> GatewayChainReader.open(profile, config.network().org(), config.network().identity()),
-                // REPORT HAND-OFF: the report publisher replaces this logging hand-off (see Runner#handOff).
-                ResultHandOff.logging(), runnerName(), Clock.systemUTC());
+                reports, runnerName(), Clock.systemUTC());
+    }
+
+    /**
+     * The report publisher of completed runs: signed with {@code reports.signingIdentity} of the network's org (the
+     * publisher refuses an identity its org's CA did not certify), under {@code reports.root}.
+     */
+    private static ReportHandOff reports(ReconcilerConfig config, NetworkProfile profile, HikariDataSource mirror) {
+        ReconcilerConfig.Reports reports = config.reports();
+        Path home = Path.of(config.network().home());
+        Path root = reports.root().isBlank() ? home.resolve("reports") : Path.of(reports.root());
+        Path pseudonymKey = reports.pseudonymKeyFile().isBlank() ? home.resolve("reports.key") : Path.of(reports.pseudonymKeyFile());
+        NetworkProfile.Org org = profile.org(config.network().org());
+        // The identity's MSP directory: signcerts/<cert>.pem, keystore/priv_sk and cacerts/ sit side by side in it.
+        Path msp = org.identity(reports.signingIdentity()).certificateFile().toAbsolutePath().getParent().getParent();
+        try {
+            PseudonymKey.ensure(pseudonymKey);
+            ReportsConfig reportsConfig = ReportsConfig.fromMsp(root, reports.nodeName(), org.mspId(), msp, pseudonymKey)
+                    .withLargeValue(LargeValueThresholds.of(reports.largeValueThreshold()));
+            return new ReportHandOff(new ReportPublisher(reportsConfig), mirror, reports.day().equals("previous"));
+        } catch (java.io.IOException | ReportException e) {
+            throw new IllegalArgumentException("reports: cannot set up the report signer (" + firstLine(e) + ")", e);
+        }
     }
 
     private static HikariDataSource ownPool(ReconcilerConfig config) {

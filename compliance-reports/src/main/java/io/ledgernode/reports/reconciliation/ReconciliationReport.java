@@ -1,5 +1,6 @@
 package io.ledgernode.reports.reconciliation;
 
+import io.ledgernode.reports.PublishedReport;
 import io.ledgernode.reports.ReportKind;
 import io.ledgernode.reports.reconciliation.ReconciliationResult.Break;
 import io.ledgernode.reports.table.Column;
@@ -40,9 +41,13 @@ public final class ReconciliationReport {
         return "run-" + result.runId();
     }
 
-    /** Whether this break belongs in this jurisdiction's report: its own, or one without a jurisdiction. */
+    /**
+     * Whether this break belongs in this jurisdiction's report: its own, or one without a jurisdiction; the
+     * consolidated report ({@link PublishedReport#ALL_JURISDICTIONS}) has every break.
+     */
     public static boolean concerns(Break breakRecord, String jurisdiction) {
-        return breakRecord.jurisdiction() == null || breakRecord.jurisdiction().equals(jurisdiction);
+        return PublishedReport.ALL_JURISDICTIONS.equals(jurisdiction) || breakRecord.jurisdiction() == null
+                || breakRecord.jurisdiction().equals(jurisdiction);
     }
 
     public static ReportDocument build(Origin origin, String jurisdiction, ReconciliationResult result) {

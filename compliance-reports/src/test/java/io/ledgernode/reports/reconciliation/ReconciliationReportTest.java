@@ -92,8 +92,14 @@ class ReconciliationReportTest {
         assertThat(day).extracting(r -> r.jurisdiction() + "/" + r.kind().directoryName() + "/" + r.name())
                 .containsExactly("DE/daily-transactions/2026-11-22-b7", "DE/large-value/2026-11-22-b7",
                         "DE/balances/2026-11-22-b7", "FR/daily-transactions/2026-11-22-b7",
-                        "FR/large-value/2026-11-22-b7", "FR/balances/2026-11-22-b7", "DE/reconciliation/run-42-b7",
-                        "FR/reconciliation/run-42-b7");
+                        "FR/large-value/2026-11-22-b7", "FR/balances/2026-11-22-b7", "ALL/reconciliation/run-42-b7",
+                        "DE/reconciliation/run-42-b7", "FR/reconciliation/run-42-b7");
+    }
+
+    @Test
+    void the_consolidated_report_for_auditors_has_every_jurisdiction_s_breaks() throws Exception {
+        assertThat(PublishedDay.rows(report(PublishedReport.ALL_JURISDICTIONS), "breaks"))
+                .hasSize(result().breaks().size());
     }
 
     private static PublishedReport report(String jurisdiction) {

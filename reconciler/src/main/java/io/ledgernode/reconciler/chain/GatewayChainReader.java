@@ -1,6 +1,7 @@
 package io.ledgernode.reconciler.chain;
 
 import io.ledgernode.api.ErrorCode;
+import io.ledgernode.api.Transactions;
 import io.ledgernode.gateway.ChainHeight;
 import io.ledgernode.gateway.GatewayTimeouts;
 import io.ledgernode.gateway.LedgerClient;
@@ -45,13 +46,13 @@ public final class GatewayChainReader implements ChainReader {
     @Override
     public AccountPage accounts(int pageSize, String bookmark) {
         String request = "{\"bookmark\":" + quoted(bookmark) + ",\"pageSize\":" + pageSize + "}";
-        return ChainJson.accountPage(retrying("Accounts:list", () -> client.evaluate("Accounts:list", request)));
+        return ChainJson.accountPage(retrying(Transactions.ACCOUNTS_LIST, () -> client.evaluate(Transactions.ACCOUNTS_LIST, request)));
     }
 
     @Override
     public Optional<AccountLine> account(String id) {
         try {
-            return Optional.of(ChainJson.accountLine(retrying("Accounts:summary", () -> client.evaluate("Accounts:summary", id))));
+            return Optional.of(ChainJson.accountLine(retrying(Transactions.ACCOUNTS_SUMMARY, () -> client.evaluate(Transactions.ACCOUNTS_SUMMARY, id))));
         } catch (LedgerClient.LedgerQueryException e) {
             // An id the chain refuses as malformed names no account either (a damaged mirror may hold one).
             if (e.code() == ErrorCode.UNKNOWN_ACCOUNT || e.code() == ErrorCode.INVALID_ARGUMENT) {
@@ -76,7 +77,7 @@ public final class GatewayChainReader implements ChainReader {
     @Override
     public AssetPage assets(int pageSize, String bookmark) {
         String request = "{\"bookmark\":" + quoted(bookmark) + ",\"pageSize\":" + pageSize + "}";
-        return ChainJson.assetPage(retrying("Assets:list", () -> client.evaluate("Assets:list", request)));
+        return ChainJson.assetPage(retrying(Transactions.ASSETS_LIST, () -> client.evaluate(Transactions.ASSETS_LIST, request)));
     }
 
     @Override

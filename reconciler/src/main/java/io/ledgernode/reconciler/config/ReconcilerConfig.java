@@ -17,7 +17,7 @@ import org.quartz.CronExpression;
 
 /** The whole configuration of the reconciler, read once at start and passed down through constructors. */
 public record ReconcilerConfig(Network network, Database database, Database mirror, Schedule schedule, Compare compare,
-                               Metrics metrics) {
+                               Reports reports, Metrics metrics) {
 
     public ReconcilerConfig {
         Objects.requireNonNull(network, "network");
@@ -25,7 +25,28 @@ public record ReconcilerConfig(Network network, Database database, Database mirr
         Objects.requireNonNull(mirror, "mirror");
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(compare, "compare");
+        Objects.requireNonNull(reports, "reports");
         Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /**
+     * The signed reports a completed run publishes: where, signed by which identity of {@code network.org}, with which
+     * pseudonym key and large-value threshold, and for which UTC day.
+     */
+    public record Reports(String root, String nodeName, String signingIdentity, String pseudonymKeyFile,
+                          long largeValueThreshold, String day) {
+        public Reports {
+            Objects.requireNonNull(root, "reports.root");
+            requireText("reports.nodeName", nodeName);
+            requireText("reports.signingIdentity", signingIdentity);
+            Objects.requireNonNull(pseudonymKeyFile, "reports.pseudonymKeyFile");
+            if (largeValueThreshold < 1) {
+                throw new IllegalArgumentException("reports.largeValueThreshold must be at least 1, got " + largeValueThreshold);
+            }
+            if (!day.equals("previous") && !day.equals("current")) {
+                throw new IllegalArgumentException("reports.day must be previous or current, got " + day);
+            }
+        }
     }
 
     /** The network to read, and the identity to read it as (its org's gateway peer answers every chain query). */
