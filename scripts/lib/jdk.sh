@@ -50,15 +50,16 @@ mvn_quiet() {
 
 # Builds the jars the node runs (chaincode, generator, sync-bridge) when one is missing or any source is newer.
 build_jars() {
-  local jars=("$LEDGER_CHAINCODE_JAR" "$LEDGER_NETCONFIG_JAR" "$LEDGER_BRIDGE_JAR" "$LEDGER_REPO/node-service/target/node-service.jar") oldest="" jar
+  local jars=("$LEDGER_CHAINCODE_JAR" "$LEDGER_NETCONFIG_JAR" "$LEDGER_BRIDGE_JAR" "$LEDGER_REPO/node-service/target/node-service.jar"
+    "$LEDGER_REPO/reconciler/target/reconciler.jar" "$LEDGER_REPO/proof-verifier/target/proof-verifier.jar") oldest="" jar
   for jar in "${jars[@]}"; do
     [[ -f $jar ]] || { oldest=""; break; }
     if [[ -z $oldest || $jar -ot $oldest ]]; then oldest=$jar; fi
   done
-  local modules=(ledger-api chaincode network-config ledger-gateway sync-bridge compliance-reports proof-verifier node-service) sources=() m
+  local modules=(ledger-api chaincode network-config ledger-gateway sync-bridge compliance-reports reconciler proof-verifier node-service) sources=() m
   for m in "${modules[@]}"; do sources+=("$LEDGER_REPO/$m/src/main" "$LEDGER_REPO/$m/pom.xml"); done
   if [[ -z $oldest || -n $(find "${sources[@]}" "$LEDGER_REPO/pom.xml" -newer "$oldest" -type f 2>/dev/null | head -n 1) ]]; then
-    step "building the chaincode, the network generator, the sync-bridge and the node-service"
+    step "building the chaincode, the network generator, the sync-bridge, the reconciler and node-service"
     mvn_quiet -q -Dmaven.test.skip=true -pl "$(IFS=,; echo "${modules[*]}")" -am package
   fi
 }

@@ -154,6 +154,7 @@ network_up() {
   start_bridge
   start_node_service
   start_member_nodes
+  start_reconciler
   say ""
   network_status
 }
@@ -168,7 +169,7 @@ all_running() {
   # shellcheck source=/dev/null
   source "$(network_env)"
   local name
-  for name in $LEDGER_ORDERERS $LEDGER_PEERS $LEDGER_CHAINCODE_SERVERS sync-bridge node-service $(member_node_names); do
+  for name in $LEDGER_ORDERERS $LEDGER_PEERS $LEDGER_CHAINCODE_SERVERS sync-bridge node-service $(member_node_names) reconciler; do
     running_pid "$name" >/dev/null || return 1
   done
   [[ -n $LEDGER_DATABASE_URL ]] || running_pid postgres >/dev/null
@@ -187,7 +188,7 @@ network_down() {
     # shellcheck source=/dev/null
     source "$(network_env)"
     # Reverse order of start: the bridge, chaincode servers, peers, orderers, the database last.
-    for name in $(member_node_names) node-service sync-bridge $LEDGER_CHAINCODE_SERVERS $LEDGER_PEERS $LEDGER_ORDERERS postgres; do stop_process "$name"; done
+    for name in reconciler $(member_node_names) node-service sync-bridge $LEDGER_CHAINCODE_SERVERS $LEDGER_PEERS $LEDGER_ORDERERS postgres; do stop_process "$name"; done
   fi
   # Anything else we started and remembered (from an older description of the network, say).
   local file
@@ -209,7 +210,7 @@ network_status() {
   source "$(network_env)"
   local name pid state down=0
   printf 'network %s   home %s\n' "$LEDGER_NETWORK_NAME" "$LEDGER_HOME"
-  local names="$LEDGER_ORDERERS $LEDGER_PEERS $LEDGER_CHAINCODE_SERVERS sync-bridge node-service $(member_node_names)"
+  local names="$LEDGER_ORDERERS $LEDGER_PEERS $LEDGER_CHAINCODE_SERVERS sync-bridge node-service $(member_node_names) reconciler"
   [[ -n $LEDGER_DATABASE_URL ]] || names="$names postgres"
   for name in $names; do
     if pid=$(running_pid "$name"); then

@@ -1,5 +1,40 @@
-# Signed regulator reports: verifying one offline.
+# Reconciliation, signed regulator reports and auditor proofs: the reconciler's scheduler process, an on-demand run,
+# and the offline checks of a report and of a proof bundle.
 # shellcheck shell=bash
+
+LEDGER_RECONCILER_JAR=$LEDGER_REPO/reconciler/target/reconciler.jar
+# The reconciler scheduler's metrics and health port (loopback; moves with LEDGER_PORT_OFFSET).
+LEDGER_RECONCILER_PORT=${LEDGER_RECONCILER_PORT:-9480}
+reconciler_port() { echo $((LEDGER_RECONCILER_PORT + LEDGER_PORT_OFFSET)); }
+
+reconciler_args() {
+  local args=(--set "network.home=$LEDGER_HOME" --set "network.org=$LEDGER_NODE_ORG")
+  [[ -n ${LEDGER_RECONCILER_CONFIG:-} ]] && args+=(--config "$LEDGER_RECONCILER_CONFIG")
+  printf '%s\n' "${args[@]}"
+}
+
+# The nightly reconciliation: one member of the reconciler's Quartz cluster (its job store is in PostgreSQL, so
+# several of them never run the job at once).
+start_reconciler() {
+  running_pid reconciler >/dev/null && return 0
+  require_ports_free reconciler "$(reconciler_port)"
+  local args
+  mapfile -t args < <(reconciler_args)
+  start_process reconciler java -jar "$LEDGER_RECONCILER_JAR" schedule "${args[@]}" --set "metrics.port=$(reconciler_port)"
+  wait_healthy reconciler "http://127.0.0.1:$(reconciler_port)/health/live"
+  say "started the reconciler (nightly; metrics http://127.0.0.1:$(reconciler_port)/metrics, log: $(log_file reconciler))"
+}
+
+# reconcile: one reconciliation now, with its signed reports (the day so far); the last line printed is the
+# directory of the run's consolidated reconciliation report. Exit 0 no breaks, 1 breaks found, 3 another run in
+# progress, 4 the run failed.
+reconcile_now() {
+  require_up
+  local args rc=0
+  mapfile -t args < <(reconciler_args)
+  java -jar "$LEDGER_RECONCILER_JAR" run "${args[@]}" --set reports.day=current || rc=$?
+  return "$rc"
+}
 
 # The CA certificate of this node's org: what its reports' signatures must chain to.
 org_ca_certificate() {
