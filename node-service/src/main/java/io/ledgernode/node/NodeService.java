@@ -41,7 +41,10 @@ import io.ledgernode.node.http.Requests;
 import io.ledgernode.node.issuance.IssuanceOperations;
 import io.ledgernode.node.issuance.IssuanceService;
 import io.ledgernode.node.mirror.MirrorReader;
+import io.ledgernode.node.reconciliation.ReconciliationQueries;
+import io.ledgernode.node.reconciliation.ReconciliationService;
 import io.ledgernode.node.report.ReportQueries;
+import io.ledgernode.reconciler.breaks.BreakReader;
 import io.ledgernode.node.report.ReportsService;
 import io.ledgernode.reports.ReportCatalog;
 import io.ledgernode.node.transfer.TransferOperations;
@@ -71,7 +74,7 @@ public final class NodeService {
 
     /** What the transports need; tests give their own. */
     public record Parts(Requests requests, LedgerGrpcService.Operations ops, AccountWatch watch, ReportQueries reports,
-                        Readiness readiness, NodeMetrics metrics) {
+                        ReconciliationQueries reconciliation, Readiness readiness, NodeMetrics metrics) {
     }
 
     /**
@@ -160,7 +163,8 @@ public final class NodeService {
                 new WriteStatusOperations(chain, mirror), proofs);
         Readiness readiness = new Readiness(() -> chain.evaluate(Transactions.GOVERNANCE_CONFIG, ""), mirror::height, config.bridgeReadyUrl());
         return new Parts(requests, ops, new AccountWatch(mirror, config.watchPollInterval(), config.pageSizeMax()),
-                new ReportQueries(new ReportCatalog(config.reportsRoot())), readiness, metrics);
+                new ReportQueries(new ReportCatalog(config.reportsRoot())),
+                new ReconciliationQueries(new BreakReader(mirror.dataSource()), config.pageSizeDefault()), readiness, metrics);
     }
 
     /** The whole REST route table: health and metrics, then the versioned API. Shared by the process and the tests. */
@@ -181,6 +185,7 @@ public final class NodeService {
                 .register("/v1/holds", new HoldsService(requests, ops.holds()))
                 .register("/v1/writes", new WritesService(requests, ops.writes()))
                 .register("/v1/reports", new ReportsService(requests, parts.reports()))
+                .register("/v1/reconciliation", new ReconciliationService(requests, parts.reconciliation()))
                 .register("/v1", new IssuanceService(requests, ops.issuance()))
                 .register("/v1", new ExplorerService(requests, ops.explorer()))
                 .register("/v1", new ProofsService(requests, ops.proofs()));

@@ -26,6 +26,11 @@ public final class MirrorReader {
         this.dataSource = dataSource;
     }
 
+    /** The read-only pool, for other readers of the same database (the reconciler's records). */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
     /** Rows as ordered maps of column name to value, amounts as strings (JSON-safe), with the snapshot's height. */
     public record Rows(long mirrorHeight, List<Map<String, Object>> rows) {
         public Optional<Map<String, Object>> first() {

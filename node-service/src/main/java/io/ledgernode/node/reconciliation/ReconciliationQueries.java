@@ -1,0 +1,126 @@
+package io.ledgernode.node.reconciliation;
+
+import io.helidon.http.Status;
+import io.ledgernode.node.auth.Caller;
+import io.ledgernode.node.auth.Role;
+import io.ledgernode.node.http.ApiException;
+import io.ledgernode.node.http.Requests;
+import io.ledgernode.reconciler.breaks.BreakReader;
+import io.ledgernode.reconciler.breaks.BreakView;
+import io.ledgernode.reconciler.breaks.RunView;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reconciliation runs and their breaks, whatever the transport: operators and auditors see every break; a
+ * regulator only its jurisdiction's accounts' breaks (and no block or supply break, which name no jurisdiction).
+ */
+public final class ReconciliationQueries {
+
+    private final BreakReader reader;
+    private final int pageSizeDefault;
+
+    public ReconciliationQueries(BreakReader reader, int pageSizeDefault) {
+        this.reader = reader;
+        this.pageSizeDefault = pageSizeDefault;
+    }
+
+    /** Runs, newest first. */
+    public Map<String, Object> runs(Caller caller, Optional<String> limit, Optional<String> cursor) {
+        requireReader(caller);
+        BreakReader.RunPage page = read(() -> reader.runs(Requests.limit(limit, pageSizeDefault, BreakReader.PAGE_SIZE_MAX), cursor(cursor)));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("runs", page.runs().stream().map(ReconciliationQueries::run).toList());
+        body.put("nextCursor", page.nextCursor() == null ? null : page.nextCursor().toString());
+        return body;
+    }
+
+    /** One run with its break counts by type. */
+    public Map<String, Object> run(Caller caller, long runId) {
+        requireReader(caller);
+        RunView run = read(() -> reader.run(runId)).orElseThrow(() -> ApiException.notFound("run " + runId));
+        Map<String, Object> body = run(run);
+        if (seesAll(caller)) {
+            body.put("breaksByType", read(() -> reader.countsByType(runId)));
+        }
+        return body;
+    }
+
+    /** A page of a run's breaks, in the order they were recorded. */
+    public Map<String, Object> breaks(Caller caller, long runId, Optional<String> limit, Optional<String> cursor) {
+        requireReader(caller);
+        read(() -> reader.run(runId)).orElseThrow(() -> ApiException.notFound("run " + runId));
+        Optional<String> jurisdiction = seesAll(caller) ? Optional.empty() : caller.jurisdiction();
+        BreakReader.BreakPage page = read(() -> reader.breaks(runId, jurisdiction,
+                Requests.limit(limit, pageSizeDefault, BreakReader.PAGE_SIZE_MAX), cursor(cursor)));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("breaks", page.breaks().stream().map(ReconciliationQueries::breakRow).toList());
+        body.put("nextCursor", page.nextCursor() == null ? null : page.nextCursor().toString());
+        return body;
+    }
+
+    private static void requireReader(Caller caller) {
+        Requests.requireRole(caller, Role.OPERATOR, Role.AUDITOR, Role.REGULATOR);
+    }
+
+    private static boolean seesAll(Caller caller) {
+        return caller.has(Role.OPERATOR) || caller.has(Role.AUDITOR);
+    }
+
+    private static Long cursor(Optional<String> cursor) {
+        try {
+            return cursor.map(Long::parseLong).orElse(null);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("cursor is not one this service gave out");
+        }
+    }
+
+    private static Map<String, Object> run(RunView run) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", run.id());
+        row.put("trigger", run.trigger().name());
+        row.put("status", run.status().name());
+        row.put("startedAt", run.startedAt().toString());
+        row.put("finishedAt", run.finishedAt() == null ? null : run.finishedAt().toString());
+        row.put("consistentBlock", run.consistentBlock());
+        row.put("consistentBlockHash", run.consistentBlockHash());
+        row.put("accountsCompared", run.accountsCompared());
+        row.put("assetsCompared", run.assetsCompared());
+        row.put("blocksCompared", run.blocksCompared());
+        row.put("breaksFound", run.breaksFound());
+        row.put("failure", run.failure());
+        return row;
+    }
+
+    private static Map<String, Object> breakRow(BreakView view) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", view.id());
+        row.put("type", view.type().name());
+        row.put("subject", view.subject());
+        row.put("accountId", view.accountId());
+        row.put("jurisdiction", view.jurisdiction());
+        row.put("asset", view.asset());
+        row.put("txId", view.txId());
+        row.put("blockNumber", view.blockNumber());
+        row.put("chainValue", view.chainValue());
+        row.put("mirrorValue", view.mirrorValue());
+        row.put("detail", view.detail());
+        row.put("recordedAt", view.recordedAt().toString());
+        return row;
+    }
+
+    private interface Read<T> {
+        T get() throws SQLException;
+    }
+
+    private static <T> T read(Read<T> read) {
+        try {
+            return read.get();
+        } catch (SQLException e) {
+            throw new ApiException(Status.SERVICE_UNAVAILABLE_503, "RECONCILER_UNAVAILABLE",
+                    "the reconciler's records cannot be read; retry shortly");
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.ledgernode.node.reconciliation;
+
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.ledgernode.node.http.ApiException;
+import io.ledgernode.node.http.Json;
+import io.ledgernode.node.http.Requests;
+
+/**
+ * {@code GET /v1/reconciliation/runs}, {@code GET /v1/reconciliation/runs/{id}} and
+ * {@code GET /v1/reconciliation/runs/{id}/breaks}, each page with {@code limit} and {@code cursor}.
+ */
+public final class ReconciliationService implements HttpService {
+
+    private final Requests requests;
+    private final ReconciliationQueries reconciliation;
+
+    public ReconciliationService(Requests requests, ReconciliationQueries reconciliation) {
+        this.requests = requests;
+        this.reconciliation = reconciliation;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/runs", this::runs).get("/runs/{id}", this::run).get("/runs/{id}/breaks", this::breaks);
+    }
+
+    private void runs(ServerRequest request, ServerResponse response) throws Exception {
+        Json.send(response, Status.OK_200, reconciliation.runs(requests.caller(request), request.query().first("limit").asOptional(),
+                request.query().first("cursor").asOptional()));
+    }
+
+    private void run(ServerRequest request, ServerResponse response) throws Exception {
+        Json.send(response, Status.OK_200, reconciliation.run(requests.caller(request), runId(request)));
+    }
+
+    private void breaks(ServerRequest request, ServerResponse response) throws Exception {
+        Json.send(response, Status.OK_200, reconciliation.breaks(requests.caller(request), runId(request),
+                request.query().first("limit").asOptional(), request.query().first("cursor").asOptional()));
+    }
+
+    private static long runId(ServerRequest request) {
+        try {
+            return Long.parseLong(request.path().pathParameters().get("id"));
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("a run id is a whole number");
+        }
+    }
+}
