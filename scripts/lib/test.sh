@@ -39,10 +39,12 @@ run_tests() {
   return "$status"
 }
 
-# run_benchmark MODULE CLASS: runs a benchmark main from MODULE's test classes against the network at LEDGER_HOME.
+# run_benchmark MODULE CLASS [ARGS...]: runs a benchmark main from MODULE's test classes against the network at
+# LEDGER_HOME (its first argument), with ARGS after it.
 run_benchmark() {
   local module=$1 class=$2 cp=$LEDGER_REPO/$1/target/benchmark.classpath
+  shift 2
   mvn_quiet -q -DskipTests -pl "$module" -am install
   mvn_quiet -q -pl "$module" dependency:build-classpath -Dmdep.outputFile="$cp" -Dmdep.includeScope=test
-  java -cp "$LEDGER_REPO/$module/target/test-classes:$LEDGER_REPO/$module/target/classes:$(cat "$cp")" "$class" "$LEDGER_HOME"
+  java -cp "$LEDGER_REPO/$module/target/test-classes:$LEDGER_REPO/$module/target/classes:$(cat "$cp")" "$class" "$LEDGER_HOME" "$@"
 }
