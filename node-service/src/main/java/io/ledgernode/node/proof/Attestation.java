@@ -1,12 +1,13 @@
 package io.ledgernode.node.proof;
 
+import com.google.protobuf.ByteString;
 import java.util.Arrays;
 import java.util.Objects;
 
 /**
  * One member org's signed statement about one block as its own peer holds it: header hash, validation flags
  * ({@code TRANSACTIONS_FILTER}) and commit hash ({@code COMMIT_HASH}, empty when the peer has none). The signature is
- * over {@link AttestationStatement#bytes}. Arrays are copied in and out: an attestation never changes.
+ * over {@link io.ledgernode.proof.bundle.AttestationStatement#bytes} (the verifier's own definition). Arrays are copied in and out: an attestation never changes.
  *
  * @param certificatePem the signer's certificate in canonical PEM (64-character lines, one final newline)
  */
@@ -44,7 +45,8 @@ public record Attestation(String mspId, String certificatePem, String channel, l
 
     /** The statement this attestation's signature covers. */
     public byte[] statement() {
-        return AttestationStatement.bytes(channel, blockNumber, headerHash, validationFlags, commitHash, mspId);
+        return io.ledgernode.proof.bundle.AttestationStatement.bytes(channel, blockNumber, ByteString.copyFrom(headerHash),
+                ByteString.copyFrom(validationFlags), ByteString.copyFrom(commitHash), mspId);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.ledgernode.node.proof;
 
+import com.google.protobuf.ByteString;
 import io.ledgernode.gateway.ChannelBlocks;
 import io.ledgernode.gateway.LedgerClient;
 import io.ledgernode.gateway.NetworkProfile;
@@ -77,7 +78,8 @@ public final class AttestationSigner {
         byte[] headerHash = BlockFacts.headerHash(block.getHeader());
         byte[] flags = BlockFacts.validationFlags(block);
         byte[] commitHash = BlockFacts.commitHash(block);
-        byte[] statement = AttestationStatement.bytes(blocks.channel(), number, headerHash, flags, commitHash, mspId());
+        byte[] statement = io.ledgernode.proof.bundle.AttestationStatement.bytes(blocks.channel(), number, ByteString.copyFrom(headerHash),
+                ByteString.copyFrom(flags), ByteString.copyFrom(commitHash), mspId());
         byte[] signature;
         try {
             signature = signer.sign(BlockFacts.sha256(statement));

@@ -20,8 +20,7 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * Text, so an auditor can rebuild it by hand; each value is restricted so that no value can forge another line.
- * The node that signs (node-service {@code io.ledgernode.node.proof}) writes the same bytes; both sides pin them with
- * the same golden test.
+ * The node that signs (node-service {@code io.ledgernode.node.proof}) signs exactly these bytes: it calls this class.
  */
 public final class AttestationStatement {
     public static final String TITLE = "ledger-node validity attestation v1";

@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
- * The canonical statement, byte for byte. node-service's {@code AttestationStatementTest} pins the same golden text:
- * the signer and the verifier are separate modules and must never drift apart.
+ * The canonical statement, byte for byte: the text an auditor can rebuild by hand, and the one node-service signs (it
+ * uses this class, so signer and verifier cannot drift apart).
  */
 class AttestationStatementTest {
     static final String GOLDEN = "ledger-node validity attestation v1\n"
