@@ -93,7 +93,7 @@ public final class TestPki {
         return file;
     }
 
-    /** PKCS#8 ({@code -----BEGIN PRIVATE KEY-----}), as cryptogen writes {@code keystore/priv_sk}. */
+    /** An unencrypted PKCS#8 PEM file, as cryptogen writes {@code keystore/priv_sk}. */
     public static Path writeKey(Path file, PrivateKey key) throws IOException {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.US_ASCII);
              JcaPEMWriter pem = new JcaPEMWriter(out)) {
