@@ -41,10 +41,6 @@ public final class LedgerWriter {
     private final int conflictRetriesMax;
     private final Outcomes outcomes;
 
-    public LedgerWriter(Submitter client, int conflictRetriesMax) {
-        this(client, conflictRetriesMax, (transaction, outcome) -> { });
-    }
-
     public LedgerWriter(Submitter client, int conflictRetriesMax, Outcomes outcomes) {
         this.client = client;
         this.conflictRetriesMax = conflictRetriesMax;

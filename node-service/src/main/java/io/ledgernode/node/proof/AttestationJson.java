@@ -10,8 +10,9 @@ import java.util.Set;
  * {@code attestations}. Format {@value #FORMAT}, version {@value #VERSION} (docs/proof-bundle.md).
  */
 public final class AttestationJson {
-    public static final String FORMAT = "ledger-node-validity-attestation";
-    public static final int VERSION = 1;
+    // The verifier's names for the format are the only ones: a node never writes what an auditor cannot read.
+    public static final String FORMAT = io.ledgernode.proof.bundle.BundleReader.ATTESTATION_FORMAT;
+    public static final int VERSION = io.ledgernode.proof.bundle.BundleReader.ATTESTATION_VERSION;
     /** Media type of the attestation endpoint's answer. */
     public static final String MEDIA_TYPE = "application/json";
 

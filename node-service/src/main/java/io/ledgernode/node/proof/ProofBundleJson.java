@@ -7,8 +7,9 @@ import org.hyperledger.fabric.protos.common.BlockHeader;
 
 /** Writes a {@link ProofBundle} as docs/proof-bundle.md version 1 defines it. */
 final class ProofBundleJson {
-    static final String FORMAT = "ledger-node-proof-bundle";
-    static final int VERSION = 1;
+    // The verifier's names for the format: what the node writes is what the auditor's reader accepts.
+    static final String FORMAT = io.ledgernode.proof.bundle.BundleReader.FORMAT;
+    static final int VERSION = io.ledgernode.proof.bundle.BundleReader.VERSION;
 
     private ProofBundleJson() {}
 
