@@ -83,24 +83,26 @@ mirror_rebuild() {
 
 # node-service: the API. Its development token issuer signs with a key kept under LEDGER_HOME/dev-auth.
 LEDGER_API_PORT=${LEDGER_API_PORT:-8080}
+LEDGER_GRPC_PORT=${LEDGER_GRPC_PORT:-8090}
 LEDGER_SERVICE_JAR=$LEDGER_REPO/node-service/target/node-service.jar
 api_port() { echo $((LEDGER_API_PORT + LEDGER_PORT_OFFSET)); }
-# gRPC shares the REST port (HTTP/2).
-grpc_port() { api_port; }
+# gRPC has a listener of its own (grpc-java's Netty server); the other members' nodes take the next ports, as for REST.
+grpc_port() { echo $((LEDGER_GRPC_PORT + LEDGER_PORT_OFFSET)); }
+org_grpc_port() { echo $(($(org_api_port "$1") - $(api_port) + $(grpc_port))); }
 dev_auth_dir() { printf '%s\n' "$LEDGER_HOME/dev-auth"; }
 
 start_node_service() {
   running_pid node-service >/dev/null && return 0
-  require_ports_free node-service "$(api_port)"
+  require_ports_free node-service "$(api_port)" "$(grpc_port)"
   # The dev issuer's key pair exists before the service reads its public half.
   java -cp "$LEDGER_SERVICE_JAR" io.ledgernode.node.auth.DevTokens --dir "$(dev_auth_dir)" --issuer ledger-node-dev \
     --audience ledger-node --subject bootstrap --role auditor --ttl PT1M >/dev/null \
     || die "cannot create the development signing key in $(dev_auth_dir)"
   start_process node-service java -Dnode.ledger-home="$LEDGER_HOME" -Dnode.org="$LEDGER_NODE_ORG" \
-    -Dserver.port="$(api_port)" -Dauth.issuers.0.jwks-file="$(dev_auth_dir)/dev-jwks.json" \
+    -Dserver.port="$(api_port)" -Dgrpc.port="$(grpc_port)" -Dauth.issuers.0.jwks-file="$(dev_auth_dir)/dev-jwks.json" \
     ${LEDGER_SERVICE_CONFIG:+-Dconfig.file="$LEDGER_SERVICE_CONFIG"} -jar "$LEDGER_SERVICE_JAR"
   wait_healthy node-service "http://127.0.0.1:$(api_port)/health/ready"
-  say "started node-service on http://127.0.0.1:$(api_port), REST and gRPC (log: $(log_file node-service))"
+  say "started node-service: REST on http://127.0.0.1:$(api_port), gRPC on 127.0.0.1:$(grpc_port) (log: $(log_file node-service))"
 }
 
 # The other member orgs' nodes. In a consortium each org runs its own node; locally they run here too, each a
@@ -130,8 +132,9 @@ start_member_nodes() {
     name=node-service.$org
     running_pid "$name" >/dev/null && continue
     port=$(org_api_port "$org")
-    require_ports_free "$name" "$port"
+    require_ports_free "$name" "$port" "$(org_grpc_port "$org")"
     start_process "$name" java -Dnode.ledger-home="$LEDGER_HOME" -Dnode.org="$org" -Dserver.port="$port" \
+      -Dgrpc.port="$(org_grpc_port "$org")" \
       -Dauth.issuers.0.jwks-file="$(dev_auth_dir)/dev-jwks.json" \
       ${LEDGER_SERVICE_CONFIG:+-Dconfig.file="$LEDGER_SERVICE_CONFIG"} -jar "$LEDGER_SERVICE_JAR"
     wait_healthy "$name" "http://127.0.0.1:$port/health/ready"

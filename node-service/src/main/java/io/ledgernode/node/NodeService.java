@@ -2,11 +2,8 @@ package io.ledgernode.node;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.grpc.protobuf.services.HealthStatusManager;
 import io.helidon.config.Config;
 import io.helidon.webserver.WebServer;
-import io.helidon.webserver.grpc.GrpcReflectionFeature;
-import io.helidon.webserver.grpc.GrpcRouting;
 import io.helidon.webserver.http.HttpRouting;
 import io.ledgernode.api.Transactions;
 import io.ledgernode.gateway.GatewayTimeouts;
@@ -24,10 +21,9 @@ import io.ledgernode.node.compliance.ComplianceService;
 import io.ledgernode.node.explorer.ExplorerQueries;
 import io.ledgernode.node.explorer.ExplorerService;
 import io.ledgernode.node.grpc.AccountWatch;
-import io.ledgernode.node.grpc.GrpcCallers;
-import io.ledgernode.node.grpc.GrpcMetrics;
+import io.ledgernode.node.grpc.GrpcServerConfig;
+import io.ledgernode.node.grpc.LedgerGrpcServer;
 import io.ledgernode.node.grpc.LedgerGrpcService;
-import io.ledgernode.node.grpc.v1.LedgerProto;
 import io.ledgernode.node.health.HealthService;
 import io.ledgernode.node.health.NodeMetrics;
 import io.ledgernode.node.health.Readiness;
@@ -38,6 +34,7 @@ import io.ledgernode.node.http.ApiErrors;
 import io.ledgernode.node.http.RateLimiter;
 import io.ledgernode.node.http.RequestMetrics;
 import io.ledgernode.node.http.Requests;
+import io.ledgernode.node.http.TransportErrors;
 import io.ledgernode.node.issuance.IssuanceOperations;
 import io.ledgernode.node.issuance.IssuanceService;
 import io.ledgernode.node.mirror.MirrorReader;
@@ -64,8 +61,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The node-service process: reads its configuration, connects to the chain and the mirror, serves REST and gRPC on
- * one port (gRPC is HTTP/2; the server tells the two apart by protocol and content type).
+ * The node-service process: reads its configuration, connects to the chain and the mirror, serves REST on Helidon's
+ * HTTP/1.1 listener and gRPC on grpc-java's Netty listener, each on its own port (see {@link LedgerGrpcServer} for
+ * why gRPC does not share Helidon's HTTP/2).
  */
 public final class NodeService {
 
@@ -102,8 +100,10 @@ public final class NodeService {
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %3$s: %5$s%6$s%n");
         Config root = Config.create();
         NodeConfig config;
+        GrpcServerConfig grpcConfig;
         try {
             config = NodeConfig.from(root);
+            grpcConfig = GrpcServerConfig.from(root.get("grpc"));
         } catch (RuntimeException e) {
             System.err.println("node-service: bad configuration: " + e.getMessage());
             System.exit(2);
@@ -117,26 +117,18 @@ public final class NodeService {
         MirrorReader mirror = new MirrorReader(pool);
         Parts parts = parts(config, payments::submit, new LedgerClient(compliance)::submit, payments::evaluate, mirror,
                 proofs(config, profile, connection, mirror));
-        HealthStatusManager grpcHealth = new HealthStatusManager();
-        var builder = WebServer.builder();
-        if (root.get("node.grpc-reflection").asBoolean().orElse(false)) {
-            builder.addFeature(GrpcReflectionFeature.create(reflection -> reflection.enabled(true)));
-        }
-        WebServer server = builder
-                .config(root.get("server"))
-                .routing(routing -> routing(routing, parts))
-                .addRouting(grpcRouting(parts, grpcHealth))
-                .build()
-                .start();
+        WebServer server = restServer(root.get("server"), parts).start();
+        LedgerGrpcServer grpc = LedgerGrpcServer.start(grpcConfig, new LedgerGrpcService(parts.ops(), parts.watch()),
+                parts.requests(), parts.metrics());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            grpcHealth.enterTerminalState();
+            grpc.close();
             server.stop();
             connection.close();
             compliance.close();
             pool.close();
         }, "node-stop"));
         System.out.println("node-service listening on http://" + root.get("server.host").asString().orElse("127.0.0.1") + ":"
-                + server.port() + " (REST, and gRPC over HTTP/2 on the same port)");
+                + server.port() + " (REST, HTTP/1.1) and " + grpcConfig.host() + ":" + grpc.port() + " (gRPC, plaintext HTTP/2)");
     }
 
     /**
@@ -167,6 +159,18 @@ public final class NodeService {
                 new ReconciliationQueries(new BreakReader(mirror.dataSource()), config.pageSizeDefault()), readiness, metrics);
     }
 
+    /**
+     * The REST listener from its configuration ({@code server.*}) with the route table and the JSON answers for what
+     * the server refuses before routing. Shared by the process and the transport tests.
+     */
+    public static WebServer restServer(Config server, Parts parts) {
+        return WebServer.builder()
+                .config(server)
+                .directHandlers(TransportErrors.handlers())
+                .routing(routing -> routing(routing, parts))
+                .build();
+    }
+
     /** The whole REST route table: health and metrics, then the versioned API. Shared by the process and the tests. */
     public static void routing(HttpRouting.Builder routing, Parts parts) {
         LedgerGrpcService.Operations ops = parts.ops();
@@ -189,14 +193,6 @@ public final class NodeService {
                 .register("/v1", new IssuanceService(requests, ops.issuance()))
                 .register("/v1", new ExplorerService(requests, ops.explorer()))
                 .register("/v1", new ProofsService(requests, ops.proofs()));
-    }
-
-    /** The gRPC API with the standard health service (reflection is a server feature, see main). */
-    public static GrpcRouting.Builder grpcRouting(Parts parts, HealthStatusManager health) {
-        return GrpcRouting.builder()
-                .intercept(new GrpcMetrics(parts.metrics()), new GrpcCallers(parts.requests()))
-                .service(LedgerProto.getDescriptor(), new LedgerGrpcService(parts.ops(), parts.watch()))
-                .service(health.getHealthService());
     }
 
     /** The API's OpenAPI document, kept in the repository as src/main/resources/openapi.yaml. */
