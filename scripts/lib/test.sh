@@ -15,6 +15,9 @@ run_tests() {
     (cd "$LEDGER_REPO" && mvn -B verify) || status=$?
   else
     use_fabric
+    step "installing the other gRPC stacks the interoperability tests use (grpcio from PyPI, grpcurl from the Go proxy)"
+    local clients
+    clients=$(install_test_clients)
     step "building"
     mvn_quiet -q -DskipTests package
     step "starting the test network in $LEDGER_IT_HOME (ports +$LEDGER_IT_PORT_OFFSET)"
@@ -23,7 +26,7 @@ run_tests() {
       network_down 1 >/dev/null 2>&1 || true
       network_up
     ) || die "the test network did not come up; logs are in $LEDGER_IT_HOME/logs"
-    (cd "$LEDGER_REPO" && mvn -B verify -DskipITs=false -Dledger.it.home="$LEDGER_IT_HOME") || status=$?
+    (cd "$LEDGER_REPO" && mvn -B verify -DskipITs=false -Dledger.it.home="$LEDGER_IT_HOME" -Dledger.it.clients="$clients") || status=$?
     if ((status == 0)); then
       (LEDGER_HOME=$LEDGER_IT_HOME && network_down 1 >/dev/null)
     else

@@ -10,12 +10,6 @@ import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.health.v1.HealthCheckRequest;
-import io.grpc.health.v1.HealthCheckResponse;
-import io.grpc.health.v1.HealthGrpc;
-import io.grpc.reflection.v1alpha.ServerReflectionGrpc;
-import io.grpc.reflection.v1alpha.ServerReflectionRequest;
-import io.grpc.reflection.v1alpha.ServerReflectionResponse;
 import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
 import io.ledgernode.node.auth.Role;
@@ -44,8 +38,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The gRPC API over a real HTTP/2 connection against the node started by scripts/ledger up (real network, real
- * mirror): a wallet's day, a live WatchTransactions stream, the standard health and reflection services, and the
- * forbidden paths with their status codes.
+ * mirror): a wallet's day, a live WatchTransactions stream, and the forbidden paths with their status codes. The
+ * standard health and reflection services are held by GrpcServicesTest, without a network.
  */
 class GrpcWalletIT {
 
@@ -135,22 +129,6 @@ class GrpcWalletIT {
                 .setAsset("USD").setAmount("1.5").build()), Status.Code.INVALID_ARGUMENT, "INVALID_AMOUNT");
         assertRefused(() -> wallet.transfer(TransferRequest.newBuilder().setFrom(mine).setTo("b").setAsset("USD").setAmount("1").build()),
                 Status.Code.INVALID_ARGUMENT, "INVALID_ARGUMENT");
-    }
-
-    @Test
-    void the_standard_health_and_reflection_services_answer_without_a_token() throws Exception {
-        HealthCheckResponse health = HealthGrpc.newBlockingStub(channel).check(HealthCheckRequest.newBuilder().build());
-        assertThat(health.getStatus()).isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
-
-        BlockingQueue<ServerReflectionResponse> answers = new LinkedBlockingQueue<>();
-        List<Throwable> errors = new CopyOnWriteArrayList<>();
-        StreamObserver<ServerReflectionRequest> ask = ServerReflectionGrpc.newStub(channel).serverReflectionInfo(collector(answers, errors));
-        ask.onNext(ServerReflectionRequest.newBuilder().setListServices("").build());
-        ServerReflectionResponse listed = answers.poll(10, TimeUnit.SECONDS);
-        ask.onCompleted();
-        assertThat(listed).as("reflection answered %s", errors).isNotNull();
-        assertThat(listed.getListServicesResponse().getServiceList()).extracting(service -> service.getName())
-                .contains("ledgernode.v1.Ledger");
     }
 
     private static LedgerGrpc.LedgerBlockingStub ledger(String token) {
