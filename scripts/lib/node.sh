@@ -155,5 +155,6 @@ mint_token() {
       *) die "token: unknown option $1 (--role, --account, --jurisdiction, --subject, --ttl)" ;;
     esac
   done
-  java -cp "$LEDGER_SERVICE_JAR" io.ledgernode.node.auth.DevTokens "${args[@]}" --subject "${subject:-dev-$(id -un)}"
+  # Without --subject, DevTokens gives each role, account and jurisdiction its own (dev-wallet-alice, dev-auditor).
+  java -cp "$LEDGER_SERVICE_JAR" io.ledgernode.node.auth.DevTokens "${args[@]}" ${subject:+--subject "$subject"}
 }

@@ -13,7 +13,7 @@ import org.hyperledger.fabric.shim.ChaincodeException;
  * The base of every contract. Before each transaction it checks the transaction time against the peer's clock; it
  * runs each transaction in a {@link Tx}, turns every {@link LedgerException} into a {@link ChaincodeException} with
  * message {@code CODE: text} and payload {@code {"code":..,"message":..}}, and asserts that an update changed state
- * exactly when it emitted its one event.
+ * exactly when it emitted its one event. Each outcome is logged as one {@link TxLog} line, without request data.
  */
 public abstract class LedgerContract implements ContractInterface {
     private final TxTimeGuard timeGuard;
@@ -33,13 +33,13 @@ public abstract class LedgerContract implements ContractInterface {
         try {
             timeGuard.check(ctx.getStub().getTxTimestamp());
         } catch (final LedgerException e) {
-            throw rejection(e);
+            throw rejection(ctx, e);
         }
     }
 
     @Override
     public final void unknownTransaction(final Context ctx) {
-        throw rejection(new LedgerException(ErrorCode.INVALID_ARGUMENT,
+        throw rejection(ctx, new LedgerException(ErrorCode.INVALID_ARGUMENT,
                 "unknown transaction " + ctx.getStub().getFunction()));
     }
 
@@ -52,9 +52,13 @@ public abstract class LedgerContract implements ContractInterface {
                 throw new IllegalStateException("a transaction must emit exactly one event if and only if it changes"
                         + " state (changed=" + tx.state().changed() + ", emitted=" + tx.emitted() + ")");
             }
+            TxLog.outcome(ctx.getStub(), "OK");
             return result;
         } catch (final LedgerException e) {
-            throw rejection(e);
+            throw rejection(ctx, e);
+        } catch (final RuntimeException e) {
+            TxLog.fault(ctx.getStub(), e);
+            throw e;
         }
     }
 
@@ -66,9 +70,13 @@ public abstract class LedgerContract implements ContractInterface {
             if (tx.state().changed() || tx.emitted()) {
                 throw new IllegalStateException("a query must not change state or emit events");
             }
+            TxLog.outcome(ctx.getStub(), "OK");
             return result;
         } catch (final LedgerException e) {
-            throw rejection(e);
+            throw rejection(ctx, e);
+        } catch (final RuntimeException e) {
+            TxLog.fault(ctx.getStub(), e);
+            throw e;
         }
     }
 
@@ -77,7 +85,8 @@ public abstract class LedgerContract implements ContractInterface {
         return LedgerJson.writeString(result);
     }
 
-    private static ChaincodeException rejection(final LedgerException e) {
+    private static ChaincodeException rejection(final Context ctx, final LedgerException e) {
+        TxLog.outcome(ctx.getStub(), e.code().name());
         return new Rejection(e.getMessage(), LedgerJson.write(e.payload()));
     }
 }

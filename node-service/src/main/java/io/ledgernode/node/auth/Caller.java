@@ -15,7 +15,7 @@ import java.util.Set;
  * @param issuer the token's {@code iss}, one of the configured issuers
  * @param roles the known roles the token names, never empty
  * @param accounts the account ids a wallet may act on; empty for other roles when the token names none
- * @param jurisdiction the regulator's jurisdiction, such as {@code "DE"}
+ * @param jurisdiction the regulator's jurisdiction, such as {@code "DE"}: always a valid code ({@link Jurisdictions})
  * @param org the caller's organisation (an MSP id), when the token names one
  * @param expiresAt when the token expires
  */
@@ -38,6 +38,9 @@ public record Caller(String subject, String issuer, Set<Role> roles, Set<String>
         }
         if (roles.contains(Role.REGULATOR) && jurisdiction.isEmpty()) {
             throw new IllegalArgumentException("A regulator caller needs a jurisdiction");
+        }
+        if (jurisdiction.isPresent() && !Jurisdictions.isValid(jurisdiction.get())) {
+            throw new IllegalArgumentException("jurisdiction " + jurisdiction.get() + " is not an ISO 3166 code such as DE");
         }
     }
 

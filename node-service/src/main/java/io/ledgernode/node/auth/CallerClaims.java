@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * The checks nimbus does not make, on claims whose signature, issuer, audience and times nimbus has already verified:
- * lifetime, {@code iat} not in the future, roles, and the claims each role needs. Then the {@link Caller}.
+ * lifetime, {@code iat} not in the future, roles, the claims each role needs and their form. Then the {@link Caller}.
  */
 final class CallerClaims {
 
@@ -38,6 +38,11 @@ final class CallerClaims {
         }
         if (roles.contains(Role.REGULATOR) && jurisdiction.isEmpty()) {
             throw new AuthException(Reason.MISSING_CLAIM, "A regulator token needs the claim jurisdiction.");
+        }
+        if (jurisdiction.isPresent() && !Jurisdictions.isValid(jurisdiction.get())) {
+            // "ALL", "fr" or "France" would be a regulator that sees everything or nothing: refuse the token instead.
+            throw new AuthException(Reason.MALFORMED_TOKEN,
+                    "The claim jurisdiction is not an upper-case ISO 3166 code such as DE or US-NY.");
         }
         return new Caller(claims.getSubject(), claims.getIssuer(), roles, accounts, jurisdiction,
                 optionalString(claims, ORG), expiresAt);

@@ -16,7 +16,7 @@ import java.util.Set;
 record DevTokenRequest(Path dir, String issuer, String audience, String subject, Set<Role> roles,
         Set<String> accounts, Optional<String> jurisdiction, Duration ttl) {
 
-    static final String USAGE = "usage: DevTokens --dir D --issuer I --audience A --subject S --role R [--role R2]"
+    static final String USAGE = "usage: DevTokens --dir D --issuer I --audience A [--subject S] --role R [--role R2]"
             + " [--account X]... [--jurisdiction J] [--ttl PT15M]";
     static final Duration TTL_DEFAULT = Duration.ofMinutes(15);
     static final int ARGUMENTS_MAX = 256;
@@ -44,10 +44,26 @@ record DevTokenRequest(Path dir, String issuer, String audience, String subject,
             }
             values.computeIfAbsent(option, name -> new ArrayList<>()).add(args.get(i + 1));
         }
+        Set<Role> roles = roles(values);
+        Set<String> accounts = Set.copyOf(values.getOrDefault("--account", List.of()));
+        Optional<String> jurisdiction = optional(values, "--jurisdiction");
         return new DevTokenRequest(Path.of(required(values, "--dir")), required(values, "--issuer"),
-                required(values, "--audience"), required(values, "--subject"), roles(values),
-                Set.copyOf(values.getOrDefault("--account", List.of())), optional(values, "--jurisdiction"),
-                ttl(optional(values, "--ttl")));
+                required(values, "--audience"), optional(values, "--subject")
+                        .orElseGet(() -> defaultSubject(roles, accounts, jurisdiction)),
+                roles, accounts, jurisdiction, ttl(optional(values, "--ttl")));
+    }
+
+    /**
+     * A subject of its own for each role, account set and jurisdiction ({@code dev-wallet-alice}, {@code dev-auditor},
+     * {@code dev-regulator-DE}): idempotency keys and rate limits are scoped to the subject, so tokens for different
+     * callers must not share one.
+     */
+    static String defaultSubject(Set<Role> roles, Set<String> accounts, Optional<String> jurisdiction) {
+        List<String> parts = new ArrayList<>(List.of("dev"));
+        roles.stream().map(Role::claimValue).sorted().forEach(parts::add);
+        accounts.stream().sorted().forEach(parts::add);
+        jurisdiction.ifPresent(parts::add);
+        return String.join("-", parts);
     }
 
     private static String required(Map<String, List<String>> values, String option) {

@@ -5,15 +5,17 @@ import io.ledgernode.node.auth.Role;
 import io.ledgernode.node.http.ApiException;
 import io.ledgernode.node.http.Requests;
 import io.ledgernode.node.mirror.MirrorReader;
+import io.ledgernode.node.scope.Entry;
+import io.ledgernode.node.scope.TransactionScope;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
 /**
  * Transactions, blocks and supply from the mirror, whatever the transport. A wallet or regulator sees only
- * transactions touching accounts it may read (any other is "not found"); blocks and supply are not for wallets.
+ * transactions with a leg in its scope (any other is "not found"), and of the other legs only what
+ * {@link TransactionScope} shows; blocks and supply are not for wallets.
  */
 public final class ExplorerQueries {
 
@@ -25,18 +27,20 @@ public final class ExplorerQueries {
         this.minBlockWaitMax = minBlockWaitMax;
     }
 
+    /**
+     * The transaction with its entries. A wallet or regulator sees it when one of its legs is in scope; the legs that
+     * are not show amounts and per-transaction account references only ({@link TransactionScope}).
+     */
     public Map<String, Object> transaction(Caller caller, String txId, OptionalLong minBlock) {
         minBlock.ifPresent(block -> mirror.awaitBlock(block, minBlockWaitMax));
         MirrorReader.Rows tx = mirror.transaction(txId);
-        List<Map<String, Object>> entries = mirror.entriesOf(txId).rows();
-        boolean seesAll = caller.has(Role.AUDITOR) || caller.has(Role.OPERATOR) || caller.has(Role.ISSUER);
-        boolean touchesVisible = entries.stream().anyMatch(e -> caller.mayRead((String) e.get("accountId"), (String) e.get("jurisdiction")));
-        if (tx.rows().isEmpty() || !(seesAll || touchesVisible)) {
+        TransactionScope scope = TransactionScope.of(caller, mirror.entriesOf(txId).rows().stream().map(Entry::of).toList());
+        if (tx.rows().isEmpty() || !scope.visible()) {
             throw ApiException.notFound("transaction " + txId);
         }
         // Fabric records a re-sent envelope again (as DUPLICATE_TXID); the last record is the one that counts.
         Map<String, Object> body = new LinkedHashMap<>(tx.rows().get(tx.rows().size() - 1));
-        body.put("entries", entries);
+        body.put("entries", scope.shownEntries());
         body.put("mirrorHeight", tx.mirrorHeight());
         return body;
     }

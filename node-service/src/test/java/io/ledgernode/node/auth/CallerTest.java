@@ -65,6 +65,15 @@ class CallerTest {
     }
 
     @Test
+    void a_caller_cannot_carry_a_jurisdiction_that_is_not_an_iso_3166_code() {
+        for (String jurisdiction : java.util.List.of("ALL", "fr", "France", "XX")) {
+            assertThatThrownBy(() -> caller(Set.of(Role.REGULATOR), Set.of(), Optional.of(jurisdiction)))
+                    .as(jurisdiction).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(caller(Set.of(Role.REGULATOR), Set.of(), Optional.of("US-NY")).jurisdiction()).contains("US-NY");
+    }
+
+    @Test
     void roles_come_from_their_lower_case_claim_values_only() {
         assertThat(Role.fromClaim("regulator")).contains(Role.REGULATOR);
         assertThat(Role.fromClaim("REGULATOR")).isEmpty();

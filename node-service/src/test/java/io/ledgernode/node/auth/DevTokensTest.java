@@ -100,6 +100,26 @@ class DevTokensTest {
         assertThat(caller.expiresAt()).isEqualTo(TestTokens.NOW.plus(Duration.ofMinutes(5)));
     }
 
+    /** Issue "The node holds under hostile input": every development token was "dev-root", one rate limit for all. */
+    @Test
+    void without_a_subject_each_role_account_and_jurisdiction_gets_its_own() throws AuthException {
+        assertThat(subjectOf("--role", "wallet", "--account", "alice")).isEqualTo("dev-wallet-alice");
+        assertThat(subjectOf("--role", "wallet", "--account", "bob")).isEqualTo("dev-wallet-bob");
+        assertThat(subjectOf("--role", "auditor")).isEqualTo("dev-auditor");
+        assertThat(subjectOf("--role", "regulator", "--jurisdiction", "DE")).isEqualTo("dev-regulator-DE");
+        assertThat(subjectOf("--role", "regulator", "--jurisdiction", "FR")).isEqualTo("dev-regulator-FR");
+        assertThat(subjectOf("--role", "auditor", "--subject", "carol")).isEqualTo("carol");
+    }
+
+    private String subjectOf(String... options) throws AuthException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        List<String> args = new java.util.ArrayList<>(List.of("--dir", dir.toString(), "--issuer", ISSUER, "--audience", AUDIENCE));
+        args.addAll(List.of(options));
+        assertThat(DevTokens.run(args, print(out), print(new ByteArrayOutputStream()), CLOCK)).isZero();
+        TokenVerifier verifier = TokenVerifier.create(TestTokens.config(dir.resolve("dev-jwks.json"), Set.of("ES256")), CLOCK);
+        return verifier.verify("Bearer " + out.toString(StandardCharsets.UTF_8).strip()).subject();
+    }
+
     @Test
     void the_command_line_refuses_bad_arguments_with_one_line_and_status_2() {
         List<List<String>> badArguments = List.of(

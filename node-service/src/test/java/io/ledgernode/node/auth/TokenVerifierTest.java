@@ -273,6 +273,30 @@ class TokenVerifierTest {
         assertRefused(token, Reason.MISSING_CLAIM);
     }
 
+    /** Issue "The node holds under hostile input": "ALL" listed the auditors' reports, "fr" silently saw nothing. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ALL", "fr", "France", "De", "XX", "DEU", "276", "DE-", "de-by"})
+    void a_token_whose_jurisdiction_is_not_an_upper_case_iso_3166_code_is_refused(String jurisdiction) {
+        String token = bearer(trustedKey, walletClaims().claim("roles", List.of("regulator"))
+                .claim("jurisdiction", jurisdiction).build());
+
+        assertRefused(token, Reason.MALFORMED_TOKEN);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DE", "FR", "US", "US-NY"})
+    void a_regulator_token_with_an_iso_3166_jurisdiction_is_accepted(String jurisdiction) throws AuthException {
+        Caller caller = verifier.verify(bearer(trustedKey, walletClaims().claim("roles", List.of("regulator"))
+                .claim("jurisdiction", jurisdiction).build()));
+
+        assertThat(caller.jurisdiction()).contains(jurisdiction);
+    }
+
+    @Test
+    void a_malformed_jurisdiction_invalidates_any_token_not_only_a_regulator_s() {
+        assertRefused(bearer(trustedKey, walletClaims().claim("jurisdiction", "ALL").build()), Reason.MALFORMED_TOKEN);
+    }
+
     @Test
     void an_auditor_token_needs_no_accounts() throws AuthException {
         JWTClaimsSet claims = walletClaims().claim("roles", List.of("auditor")).claim("accounts", null).build();

@@ -271,7 +271,7 @@ class ApiRoutesTest {
         JsonNode seen = json(client.get("/v1/reports").header(HeaderNames.AUTHORIZATION, regulator).request());
         assertThat(seen.path("reports").findValuesAsText("jurisdiction")).containsExactly("DE");
         assertThat(json(client.get("/v1/reports").header(HeaderNames.AUTHORIZATION, auditor).request())
-                .path("reports").findValuesAsText("jurisdiction")).containsExactly("DE", "FR");
+                .path("reports").findValuesAsText("jurisdiction")).contains("DE", "FR").doesNotContain("US");
 
         HttpClientResponse own = client.get("/v1/reports/DE/daily-transactions/2026-11-22-b7/manifest.json")
                 .header(HeaderNames.AUTHORIZATION, regulator).request();
@@ -283,6 +283,26 @@ class ApiRoutesTest {
                 .header(HeaderNames.AUTHORIZATION, regulator).request().status()).isEqualTo(Status.NOT_FOUND_404);
         assertThat(client.get("/v1/reports").header(HeaderNames.AUTHORIZATION, wallet("alice")).request().status())
                 .isEqualTo(Status.FORBIDDEN_403);
+    }
+
+    /** Issue "The node holds under hostile input": a regulator token naming "ALL" listed the auditors-only reports. */
+    @Test
+    void the_consolidated_reports_are_for_auditors_and_no_regulator_token_can_name_them() throws IOException {
+        publishedReport("ALL", "run-3-b9");
+        String regulator = "Bearer " + DevTokens.mint(KEYS, ISSUER, AUDIENCE, "bafin", Set.of(Role.REGULATOR), Set.of(),
+                Optional.of("DE"), Duration.ofMinutes(5), Clock.systemUTC());
+        String auditor = "Bearer " + DevTokens.mint(KEYS, ISSUER, AUDIENCE, "audit", Set.of(Role.AUDITOR), Set.of(),
+                Optional.empty(), Duration.ofMinutes(5), Clock.systemUTC());
+
+        assertThat(json(client.get("/v1/reports").header(HeaderNames.AUTHORIZATION, regulator).request())
+                .path("reports").findValuesAsText("jurisdiction")).doesNotContain("ALL");
+        assertThat(client.get("/v1/reports/ALL/daily-transactions/run-3-b9/manifest.json")
+                .header(HeaderNames.AUTHORIZATION, regulator).request().status()).isEqualTo(Status.NOT_FOUND_404);
+        assertThat(json(client.get("/v1/reports").header(HeaderNames.AUTHORIZATION, auditor).request())
+                .path("reports").findValuesAsText("jurisdiction")).contains("ALL");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DevTokens.mint(KEYS, ISSUER, AUDIENCE, "x",
+                Set.of(Role.REGULATOR), Set.of(), Optional.of("ALL"), Duration.ofMinutes(5), Clock.systemUTC()))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     /** A published report's shape on disk: its directory with a manifest and the signature that makes it visible. */
