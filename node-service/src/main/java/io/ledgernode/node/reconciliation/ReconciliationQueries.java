@@ -32,7 +32,7 @@ public final class ReconciliationQueries {
         requireReader(caller);
         BreakReader.RunPage page = read(() -> reader.runs(Requests.limit(limit, pageSizeDefault, BreakReader.PAGE_SIZE_MAX), cursor(cursor)));
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("runs", page.runs().stream().map(ReconciliationQueries::run).toList());
+        body.put("runs", page.runs().stream().map(run -> run(run, seesAll(caller))).toList());
         body.put("nextCursor", page.nextCursor() == null ? null : page.nextCursor().toString());
         return body;
     }
@@ -41,7 +41,7 @@ public final class ReconciliationQueries {
     public Map<String, Object> run(Caller caller, long runId) {
         requireReader(caller);
         RunView run = read(() -> reader.run(runId)).orElseThrow(() -> ApiException.notFound("run " + runId));
-        Map<String, Object> body = run(run);
+        Map<String, Object> body = run(run, seesAll(caller));
         if (seesAll(caller)) {
             body.put("breaksByType", read(() -> reader.countsByType(runId)));
         }
@@ -77,7 +77,12 @@ public final class ReconciliationQueries {
         }
     }
 
-    private static Map<String, Object> run(RunView run) {
+    /**
+     * A run as the caller may see it. The counts are the whole consortium's (every jurisdiction's accounts and
+     * breaks), so a regulator, who sees its own jurisdiction only, gets the run without them and counts its breaks
+     * from the breaks route, which is filtered.
+     */
+    private static Map<String, Object> run(RunView run, boolean wholeConsortium) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", run.id());
         row.put("trigger", run.trigger().name());
@@ -86,10 +91,12 @@ public final class ReconciliationQueries {
         row.put("finishedAt", run.finishedAt() == null ? null : run.finishedAt().toString());
         row.put("consistentBlock", run.consistentBlock());
         row.put("consistentBlockHash", run.consistentBlockHash());
-        row.put("accountsCompared", run.accountsCompared());
-        row.put("assetsCompared", run.assetsCompared());
         row.put("blocksCompared", run.blocksCompared());
-        row.put("breaksFound", run.breaksFound());
+        if (wholeConsortium) {
+            row.put("accountsCompared", run.accountsCompared());
+            row.put("assetsCompared", run.assetsCompared());
+            row.put("breaksFound", run.breaksFound());
+        }
         row.put("failure", run.failure());
         return row;
     }

@@ -54,6 +54,11 @@ class ReconciliationOverHttpIT {
         assertThat(node.get("/v1/reports/ALL/reconciliation/" + name + "/manifest.json", auditor).statusCode()).isEqualTo(200);
         String regulator = node.token(Set.of(Role.REGULATOR), Set.of(), Optional.of("DE"));
         assertThat(node.get("/v1/reports/ALL/reconciliation/" + name + "/manifest.json", regulator).statusCode()).isEqualTo(404);
+        // Issue 10: the run's counts are the whole consortium's; a regulator sees the run, not them.
+        JsonNode seenByRegulator = Json.MAPPER.readTree(node.get("/v1/reconciliation/runs/" + runId, regulator).body());
+        assertThat(seenByRegulator.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(seenByRegulator.has("breaksFound")).isFalse();
+        assertThat(seenByRegulator.has("accountsCompared")).isFalse();
         String wallet = node.token(Set.of(Role.WALLET), Set.of("someone"), Optional.empty());
         assertThat(node.get("/v1/reconciliation/runs", wallet).statusCode()).isEqualTo(403);
     }
