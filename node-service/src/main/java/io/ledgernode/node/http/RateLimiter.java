@@ -1,6 +1,5 @@
 package io.ledgernode.node.http;
 
-import io.helidon.http.Status;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Iterator;
@@ -54,7 +53,7 @@ public final class RateLimiter {
                 return;
             }
             long waitSeconds = (long) Math.ceil((1 - bucket.tokens) / ratePerSecond);
-            throw new ApiException(Status.TOO_MANY_REQUESTS_429, "RATE_LIMITED",
+            throw new ApiException(ApiErrorCode.Service.RATE_LIMITED,
                     "too many requests for this caller; retry in " + waitSeconds + " s").retryAfter(Duration.ofSeconds(Math.max(1, waitSeconds)));
         }
     }

@@ -1,8 +1,8 @@
 package io.ledgernode.node.proof;
 
-import io.helidon.http.Status;
 import io.ledgernode.node.auth.Caller;
 import io.ledgernode.node.auth.Role;
+import io.ledgernode.node.http.ApiErrorCode;
 import io.ledgernode.node.http.ApiException;
 import io.ledgernode.node.http.Requests;
 import io.ledgernode.node.mirror.MirrorReader;
@@ -71,11 +71,14 @@ public final class ProofQueries {
     }
 
     private static ApiException refusal(ProofException e) {
-        Status status = switch (e.reason()) {
-            case TX_NOT_FOUND, BLOCK_NOT_COMMITTED -> Status.NOT_FOUND_404;
-            case CHAIN_TOO_LONG, CONFIG_CHANGED -> Status.UNPROCESSABLE_CONTENT_422;
-            case ATTESTATION_UNAVAILABLE, LEDGER_UNAVAILABLE -> Status.SERVICE_UNAVAILABLE_503;
+        ApiErrorCode code = switch (e.reason()) {
+            case TX_NOT_FOUND -> ApiErrorCode.Service.TX_NOT_FOUND;
+            case BLOCK_NOT_COMMITTED -> ApiErrorCode.Service.BLOCK_NOT_COMMITTED;
+            case CHAIN_TOO_LONG -> ApiErrorCode.Service.CHAIN_TOO_LONG;
+            case CONFIG_CHANGED -> ApiErrorCode.Service.CONFIG_CHANGED;
+            case ATTESTATION_UNAVAILABLE -> ApiErrorCode.Service.ATTESTATION_UNAVAILABLE;
+            case LEDGER_UNAVAILABLE -> ApiErrorCode.Service.LEDGER_UNAVAILABLE;
         };
-        return new ApiException(status, e.reason().name(), e.getMessage());
+        return new ApiException(code, e.getMessage());
     }
 }

@@ -1,8 +1,8 @@
 package io.ledgernode.node.reconciliation;
 
-import io.helidon.http.Status;
 import io.ledgernode.node.auth.Caller;
 import io.ledgernode.node.auth.Role;
+import io.ledgernode.node.http.ApiErrorCode;
 import io.ledgernode.node.http.ApiException;
 import io.ledgernode.node.http.Requests;
 import io.ledgernode.reconciler.breaks.BreakReader;
@@ -119,7 +119,7 @@ public final class ReconciliationQueries {
         try {
             return read.get();
         } catch (SQLException e) {
-            throw new ApiException(Status.SERVICE_UNAVAILABLE_503, "RECONCILER_UNAVAILABLE",
+            throw new ApiException(ApiErrorCode.Service.RECONCILER_UNAVAILABLE,
                     "the reconciler's records cannot be read; retry shortly");
         }
     }
