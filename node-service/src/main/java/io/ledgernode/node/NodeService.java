@@ -8,6 +8,7 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.grpc.GrpcReflectionFeature;
 import io.helidon.webserver.grpc.GrpcRouting;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpService;
 import io.ledgernode.api.Transactions;
 import io.ledgernode.gateway.GatewayTimeouts;
 import io.ledgernode.gateway.LedgerClient;
@@ -37,6 +38,7 @@ import io.ledgernode.node.http.AccessLog;
 import io.ledgernode.node.http.ApiErrors;
 import io.ledgernode.node.http.RateLimiter;
 import io.ledgernode.node.http.RequestMetrics;
+import io.ledgernode.node.http.RouteTable;
 import io.ledgernode.node.http.Requests;
 import io.ledgernode.node.issuance.IssuanceOperations;
 import io.ledgernode.node.issuance.IssuanceService;
@@ -169,26 +171,42 @@ public final class NodeService {
 
     /** The whole REST route table: health and metrics, then the versioned API. Shared by the process and the tests. */
     public static void routing(HttpRouting.Builder routing, Parts parts) {
-        LedgerGrpcService.Operations ops = parts.ops();
-        Requests requests = parts.requests();
         ApiErrors.register(routing);
         routing.addFilter(new AccessLog());
         routing.addFilter(new RequestMetrics(parts.metrics()));
+        List<RouteTable.Mount> mounts = mounts(parts);
+        for (RouteTable.Mount mount : mounts) {
+            if (mount.prefix().isEmpty()) {
+                routing.register(mount.service());
+            } else {
+                routing.register(mount.prefix(), mount.service());
+            }
+        }
+        // Last: what no route took is a 404, or a 405 naming the methods the path has.
+        routing.any(RouteTable.of(mounts).unmatched());
+    }
+
+    /** Every REST service with the prefix it is served under. */
+    public static List<RouteTable.Mount> mounts(Parts parts) {
+        LedgerGrpcService.Operations ops = parts.ops();
+        Requests requests = parts.requests();
         byte[] openapi = openapi();
-        routing.get("/openapi", (request, response) -> {
-                    response.header(io.helidon.http.HeaderNames.CONTENT_TYPE, "application/yaml");
-                    response.send(openapi);
-                })
-                .register(new HealthService(parts.readiness(), parts.metrics()))
-                .register("/v1/accounts", new AccountsService(requests, ops.accounts()), new ComplianceService(requests, ops.compliance()))
-                .register("/v1/transfers", new TransfersService(requests, ops.transfers()))
-                .register("/v1/holds", new HoldsService(requests, ops.holds()))
-                .register("/v1/writes", new WritesService(requests, ops.writes()))
-                .register("/v1/reports", new ReportsService(requests, parts.reports()))
-                .register("/v1/reconciliation", new ReconciliationService(requests, parts.reconciliation()))
-                .register("/v1", new IssuanceService(requests, ops.issuance()))
-                .register("/v1", new ExplorerService(requests, ops.explorer()))
-                .register("/v1", new ProofsService(requests, ops.proofs()));
+        HttpService document = rules -> rules.get("/openapi", (request, response) -> {
+            response.header(io.helidon.http.HeaderNames.CONTENT_TYPE, "application/yaml");
+            response.send(openapi);
+        });
+        return List.of(new RouteTable.Mount("", document),
+                new RouteTable.Mount("", new HealthService(parts.readiness(), parts.metrics())),
+                new RouteTable.Mount("/v1/accounts", new AccountsService(requests, ops.accounts())),
+                new RouteTable.Mount("/v1/accounts", new ComplianceService(requests, ops.compliance())),
+                new RouteTable.Mount("/v1/transfers", new TransfersService(requests, ops.transfers())),
+                new RouteTable.Mount("/v1/holds", new HoldsService(requests, ops.holds())),
+                new RouteTable.Mount("/v1/writes", new WritesService(requests, ops.writes())),
+                new RouteTable.Mount("/v1/reports", new ReportsService(requests, parts.reports())),
+                new RouteTable.Mount("/v1/reconciliation", new ReconciliationService(requests, parts.reconciliation())),
+                new RouteTable.Mount("/v1", new IssuanceService(requests, ops.issuance())),
+                new RouteTable.Mount("/v1", new ExplorerService(requests, ops.explorer())),
+                new RouteTable.Mount("/v1", new ProofsService(requests, ops.proofs())));
     }
 
     /** The gRPC API with the standard health service (reflection is a server feature, see main). */

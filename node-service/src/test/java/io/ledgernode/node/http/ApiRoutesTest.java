@@ -285,6 +285,34 @@ class ApiRoutesTest {
                 .isEqualTo(Status.FORBIDDEN_403);
     }
 
+    @Test
+    void an_unknown_path_a_trailing_slash_a_wrong_case_and_a_traversal_probe_are_404_with_a_json_error() {
+        for (String path : List.of("/v1/nothing", "/v1/accounts/alice/", "/V1/supply", "/v1/Supply", "/v1/reports/..%2f..%2fetc/passwd",
+                "/v1/accounts/alice/transactions/more")) {
+            HttpClientResponse response = client.get(path).header(HeaderNames.AUTHORIZATION, wallet("alice")).request();
+
+            assertThat(response.status()).as(path).isEqualTo(Status.NOT_FOUND_404);
+            assertThat(json(response).path("code").asText()).as(path).isEqualTo("NOT_FOUND");
+        }
+        String auditor = "Bearer " + DevTokens.mint(KEYS, ISSUER, AUDIENCE, "audit", Set.of(Role.AUDITOR), Set.of(),
+                Optional.empty(), Duration.ofMinutes(5), Clock.systemUTC());
+        HttpClientResponse dots = client.get("/v1/reports/%2e%2e/%2e%2e/etc/passwd").header(HeaderNames.AUTHORIZATION, auditor).request();
+        assertThat(dots.status().code()).isIn(400, 404);
+    }
+
+    @Test
+    void a_known_path_with_another_method_is_405_naming_the_allowed_methods() {
+        HttpClientResponse get = client.get("/v1/transfers").header(HeaderNames.AUTHORIZATION, wallet("alice")).request();
+        HttpClientResponse delete = client.delete("/v1/accounts/alice").header(HeaderNames.AUTHORIZATION, wallet("alice")).request();
+
+        assertThat(get.status()).isEqualTo(Status.METHOD_NOT_ALLOWED_405);
+        assertThat(get.headers().first(HeaderNames.ALLOW)).contains("POST");
+        assertThat(json(get).path("code").asText()).isEqualTo("METHOD_NOT_ALLOWED");
+        assertThat(delete.status()).isEqualTo(Status.METHOD_NOT_ALLOWED_405);
+        assertThat(delete.headers().first(HeaderNames.ALLOW)).contains("GET");
+        assertThat(SUBMITTED).isEmpty();
+    }
+
     /** A published report's shape on disk: its directory with a manifest and the signature that makes it visible. */
     private static void publishedReport(String jurisdiction, String name) throws IOException {
         Path directory = Files.createDirectories(KEYS.resolve("reports").resolve(jurisdiction).resolve("daily-transactions").resolve(name));
