@@ -126,6 +126,7 @@ public final class NodeService {
         }
         WebServer server = builder
                 .config(root.get("server"))
+                .directHandlers(ApiErrors.directHandlers())
                 .routing(routing -> routing(routing, parts))
                 .addRouting(grpcRouting(parts, grpcHealth))
                 .build()
@@ -156,8 +157,10 @@ public final class NodeService {
         });
         LedgerWriter writer = new LedgerWriter(payments, config.conflictRetriesMax(), metrics::submission);
         LedgerWriter complianceWriter = new LedgerWriter(compliance, config.conflictRetriesMax(), metrics::submission);
+        NodeConfig.RateLimit limits = config.rateLimit();
         Requests requests = new Requests(TokenVerifier.create(config.auth(), Clock.systemUTC()),
-                new RateLimiter(config.rateLimit().requestsPerSecond(), config.rateLimit().burst(), Clock.systemUTC()));
+                new RateLimiter(limits.requestsPerSecond(), limits.burst(), Clock.systemUTC()),
+                new RateLimiter(limits.refusalsPerSecond(), limits.refusalBurst(), Clock.systemUTC()));
         LedgerGrpcService.Operations ops = new LedgerGrpcService.Operations(
                 new AccountOperations(mirror, writer, config.minBlockWaitMax(), config.pageSizeDefault(), config.pageSizeMax()),
                 new TransferOperations(writer), new HoldOperations(mirror, writer), new IssuanceOperations(writer),
@@ -174,6 +177,7 @@ public final class NodeService {
         ApiErrors.register(routing);
         routing.addFilter(new AccessLog());
         routing.addFilter(new RequestMetrics(parts.metrics()));
+        routing.addFilter(parts.requests().refusalLimit());
         List<RouteTable.Mount> mounts = mounts(parts);
         for (RouteTable.Mount mount : mounts) {
             if (mount.prefix().isEmpty()) {

@@ -2,6 +2,8 @@ package io.ledgernode.node.explorer;
 
 import io.ledgernode.node.auth.Caller;
 import io.ledgernode.node.auth.Role;
+import io.ledgernode.api.Require;
+import io.ledgernode.node.http.ApiErrors;
 import io.ledgernode.node.http.ApiException;
 import io.ledgernode.node.http.Requests;
 import io.ledgernode.node.mirror.MirrorReader;
@@ -26,13 +28,14 @@ public final class ExplorerQueries {
     }
 
     public Map<String, Object> transaction(Caller caller, String txId, OptionalLong minBlock) {
+        Require.txId("txId", txId);
         minBlock.ifPresent(block -> mirror.awaitBlock(block, minBlockWaitMax));
         MirrorReader.Rows tx = mirror.transaction(txId);
         List<Map<String, Object>> entries = mirror.entriesOf(txId).rows();
         boolean seesAll = caller.has(Role.AUDITOR) || caller.has(Role.OPERATOR) || caller.has(Role.ISSUER);
         boolean touchesVisible = entries.stream().anyMatch(e -> caller.mayRead((String) e.get("accountId"), (String) e.get("jurisdiction")));
         if (tx.rows().isEmpty() || !(seesAll || touchesVisible)) {
-            throw ApiException.notFound("transaction " + txId);
+            throw ApiException.notFound("transaction " + ApiErrors.quoted(txId));
         }
         // Fabric records a re-sent envelope again (as DUPLICATE_TXID); the last record is the one that counts.
         Map<String, Object> body = new LinkedHashMap<>(tx.rows().get(tx.rows().size() - 1));

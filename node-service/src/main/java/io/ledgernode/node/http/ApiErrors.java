@@ -1,9 +1,11 @@
 package io.ledgernode.node.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
 import io.helidon.http.Status;
+import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerResponse;
 import io.ledgernode.api.ErrorCode;
@@ -101,6 +103,27 @@ public final class ApiErrors {
                 });
     }
 
+    /**
+     * The web server's answers to requests it refuses before any route runs (a path it will not decode, e.g. with a
+     * NUL; a body past {@code server.max-payload-size}): the same JSON error body, with a fixed message.
+     */
+    public static DirectHandlers directHandlers() {
+        DirectHandler json = (request, event, status, headers, message) -> {
+            ApiErrorCode code = code(status);
+            return DirectHandler.TransportResponse.builder()
+                    .status(status(code))
+                    .headers(headers)
+                    .header(HeaderNames.CONTENT_TYPE, "application/json")
+                    .entity(body(code, message(code)))
+                    .build();
+        };
+        DirectHandlers.Builder handlers = DirectHandlers.builder();
+        for (DirectHandler.EventType event : DirectHandler.EventType.values()) {
+            handlers.addHandler(event, json);
+        }
+        return handlers.build();
+    }
+
     /** The code for a status the web server chose itself. */
     static ApiErrorCode code(Status status) {
         return switch (status.code()) {
@@ -143,15 +166,20 @@ public final class ApiErrors {
     }
 
     public static void send(ServerResponse response, ApiErrorCode code, String message) {
+        response.status(status(code));
+        response.header(HeaderNames.CONTENT_TYPE, "application/json");
+        response.send(body(code, message));
+    }
+
+    /** The error body: {@code {"code","message"}}. */
+    private static byte[] body(ApiErrorCode code, String message) {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("code", code.name());
         body.put("message", message);
-        response.status(status(code));
-        response.header(HeaderNames.CONTENT_TYPE, "application/json");
         try {
-            response.send(JSON.writeValueAsBytes(body));
+            return JSON.writeValueAsBytes(body);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            response.send("{\"code\":\"INTERNAL\"}");
+            throw new IllegalStateException("two strings are always JSON", e);
         }
     }
 }

@@ -2,7 +2,9 @@ package io.ledgernode.node.proof;
 
 import io.ledgernode.node.auth.Caller;
 import io.ledgernode.node.auth.Role;
+import io.ledgernode.api.Require;
 import io.ledgernode.node.http.ApiErrorCode;
+import io.ledgernode.node.http.ApiErrors;
 import io.ledgernode.node.http.ApiException;
 import io.ledgernode.node.http.Requests;
 import io.ledgernode.node.mirror.MirrorReader;
@@ -44,10 +46,11 @@ public final class ProofQueries {
 
     public ProofBundle proof(Caller caller, String txId, OptionalLong endBlock) {
         Requests.requireRole(caller, Role.AUDITOR, Role.REGULATOR, Role.WALLET);
+        Require.txId("txId", txId);
         if (!caller.has(Role.AUDITOR) && !caller.has(Role.REGULATOR)) {
             boolean own = mirror.entriesOf(txId).rows().stream().anyMatch(e -> caller.accounts().contains((String) e.get("accountId")));
             if (!own) {
-                throw ApiException.notFound("transaction " + txId);
+                throw ApiException.notFound("transaction " + ApiErrors.quoted(txId));
             }
         }
         try {

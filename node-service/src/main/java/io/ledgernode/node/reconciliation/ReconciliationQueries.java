@@ -70,11 +70,8 @@ public final class ReconciliationQueries {
     }
 
     private static Long cursor(Optional<String> cursor) {
-        try {
-            return cursor.map(Long::parseLong).orElse(null);
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("cursor is not one this service gave out");
-        }
+        return cursor.map(text -> Requests.wholeNumber(text).orElseThrow(() -> ApiException.badRequest("cursor is not one this service gave out")))
+                .orElse(null);
     }
 
     private static Map<String, Object> run(RunView run) {
