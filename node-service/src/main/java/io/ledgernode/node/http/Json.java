@@ -2,6 +2,7 @@ package io.ledgernode.node.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,6 +12,7 @@ import io.helidon.http.HttpMediaType;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import io.ledgernode.api.LedgerJson;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,6 +27,10 @@ public final class Json {
     public static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    // Bodies are read within the limits the chaincode's own reader sets, so a number, string or nesting past them is
+    // refused here with a message of ours rather than later with the parser's wording.
+    private static final ObjectMapper BODY_READER = LedgerJson.newMapper();
 
     private Json() {
     }
@@ -41,11 +47,14 @@ public final class Json {
             throw ApiException.malformed("the body begins with a byte order mark; send UTF-8 JSON without one");
         }
         try {
-            var node = MAPPER.readTree(bytes);
+            var node = BODY_READER.readTree(bytes);
             if (!(node instanceof ObjectNode object)) {
                 throw ApiException.malformed("the body must be a JSON object");
             }
             return object;
+        } catch (StreamConstraintsException e) {
+            throw ApiException.malformed("the body exceeds the JSON limits: strings up to " + LedgerJson.TOKEN_LENGTH_MAX
+                    + " characters, nesting up to " + LedgerJson.NESTING_DEPTH_MAX + " levels, numbers up to 64 digits");
         } catch (JsonProcessingException e) {
             throw ApiException.malformed("malformed JSON" + at(e.getLocation()));
         } catch (IOException e) {
