@@ -109,15 +109,11 @@ public final class Requests {
         if (value.isEmpty()) {
             return OptionalLong.empty();
         }
-        try {
-            long block = Long.parseLong(value.get());
-            if (block < 0) {
-                throw ApiException.badRequest(name + " must not be negative");
-            }
-            return OptionalLong.of(block);
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest(name + " must be a block number");
+        OptionalLong block = wholeNumber(value.get());
+        if (block.isEmpty()) {
+            throw ApiException.badRequest(name + " must be a block number (a non-negative whole number)");
         }
+        return block;
     }
 
     /**

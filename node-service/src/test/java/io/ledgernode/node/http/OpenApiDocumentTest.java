@@ -54,6 +54,13 @@ class OpenApiDocumentTest {
         Map<String, ApiResponse> shared = document.getComponents().getResponses();
         document.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
             String name = method + " " + path;
+            if (operation.getParameters() != null) {
+                operation.getParameters().forEach(parameter -> {
+                    var resolved = parameter.get$ref() == null ? parameter
+                            : document.getComponents().getParameters().get(parameter.get$ref().replace("#/components/parameters/", ""));
+                    assertThat(resolved.getSchema()).as(name + " " + resolved.getName()).isNotNull();
+                });
+            }
             if (operation.getRequestBody() != null) {
                 assertThat(operation.getRequestBody().getContent().get("application/json").getSchema()).as(name).isNotNull();
             }
