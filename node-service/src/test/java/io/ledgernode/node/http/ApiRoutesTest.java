@@ -62,25 +62,30 @@ class ApiRoutesTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) {
+        PARTS = parts(new NodeConfig.RateLimit(1, 50, 1, 1_000));
+        NodeService.routing(routing, PARTS);
+    }
+
+    /** The node's parts with the scripted chain and the unreachable mirror, under the given rate limits. */
+    static NodeService.Parts parts(NodeConfig.RateLimit rateLimit) {
         Path jwks = DevTokens.ensureKey(KEYS);
         AuthConfig auth = new AuthConfig(List.of(new AuthConfig.TrustedIssuer(ISSUER, Optional.of(jwks), Optional.empty())),
                 AUDIENCE, Set.of("ES256"), Duration.ofSeconds(30), Duration.ofHours(1));
         NodeConfig config = new NodeConfig(KEYS, "Org1", "User1", "Admin", new NodeConfig.Mirror("jdbc:none", "r", "", 2),
                 java.net.URI.create("http://127.0.0.1:1/health/ready"), Duration.ofMillis(100), 100, 20, 2,
                 Duration.ofMillis(200), KEYS.resolve("reports"), new NodeConfig.Proof(Duration.ofSeconds(1), 10, Duration.ofSeconds(1),
-                Duration.ofMillis(100), 1, Duration.ofSeconds(1), 1024, java.util.Map.of()), new NodeConfig.RateLimit(1, 50, 1, 1_000), auth);
+                Duration.ofMillis(100), 1, Duration.ofSeconds(1), 1024, java.util.Map.of()), rateLimit, auth);
         LedgerWriter.Submitter chain = (transaction, argument) -> {
             SUBMITTED.add(transaction + " " + argument);
             return SCRIPT.isEmpty() ? new SubmitOutcome.Unavailable("tx", "nothing scripted") : SCRIPT.poll();
         };
-        PARTS = NodeService.parts(config, chain, chain, (transaction, argument) -> {
+        return NodeService.parts(config, chain, chain, (transaction, argument) -> {
             throw new io.ledgernode.gateway.LedgerClient.LedgerUnavailableException("no network in this test", null);
         }, new MirrorReader(unreachable()), new io.ledgernode.node.proof.ProofQueries((txId, end) -> {
             throw new io.ledgernode.node.proof.ProofException(io.ledgernode.node.proof.ProofException.Reason.LEDGER_UNAVAILABLE, "no network in this test");
         }, block -> {
             throw new io.ledgernode.node.proof.ProofException(io.ledgernode.node.proof.ProofException.Reason.LEDGER_UNAVAILABLE, "no network in this test");
         }, new MirrorReader(unreachable())));
-        NodeService.routing(routing, PARTS);
     }
 
     @BeforeEach
@@ -477,7 +482,7 @@ class ApiRoutesTest {
         return request.submit(body);
     }
 
-    private static String token(String subject, Role role) {
+    static String token(String subject, Role role) {
         return "Bearer " + DevTokens.mint(KEYS, ISSUER, AUDIENCE, subject, Set.of(role), Set.of(), Optional.empty(),
                 Duration.ofMinutes(5), Clock.systemUTC());
     }
