@@ -31,8 +31,11 @@ public record NodeConfig(Path ledgerHome, String org, String identity, String co
         }
     }
 
-    /** Requests per caller: sustained rate and burst. */
-    public record RateLimit(double requestsPerSecond, int burst) {
+    /**
+     * Requests per verified caller: sustained rate and burst; and refused requests (401, 403) per client address:
+     * sustained rate and burst.
+     */
+    public record RateLimit(double requestsPerSecond, int burst, double refusalsPerSecond, int refusalBurst) {
     }
 
     /** The read-only connection to the mirror. */
@@ -74,7 +77,8 @@ public record NodeConfig(Path ledgerHome, String org, String identity, String co
                 node.get("watch-poll-interval").as(Duration.class).get(),
                 node.get("reports-root").asString().filter(r -> !r.isBlank()).map(Path::of).orElse(ledgerHome.resolve("reports")),
                 proof(node.get("proof"), ledgerHome),
-                new RateLimit(node.get("rate-limit.requests-per-second").asDouble().get(), node.get("rate-limit.burst").asInt().get()),
+                new RateLimit(node.get("rate-limit.requests-per-second").asDouble().get(), node.get("rate-limit.burst").asInt().get(),
+                        node.get("rate-limit.refusals-per-second").asDouble().get(), node.get("rate-limit.refusal-burst").asInt().get()),
                 auth(root.get("auth")));
     }
 

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.helidon.config.Config;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpService;
 import io.ledgernode.api.Transactions;
 import io.ledgernode.gateway.GatewayTimeouts;
 import io.ledgernode.gateway.LedgerClient;
@@ -33,8 +34,8 @@ import io.ledgernode.node.http.AccessLog;
 import io.ledgernode.node.http.ApiErrors;
 import io.ledgernode.node.http.RateLimiter;
 import io.ledgernode.node.http.RequestMetrics;
+import io.ledgernode.node.http.RouteTable;
 import io.ledgernode.node.http.Requests;
-import io.ledgernode.node.http.TransportErrors;
 import io.ledgernode.node.issuance.IssuanceOperations;
 import io.ledgernode.node.issuance.IssuanceService;
 import io.ledgernode.node.mirror.MirrorReader;
@@ -146,8 +147,10 @@ public final class NodeService {
         });
         LedgerWriter writer = new LedgerWriter(payments, config.conflictRetriesMax(), metrics::submission);
         LedgerWriter complianceWriter = new LedgerWriter(compliance, config.conflictRetriesMax(), metrics::submission);
+        NodeConfig.RateLimit limits = config.rateLimit();
         Requests requests = new Requests(TokenVerifier.create(config.auth(), Clock.systemUTC()),
-                new RateLimiter(config.rateLimit().requestsPerSecond(), config.rateLimit().burst(), Clock.systemUTC()));
+                new RateLimiter(limits.requestsPerSecond(), limits.burst(), Clock.systemUTC()),
+                new RateLimiter(limits.refusalsPerSecond(), limits.refusalBurst(), Clock.systemUTC()));
         LedgerGrpcService.Operations ops = new LedgerGrpcService.Operations(
                 new AccountOperations(mirror, writer, config.minBlockWaitMax(), config.pageSizeDefault(), config.pageSizeMax()),
                 new TransferOperations(writer), new HoldOperations(mirror, writer), new IssuanceOperations(writer),
@@ -166,33 +169,50 @@ public final class NodeService {
     public static WebServer restServer(Config server, Parts parts) {
         return WebServer.builder()
                 .config(server)
-                .directHandlers(TransportErrors.handlers())
+                .directHandlers(ApiErrors.directHandlers())
                 .routing(routing -> routing(routing, parts))
                 .build();
     }
 
     /** The whole REST route table: health and metrics, then the versioned API. Shared by the process and the tests. */
     public static void routing(HttpRouting.Builder routing, Parts parts) {
-        LedgerGrpcService.Operations ops = parts.ops();
-        Requests requests = parts.requests();
         ApiErrors.register(routing);
         routing.addFilter(new AccessLog());
         routing.addFilter(new RequestMetrics(parts.metrics()));
+        routing.addFilter(parts.requests().refusalLimit());
+        List<RouteTable.Mount> mounts = mounts(parts);
+        for (RouteTable.Mount mount : mounts) {
+            if (mount.prefix().isEmpty()) {
+                routing.register(mount.service());
+            } else {
+                routing.register(mount.prefix(), mount.service());
+            }
+        }
+        // Last: what no route took is a 404, or a 405 naming the methods the path has.
+        routing.any(RouteTable.of(mounts).unmatched());
+    }
+
+    /** Every REST service with the prefix it is served under. */
+    public static List<RouteTable.Mount> mounts(Parts parts) {
+        LedgerGrpcService.Operations ops = parts.ops();
+        Requests requests = parts.requests();
         byte[] openapi = openapi();
-        routing.get("/openapi", (request, response) -> {
-                    response.header(io.helidon.http.HeaderNames.CONTENT_TYPE, "application/yaml");
-                    response.send(openapi);
-                })
-                .register(new HealthService(parts.readiness(), parts.metrics()))
-                .register("/v1/accounts", new AccountsService(requests, ops.accounts()), new ComplianceService(requests, ops.compliance()))
-                .register("/v1/transfers", new TransfersService(requests, ops.transfers()))
-                .register("/v1/holds", new HoldsService(requests, ops.holds()))
-                .register("/v1/writes", new WritesService(requests, ops.writes()))
-                .register("/v1/reports", new ReportsService(requests, parts.reports()))
-                .register("/v1/reconciliation", new ReconciliationService(requests, parts.reconciliation()))
-                .register("/v1", new IssuanceService(requests, ops.issuance()))
-                .register("/v1", new ExplorerService(requests, ops.explorer()))
-                .register("/v1", new ProofsService(requests, ops.proofs()));
+        HttpService document = rules -> rules.get("/openapi", (request, response) -> {
+            response.header(io.helidon.http.HeaderNames.CONTENT_TYPE, "application/yaml");
+            response.send(openapi);
+        });
+        return List.of(new RouteTable.Mount("", document),
+                new RouteTable.Mount("", new HealthService(parts.readiness(), parts.metrics())),
+                new RouteTable.Mount("/v1/accounts", new AccountsService(requests, ops.accounts())),
+                new RouteTable.Mount("/v1/accounts", new ComplianceService(requests, ops.compliance())),
+                new RouteTable.Mount("/v1/transfers", new TransfersService(requests, ops.transfers())),
+                new RouteTable.Mount("/v1/holds", new HoldsService(requests, ops.holds())),
+                new RouteTable.Mount("/v1/writes", new WritesService(requests, ops.writes())),
+                new RouteTable.Mount("/v1/reports", new ReportsService(requests, parts.reports())),
+                new RouteTable.Mount("/v1/reconciliation", new ReconciliationService(requests, parts.reconciliation())),
+                new RouteTable.Mount("/v1", new IssuanceService(requests, ops.issuance())),
+                new RouteTable.Mount("/v1", new ExplorerService(requests, ops.explorer())),
+                new RouteTable.Mount("/v1", new ProofsService(requests, ops.proofs())));
     }
 
     /** The API's OpenAPI document, kept in the repository as src/main/resources/openapi.yaml. */

@@ -2,6 +2,7 @@ package io.ledgernode.node.account;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ledgernode.api.LedgerJson;
+import io.ledgernode.api.Require;
 import io.ledgernode.api.Transactions;
 import io.ledgernode.api.account.OpenAccountRequest;
 import io.ledgernode.node.auth.Caller;
@@ -26,6 +27,9 @@ import java.util.OptionalLong;
  * no existence leak.
  */
 public final class AccountOperations {
+
+    /** Longest cursor text: three 19-digit numbers and two colons, in base64url. */
+    private static final int CURSOR_LENGTH_MAX = 80;
 
     private final MirrorReader mirror;
     private final LedgerWriter writer;
@@ -52,6 +56,7 @@ public final class AccountOperations {
 
     /** The account with balance, held amount, its open holds (at most a page) and the mirror height. */
     public Map<String, Object> get(Caller caller, String id, OptionalLong minBlock) {
+        Require.accountId("id", id);
         minBlock.ifPresent(block -> mirror.awaitBlock(block, minBlockWaitMax));
         List<MirrorReader.Rows> read = mirror.accountWithHolds(id, pageSizeMax);
         Map<String, Object> body = new LinkedHashMap<>(visible(caller, id, read.get(0)));
@@ -62,10 +67,13 @@ public final class AccountOperations {
 
     /** A page of the account's entries, newest first, with the cursor of the next (older) page or null. */
     public Map<String, Object> history(Caller caller, String id, Optional<String> cursor, Optional<String> limitText, OptionalLong minBlock) {
+        // Every parameter is checked before the mirror is asked anything.
+        Require.accountId("id", id);
+        int limit = Requests.limit(limitText, pageSizeDefault, pageSizeMax);
+        Optional<long[]> after = cursor.map(AccountOperations::position);
         minBlock.ifPresent(block -> mirror.awaitBlock(block, minBlockWaitMax));
         requireVisible(caller, id);
-        int limit = Requests.limit(limitText, pageSizeDefault, pageSizeMax);
-        MirrorReader.Rows page = mirror.history(id, cursor.map(AccountOperations::position), limit);
+        MirrorReader.Rows page = mirror.history(id, after, limit);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("entries", page.rows());
         body.put("nextCursor", page.rows().size() < limit ? null : cursorAfter(page.rows().get(page.rows().size() - 1)));
@@ -90,14 +98,19 @@ public final class AccountOperations {
     /** A cursor is the (block, tx, entry) position of the last entry of the page before, base64url. */
     private static long[] position(String text) {
         try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.US_ASCII).split(":");
-            if (parts.length != 3) {
-                throw new IllegalArgumentException();
+            String[] parts = text.length() > CURSOR_LENGTH_MAX ? new String[0]
+                    : new String(Base64.getUrlDecoder().decode(text), StandardCharsets.US_ASCII).split(":", -1);
+            if (parts.length == 3) {
+                long[] position = new long[3];
+                for (int i = 0; i < 3; i++) {
+                    position[i] = Requests.wholeNumber(parts[i]).orElseThrow(IllegalArgumentException::new);
+                }
+                return position;
             }
-            return new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2])};
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("cursor is not one this service gave out");
+            // Not base64url, or not three whole numbers: answered below like any other foreign cursor.
         }
+        throw ApiException.badRequest("cursor is not one this service gave out");
     }
 
     private static String cursorAfter(Map<String, Object> last) {

@@ -1,9 +1,9 @@
 package io.ledgernode.node.chain;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.helidon.http.Status;
 import io.ledgernode.api.LedgerException;
 import io.ledgernode.gateway.SubmitOutcome;
+import io.ledgernode.node.http.ApiErrorCode;
 import io.ledgernode.node.http.ApiException;
 import io.ledgernode.node.http.Json;
 import java.io.IOException;
@@ -69,11 +69,11 @@ public final class LedgerWriter {
                 case SubmitOutcome.Unknown unknown -> {
                     return new Written.Pending(unknown.txId(), unknown.reason());
                 }
-                case SubmitOutcome.Unavailable unavailable -> throw new ApiException(Status.SERVICE_UNAVAILABLE_503,
-                        "LEDGER_UNAVAILABLE", "the ledger network did not take the transaction; retry with the same Idempotency-Key");
+                case SubmitOutcome.Unavailable unavailable -> throw new ApiException(ApiErrorCode.Service.LEDGER_UNAVAILABLE,
+                        "the ledger network did not take the transaction; retry with the same Idempotency-Key");
                 case SubmitOutcome.Invalidated invalidated -> {
                     if (!retriable(invalidated.code()) || attempt >= conflictRetriesMax) {
-                        throw new ApiException(Status.CONFLICT_409, "TRANSACTION_INVALIDATED", "the transaction was ordered but "
+                        throw new ApiException(ApiErrorCode.Service.TRANSACTION_INVALIDATED, "the transaction was ordered but "
                                 + "marked " + invalidated.code() + " and changed nothing; retry with the same Idempotency-Key");
                     }
                     pause(attempt);

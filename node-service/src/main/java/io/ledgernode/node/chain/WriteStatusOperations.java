@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ledgernode.api.Transactions;
 import io.ledgernode.node.auth.Caller;
 import io.ledgernode.node.auth.Role;
+import io.ledgernode.node.http.ApiErrorCode;
 import io.ledgernode.node.http.ApiException;
 import io.ledgernode.node.http.Json;
 import io.ledgernode.node.http.Requests;
@@ -36,7 +37,7 @@ public final class WriteStatusOperations {
         String key = Requests.scopedKey(idempotencyKey, caller);
         JsonNode outcome = parse(chain.evaluate(Transactions.MONEY_OUTCOME, key));
         if (!outcome.path("found").asBoolean(false)) {
-            throw new ApiException(io.helidon.http.Status.NOT_FOUND_404, "NOT_FOUND", "nothing committed on the ledger under "
+            throw new ApiException(ApiErrorCode.Service.NOT_FOUND, "nothing committed on the ledger under "
                     + "this Idempotency-Key (money and hold requests are recorded by key). If a submission is pending, ask "
                     + "again shortly, or resubmit with the same key: it is never applied twice");
         }

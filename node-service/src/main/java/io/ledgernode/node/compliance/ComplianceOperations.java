@@ -9,6 +9,7 @@ import io.ledgernode.node.auth.Caller;
 import io.ledgernode.node.auth.Role;
 import io.ledgernode.node.chain.LedgerWriter;
 import io.ledgernode.node.chain.WriteResult;
+import io.ledgernode.node.http.ApiException;
 import io.ledgernode.node.http.Json;
 import io.ledgernode.node.http.Requests;
 
@@ -29,8 +30,11 @@ public final class ComplianceOperations {
     public WriteResult freeze(Caller caller, String idempotencyKey, String account, ObjectNode body) {
         Requests.requireRole(caller, Role.OPERATOR);
         String key = Requests.scopedKey(idempotencyKey, caller);
-        FreezeRequest freeze = LedgerJson.read(Json.MAPPER.createObjectNode().put("account", account)
-                .set("reason", body.get("reason")).toString(), FreezeRequest.class);
+        if (body.has("account")) {
+            throw ApiException.badRequest("the account is named by the path, not the body");
+        }
+        // The whole body goes to the chaincode's request type, so an unknown field is refused like on every write.
+        FreezeRequest freeze = LedgerJson.read(body.deepCopy().put("account", account).toString(), FreezeRequest.class);
         return new WriteResult(key, complianceWriter.submit(Transactions.COMPLIANCE_FREEZE, LedgerJson.writeString(freeze)));
     }
 

@@ -33,6 +33,7 @@ public final class ComplianceService implements HttpService {
 
     private void unfreeze(ServerRequest request, ServerResponse response) throws Exception {
         Caller caller = requests.caller(request);
+        Json.noBody(request);
         WriteResponses.send(response, compliance.unfreeze(caller, Requests.idempotencyKeyHeader(request), request.path().pathParameters().get("id")));
     }
 }

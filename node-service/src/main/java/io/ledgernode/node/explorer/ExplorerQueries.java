@@ -2,6 +2,8 @@ package io.ledgernode.node.explorer;
 
 import io.ledgernode.node.auth.Caller;
 import io.ledgernode.node.auth.Role;
+import io.ledgernode.api.Require;
+import io.ledgernode.node.http.ApiErrors;
 import io.ledgernode.node.http.ApiException;
 import io.ledgernode.node.http.Requests;
 import io.ledgernode.node.mirror.MirrorReader;
@@ -32,11 +34,12 @@ public final class ExplorerQueries {
      * are not show amounts and per-transaction account references only ({@link TransactionScope}).
      */
     public Map<String, Object> transaction(Caller caller, String txId, OptionalLong minBlock) {
+        Require.txId("txId", txId);
         minBlock.ifPresent(block -> mirror.awaitBlock(block, minBlockWaitMax));
         MirrorReader.Rows tx = mirror.transaction(txId);
         TransactionScope scope = TransactionScope.of(caller, mirror.entriesOf(txId).rows().stream().map(Entry::of).toList());
         if (tx.rows().isEmpty() || !scope.visible()) {
-            throw ApiException.notFound("transaction " + txId);
+            throw ApiException.notFound("transaction " + ApiErrors.quoted(txId));
         }
         // Fabric records a re-sent envelope again (as DUPLICATE_TXID); the last record is the one that counts.
         Map<String, Object> body = new LinkedHashMap<>(tx.rows().get(tx.rows().size() - 1));

@@ -2,6 +2,7 @@ package io.ledgernode.node.hold;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ledgernode.api.LedgerJson;
+import io.ledgernode.api.Require;
 import io.ledgernode.api.Transactions;
 import io.ledgernode.api.hold.CaptureHoldRequest;
 import io.ledgernode.api.hold.HoldRequest;
@@ -42,6 +43,7 @@ public final class HoldOperations {
     public WriteResult capture(Caller caller, String idempotencyKey, String holdId, ObjectNode body) {
         Requests.requireRole(caller, Role.WALLET, Role.OPERATOR);
         String key = Requests.scopedKey(idempotencyKey, caller);
+        Require.holdId("id", holdId);
         requireOwnHold(caller, holdId);
         if (body.has("holdId")) {
             throw ApiException.badRequest("the hold is named by the path, not the body");
@@ -55,6 +57,7 @@ public final class HoldOperations {
     public WriteResult voidHold(Caller caller, String idempotencyKey, String holdId) {
         Requests.requireRole(caller, Role.WALLET, Role.OPERATOR);
         String key = Requests.scopedKey(idempotencyKey, caller);
+        Require.holdId("id", holdId);
         requireOwnHold(caller, holdId);
         HoldRequest hold = LedgerJson.read(Json.MAPPER.createObjectNode().put("holdId", holdId).toString(), HoldRequest.class);
         return new WriteResult(key, writer.submit(Transactions.HOLDS_VOID, LedgerJson.writeString(hold)));

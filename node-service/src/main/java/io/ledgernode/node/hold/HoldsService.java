@@ -41,6 +41,7 @@ public final class HoldsService implements HttpService {
 
     private void voidHold(ServerRequest request, ServerResponse response) throws Exception {
         Caller caller = requests.caller(request);
+        Json.noBody(request);
         WriteResponses.send(response, holds.voidHold(caller, Requests.idempotencyKeyHeader(request), request.path().pathParameters().get("id")));
     }
 }

@@ -1,50 +1,60 @@
 package io.ledgernode.node.http;
 
-import io.helidon.http.Status;
+import io.ledgernode.api.ErrorCode;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
- * A request the service answers with an error: its HTTP status, a stable code and a readable message. Thrown by
- * handlers and turned into the JSON error body in one place ({@link ApiErrors}); never carries a stack trace out.
+ * A request the service answers with an error: a stable code from the closed set and a readable message. Its status
+ * follows from the code, mapped once per transport ({@link ApiErrors} for HTTP, {@code GrpcErrors} for gRPC); it never
+ * carries a stack trace out.
  */
 public final class ApiException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
 
-    private final Status status;
-    private final String code;
-    private java.time.Duration retryAfter;
+    private final transient ApiErrorCode code;
+    private final Duration retryAfter;
 
-    public ApiException(Status status, String code, String message) {
-        super(message);
-        this.status = status;
-        this.code = code;
+    public ApiException(ApiErrorCode code, String message) {
+        this(code, message, null);
     }
 
-    /** Tells the caller when to retry (the Retry-After header). */
-    public ApiException retryAfter(java.time.Duration delay) {
-        this.retryAfter = delay;
-        return this;
+    private ApiException(ApiErrorCode code, String message, Duration retryAfter) {
+        super(message, null, false, false);
+        this.code = Objects.requireNonNull(code, "code");
+        this.retryAfter = retryAfter;
     }
 
-    public java.util.Optional<java.time.Duration> retryAfter() {
-        return java.util.Optional.ofNullable(retryAfter);
+    /** The same refusal, telling the caller when to retry (the Retry-After header). */
+    public ApiException retryAfter(Duration delay) {
+        return new ApiException(code, getMessage(), delay);
     }
 
-    public Status status() {
-        return status;
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
-    public String code() {
+    public ApiErrorCode code() {
         return code;
     }
 
+    /** A well-formed request with a value that is not acceptable (the chaincode's INVALID_ARGUMENT). */
     public static ApiException badRequest(String message) {
-        return new ApiException(Status.BAD_REQUEST_400, "INVALID_ARGUMENT", message);
+        return new ApiException(ApiErrorCode.of(ErrorCode.INVALID_ARGUMENT), message);
     }
 
+    /** A request that is not well-formed: its body, its encoding, its shape. */
+    public static ApiException malformed(String message) {
+        return new ApiException(ApiErrorCode.Service.BAD_REQUEST, message);
+    }
+
+    /** {@code what} (already quoted with {@link ApiErrors#quoted} where it holds caller input) "not found". */
     public static ApiException notFound(String what) {
-        return new ApiException(Status.NOT_FOUND_404, "NOT_FOUND", what + " not found");
+        return new ApiException(ApiErrorCode.Service.NOT_FOUND, what + " not found");
     }
 
     public static ApiException forbidden(String message) {
-        return new ApiException(Status.FORBIDDEN_403, "FORBIDDEN", message);
+        return new ApiException(ApiErrorCode.of(ErrorCode.FORBIDDEN), message);
     }
 }

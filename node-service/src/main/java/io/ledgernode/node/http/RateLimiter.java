@@ -1,6 +1,5 @@
 package io.ledgernode.node.http;
 
-import io.helidon.http.Status;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Iterator;
@@ -8,8 +7,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A token bucket per caller subject: {@code ratePerSecond} sustained, {@code burst} at once. Past it, a 429 with
- * Retry-After. The number of subjects tracked is bounded; idle buckets (full again) are dropped first.
+ * A token bucket per subject (a caller, or a client address): {@code ratePerSecond} sustained, {@code burst} at once.
+ * Past it, a 429 with Retry-After. The number of subjects tracked is bounded; idle buckets (full again) are dropped first.
  */
 public final class RateLimiter {
 
@@ -41,6 +40,24 @@ public final class RateLimiter {
 
     /** Takes one request's token for {@code subject}, or throws a 429 saying when to retry. */
     public void acquire(String subject) {
+        take(subject, true);
+    }
+
+    /** Throws a 429 saying when to retry if {@code subject} has no token left; takes none. */
+    public void requireToken(String subject) {
+        take(subject, false);
+    }
+
+    /** Takes a token from {@code subject} if it has one: charges something already answered. */
+    public void spend(String subject) {
+        try {
+            take(subject, true);
+        } catch (ApiException e) {
+            // Already empty: the next request is refused by requireToken.
+        }
+    }
+
+    private void take(String subject, boolean consume) {
         long now = clock.instant().toEpochMilli() * 1_000_000L;
         if (buckets.size() >= SUBJECTS_MAX) {
             evictIdle(now);
@@ -50,11 +67,11 @@ public final class RateLimiter {
             bucket.tokens = Math.min(burst, bucket.tokens + (now - bucket.lastNanos) / 1e9 * ratePerSecond);
             bucket.lastNanos = now;
             if (bucket.tokens >= 1) {
-                bucket.tokens -= 1;
+                bucket.tokens -= consume ? 1 : 0;
                 return;
             }
             long waitSeconds = (long) Math.ceil((1 - bucket.tokens) / ratePerSecond);
-            throw new ApiException(Status.TOO_MANY_REQUESTS_429, "RATE_LIMITED",
+            throw new ApiException(ApiErrorCode.Service.RATE_LIMITED,
                     "too many requests for this caller; retry in " + waitSeconds + " s").retryAfter(Duration.ofSeconds(Math.max(1, waitSeconds)));
         }
     }

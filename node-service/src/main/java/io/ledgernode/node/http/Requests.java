@@ -19,14 +19,23 @@ import java.util.regex.Pattern;
 public final class Requests {
 
     public static final HeaderName IDEMPOTENCY_KEY = HeaderNames.create("Idempotency-Key");
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("[0-9]{1,19}");
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
 
     private final TokenVerifier verifier;
     private final RateLimiter rateLimiter;
+    private final RefusalLimit refusalLimit;
 
-    public Requests(TokenVerifier verifier, RateLimiter rateLimiter) {
+    /** {@code rateLimiter} per verified caller; {@code refusalLimiter} per client address, for refused requests. */
+    public Requests(TokenVerifier verifier, RateLimiter rateLimiter, RateLimiter refusalLimiter) {
         this.verifier = verifier;
         this.rateLimiter = rateLimiter;
+        this.refusalLimit = new RefusalLimit(refusalLimiter);
+    }
+
+    /** The filter that limits refused requests per client address (HTTP). */
+    public RefusalLimit refusalLimit() {
+        return refusalLimit;
     }
 
     /**
@@ -100,14 +109,26 @@ public final class Requests {
         if (value.isEmpty()) {
             return OptionalLong.empty();
         }
+        OptionalLong block = wholeNumber(value.get());
+        if (block.isEmpty()) {
+            throw ApiException.badRequest(name + " must be a block number (a non-negative whole number)");
+        }
+        return block;
+    }
+
+    /**
+     * A non-negative whole number written in 1 to 19 decimal digits (no sign, no spaces), or empty when the text is
+     * not one: ids, cursors and block numbers share this one reading.
+     */
+    public static OptionalLong wholeNumber(String text) {
+        if (text == null || !WHOLE_NUMBER.matcher(text).matches()) {
+            return OptionalLong.empty();
+        }
         try {
-            long block = Long.parseLong(value.get());
-            if (block < 0) {
-                throw ApiException.badRequest(name + " must not be negative");
-            }
-            return OptionalLong.of(block);
+            return OptionalLong.of(Long.parseLong(text));
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest(name + " must be a block number");
+            // 19 digits can exceed Long.MAX_VALUE.
+            return OptionalLong.empty();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.ledgernode.node.mirror;
 
+import io.ledgernode.node.http.ApiErrorCode;
 import io.ledgernode.node.http.ApiException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -48,7 +49,7 @@ public final class MirrorReader {
         Instant deadline = Instant.now().plus(waitMax);
         while (height() <= minBlock) {
             if (Instant.now().isAfter(deadline)) {
-                throw new ApiException(io.helidon.http.Status.SERVICE_UNAVAILABLE_503, "MIRROR_BEHIND",
+                throw new ApiException(ApiErrorCode.Service.MIRROR_BEHIND,
                         "the mirror has not reached block " + minBlock + " within " + waitMax + "; retry shortly");
             }
             try {
@@ -159,7 +160,7 @@ public final class MirrorReader {
                 connection.rollback();
             }
         } catch (SQLException e) {
-            throw new ApiException(io.helidon.http.Status.SERVICE_UNAVAILABLE_503, "MIRROR_UNAVAILABLE",
+            throw new ApiException(ApiErrorCode.Service.MIRROR_UNAVAILABLE,
                     "the mirror database is not reachable; retry shortly");
         }
     }

@@ -1,8 +1,10 @@
 package io.ledgernode.node.proof;
 
-import io.helidon.http.Status;
 import io.ledgernode.node.auth.Caller;
 import io.ledgernode.node.auth.Role;
+import io.ledgernode.api.Require;
+import io.ledgernode.node.http.ApiErrorCode;
+import io.ledgernode.node.http.ApiErrors;
 import io.ledgernode.node.http.ApiException;
 import io.ledgernode.node.http.Requests;
 import io.ledgernode.node.mirror.MirrorReader;
@@ -37,9 +39,6 @@ public final class ProofQueries {
         List<Entry> of(String txId);
     }
 
-    /** The stable code of a wallet's request for a bundle naming legs it took no part in (HTTP 403). */
-    public static final String PROOF_SCOPE_EXCEEDED = "PROOF_SCOPE_EXCEEDED";
-
     private final Bundles bundles;
     private final Attester attester;
     private final Entries entries;
@@ -62,15 +61,16 @@ public final class ProofQueries {
     /**
      * The transaction's proof bundle, for those entitled to every leg it names ({@link TransactionScope#proofAccess}):
      * a transaction outside the caller's scope is "not found"; a wallet that took part in some legs only is refused
-     * with {@value #PROOF_SCOPE_EXCEEDED}, since the bundle is the whole signed envelope and cannot be masked.
+     * with {@code PROOF_SCOPE_EXCEEDED}, since the bundle is the whole signed envelope and cannot be masked.
      */
     public ProofBundle proof(Caller caller, String txId, OptionalLong endBlock) {
         Requests.requireRole(caller, Role.AUDITOR, Role.REGULATOR, Role.WALLET);
+        Require.txId("txId", txId);
         TransactionScope scope = TransactionScope.of(caller, entries.of(txId));
         switch (scope.proofAccess()) {
             case GRANTED -> { }
-            case NOT_FOUND -> throw ApiException.notFound("transaction " + txId);
-            case SCOPE_EXCEEDED -> throw new ApiException(Status.FORBIDDEN_403, PROOF_SCOPE_EXCEEDED, "transaction " + txId
+            case NOT_FOUND -> throw ApiException.notFound("transaction " + ApiErrors.quoted(txId));
+            case SCOPE_EXCEEDED -> throw new ApiException(ApiErrorCode.Service.PROOF_SCOPE_EXCEEDED, "transaction " + ApiErrors.quoted(txId)
                     + " has legs between other accounts; its proof bundle is the whole signed transaction and would name"
                     + " them, so it is not given to a wallet. Ask an auditor for the proof.");
         }
@@ -95,11 +95,14 @@ public final class ProofQueries {
     }
 
     private static ApiException refusal(ProofException e) {
-        Status status = switch (e.reason()) {
-            case TX_NOT_FOUND, BLOCK_NOT_COMMITTED -> Status.NOT_FOUND_404;
-            case CHAIN_TOO_LONG, CONFIG_CHANGED -> Status.UNPROCESSABLE_CONTENT_422;
-            case ATTESTATION_UNAVAILABLE, LEDGER_UNAVAILABLE -> Status.SERVICE_UNAVAILABLE_503;
+        ApiErrorCode code = switch (e.reason()) {
+            case TX_NOT_FOUND -> ApiErrorCode.Service.TX_NOT_FOUND;
+            case BLOCK_NOT_COMMITTED -> ApiErrorCode.Service.BLOCK_NOT_COMMITTED;
+            case CHAIN_TOO_LONG -> ApiErrorCode.Service.CHAIN_TOO_LONG;
+            case CONFIG_CHANGED -> ApiErrorCode.Service.CONFIG_CHANGED;
+            case ATTESTATION_UNAVAILABLE -> ApiErrorCode.Service.ATTESTATION_UNAVAILABLE;
+            case LEDGER_UNAVAILABLE -> ApiErrorCode.Service.LEDGER_UNAVAILABLE;
         };
-        return new ApiException(status, e.reason().name(), e.getMessage());
+        return new ApiException(code, e.getMessage());
     }
 }

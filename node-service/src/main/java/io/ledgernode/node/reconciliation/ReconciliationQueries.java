@@ -1,8 +1,8 @@
 package io.ledgernode.node.reconciliation;
 
-import io.helidon.http.Status;
 import io.ledgernode.node.auth.Caller;
 import io.ledgernode.node.auth.Role;
+import io.ledgernode.node.http.ApiErrorCode;
 import io.ledgernode.node.http.ApiException;
 import io.ledgernode.node.http.Requests;
 import io.ledgernode.reconciler.breaks.BreakReader;
@@ -70,11 +70,8 @@ public final class ReconciliationQueries {
     }
 
     private static Long cursor(Optional<String> cursor) {
-        try {
-            return cursor.map(Long::parseLong).orElse(null);
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("cursor is not one this service gave out");
-        }
+        return cursor.map(text -> Requests.wholeNumber(text).orElseThrow(() -> ApiException.badRequest("cursor is not one this service gave out")))
+                .orElse(null);
     }
 
     /**
@@ -126,7 +123,7 @@ public final class ReconciliationQueries {
         try {
             return read.get();
         } catch (SQLException e) {
-            throw new ApiException(Status.SERVICE_UNAVAILABLE_503, "RECONCILER_UNAVAILABLE",
+            throw new ApiException(ApiErrorCode.Service.RECONCILER_UNAVAILABLE,
                     "the reconciler's records cannot be read; retry shortly");
         }
     }

@@ -43,10 +43,7 @@ public final class ReconciliationService implements HttpService {
     }
 
     private static long runId(ServerRequest request) {
-        try {
-            return Long.parseLong(request.path().pathParameters().get("id"));
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("a run id is a whole number");
-        }
+        return Requests.wholeNumber(request.path().pathParameters().get("id"))
+                .orElseThrow(() -> ApiException.badRequest("a run id is a non-negative whole number"));
     }
 }

@@ -2,6 +2,8 @@ package io.ledgernode.node.report;
 
 import io.ledgernode.node.auth.Caller;
 import io.ledgernode.node.auth.Role;
+import io.ledgernode.node.http.ApiErrorCode;
+import io.ledgernode.node.http.ApiErrors;
 import io.ledgernode.node.http.ApiException;
 import io.ledgernode.node.http.Requests;
 import io.ledgernode.reports.PublishedReport;
@@ -38,7 +40,7 @@ public final class ReportQueries {
             }
             return Map.of("reports", reports);
         } catch (IOException e) {
-            throw new ApiException(io.helidon.http.Status.SERVICE_UNAVAILABLE_503, "REPORTS_UNAVAILABLE", "the reports cannot be read; retry shortly");
+            throw new ApiException(ApiErrorCode.Service.REPORTS_UNAVAILABLE, "the reports cannot be read; retry shortly");
         }
     }
 
@@ -46,16 +48,16 @@ public final class ReportQueries {
     public Path file(Caller caller, String jurisdiction, String kindText, String name, String fileName) {
         Requests.requireRole(caller, Role.AUDITOR, Role.REGULATOR);
         if (visibleJurisdiction(caller).map(own -> !own.equals(jurisdiction)).orElse(false)) {
-            throw ApiException.notFound("report " + name);
+            throw ApiException.notFound("report " + ApiErrors.quoted(name));
         }
         try {
             PublishedReport report = catalog.find(jurisdiction, kind(kindText), name)
-                    .orElseThrow(() -> ApiException.notFound("report " + name));
-            return catalog.resolveFile(report, fileName).orElseThrow(() -> ApiException.notFound("file " + fileName));
+                    .orElseThrow(() -> ApiException.notFound("report " + ApiErrors.quoted(name)));
+            return catalog.resolveFile(report, fileName).orElseThrow(() -> ApiException.notFound("file " + ApiErrors.quoted(fileName)));
         } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("report " + name);
+            throw ApiException.notFound("report " + ApiErrors.quoted(name));
         } catch (IOException e) {
-            throw new ApiException(io.helidon.http.Status.SERVICE_UNAVAILABLE_503, "REPORTS_UNAVAILABLE", "the reports cannot be read; retry shortly");
+            throw new ApiException(ApiErrorCode.Service.REPORTS_UNAVAILABLE, "the reports cannot be read; retry shortly");
         }
     }
 

@@ -52,6 +52,7 @@ class ApiRoutesTest {
     private static final Path KEYS = tempDir();
     private static final List<String> SUBMITTED = new ArrayList<>();
     private static final Deque<SubmitOutcome> SCRIPT = new ArrayDeque<>();
+    private static NodeService.Parts PARTS;
 
     private final DirectClient client;
 
@@ -61,24 +62,30 @@ class ApiRoutesTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) {
+        PARTS = parts(new NodeConfig.RateLimit(1, 50, 1, 1_000));
+        NodeService.routing(routing, PARTS);
+    }
+
+    /** The node's parts with the scripted chain and the unreachable mirror, under the given rate limits. */
+    static NodeService.Parts parts(NodeConfig.RateLimit rateLimit) {
         Path jwks = DevTokens.ensureKey(KEYS);
         AuthConfig auth = new AuthConfig(List.of(new AuthConfig.TrustedIssuer(ISSUER, Optional.of(jwks), Optional.empty())),
                 AUDIENCE, Set.of("ES256"), Duration.ofSeconds(30), Duration.ofHours(1));
         NodeConfig config = new NodeConfig(KEYS, "Org1", "User1", "Admin", new NodeConfig.Mirror("jdbc:none", "r", "", 2),
                 java.net.URI.create("http://127.0.0.1:1/health/ready"), Duration.ofMillis(100), 100, 20, 2,
                 Duration.ofMillis(200), KEYS.resolve("reports"), new NodeConfig.Proof(Duration.ofSeconds(1), 10, Duration.ofSeconds(1),
-                Duration.ofMillis(100), 1, Duration.ofSeconds(1), 1024, java.util.Map.of()), new NodeConfig.RateLimit(1, 50), auth);
+                Duration.ofMillis(100), 1, Duration.ofSeconds(1), 1024, java.util.Map.of()), rateLimit, auth);
         LedgerWriter.Submitter chain = (transaction, argument) -> {
             SUBMITTED.add(transaction + " " + argument);
             return SCRIPT.isEmpty() ? new SubmitOutcome.Unavailable("tx", "nothing scripted") : SCRIPT.poll();
         };
-        NodeService.routing(routing, NodeService.parts(config, chain, chain, (transaction, argument) -> {
+        return NodeService.parts(config, chain, chain, (transaction, argument) -> {
             throw new io.ledgernode.gateway.LedgerClient.LedgerUnavailableException("no network in this test", null);
         }, new MirrorReader(unreachable()), new io.ledgernode.node.proof.ProofQueries((txId, end) -> {
             throw new io.ledgernode.node.proof.ProofException(io.ledgernode.node.proof.ProofException.Reason.LEDGER_UNAVAILABLE, "no network in this test");
         }, block -> {
             throw new io.ledgernode.node.proof.ProofException(io.ledgernode.node.proof.ProofException.Reason.LEDGER_UNAVAILABLE, "no network in this test");
-        }, new MirrorReader(unreachable()))));
+        }, new MirrorReader(unreachable())));
     }
 
     @BeforeEach
@@ -247,16 +254,23 @@ class ApiRoutesTest {
     }
 
     @Test
-    void the_served_openapi_document_describes_every_route() {
+    void the_served_openapi_document_documents_every_route_and_only_routes_that_exist() {
         HttpClientResponse response = client.get("/openapi").request();
-        String document = response.as(String.class);
+        var document = new io.swagger.v3.parser.OpenAPIV3Parser().readContents(response.as(String.class), null, null).getOpenAPI();
+        Set<String> documented = new java.util.TreeSet<>();
+        document.getPaths().forEach((path, item) -> item.readOperationsMap().keySet()
+                .forEach(method -> documented.add(method.name() + " " + template(path))));
+
+        Set<String> served = new java.util.TreeSet<>();
+        RouteTable.of(NodeService.mounts(PARTS)).routes().forEach(route -> served.add(route.method().text() + " " + template(route.path())));
 
         assertThat(response.status()).isEqualTo(Status.OK_200);
-        for (String path : List.of("/v1/assets:", "/v1/accounts:", "/v1/accounts/{id}:", "/v1/accounts/{id}/transactions:", "/v1/mint:",
-                "/v1/transfers:", "/v1/holds:", "/v1/holds/{id}/capture:", "/v1/holds/{id}/void:", "/v1/transactions/{txId}:",
-                "/v1/blocks/{number}:", "/v1/supply:", "/health/live:", "/health/ready:")) {
-            assertThat(document).as(path).contains("\n  " + path);
-        }
+        assertThat(documented).isEqualTo(served);
+    }
+
+    /** A path template with its parameters unnamed: the document and the routes may name them differently. */
+    private static String template(String path) {
+        return path.replaceAll("\\{[^}]+}", "{}");
     }
 
     @Test
@@ -305,6 +319,167 @@ class ApiRoutesTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void an_unknown_path_a_trailing_slash_a_wrong_case_and_a_traversal_probe_are_404_with_a_json_error() {
+        for (String path : List.of("/v1/nothing", "/v1/accounts/alice/", "/V1/supply", "/v1/Supply", "/v1/reports/..%2f..%2fetc/passwd",
+                "/v1/accounts/alice/transactions/more")) {
+            HttpClientResponse response = client.get(path).header(HeaderNames.AUTHORIZATION, wallet("alice")).request();
+
+            assertThat(response.status()).as(path).isEqualTo(Status.NOT_FOUND_404);
+            assertThat(json(response).path("code").asText()).as(path).isEqualTo("NOT_FOUND");
+        }
+        String auditor = "Bearer " + DevTokens.mint(KEYS, ISSUER, AUDIENCE, "audit", Set.of(Role.AUDITOR), Set.of(),
+                Optional.empty(), Duration.ofMinutes(5), Clock.systemUTC());
+        HttpClientResponse dots = client.get("/v1/reports/%2e%2e/%2e%2e/etc/passwd").header(HeaderNames.AUTHORIZATION, auditor).request();
+        assertThat(dots.status().code()).isIn(400, 404);
+    }
+
+    @Test
+    void a_known_path_with_another_method_is_405_naming_the_allowed_methods() {
+        HttpClientResponse get = client.get("/v1/transfers").header(HeaderNames.AUTHORIZATION, wallet("alice")).request();
+        HttpClientResponse delete = client.delete("/v1/accounts/alice").header(HeaderNames.AUTHORIZATION, wallet("alice")).request();
+
+        assertThat(get.status()).isEqualTo(Status.METHOD_NOT_ALLOWED_405);
+        assertThat(get.headers().first(HeaderNames.ALLOW)).contains("POST");
+        assertThat(json(get).path("code").asText()).isEqualTo("METHOD_NOT_ALLOWED");
+        assertThat(delete.status()).isEqualTo(Status.METHOD_NOT_ALLOWED_405);
+        assertThat(delete.headers().first(HeaderNames.ALLOW)).contains("GET");
+        assertThat(SUBMITTED).isEmpty();
+    }
+
+    @Test
+    void a_body_that_is_not_declared_application_json_is_415_and_reaches_no_chain() {
+        byte[] body = transfer("alice", "bob", "10").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (String type : List.of("text/plain", "application/x-www-form-urlencoded", "application/json; charset=iso-8859-1")) {
+            HttpClientResponse response = post("/v1/transfers", wallet("alice"), "k1", type, body);
+
+            assertThat(response.status()).as(type).isEqualTo(Status.UNSUPPORTED_MEDIA_TYPE_415);
+            assertThat(json(response).path("code").asText()).as(type).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+        }
+        assertThat(post("/v1/transfers", wallet("alice"), "k1", null, body).status()).isEqualTo(Status.UNSUPPORTED_MEDIA_TYPE_415);
+        assertThat(SUBMITTED).isEmpty();
+    }
+
+    @Test
+    void application_json_with_or_without_a_utf_8_charset_is_taken() {
+        SCRIPT.add(new SubmitOutcome.Committed("tx-1", 1, "{}"));
+        SCRIPT.add(new SubmitOutcome.Committed("tx-2", 2, "{}"));
+        byte[] body = transfer("alice", "bob", "10").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(post("/v1/transfers", wallet("alice"), "k1", "application/json", body).status()).isEqualTo(Status.OK_200);
+        assertThat(post("/v1/transfers", wallet("alice"), "k2", "application/json; charset=UTF-8", body).status()).isEqualTo(Status.OK_200);
+    }
+
+    @Test
+    void json_behind_a_byte_order_mark_is_400_bad_request() {
+        byte[] json = transfer("alice", "bob", "10").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] body = new byte[json.length + 3];
+        body[0] = (byte) 0xEF;
+        body[1] = (byte) 0xBB;
+        body[2] = (byte) 0xBF;
+        System.arraycopy(json, 0, body, 3, json.length);
+
+        HttpClientResponse response = post("/v1/transfers", wallet("alice"), "k1", "application/json", body);
+
+        assertThat(response.status()).isEqualTo(Status.BAD_REQUEST_400);
+        assertThat(json(response).path("code").asText()).isEqualTo("BAD_REQUEST");
+        assertThat(SUBMITTED).isEmpty();
+    }
+
+    @Test
+    void freeze_refuses_unknown_fields_and_unfreeze_refuses_any_body() {
+        String operator = token("ops", Role.OPERATOR);
+
+        HttpClientResponse freeze = post("/v1/accounts/alice/freeze", operator, "k1", "{\"reason\":\"court order\",\"until\":\"never\"}");
+        HttpClientResponse unfreeze = post("/v1/accounts/alice/unfreeze", operator, "k2", "{\"reason\":\"cleared\"}");
+
+        assertThat(freeze.status()).isEqualTo(Status.BAD_REQUEST_400);
+        assertThat(json(freeze).path("message").asText()).contains("until");
+        assertThat(unfreeze.status()).isEqualTo(Status.BAD_REQUEST_400);
+        assertThat(json(unfreeze).path("code").asText()).isEqualTo("BAD_REQUEST");
+        assertThat(SUBMITTED).isEmpty();
+    }
+
+    @Test
+    void no_refusal_of_a_wrongly_typed_body_names_a_java_or_jackson_class() {
+        String issuer = token("iss", Role.ISSUER);
+        String operator = token("ops", Role.OPERATOR);
+        List<String[]> cases = List.of(
+                new String[] {"/v1/assets", issuer, "{\"code\":\"EUR\",\"decimals\":\"two\"}"},
+                new String[] {"/v1/assets", issuer, "{\"code\":7,\"decimals\":2}"},
+                new String[] {"/v1/assets", issuer, "{\"code\":\"EUR\",\"decimals\":1.5}"},
+                new String[] {"/v1/mint", issuer, "{\"account\":[\"alice\"],\"amount\":\"5\"}"},
+                new String[] {"/v1/mint", issuer, "{\"account\":\"alice\",\"amount\":5}"},
+                new String[] {"/v1/burn", issuer, "{\"account\":\"alice\",\"amount\":{}}"},
+                new String[] {"/v1/transfers", operator, "{\"from\":\"alice\",\"to\":\"bob\",\"asset\":\"USD\",\"amount\":true}"},
+                new String[] {"/v1/transfers/batch", operator, "{\"legs\":\"all\"}"},
+                new String[] {"/v1/transfers/batch", operator, "{\"legs\":[1,2]}"},
+                new String[] {"/v1/holds", operator, "{\"holdId\":\"h1\",\"account\":\"a\",\"amount\":\"5\",\"expiresAt\":5}"},
+                new String[] {"/v1/holds", operator, "{\"holdId\":\"h1\",\"account\":\"a\",\"amount\":\"5\",\"expiresAt\":\"soon\"}"},
+                new String[] {"/v1/holds/h1/capture", operator, "{\"to\":\"bob\",\"amount\":[]}"},
+                new String[] {"/v1/accounts", operator, "{\"id\":\"a\",\"asset\":\"USD\",\"ownerRef\":1,\"jurisdiction\":\"DE\"}"},
+                new String[] {"/v1/accounts/alice/freeze", operator, "{\"reason\":42}"},
+                new String[] {"/v1/transfers", operator, "{\"from\":\"alice\",\"to\":\"bob\",\"asset\":\"USD\",\"amount\":" + "9".repeat(100) + "}"},
+                new String[] {"/v1/transfers", operator, "{\"from\":\"alice\",\"to\":\"bob\",\"asset\":\"USD\",\"amount\":\"1\",\"reference\":\"" + "r".repeat(5_000) + "\"}"},
+                new String[] {"/v1/transfers", operator, "{\"from\":" + "[".repeat(40) + "]".repeat(40) + "}"},
+                new String[] {"/v1/transfers", operator, "{\"from\":\"alice\",\"from\":\"bob\"}"},
+                new String[] {"/v1/transfers", operator, "{\"from\":tru}"},
+                new String[] {"/v1/transfers", operator, "{\"from\":"},
+                new String[] {"/v1/transfers", operator, "[]"});
+        for (String[] c : cases) {
+            HttpClientResponse response = post(c[0], c[1], "k-" + Math.abs(c[2].hashCode()), c[2]);
+            String message = json(response).path("message").asText();
+
+            assertThat(response.status()).as(c[2]).isEqualTo(Status.BAD_REQUEST_400);
+            assertThat(message).as(c[2]).isNotBlank().doesNotContain("exceeds the maximum allowed").doesNotContainIgnoringCase("java.").doesNotContainIgnoringCase("jackson")
+                    .doesNotContain("`").doesNotContain("Cannot deserialize");
+        }
+        assertThat(SUBMITTED).isEmpty();
+    }
+
+    @Test
+    void negative_and_malformed_cursors_are_400_before_the_mirror_is_asked() {
+        String auditor = token("audit", Role.AUDITOR);
+        for (String cursor : List.of(cursor("-1:0:0"), cursor("1:2"), cursor("1:2:3:4"), cursor("a:b:c"), "!!!", "x".repeat(500))) {
+            HttpClientResponse history = client.get("/v1/accounts/alice/transactions").queryParam("cursor", cursor)
+                    .header(HeaderNames.AUTHORIZATION, wallet("alice")).request();
+            assertThat(history.status()).as(cursor).isEqualTo(Status.BAD_REQUEST_400);
+        }
+        for (String cursor : List.of("-1", "1.5", "x", "99999999999999999999")) {
+            HttpClientResponse runs = client.get("/v1/reconciliation/runs").queryParam("cursor", cursor)
+                    .header(HeaderNames.AUTHORIZATION, auditor).request();
+            assertThat(runs.status()).as(cursor).isEqualTo(Status.BAD_REQUEST_400);
+        }
+        assertThat(client.get("/v1/reconciliation/runs/-1").header(HeaderNames.AUTHORIZATION, auditor).request().status())
+                .isEqualTo(Status.BAD_REQUEST_400);
+    }
+
+    @Test
+    void ids_outside_the_chaincode_s_rules_are_400_before_any_lookup_and_never_echoed_at_length() {
+        String auditor = token("audit", Role.AUDITOR);
+        String longId = "a".repeat(2_000);
+        List<String[]> cases = List.of(
+                new String[] {"/v1/accounts/" + "a".repeat(65), wallet("alice")},
+                new String[] {"/v1/accounts/" + longId + "/transactions", wallet("alice")},
+                new String[] {"/v1/accounts/-alice", wallet("alice")},
+                new String[] {"/v1/transactions/tx%20id", auditor},
+                new String[] {"/v1/transactions/" + "t".repeat(129), auditor},
+                new String[] {"/v1/proofs/" + longId, auditor});
+        for (String[] c : cases) {
+            HttpClientResponse response = client.get(c[0]).header(HeaderNames.AUTHORIZATION, c[1]).request();
+            JsonNode body = json(response);
+            String message = body.path("message").asText();
+
+            assertThat(response.status()).as(c[0]).isEqualTo(Status.BAD_REQUEST_400);
+            assertThat(body.path("code").asText()).as(c[0]).isEqualTo("INVALID_ARGUMENT");
+            assertThat(message.length()).as(c[0]).isLessThan(140);
+            assertThat(message).as(c[0]).doesNotContain("\u0000");
+        }
+        HttpClientResponse capture = post("/v1/holds/h%00/capture", wallet("alice"), "k1", "{\"to\":\"bob\",\"amount\":\"1\"}");
+        assertThat(capture.status()).isEqualTo(Status.BAD_REQUEST_400);
+        assertThat(SUBMITTED).isEmpty();
+    }
+
     /** A published report's shape on disk: its directory with a manifest and the signature that makes it visible. */
     private static void publishedReport(String jurisdiction, String name) throws IOException {
         Path directory = Files.createDirectories(KEYS.resolve("reports").resolve(jurisdiction).resolve("daily-transactions").resolve(name));
@@ -313,14 +488,30 @@ class ApiRoutesTest {
     }
 
     private HttpClientResponse post(String path, String authorization, String key, String body) {
+        return post(path, authorization, key, "application/json", body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private HttpClientResponse post(String path, String authorization, String key, String contentType, byte[] body) {
         var request = client.post(path).header(HeaderNames.AUTHORIZATION, authorization);
         if (key != null) {
             request.header(Requests.IDEMPOTENCY_KEY, key);
         }
+        if (contentType != null) {
+            request.header(HeaderNames.CONTENT_TYPE, contentType);
+        }
         return request.submit(body);
     }
 
-    private static String wallet(String account) {
+    static String token(String subject, Role role) {
+        return "Bearer " + DevTokens.mint(KEYS, ISSUER, AUDIENCE, subject, Set.of(role), Set.of(), Optional.empty(),
+                Duration.ofMinutes(5), Clock.systemUTC());
+    }
+
+    private static String cursor(String position) {
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    static String wallet(String account) {
         return "Bearer " + DevTokens.mint(KEYS, ISSUER, AUDIENCE, "user-" + account, Set.of(Role.WALLET), Set.of(account),
                 Optional.empty(), Duration.ofMinutes(5), Clock.systemUTC());
     }

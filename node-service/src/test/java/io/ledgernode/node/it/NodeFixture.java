@@ -57,11 +57,16 @@ final class NodeFixture {
                 Duration.ofMinutes(10), Clock.systemUTC());
     }
 
-    /** A POST with an Idempotency-Key made unique to this run. */
+    /** A POST with an Idempotency-Key made unique to this run; a null body sends none (unfreeze and void take none). */
     HttpResponse<String> post(String path, String token, String key, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(api + path)).header("Authorization", "Bearer " + token)
-                .header("Idempotency-Key", key + "-" + run).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path)).header("Authorization", "Bearer " + token)
+                .header("Idempotency-Key", key + "-" + run);
+        if (body == null) {
+            request.POST(HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> get(String path, String token) throws Exception {

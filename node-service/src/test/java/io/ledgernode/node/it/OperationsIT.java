@@ -40,7 +40,7 @@ class OperationsIT {
         HttpResponse<String> refused = node.post("/v1/transfers", operator, "t1", transfer(a, b, asset, "10"));
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
         assertThat(Json.MAPPER.readTree(refused.body()).path("code").asText()).isEqualTo("ACCOUNT_FROZEN");
-        assertOk(node.post("/v1/accounts/" + a + "/unfreeze", operator, "u1", "{}"));
+        assertOk(node.post("/v1/accounts/" + a + "/unfreeze", operator, "u1", null));
         assertOk(node.post("/v1/transfers", operator, "t2", transfer(a, b, asset, "10")));
 
         // The second leg overdraws c: nothing of the batch happens.

@@ -77,8 +77,8 @@ class ProofQueriesTest {
         ApiException refusal = (ApiException) org.assertj.core.api.Assertions.catchThrowable(
                 () -> proofs.proof(caller, txId, OptionalLong.empty()));
         assertThat(refusal).as(txId).isNotNull();
-        assertThat(refusal.status()).as(txId).isEqualTo(status);
-        assertThat(refusal.code()).as(txId).isEqualTo(code);
+        assertThat(io.ledgernode.node.http.ApiErrors.status(refusal.code())).as(txId).isEqualTo(status);
+        assertThat(refusal.code().name()).as(txId).isEqualTo(code);
         return refusal;
     }
 

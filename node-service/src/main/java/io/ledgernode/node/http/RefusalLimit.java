@@ -1,0 +1,39 @@
+package io.ledgernode.node.http;
+
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+
+/**
+ * A budget of refused requests (401, 403) per client address. A caller's own rate limit needs a verified token; this
+ * one stops a client guessing tokens or probing roles: each refusal spends one of its address's tokens, and once they
+ * are gone every request from that address is a 429 (with Retry-After) before its token is even verified, until the
+ * budget refills. Clients behind one address share the budget; the rate is set high enough for honest mistakes.
+ */
+public final class RefusalLimit implements Filter {
+
+    private final RateLimiter addresses;
+
+    public RefusalLimit(RateLimiter addresses) {
+        this.addresses = addresses;
+    }
+
+    @Override
+    public void filter(FilterChain chain, RoutingRequest request, RoutingResponse response) {
+        String address = address(request.remotePeer().address());
+        addresses.requireToken(address);
+        chain.proceed();
+        int status = response.status().code();
+        if (status == 401 || status == 403) {
+            addresses.spend(address);
+        }
+    }
+
+    /** The host part only: a client's port changes with each connection. */
+    private static String address(SocketAddress peer) {
+        return peer instanceof InetSocketAddress inet && inet.getAddress() != null ? inet.getAddress().getHostAddress() : String.valueOf(peer);
+    }
+}
