@@ -54,8 +54,8 @@ public final class LedgerGrpcServer implements AutoCloseable {
                 .permitKeepAliveTime(config.keepAlivePermitTime().toMillis(), TimeUnit.MILLISECONDS)
                 // Innermost first (the last runs first): the caller check's refusals pass through metrics, the access log
                 // and the status bound like every other call.
-                .addService(ServerInterceptors.intercept(ledger, new GrpcCallers(requests), new GrpcMetrics(metrics),
-                        new GrpcAccessLog(), new BoundedStatus(config.statusMessageLengthMax())))
+                .addService(ServerInterceptors.intercept(ledger, new GrpcCallers(requests), new GrpcRefusalLimit(requests.refusalLimit()),
+                        new GrpcMetrics(metrics), new GrpcAccessLog(), new BoundedStatus(config.statusMessageLengthMax())))
                 .addService(ServerInterceptors.intercept(health.getHealthService(), new GrpcAccessLog(),
                         new BoundedStatus(config.statusMessageLengthMax())));
         if (config.reflection()) {

@@ -23,13 +23,23 @@ public final class RefusalLimit implements Filter {
 
     @Override
     public void filter(FilterChain chain, RoutingRequest request, RoutingResponse response) {
-        String address = address(request.remotePeer().address());
-        addresses.requireToken(address);
+        SocketAddress peer = request.remotePeer().address();
+        admit(peer);
         chain.proceed();
         int status = response.status().code();
         if (status == 401 || status == 403) {
-            addresses.spend(address);
+            refused(peer);
         }
+    }
+
+    /** Throws a RATE_LIMITED {@link ApiException} when the address has spent its budget (any transport). */
+    public void admit(SocketAddress peer) {
+        addresses.requireToken(address(peer));
+    }
+
+    /** Spends one of the address's tokens for a refused (401 or 403) request (any transport). */
+    public void refused(SocketAddress peer) {
+        addresses.spend(address(peer));
     }
 
     /** The host part only: a client's port changes with each connection. */

@@ -49,11 +49,17 @@ final class OfflineNode implements AutoCloseable {
     }
 
     static OfflineNode start() {
+        return start(Map.of());
+    }
+
+    /** With {@code overrides} of application.yaml's keys (e.g. a larger refusal budget for a test of something else). */
+    static OfflineNode start(Map<String, String> overrides) {
         Path home = tempDir();
         Path jwks = DevTokens.ensureKey(home);
         Config root = Config.builder()
                 .disableEnvironmentVariablesSource()
                 .disableSystemPropertiesSource()
+                .addSource(ConfigSources.create(overrides))
                 .addSource(ConfigSources.create(Map.of("server.port", "0", "grpc.port", "0",
                         "node.ledger-home", home.toString(), "node.mirror.jdbc-url", "jdbc:none",
                         "node.bridge-health-url", "http://127.0.0.1:1", "auth.issuers.0.jwks-file", jwks.toString())))

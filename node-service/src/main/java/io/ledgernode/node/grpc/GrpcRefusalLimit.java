@@ -1,0 +1,47 @@
+package io.ledgernode.node.grpc;
+
+import io.grpc.ForwardingServerCall;
+import io.grpc.Grpc;
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.Status;
+import io.ledgernode.node.http.RefusalLimit;
+import java.net.SocketAddress;
+
+/**
+ * The REST API's budget of refused calls per client address ({@link RefusalLimit}), on gRPC: a call from an address
+ * that has spent it is refused RESOURCE_EXHAUSTED (RATE_LIMITED) before its token is verified, and every
+ * UNAUTHENTICATED or PERMISSION_DENIED answer spends one token. Outermost, so the token check's refusals count.
+ */
+final class GrpcRefusalLimit implements ServerInterceptor {
+
+    private final RefusalLimit limit;
+
+    GrpcRefusalLimit(RefusalLimit limit) {
+        this.limit = limit;
+    }
+
+    @Override
+    public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
+        SocketAddress peer = call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR);
+        try {
+            limit.admit(peer);
+        } catch (RuntimeException e) {
+            GrpcErrors.Refusal refusal = GrpcErrors.refusal(e);
+            call.close(refusal.status(), refusal.trailers());
+            return new ServerCall.Listener<>() {
+            };
+        }
+        return next.startCall(new ForwardingServerCall.SimpleForwardingServerCall<>(call) {
+            @Override
+            public void close(Status status, Metadata trailers) {
+                if (status.getCode() == Status.Code.UNAUTHENTICATED || status.getCode() == Status.Code.PERMISSION_DENIED) {
+                    limit.refused(peer);
+                }
+                super.close(status, trailers);
+            }
+        }, headers);
+    }
+}
