@@ -3,13 +3,19 @@ package io.ledgernode.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ledgernode.reports.testing.SeededDay;
 import io.ledgernode.reports.testing.TestPki;
+import io.ledgernode.reports.verify.ReportVerifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The publisher refuses, before writing anything, an identity whose reports could not be verified. */
+/**
+ * The publisher refuses, before writing anything, an identity whose reports could not be verified; one found in a Fabric
+ * MSP directory signs reports that verify.
+ */
 class ReportPublisherTest {
 
     @TempDir
@@ -45,6 +51,13 @@ class ReportPublisherTest {
 
         assertThat(config.signingCertificate().getFileName().toString()).isEqualTo("User1@org1.ledger.local-cert.pem");
         assertThat(config.rowsMax()).isEqualTo(ReportsConfig.ROWS_MAX_DEFAULT);
-        assertThat(new ReportPublisher(config)).isNotNull();
+        // The identity found in the MSP directory signs what is published, and the reports verify against its CA.
+        List<PublishedReport> published = new ReportPublisher(config).publishDay(SeededDay.mirror().reader(),
+                SeededDay.DAY, SeededDay.CUT_OFF);
+        assertThat(published).isNotEmpty();
+        for (PublishedReport report : published) {
+            assertThat(new ReportVerifier(pki.ca.certificate()).verify(report.directory()).failures())
+                    .as(report.directory().toString()).isEmpty();
+        }
     }
 }

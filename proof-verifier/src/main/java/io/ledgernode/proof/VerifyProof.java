@@ -2,7 +2,7 @@ package io.ledgernode.proof;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
-import io.ledgernode.proof.block.MalformedException;
+import io.ledgernode.blocks.MalformedException;
 import io.ledgernode.proof.bundle.BundleFormatException;
 import io.ledgernode.proof.bundle.Hex;
 import io.ledgernode.proof.check.Report;

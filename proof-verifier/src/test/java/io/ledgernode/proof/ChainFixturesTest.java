@@ -2,8 +2,8 @@ package io.ledgernode.proof;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ledgernode.proof.block.BlockHashes;
-import io.ledgernode.proof.block.BlockMetadataSlots;
+import io.ledgernode.blocks.BlockHashes;
+import io.ledgernode.blocks.BlockMetadataSlots;
 import io.ledgernode.proof.bundle.BundleReader;
 import io.ledgernode.proof.bundle.ProofBundle;
 import org.hyperledger.fabric.protos.common.BlockHeader;

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ledgernode.proof.block.BlockHashes;
-import io.ledgernode.proof.block.TransactionDecoder;
+import io.ledgernode.blocks.BlockHashes;
+import io.ledgernode.blocks.TransactionDecoder;
 import io.ledgernode.proof.bundle.BundleReader;
 import io.ledgernode.proof.bundle.ProofBundle;
 import io.ledgernode.proof.check.Check;

@@ -53,7 +53,7 @@ class VerifyProofCliTest {
 
         Run run = run(Fixtures.path("hold.json").toString(), "--config-block", Fixtures.path("config-block-0.pb").toString(),
                 "--trusted-block", Long.toString(last.getNumber()), "--trusted-block-hash",
-                io.ledgernode.proof.bundle.Hex.of(io.ledgernode.proof.block.BlockHashes.headerHash(last).toByteArray()));
+                io.ledgernode.proof.bundle.Hex.of(io.ledgernode.blocks.BlockHashes.headerHash(last).toByteArray()));
 
         assertThat(run.exit()).as(String.join("\n", run.out())).isZero();
     }

@@ -2,6 +2,9 @@ package io.ledgernode.chaincode.listing;
 
 import io.ledgernode.api.asset.Asset;
 import io.ledgernode.api.asset.Supply;
+import io.ledgernode.api.listing.AssetLine;
+import io.ledgernode.api.listing.AssetLinesPage;
+import io.ledgernode.api.listing.ListRequest;
 import io.ledgernode.chaincode.state.Keys;
 import io.ledgernode.chaincode.state.LedgerState;
 import io.ledgernode.chaincode.state.RawPage;

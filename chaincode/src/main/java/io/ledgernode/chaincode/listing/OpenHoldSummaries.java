@@ -1,14 +1,12 @@
 package io.ledgernode.chaincode.listing;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import io.ledgernode.api.Amount;
 import io.ledgernode.api.hold.Hold;
 import io.ledgernode.api.hold.HoldStatus;
+import io.ledgernode.api.listing.HoldDigest;
+import io.ledgernode.api.listing.HoldSummary;
 import io.ledgernode.chaincode.state.Keys;
 import io.ledgernode.chaincode.state.LedgerState;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,7 +25,7 @@ final class OpenHoldSummaries {
 
     private final Map<String, Integer> counts = new HashMap<>();
     private final Map<String, Amount> sums = new HashMap<>();
-    private final Map<String, MessageDigest> digests = new HashMap<>();
+    private final Map<String, HoldDigest> digests = new HashMap<>();
 
     private OpenHoldSummaries() {}
 
@@ -69,30 +67,12 @@ final class OpenHoldSummaries {
         }
         counts.merge(account, 1, Integer::sum);
         sums.merge(account, hold.amount(), Amount::plus);
-        digests.computeIfAbsent(account, a -> sha256())
-                .update((holdId + ":" + hold.amount().minorUnits() + "\n").getBytes(UTF_8));
+        // The index is in account, then hold-id order: the order the digest is defined in.
+        digests.computeIfAbsent(account, a -> new HoldDigest()).add(holdId, hold.amount().minorUnits());
     }
 
     private HoldSummary summary(final String account) {
-        final MessageDigest digest = digests.containsKey(account) ? digests.get(account) : sha256();
-        return HoldSummary.of(counts.getOrDefault(account, 0), sums.getOrDefault(account, Amount.ZERO),
-                hex(digest.digest()));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (final NoSuchAlgorithmException e) {
-            // Every Java platform provides SHA-256.
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String hex(final byte[] bytes) {
-        final StringBuilder out = new StringBuilder(bytes.length * 2);
-        for (final byte b : bytes) {
-            out.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
-        }
-        return out.toString();
+        final HoldDigest digest = digests.containsKey(account) ? digests.get(account) : new HoldDigest();
+        return HoldSummary.of(counts.getOrDefault(account, 0), sums.getOrDefault(account, Amount.ZERO), digest.hex());
     }
 }

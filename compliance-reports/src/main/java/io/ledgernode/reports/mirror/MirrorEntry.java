@@ -1,5 +1,6 @@
 package io.ledgernode.reports.mirror;
 
+import io.ledgernode.api.money.EntryKind;
 import java.time.Instant;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package io.ledgernode.reports.mirror;
 
+import io.ledgernode.api.money.EntryKind;
 import io.ledgernode.reports.ReportException;
 import io.ledgernode.reports.ReportException.Reason;
 import java.math.BigInteger;

@@ -1,6 +1,6 @@
 package io.ledgernode.reports.balances;
 
-import static io.ledgernode.reports.mirror.EntryKind.CREDIT;
+import static io.ledgernode.api.money.EntryKind.CREDIT;
 import static io.ledgernode.reports.testing.PublishedDay.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -3,6 +3,7 @@ package io.ledgernode.reports.mirror;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ledgernode.api.money.EntryKind;
 import io.ledgernode.reports.ReportException;
 import java.time.Instant;
 import java.util.ArrayList;

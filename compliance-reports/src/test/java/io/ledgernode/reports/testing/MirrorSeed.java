@@ -1,6 +1,6 @@
 package io.ledgernode.reports.testing;
 
-import io.ledgernode.reports.mirror.EntryKind;
+import io.ledgernode.api.money.EntryKind;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,12 +1,12 @@
 package io.ledgernode.reports.testing;
 
-import static io.ledgernode.reports.mirror.EntryKind.BURN;
-import static io.ledgernode.reports.mirror.EntryKind.CREDIT;
-import static io.ledgernode.reports.mirror.EntryKind.DEBIT;
-import static io.ledgernode.reports.mirror.EntryKind.HOLD;
-import static io.ledgernode.reports.mirror.EntryKind.HOLD_CAPTURE;
-import static io.ledgernode.reports.mirror.EntryKind.HOLD_RELEASE;
-import static io.ledgernode.reports.mirror.EntryKind.MINT;
+import static io.ledgernode.api.money.EntryKind.BURN;
+import static io.ledgernode.api.money.EntryKind.CREDIT;
+import static io.ledgernode.api.money.EntryKind.DEBIT;
+import static io.ledgernode.api.money.EntryKind.HOLD;
+import static io.ledgernode.api.money.EntryKind.HOLD_CAPTURE;
+import static io.ledgernode.api.money.EntryKind.HOLD_RELEASE;
+import static io.ledgernode.api.money.EntryKind.MINT;
 import static io.ledgernode.reports.testing.MirrorSeed.e;
 import static io.ledgernode.reports.testing.MirrorSeed.invalid;
 import static io.ledgernode.reports.testing.MirrorSeed.valid;

@@ -1,6 +1,9 @@
 package io.ledgernode.node.proof;
 
 import com.google.protobuf.ByteString;
+import io.ledgernode.blocks.BlockHashes;
+import io.ledgernode.blocks.BlockMetadataSlots;
+import io.ledgernode.blocks.MalformedException;
 import io.ledgernode.gateway.ChannelBlocks;
 import io.ledgernode.gateway.LedgerClient;
 import io.ledgernode.gateway.NetworkProfile;
@@ -75,17 +78,27 @@ public final class AttestationSigner {
     /** Signs a block already read from this org's peer. */
     Attestation attest(Block block) {
         long number = block.getHeader().getNumber();
-        byte[] headerHash = BlockFacts.headerHash(block.getHeader());
-        byte[] flags = BlockFacts.validationFlags(block);
-        byte[] commitHash = BlockFacts.commitHash(block);
+        byte[] headerHash = BlockHashes.headerHash(block.getHeader()).toByteArray();
+        byte[] flags = BlockMetadataSlots.validationFlags(block).toByteArray();
+        byte[] commitHash = commitHash(block);
         byte[] statement = io.ledgernode.proof.bundle.AttestationStatement.bytes(blocks.channel(), number, ByteString.copyFrom(headerHash),
                 ByteString.copyFrom(flags), ByteString.copyFrom(commitHash), mspId());
         byte[] signature;
         try {
-            signature = signer.sign(BlockFacts.sha256(statement));
+            signature = signer.sign(BlockHashes.sha256().digest(statement));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot sign with " + mspId() + "'s attesting identity", e);
         }
         return new Attestation(mspId(), certificatePem, blocks.channel(), number, headerHash, flags, commitHash, signature);
+    }
+
+    /** The peer's commit hash, empty when it recorded none; unreadable only if the peer's own block is damaged. */
+    private static byte[] commitHash(Block block) {
+        try {
+            return BlockMetadataSlots.commitHash(block).toByteArray();
+        } catch (MalformedException e) {
+            throw new IllegalStateException("block " + Long.toUnsignedString(block.getHeader().getNumber())
+                    + " has an unreadable COMMIT_HASH: " + e.getMessage(), e);
+        }
     }
 }

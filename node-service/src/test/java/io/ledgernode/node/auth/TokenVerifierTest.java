@@ -23,15 +23,20 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
+import com.sun.net.httpserver.HttpServer;
 import io.ledgernode.node.auth.AuthConfig.TrustedIssuer;
 import io.ledgernode.node.auth.AuthException.Reason;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -363,12 +368,35 @@ class TokenVerifierTest {
     }
 
     @Test
-    void creating_a_verifier_with_a_jwks_url_fetches_nothing_yet() {
-        AuthConfig config = new AuthConfig(
-                List.of(new TrustedIssuer(ISSUER, Optional.empty(), Optional.of(URI.create("https://idp.invalid/j")))),
-                AUDIENCE, Set.of("ES256"), TestTokens.CLOCK_SKEW, TestTokens.LIFETIME_MAX);
+    void a_jwks_url_is_fetched_on_first_use_not_at_creation_and_then_cached() throws Exception {
+        // A real JWKS endpoint on the loopback interface that counts its requests.
+        AtomicInteger fetches = new AtomicInteger();
+        byte[] jwks = new JWKSet(trustedKey.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+        HttpServer idp = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        idp.createContext("/jwks", exchange -> {
+            fetches.incrementAndGet();
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, jwks.length);
+            exchange.getResponseBody().write(jwks);
+            exchange.close();
+        });
+        idp.start();
+        try {
+            URI url = URI.create("http://127.0.0.1:" + idp.getAddress().getPort() + "/jwks");
+            AuthConfig config = new AuthConfig(List.of(new TrustedIssuer(ISSUER, Optional.empty(), Optional.of(url))),
+                    AUDIENCE, Set.of("ES256"), TestTokens.CLOCK_SKEW, TestTokens.LIFETIME_MAX);
 
-        assertThat(TokenVerifier.create(config, CLOCK)).isNotNull();
+            TokenVerifier fromUrl = TokenVerifier.create(config, CLOCK);
+            assertThat(fetches).as("fetches at creation").hasValue(0);
+
+            String token = bearer(trustedKey, walletClaims().build());
+            assertThat(fromUrl.verify(token).subject()).isEqualTo("alice");
+            assertThat(fetches).as("fetches after the first token").hasValue(1);
+            fromUrl.verify(token);
+            assertThat(fetches).as("fetches after a second token (cached keys)").hasValue(1);
+        } finally {
+            idp.stop(0);
+        }
     }
 
     private static Date at(long secondsFromNow) {

@@ -1,8 +1,8 @@
 package io.ledgernode.proof.check;
 
 import com.google.protobuf.ByteString;
-import io.ledgernode.proof.block.BlockMetadataSlots;
-import io.ledgernode.proof.block.MalformedException;
+import io.ledgernode.blocks.BlockMetadataSlots;
+import io.ledgernode.blocks.MalformedException;
 import io.ledgernode.proof.bundle.Attestation;
 import io.ledgernode.proof.bundle.AttestationStatement;
 import io.ledgernode.proof.bundle.Hex;

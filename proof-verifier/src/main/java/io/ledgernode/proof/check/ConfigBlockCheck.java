@@ -1,10 +1,10 @@
 package io.ledgernode.proof.check;
 
 import com.google.protobuf.ByteString;
-import io.ledgernode.proof.block.BlockHashes;
-import io.ledgernode.proof.block.BlockMetadataSlots;
-import io.ledgernode.proof.block.HeaderChain;
-import io.ledgernode.proof.block.MalformedException;
+import io.ledgernode.blocks.BlockHashes;
+import io.ledgernode.blocks.BlockMetadataSlots;
+import io.ledgernode.blocks.HeaderChain;
+import io.ledgernode.blocks.MalformedException;
 import io.ledgernode.proof.bundle.ProofBundle;
 import io.ledgernode.proof.config.ChannelConfig;
 import io.ledgernode.proof.msp.Certificates;

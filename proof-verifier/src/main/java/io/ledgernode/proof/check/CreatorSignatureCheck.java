@@ -1,6 +1,6 @@
 package io.ledgernode.proof.check;
 
-import io.ledgernode.proof.block.DecodedTransaction;
+import io.ledgernode.blocks.DecodedTransaction;
 import io.ledgernode.proof.config.ChannelConfig;
 import io.ledgernode.proof.policy.SignatureSet;
 import io.ledgernode.proof.policy.SignedData;

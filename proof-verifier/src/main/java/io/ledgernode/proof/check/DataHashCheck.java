@@ -1,7 +1,7 @@
 package io.ledgernode.proof.check;
 
 import com.google.protobuf.ByteString;
-import io.ledgernode.proof.block.BlockHashes;
+import io.ledgernode.blocks.BlockHashes;
 import io.ledgernode.proof.bundle.Hex;
 import org.hyperledger.fabric.protos.common.Block;
 

@@ -2,9 +2,9 @@ package io.ledgernode.proof.check;
 
 import io.ledgernode.api.event.LedgerEvents;
 import io.ledgernode.api.money.Entry;
-import io.ledgernode.proof.block.ChaincodeTransaction;
-import io.ledgernode.proof.block.DecodedTransaction;
-import io.ledgernode.proof.block.StateWrite;
+import io.ledgernode.blocks.ChaincodeTransaction;
+import io.ledgernode.blocks.DecodedTransaction;
+import io.ledgernode.blocks.StateWrite;
 import io.ledgernode.proof.bundle.ClaimedEffects;
 import io.ledgernode.proof.bundle.ClaimedEntry;
 import io.ledgernode.proof.bundle.ClaimedWrite;

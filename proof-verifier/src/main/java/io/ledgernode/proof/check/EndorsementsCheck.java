@@ -1,9 +1,9 @@
 package io.ledgernode.proof.check;
 
 import com.google.protobuf.ByteString;
-import io.ledgernode.proof.block.BlockHashes;
-import io.ledgernode.proof.block.ChaincodeTransaction;
-import io.ledgernode.proof.block.DecodedTransaction;
+import io.ledgernode.blocks.BlockHashes;
+import io.ledgernode.blocks.ChaincodeTransaction;
+import io.ledgernode.blocks.DecodedTransaction;
 import io.ledgernode.proof.bundle.Hex;
 import io.ledgernode.proof.config.ChannelConfig;
 import io.ledgernode.proof.policy.Evaluation;

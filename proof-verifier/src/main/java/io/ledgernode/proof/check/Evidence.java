@@ -1,11 +1,11 @@
 package io.ledgernode.proof.check;
 
 import com.google.protobuf.ByteString;
-import io.ledgernode.proof.block.BlockHashes;
-import io.ledgernode.proof.block.DecodedTransaction;
-import io.ledgernode.proof.block.HeaderChain;
-import io.ledgernode.proof.block.MalformedException;
-import io.ledgernode.proof.block.TransactionDecoder;
+import io.ledgernode.blocks.BlockHashes;
+import io.ledgernode.blocks.DecodedTransaction;
+import io.ledgernode.blocks.HeaderChain;
+import io.ledgernode.blocks.MalformedException;
+import io.ledgernode.blocks.TransactionDecoder;
 import io.ledgernode.proof.bundle.ProofBundle;
 import io.ledgernode.proof.config.ChannelConfig;
 import io.ledgernode.proof.config.ConfigBlockReader;

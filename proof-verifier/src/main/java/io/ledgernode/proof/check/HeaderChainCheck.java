@@ -1,8 +1,8 @@
 package io.ledgernode.proof.check;
 
 import com.google.protobuf.ByteString;
-import io.ledgernode.proof.block.HeaderChain;
-import io.ledgernode.proof.block.MalformedException;
+import io.ledgernode.blocks.HeaderChain;
+import io.ledgernode.blocks.MalformedException;
 import io.ledgernode.proof.bundle.Hex;
 import io.ledgernode.proof.config.ChannelConfig;
 import io.ledgernode.proof.trust.TrustAnchors;

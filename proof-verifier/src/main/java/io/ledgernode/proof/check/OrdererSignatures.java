@@ -1,8 +1,8 @@
 package io.ledgernode.proof.check;
 
 import com.google.protobuf.ByteString;
-import io.ledgernode.proof.block.BlockHashes;
-import io.ledgernode.proof.block.MalformedException;
+import io.ledgernode.blocks.BlockHashes;
+import io.ledgernode.blocks.MalformedException;
 import io.ledgernode.proof.config.ChannelConfig;
 import io.ledgernode.proof.policy.Evaluation;
 import io.ledgernode.proof.policy.SignatureSet;

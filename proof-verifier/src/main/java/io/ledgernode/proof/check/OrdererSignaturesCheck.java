@@ -1,7 +1,7 @@
 package io.ledgernode.proof.check;
 
-import io.ledgernode.proof.block.BlockMetadataSlots;
-import io.ledgernode.proof.block.MalformedException;
+import io.ledgernode.blocks.BlockMetadataSlots;
+import io.ledgernode.blocks.MalformedException;
 import io.ledgernode.proof.config.ChannelConfig;
 import java.util.Optional;
 

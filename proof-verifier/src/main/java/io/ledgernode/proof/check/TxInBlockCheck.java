@@ -1,7 +1,7 @@
 package io.ledgernode.proof.check;
 
-import io.ledgernode.proof.block.BlockHashes;
-import io.ledgernode.proof.block.DecodedTransaction;
+import io.ledgernode.blocks.BlockHashes;
+import io.ledgernode.blocks.DecodedTransaction;
 import io.ledgernode.proof.bundle.Hex;
 import io.ledgernode.proof.bundle.ProofBundle;
 import java.security.MessageDigest;

@@ -1,7 +1,7 @@
 package io.ledgernode.proof.config;
 
 import com.google.protobuf.ByteString;
-import io.ledgernode.proof.block.MalformedException;
+import io.ledgernode.blocks.MalformedException;
 import io.ledgernode.proof.msp.InvalidMspException;
 import io.ledgernode.proof.msp.Msp;
 import io.ledgernode.proof.msp.MspReader;

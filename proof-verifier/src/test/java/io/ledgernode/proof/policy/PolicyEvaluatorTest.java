@@ -3,7 +3,7 @@ package io.ledgernode.proof.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
-import io.ledgernode.proof.block.TransactionDecoder;
+import io.ledgernode.blocks.TransactionDecoder;
 import io.ledgernode.proof.bundle.BundleReader;
 import io.ledgernode.proof.bundle.ProofBundle;
 import io.ledgernode.proof.config.ChannelConfig;

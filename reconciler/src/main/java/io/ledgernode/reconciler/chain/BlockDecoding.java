@@ -1,24 +1,23 @@
 package io.ledgernode.reconciler.chain;
 
 import com.google.protobuf.ByteString;
-import com.google.protobuf.InvalidProtocolBufferException;
+import io.ledgernode.blocks.BlockMetadataSlots;
+import io.ledgernode.blocks.MalformedException;
+import io.ledgernode.blocks.TransactionDecoder;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.BlockHeader;
-import org.hyperledger.fabric.protos.common.BlockMetadataIndex;
-import org.hyperledger.fabric.protos.common.ChannelHeader;
-import org.hyperledger.fabric.protos.common.Envelope;
-import org.hyperledger.fabric.protos.common.Payload;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 
 /**
  * Turns a block from the peer into what the reconciler compares: the header hash computed from its header, and each
  * envelope's transaction id and validation code. A block whose data does not hash to its header's data hash, or whose
  * validation filter does not cover every envelope, is refused: the peer's own copy would be inconsistent, which is not
- * a mirror break and must stop the run.
+ * a mirror break and must stop the run. Envelopes and metadata are read with the node's block kit (fabric-blocks); the
+ * hashes are not: {@link BlockHashing} computes them independently.
  */
 final class BlockDecoding {
 
@@ -37,7 +36,7 @@ final class BlockDecoding {
             throw new IllegalStateException("block " + Long.toUnsignedString(number) + " from the peer: its data does not hash to "
                     + HexFormat.of().formatHex(dataHash));
         }
-        ByteString filter = filter(block);
+        ByteString filter = BlockMetadataSlots.validationFlags(block);
         if (filter.size() != envelopes.size()) {
             throw new IllegalStateException("block " + Long.toUnsignedString(number) + " from the peer: validation filter of "
                     + filter.size() + " bytes for " + envelopes.size() + " envelopes");
@@ -52,17 +51,11 @@ final class BlockDecoding {
                 transactions);
     }
 
-    private static ByteString filter(Block block) {
-        int index = BlockMetadataIndex.TRANSACTIONS_FILTER_VALUE;
-        return block.getMetadata().getMetadataCount() > index ? block.getMetadata().getMetadata(index) : ByteString.EMPTY;
-    }
-
     /** The channel header's transaction id; empty for envelopes without one (the orderer's config transactions). */
     private static String txId(long number, int index, byte[] envelope) {
         try {
-            Payload payload = Payload.parseFrom(Envelope.parseFrom(envelope).getPayload());
-            return ChannelHeader.parseFrom(payload.getHeader().getChannelHeader()).getTxId();
-        } catch (InvalidProtocolBufferException e) {
+            return TransactionDecoder.channelHeader(ByteString.copyFrom(envelope)).getTxId();
+        } catch (MalformedException e) {
             throw new IllegalStateException("block " + Long.toUnsignedString(number) + " envelope " + index
                     + " from the peer does not decode: " + e.getMessage(), e);
         }

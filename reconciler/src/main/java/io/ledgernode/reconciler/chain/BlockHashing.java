@@ -10,6 +10,11 @@ import java.util.List;
  * Fabric's block hashes, computed here independently of the mirror's writer: the header hash is SHA-256 over the DER
  * encoding of SEQUENCE { INTEGER number, OCTET STRING previous_hash, OCTET STRING data_hash } (the next block's
  * previous_hash must equal it), and the data hash is SHA-256 over the envelopes' bytes, concatenated in order.
+ *
+ * <p>Deliberately not the node's block kit ({@code io.ledgernode.blocks.BlockHashes} in fabric-blocks, which the
+ * bridge uses to write the mirror's hashes): the reconciler is the independent check of the mirror, and a check that
+ * shares the code it checks would agree with that code's mistakes. This is a hand-written DER encoder, not
+ * BouncyCastle's; BlockHashingTest holds both to the same values.
  */
 public final class BlockHashing {
 

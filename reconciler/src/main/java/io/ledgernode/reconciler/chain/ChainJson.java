@@ -1,108 +1,67 @@
 package io.ledgernode.reconciler.chain;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ledgernode.api.LedgerException;
+import io.ledgernode.api.LedgerJson;
+import io.ledgernode.api.asset.Supply;
+import io.ledgernode.api.listing.AccountLinesPage;
+import io.ledgernode.api.listing.AssetLinesPage;
+import io.ledgernode.api.listing.ListRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
- * Reads the chaincode's listing results. Amounts are canonical decimal strings of minor units; anything else (a
- * missing field, a number where a string belongs, a negative or oversized amount) is refused, since a reconciler
- * that guessed would compare the wrong values.
+ * Reads the chaincode's listing results into ledger-api's listing types with ledger-api's strict JSON (the chaincode
+ * writes them with the same classes), then into the values the reconciler compares. Amounts are canonical decimal
+ * strings of minor units; anything else (a missing field, a number where a string belongs, a negative or oversized
+ * amount) is refused, since a reconciler that guessed would compare the wrong values.
  */
 final class ChainJson {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern AMOUNT = Pattern.compile("0|[1-9][0-9]{0,18}");
 
     private ChainJson() {
     }
 
+    /** The request of one page of {@code Accounts:list} or {@code Assets:list}. */
+    static String listRequest(int pageSize, String bookmark) {
+        return new String(LedgerJson.write(ListRequest.of(pageSize, bookmark)), StandardCharsets.UTF_8);
+    }
+
     static AccountPage accountPage(String json) {
-        JsonNode root = parse(json);
-        List<AccountLine> lines = new ArrayList<>();
-        for (JsonNode line : array(root, "accounts")) {
-            lines.add(accountLine(line));
-        }
-        return new AccountPage(lines, text(root, "bookmark"));
+        AccountLinesPage page = read(json, AccountLinesPage.class);
+        List<AccountLine> lines = new ArrayList<>(page.accounts().size());
+        page.accounts().forEach(line -> lines.add(accountLine(line)));
+        return new AccountPage(lines, page.bookmark());
     }
 
     static AccountLine accountLine(String json) {
-        return accountLine(parse(json));
+        return accountLine(read(json, io.ledgernode.api.listing.AccountLine.class));
     }
 
     static AssetPage assetPage(String json) {
-        JsonNode root = parse(json);
-        List<AssetLine> lines = new ArrayList<>();
-        for (JsonNode line : array(root, "assets")) {
-            JsonNode decimals = field(line, "decimals");
-            if (!decimals.isInt()) {
-                throw new IllegalStateException("Assets:list: decimals is not an integer: " + decimals);
-            }
-            lines.add(new AssetLine(text(line, "code"), decimals.intValue(), amount(line, "supply")));
-        }
-        return new AssetPage(lines, text(root, "bookmark"));
+        AssetLinesPage page = read(json, AssetLinesPage.class);
+        List<AssetLine> lines = new ArrayList<>(page.assets().size());
+        page.assets().forEach(line -> lines.add(new AssetLine(line.code(), line.decimals(), line.supply().minorUnits())));
+        return new AssetPage(lines, page.bookmark());
     }
 
     /** {@code Assets:supply}: {@code {"asset":"USD","supply":"..."}}. */
     static long supply(String json) {
-        return amount(parse(json), "supply");
+        return read(json, Supply.class).supply().minorUnits();
     }
 
-    private static AccountLine accountLine(JsonNode line) {
-        JsonNode holds = field(line, "openHolds");
-        JsonNode count = field(holds, "count");
-        if (!count.isInt()) {
-            throw new IllegalStateException("Accounts:list: openHolds.count is not an integer: " + count);
-        }
-        HoldSummary summary = new HoldSummary(count.intValue(), amount(holds, "sum"), text(holds, "digest"));
-        return new AccountLine(text(line, "id"), text(line, "asset"), text(line, "jurisdiction"), text(line, "status"),
-                amount(line, "balance"), amount(line, "held"), summary);
+    private static AccountLine accountLine(io.ledgernode.api.listing.AccountLine line) {
+        io.ledgernode.api.listing.HoldSummary holds = line.openHolds();
+        return new AccountLine(line.id(), line.asset(), line.jurisdiction(), line.status().name(),
+                line.balance().minorUnits(), line.held().minorUnits(),
+                new HoldSummary(holds.count(), holds.sum().minorUnits(), holds.digest()));
     }
 
-    private static JsonNode parse(String json) {
+    private static <T> T read(String json, Class<T> type) {
         try {
-            return JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the chaincode answered something that is not JSON: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    private static JsonNode field(JsonNode node, String name) {
-        JsonNode value = node.get(name);
-        if (value == null || value.isNull()) {
-            throw new IllegalStateException("the chaincode's answer lacks " + name + ": " + node);
-        }
-        return value;
-    }
-
-    private static Iterable<JsonNode> array(JsonNode node, String name) {
-        JsonNode value = field(node, name);
-        if (!value.isArray()) {
-            throw new IllegalStateException("the chaincode's " + name + " is not an array");
-        }
-        return value;
-    }
-
-    private static String text(JsonNode node, String name) {
-        JsonNode value = field(node, name);
-        if (!value.isTextual()) {
-            throw new IllegalStateException("the chaincode's " + name + " is not a string: " + value);
-        }
-        return value.textValue();
-    }
-
-    private static long amount(JsonNode node, String name) {
-        String text = text(node, name);
-        if (!AMOUNT.matcher(text).matches()) {
-            throw new IllegalStateException("the chaincode's " + name + " is not an amount: " + text);
-        }
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalStateException("the chaincode's " + name + " is beyond 64 bits: " + text, e);
+            return LedgerJson.read(json, type);
+        } catch (LedgerException e) {
+            throw new IllegalStateException("the chaincode's answer is not a " + type.getSimpleName() + ": "
+                    + e.getMessage(), e);
         }
     }
 }

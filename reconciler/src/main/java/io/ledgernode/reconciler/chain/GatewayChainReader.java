@@ -45,7 +45,7 @@ public final class GatewayChainReader implements ChainReader {
 
     @Override
     public AccountPage accounts(int pageSize, String bookmark) {
-        String request = "{\"bookmark\":" + quoted(bookmark) + ",\"pageSize\":" + pageSize + "}";
+        String request = ChainJson.listRequest(pageSize, bookmark);
         return ChainJson.accountPage(retrying(Transactions.ACCOUNTS_LIST, () -> client.evaluate(Transactions.ACCOUNTS_LIST, request)));
     }
 
@@ -65,7 +65,7 @@ public final class GatewayChainReader implements ChainReader {
     @Override
     public Optional<Long> supply(String code) {
         try {
-            return Optional.of(ChainJson.supply(retrying("Assets:supply", () -> client.evaluate("Assets:supply", code))));
+            return Optional.of(ChainJson.supply(retrying(Transactions.ASSETS_SUPPLY, () -> client.evaluate(Transactions.ASSETS_SUPPLY, code))));
         } catch (LedgerClient.LedgerQueryException e) {
             if (e.code() == ErrorCode.UNKNOWN_ASSET || e.code() == ErrorCode.INVALID_ARGUMENT) {
                 return Optional.empty();
@@ -76,7 +76,7 @@ public final class GatewayChainReader implements ChainReader {
 
     @Override
     public AssetPage assets(int pageSize, String bookmark) {
-        String request = "{\"bookmark\":" + quoted(bookmark) + ",\"pageSize\":" + pageSize + "}";
+        String request = ChainJson.listRequest(pageSize, bookmark);
         return ChainJson.assetPage(retrying(Transactions.ASSETS_LIST, () -> client.evaluate(Transactions.ASSETS_LIST, request)));
     }
 
@@ -128,20 +128,5 @@ public final class GatewayChainReader implements ChainReader {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting to retry a chain query", e);
         }
-    }
-
-    /** A JSON string literal; bookmarks are base64url, but quote properly whatever the peer sent. */
-    private static String quoted(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
-        for (char c : text.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.append('"').toString();
     }
 }

@@ -1,19 +1,18 @@
 package io.ledgernode.reconciler.chain;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.ledgernode.api.listing.HoldDigest;
+import io.ledgernode.api.listing.KeyOrder;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * An account's open holds in bounded form, defined by the chaincode ({@code Accounts:list}): how many, their sum in
- * minor units, and the lowercase hex SHA-256 of {@code id:amount\n} for each open hold in id order ({@link KeyOrder}).
- * The mirror side computes the same summary from its rows, so equal summaries mean equal sets of (id, amount).
+ * An account's open holds in bounded form, as the reconciler compares them: how many, their sum in minor units, and
+ * the digest ledger-api defines ({@link HoldDigest}, in {@link KeyOrder} of the ids). The chain's side is read from
+ * ledger-api's {@code io.ledgernode.api.listing.HoldSummary}; the mirror side is computed from its rows with the same
+ * digest, so equal summaries mean equal sets of (id, amount). Unlike the chain's, a mirror's sum may saturate.
  */
 public record HoldSummary(int count, long sum, String digest) {
 
@@ -46,26 +45,17 @@ public record HoldSummary(int count, long sum, String digest) {
     public static HoldSummary of(Collection<OpenHold> holds) {
         List<OpenHold> sorted = new ArrayList<>(holds);
         sorted.sort((a, b) -> KeyOrder.IDS.compare(a.id(), b.id()));
-        MessageDigest sha = sha256();
+        HoldDigest digest = new HoldDigest();
         long sum = 0;
         for (OpenHold hold : sorted) {
             sum = hold.amount() > Long.MAX_VALUE - sum ? Long.MAX_VALUE : sum + hold.amount();
-            sha.update((hold.id() + ":" + hold.amount() + "\n").getBytes(StandardCharsets.UTF_8));
+            digest.add(hold.id(), hold.amount());
         }
-        return new HoldSummary(sorted.size(), sum, HexFormat.of().formatHex(sha.digest()));
+        return new HoldSummary(sorted.size(), sum, digest.hex());
     }
 
     /** As written in a break: {@code count=2 sum=70 digest=ab12…}. */
     public String describe() {
         return "count=" + count + " sum=" + sum + " digest=" + digest;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            // Every Java platform provides SHA-256.
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,8 +1,8 @@
 package io.ledgernode.reconciler.compare;
 
+import io.ledgernode.api.listing.KeyOrder;
 import io.ledgernode.reconciler.chain.AccountLine;
 import io.ledgernode.reconciler.chain.ChainReader;
-import io.ledgernode.reconciler.chain.KeyOrder;
 import io.ledgernode.reconciler.config.ReconcilerConfig;
 import io.ledgernode.reconciler.mirror.AccountHistory;
 import io.ledgernode.reconciler.mirror.MirrorAccountIds;

@@ -1,5 +1,6 @@
 package io.ledgernode.reconciler.mirror;
 
+import io.ledgernode.api.money.EntryKind;
 import io.ledgernode.reconciler.chain.HoldSummary;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -47,10 +48,10 @@ public record AccountHistory(String id, Row row, BigInteger entriesBalance, BigI
         BigInteger heldLater = BigInteger.ZERO;
         for (RecentEntry entry : recentEntries) {
             if (entry.block() >= height) {
-                Effect effect = Effect.of(entry.kind());
+                EntryKind kind = EntrySql.kind(entry.kind());
                 BigInteger amount = BigInteger.valueOf(entry.amount());
-                balanceLater = balanceLater.add(amount.multiply(BigInteger.valueOf(effect.balance())));
-                heldLater = heldLater.add(amount.multiply(BigInteger.valueOf(effect.held())));
+                balanceLater = balanceLater.add(amount.multiply(BigInteger.valueOf(kind.balanceSign())));
+                heldLater = heldLater.add(amount.multiply(BigInteger.valueOf(kind.heldSign())));
             }
         }
         List<HoldSummary.OpenHold> open = new ArrayList<>();

@@ -1,6 +1,6 @@
 package io.ledgernode.reconciler.mirror;
 
-import io.ledgernode.reconciler.chain.KeyOrder;
+import io.ledgernode.api.listing.KeyOrder;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -26,8 +26,6 @@ import javax.sql.DataSource;
  */
 public final class MirrorReader {
 
-    private static final String BALANCE_DELTA = Effect.sqlDelta("balance");
-    private static final String HELD_DELTA = Effect.sqlDelta("held");
 
     private final DataSource dataSource;
 
@@ -159,8 +157,8 @@ public final class MirrorReader {
         /** The balance and held amount each account's entries add up to: the mirror's history, checked against its rows. */
         private static Map<String, BigInteger[]> entrySums(Connection connection, Array ids) throws SQLException {
             Map<String, BigInteger[]> sums = new HashMap<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT account_id, sum(" + BALANCE_DELTA + "), sum("
-                    + HELD_DELTA + ") FROM mirror.entries WHERE account_id = ANY(?) GROUP BY account_id")) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT account_id, sum(" + EntrySql.BALANCE_DELTA + "), sum("
+                    + EntrySql.HELD_DELTA + ") FROM mirror.entries WHERE account_id = ANY(?) GROUP BY account_id")) {
                 select.setArray(1, ids);
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {

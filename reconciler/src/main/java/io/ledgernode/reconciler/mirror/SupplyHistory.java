@@ -1,5 +1,6 @@
 package io.ledgernode.reconciler.mirror;
 
+import io.ledgernode.api.money.EntryKind;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Objects;
@@ -47,10 +48,10 @@ public record SupplyHistory(String code, Long registeredBlock, BigInteger rowSup
         BigInteger holdingsLater = BigInteger.ZERO;
         for (AccountHistory.RecentEntry entry : recentEntries) {
             if (entry.block() >= height) {
-                Effect effect = Effect.of(entry.kind());
+                EntryKind kind = EntrySql.kind(entry.kind());
                 BigInteger amount = BigInteger.valueOf(entry.amount());
-                supplyLater = supplyLater.add(amount.multiply(BigInteger.valueOf(effect.supply())));
-                holdingsLater = holdingsLater.add(amount.multiply(BigInteger.valueOf(effect.balance() + effect.held())));
+                supplyLater = supplyLater.add(amount.multiply(BigInteger.valueOf(kind.supplySign())));
+                holdingsLater = holdingsLater.add(amount.multiply(BigInteger.valueOf(kind.balanceSign() + kind.heldSign())));
             }
         }
         boolean exists = registeredBlock != null && registeredBlock < height;

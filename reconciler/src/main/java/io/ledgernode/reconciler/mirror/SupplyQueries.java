@@ -22,7 +22,6 @@ import java.util.Set;
  */
 final class SupplyQueries {
 
-    private static final String SUPPLY_DELTA = Effect.sqlDelta("supply");
 
     private SupplyQueries() {
     }
@@ -41,7 +40,7 @@ final class SupplyQueries {
         }
         Map<String, BigInteger> accounts = sums(connection, codeArray,
                 "SELECT asset, sum(balance::numeric + held::numeric) FROM mirror.accounts WHERE asset = ANY(?) GROUP BY asset");
-        Map<String, BigInteger> entries = sums(connection, codeArray, "SELECT asset, sum(" + SUPPLY_DELTA
+        Map<String, BigInteger> entries = sums(connection, codeArray, "SELECT asset, sum(" + EntrySql.SUPPLY_DELTA
                 + ") FROM mirror.entries WHERE asset = ANY(?) AND kind IN ('MINT', 'BURN') GROUP BY asset");
         Map<String, List<AccountHistory.RecentEntry>> recent = recent(connection, codeArray, from);
         Map<String, SupplyHistory> histories = new LinkedHashMap<>();

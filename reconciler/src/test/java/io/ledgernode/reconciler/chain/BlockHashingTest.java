@@ -2,6 +2,8 @@ package io.ledgernode.reconciler.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.protobuf.ByteString;
+import io.ledgernode.blocks.BlockHashes;
 import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.util.List;
@@ -10,6 +12,8 @@ import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.DERSequence;
+import org.hyperledger.fabric.protos.common.BlockData;
+import org.hyperledger.fabric.protos.common.BlockHeader;
 import org.junit.jupiter.api.Test;
 
 class BlockHashingTest {
@@ -36,6 +40,25 @@ class BlockHashingTest {
     void the_data_hash_is_sha256_of_the_envelopes_concatenated() throws Exception {
         byte[] expected = MessageDigest.getInstance("SHA-256").digest(new byte[] {1, 2, 3, 4, 5});
         assertThat(BlockHashing.dataHash(List.of(new byte[] {1, 2}, new byte[] {3}, new byte[] {4, 5}))).isEqualTo(expected);
+    }
+
+    @Test
+    void the_independent_hashes_equal_the_block_kits_that_wrote_the_mirror() {
+        byte[] previous = new byte[32];
+        byte[] data = new byte[32];
+        previous[0] = 7;
+        data[31] = 9;
+        for (long number : new long[] {0, 1, 127, 128, 548, 1L << 40, Long.MAX_VALUE, Long.MIN_VALUE, -1L}) {
+            byte[] prev = number == 0 ? new byte[0] : previous;
+            BlockHeader header = BlockHeader.newBuilder().setNumber(number).setPreviousHash(ByteString.copyFrom(prev))
+                    .setDataHash(ByteString.copyFrom(data)).build();
+            assertThat(BlockHashing.headerHash(number, prev, data)).as("block %s", Long.toUnsignedString(number))
+                    .isEqualTo(BlockHashes.headerHash(header).toByteArray());
+        }
+        List<byte[]> envelopes = List.of(new byte[] {1, 2}, new byte[0], new byte[] {3});
+        BlockData blockData = BlockData.newBuilder().addData(ByteString.copyFrom(envelopes.get(0)))
+                .addData(ByteString.copyFrom(envelopes.get(1))).addData(ByteString.copyFrom(envelopes.get(2))).build();
+        assertThat(BlockHashing.dataHash(envelopes)).isEqualTo(BlockHashes.dataHash(blockData).toByteArray());
     }
 
     private static byte[] reference(long number, byte[] previous, byte[] data) throws Exception {

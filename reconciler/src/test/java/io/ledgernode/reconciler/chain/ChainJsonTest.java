@@ -42,4 +42,10 @@ class ChainJsonTest {
         assertThat(page.last()).isTrue();
         assertThat(ChainJson.supply("{\"asset\":\"USD\",\"supply\":\"7\"}")).isEqualTo(7);
     }
+
+    @Test
+    void a_list_request_is_written_from_ledger_apis_typed_request() {
+        assertThat(ChainJson.listRequest(100, "")).isEqualTo("{\"bookmark\":\"\",\"pageSize\":100}");
+        assertThat(ChainJson.listRequest(5, "AGFj\"x")).isEqualTo("{\"bookmark\":\"AGFj\\\"x\",\"pageSize\":5}");
+    }
 }

@@ -1,5 +1,6 @@
 package io.ledgernode.reconciler.testing;
 
+import io.ledgernode.api.listing.KeyOrder;
 import io.ledgernode.reconciler.chain.AccountLine;
 import io.ledgernode.reconciler.chain.AccountPage;
 import io.ledgernode.reconciler.chain.AssetLine;
@@ -8,7 +9,6 @@ import io.ledgernode.reconciler.chain.BlockHashing;
 import io.ledgernode.reconciler.chain.ChainBlock;
 import io.ledgernode.reconciler.chain.ChainReader;
 import io.ledgernode.reconciler.chain.HoldSummary;
-import io.ledgernode.reconciler.chain.KeyOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,6 +1,8 @@
 package io.ledgernode.bridge.block;
 
 import com.google.protobuf.ByteString;
+import io.ledgernode.blocks.BlockHashes;
+import io.ledgernode.blocks.MalformedException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -40,7 +42,7 @@ public final class BlockParser {
         for (int index = 0; index < codes.length; index++) {
             transactions.add(transaction(number, index, block.getData().getData(index), codes[index]));
         }
-        return new ParsedBlock(number, BlockHashes.headerHash(header), header.getPreviousHash().toByteArray(),
+        return new ParsedBlock(number, BlockHashes.headerHash(header).toByteArray(), header.getPreviousHash().toByteArray(),
                 header.getDataHash().toByteArray(), transactions);
     }
 
@@ -52,7 +54,7 @@ public final class BlockParser {
             throw new BlockParseException(number, "previous_hash has " + header.getPreviousHash().size()
                     + " bytes, expected " + previousLength, null);
         }
-        final byte[] computed = BlockHashes.dataHash(block.getData());
+        final byte[] computed = BlockHashes.dataHash(block.getData()).toByteArray();
         if (!MessageDigest.isEqual(computed, header.getDataHash().toByteArray())) {
             throw new BlockParseException(number, "data hash mismatch: header says "
                     + HexFormat.of().formatHex(header.getDataHash().toByteArray()) + ", data hashes to "

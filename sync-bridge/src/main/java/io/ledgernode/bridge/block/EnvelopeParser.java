@@ -2,16 +2,23 @@ package io.ledgernode.bridge.block;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Timestamp;
+import io.ledgernode.blocks.ChaincodeTransaction;
+import io.ledgernode.blocks.DecodedTransaction;
+import io.ledgernode.blocks.MalformedException;
+import io.ledgernode.blocks.TransactionDecoder;
 import java.time.Instant;
 import org.hyperledger.fabric.protos.common.ChannelHeader;
-import org.hyperledger.fabric.protos.common.Envelope;
 import org.hyperledger.fabric.protos.common.HeaderType;
-import org.hyperledger.fabric.protos.common.Payload;
 import org.hyperledger.fabric.protos.common.SignatureHeader;
 import org.hyperledger.fabric.protos.msp.SerializedIdentity;
+import org.hyperledger.fabric.protos.peer.ChaincodeEvent;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 
-/** One envelope into a {@link ParsedTransaction}: its headers, and for endorser transactions the invocation. */
+/**
+ * One envelope into a {@link ParsedTransaction}. The decoding is the block kit's ({@link TransactionDecoder}); this
+ * class adds what the mirror demands beyond Fabric's structure: an endorser transaction has an id and a creator, a
+ * timestamp within protobuf's range, a named chaincode, a function in valid UTF-8 and a named event.
+ */
 final class EnvelopeParser {
     // google.protobuf.Timestamp's documented range: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.
     private static final long TIMESTAMP_SECONDS_MIN = -62_135_596_800L;
@@ -22,32 +29,32 @@ final class EnvelopeParser {
 
     static ParsedTransaction parse(final int index, final ByteString envelopeBytes, final TxValidationCode code)
             throws MalformedException {
-        final Envelope envelope = Protos.parse("envelope", Envelope.parser(), envelopeBytes);
-        final Payload payload = Protos.parse("payload", Payload.parser(), envelope.getPayload());
-        MalformedException.require(payload.hasHeader(), "payload has no header");
-        final ChannelHeader channelHeader =
-                Protos.parse("channel header", ChannelHeader.parser(), payload.getHeader().getChannelHeader());
-        final SignatureHeader signatureHeader =
-                Protos.parse("signature header", SignatureHeader.parser(), payload.getHeader().getSignatureHeader());
-        final HeaderType type = headerType(channelHeader);
+        final DecodedTransaction decoded = TransactionDecoder.decode(envelopeBytes, EnvelopeParser::checkHeaders);
+        final ChannelHeader channelHeader = decoded.channelHeader();
         final Instant timestamp = timestamp(channelHeader);
-        final String creatorMsp = creatorMsp(signatureHeader);
+        final String creatorMsp = creatorMsp(decoded.signatureHeader());
         final String txId = channelHeader.getTxId().isEmpty() ? null : channelHeader.getTxId();
-        if (type != HeaderType.ENDORSER_TRANSACTION) {
+        final String type = decoded.type().name();
+        if (decoded.chaincode().isEmpty()) {
             // Config and other system transactions invoke no chaincode; the orderer may leave their id and creator empty.
-            return new ParsedTransaction(index, txId, type.name(), code.name(), creatorMsp, null, null, timestamp, null);
+            return new ParsedTransaction(index, txId, type, code.name(), creatorMsp, null, null, timestamp, null);
         }
-        MalformedException.require(txId != null, "endorser transaction has no tx_id");
-        MalformedException.require(creatorMsp != null, "endorser transaction " + txId + " has no creator");
-        final EndorserTransactionParser.Invocation invocation = EndorserTransactionParser.parse(payload.getData());
-        return new ParsedTransaction(index, txId, type.name(), code.name(), creatorMsp, invocation.chaincode(),
-                invocation.function(), timestamp, invocation.event());
+        final ChaincodeTransaction chaincode = decoded.chaincode().get();
+        MalformedException.require(!chaincode.chaincode().isEmpty(), "invocation names no chaincode");
+        final String function = chaincode.functionBytes().isEmpty() ? null
+                : utf8("function (first argument)", chaincode.functionBytes().get());
+        return new ParsedTransaction(index, txId, type, code.name(), creatorMsp, chaincode.chaincode(), function,
+                timestamp, event(chaincode));
     }
 
-    private static HeaderType headerType(final ChannelHeader channelHeader) throws MalformedException {
-        final HeaderType type = HeaderType.forNumber(channelHeader.getType());
-        MalformedException.require(type != null, "unknown header type " + channelHeader.getType());
-        return type;
+    /** Before the action is decoded: an endorser transaction must name its id and creator. */
+    private static void checkHeaders(final ChannelHeader channelHeader, final SignatureHeader signatureHeader,
+            final HeaderType type) throws MalformedException {
+        if (type == HeaderType.ENDORSER_TRANSACTION) {
+            MalformedException.require(!channelHeader.getTxId().isEmpty(), "endorser transaction has no tx_id");
+            MalformedException.require(creatorMsp(signatureHeader) != null,
+                    "endorser transaction " + channelHeader.getTxId() + " has no creator");
+        }
     }
 
     private static Instant timestamp(final ChannelHeader channelHeader) throws MalformedException {
@@ -64,9 +71,25 @@ final class EnvelopeParser {
         if (signatureHeader.getCreator().isEmpty()) {
             return null;
         }
-        final SerializedIdentity creator =
-                Protos.parse("creator identity", SerializedIdentity.parser(), signatureHeader.getCreator());
+        final SerializedIdentity creator = MalformedException.parse("creator identity", SerializedIdentity.parser(),
+                signatureHeader.getCreator());
         MalformedException.require(!creator.getMspid().isEmpty(), "creator identity has no MSP id");
         return creator.getMspid();
+    }
+
+    /** The event of the endorsed response, or null when the chaincode set none (empty event bytes). */
+    private static ChaincodeEventData event(final ChaincodeTransaction chaincode) throws MalformedException {
+        if (chaincode.event().isEmpty()) {
+            return null;
+        }
+        final ChaincodeEvent event = chaincode.event().get();
+        MalformedException.require(!event.getEventName().isEmpty(), "chaincode event has no name");
+        return new ChaincodeEventData(event.getChaincodeId(), event.getEventName(), event.getPayload().toByteArray());
+    }
+
+    /** The bytes as UTF-8, refusing malformed sequences rather than replacing them. */
+    private static String utf8(final String what, final ByteString bytes) throws MalformedException {
+        MalformedException.require(bytes.isValidUtf8(), what + " is not valid UTF-8");
+        return bytes.toStringUtf8();
     }
 }

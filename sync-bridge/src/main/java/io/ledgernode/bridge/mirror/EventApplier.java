@@ -9,6 +9,7 @@ import io.ledgernode.api.event.HoldEvent;
 import io.ledgernode.api.event.LedgerEvent;
 import io.ledgernode.api.hold.Hold;
 import io.ledgernode.api.money.Entry;
+import io.ledgernode.api.money.EntryKind;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -139,15 +140,15 @@ final class EventApplier {
                 insert.setString(9, entry.holdId());
                 insert.setTimestamp(10, Timestamp.from(at.timestamp()));
                 insert.executeUpdate();
-                Effect effect = Effect.of(entry.kind(), amount);
-                balance.setLong(1, effect.balance());
-                balance.setLong(2, effect.held());
+                EntryKind kind = entry.kind();
+                balance.setLong(1, kind.balanceDelta(amount));
+                balance.setLong(2, kind.heldDelta(amount));
                 balance.setLong(3, at.blockNumber());
                 balance.setString(4, entry.account());
                 balance.setString(5, entry.asset());
                 requireOneRow(balance.executeUpdate(), "account " + entry.account() + " of asset " + entry.asset());
-                if (effect.supply() != 0) {
-                    supply.setLong(1, effect.supply());
+                if (kind.supplySign() != 0) {
+                    supply.setLong(1, kind.supplyDelta(amount));
                     supply.setString(2, entry.asset());
                     requireOneRow(supply.executeUpdate(), "asset " + entry.asset());
                 }

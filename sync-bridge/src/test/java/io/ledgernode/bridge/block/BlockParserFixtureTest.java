@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ledgernode.api.event.LedgerEvent;
 import io.ledgernode.api.event.LedgerEvents;
 import io.ledgernode.api.event.TransferredEvent;
+import io.ledgernode.blocks.BlockHashes;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -53,7 +54,7 @@ class BlockParserFixtureTest {
         final byte[] der = headerDer(0, new byte[0], dataHash);
 
         assertThat(HexFormat.of().formatHex(Arrays.copyOf(der, 9))).isEqualTo("3027020100040004" + "20");
-        assertThat(BlockHashes.headerDer(raw.getHeader())).isEqualTo(der);
+        assertThat(BlockHashes.headerBytes(raw.getHeader())).isEqualTo(der);
         assertThat(BlockParser.parse(raw).headerHash()).isEqualTo(sha256(der));
     }
 
@@ -89,7 +90,7 @@ class BlockParserFixtureTest {
 
         assertThat(block.number()).isEqualTo(548);
         assertThat(block.previousHash()).hasSize(32).isEqualTo(raw.getHeader().getPreviousHash().toByteArray());
-        assertThat(block.dataHash()).isEqualTo(BlockHashes.dataHash(raw.getData()));
+        assertThat(block.dataHash()).isEqualTo(BlockHashes.dataHash(raw.getData()).toByteArray());
         assertThat(block.headerHash())
                 .isEqualTo(sha256(headerDer(548, block.previousHash(), block.dataHash())))
                 .isNotEqualTo(block.previousHash());

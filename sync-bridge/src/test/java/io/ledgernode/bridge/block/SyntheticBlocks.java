@@ -2,6 +2,7 @@ package io.ledgernode.bridge.block;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Timestamp;
+import io.ledgernode.blocks.BlockHashes;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.hyperledger.fabric.protos.common.Block;
@@ -82,7 +83,7 @@ final class SyntheticBlocks {
         metadata.setMetadata(2, ByteString.copyFrom(new byte[envelopes.size()]));
         return Block.newBuilder()
                 .setHeader(BlockHeader.newBuilder().setNumber(number).setPreviousHash(ByteString.copyFrom(previousHash))
-                        .setDataHash(ByteString.copyFrom(BlockHashes.dataHash(data))))
+                        .setDataHash(BlockHashes.dataHash(data)))
                 .setData(data).setMetadata(metadata).build();
     }
 

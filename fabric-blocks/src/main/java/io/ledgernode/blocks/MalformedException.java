@@ -1,4 +1,4 @@
-package io.ledgernode.proof.block;
+package io.ledgernode.blocks;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;

@@ -1,4 +1,4 @@
-package io.ledgernode.chaincode.listing;
+package io.ledgernode.api.listing;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -7,9 +7,10 @@ import io.ledgernode.api.Require;
 import java.util.regex.Pattern;
 
 /**
- * An account's open holds in a bounded form: how many, their sum, and {@code digest}, the lowercase hex SHA-256 of
- * {@code id:amount\n} (amount in minor units) for each open hold in hold-id order (the key order: byte order of the
- * ids). Two sides that agree on the digest agree on every open hold's id and amount, however many there are.
+ * An account's open holds in a bounded form: how many, their sum, and {@code digest}, the {@link HoldDigest} of the
+ * open holds: the lowercase hex SHA-256 of {@code id:amount\n} (amount in minor units) for each open hold in
+ * {@link KeyOrder} of the hold ids. Two sides that agree on the digest agree on every open hold's id and amount,
+ * however many there are.
  */
 public final class HoldSummary {
     private static final Pattern HEX_SHA256 = Pattern.compile("[0-9a-f]{64}");

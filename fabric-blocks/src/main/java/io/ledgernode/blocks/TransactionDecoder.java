@@ -1,4 +1,4 @@
-package io.ledgernode.proof.block;
+package io.ledgernode.blocks;
 
 import com.google.protobuf.ByteString;
 import java.util.ArrayList;
@@ -29,7 +29,27 @@ import org.hyperledger.fabric.protos.peer.Transaction;
 public final class TransactionDecoder {
     private TransactionDecoder() {}
 
+    /**
+     * Only the channel header of an envelope ({@code Envelope → Payload → Header → ChannelHeader}): enough to find a
+     * transaction by id or tell its type, without decoding its actions.
+     */
+    public static ChannelHeader channelHeader(ByteString envelopeBytes) throws MalformedException {
+        Envelope envelope = MalformedException.parse("envelope", Envelope.parser(), envelopeBytes);
+        Payload payload = MalformedException.parse("payload", Payload.parser(), envelope.getPayload());
+        MalformedException.require(payload.hasHeader(), "payload has no header");
+        return MalformedException.parse("channel header", ChannelHeader.parser(), payload.getHeader().getChannelHeader());
+    }
+
+    /** The whole envelope: headers, and for an endorser transaction its one chaincode action. */
     public static DecodedTransaction decode(ByteString envelopeBytes) throws MalformedException {
+        return decode(envelopeBytes, (channelHeader, signatureHeader, type) -> { });
+    }
+
+    /**
+     * The whole envelope, with {@code check} run on its headers before the chaincode action is decoded, so a caller's
+     * own demands on the headers (a transaction id, a creator) are reported before anything deeper.
+     */
+    public static DecodedTransaction decode(ByteString envelopeBytes, HeaderCheck check) throws MalformedException {
         Envelope envelope = MalformedException.parse("envelope", Envelope.parser(), envelopeBytes);
         Payload payload = MalformedException.parse("payload", Payload.parser(), envelope.getPayload());
         MalformedException.require(payload.hasHeader(), "payload has no header");
@@ -39,9 +59,17 @@ public final class TransactionDecoder {
                 payload.getHeader().getSignatureHeader());
         HeaderType type = HeaderType.forNumber(channelHeader.getType());
         MalformedException.require(type != null, "unknown header type " + channelHeader.getType());
+        check.check(channelHeader, signatureHeader, type);
         Optional<ChaincodeTransaction> chaincode = type == HeaderType.ENDORSER_TRANSACTION
                 ? Optional.of(chaincode(payload.getData())) : Optional.empty();
         return new DecodedTransaction(envelope, payload.getHeader(), channelHeader, signatureHeader, type, chaincode);
+    }
+
+    /** A caller's demands on an envelope's headers, checked before its chaincode action is decoded. */
+    @FunctionalInterface
+    public interface HeaderCheck {
+        void check(ChannelHeader channelHeader, SignatureHeader signatureHeader, HeaderType type)
+                throws MalformedException;
     }
 
     private static ChaincodeTransaction chaincode(ByteString transactionBytes) throws MalformedException {
@@ -57,7 +85,9 @@ public final class TransactionDecoder {
                 ChaincodeInvocationSpec.parser(), proposalPayload.getInput());
         MalformedException.require(invocation.hasChaincodeSpec(), "invocation has no chaincode spec");
         var spec = invocation.getChaincodeSpec();
-        String function = spec.getInput().getArgsCount() == 0 ? "" : spec.getInput().getArgs(0).toStringUtf8();
+        Optional<ByteString> functionBytes = spec.getInput().getArgsCount() == 0 ? Optional.empty()
+                : Optional.of(spec.getInput().getArgs(0));
+        String function = functionBytes.map(ByteString::toStringUtf8).orElse("");
         MalformedException.require(actionPayload.hasAction(), "chaincode action payload has no endorsed action");
         ByteString responseBytes = actionPayload.getAction().getProposalResponsePayload();
         ProposalResponsePayload response = MalformedException.parse("proposal response payload",
@@ -66,7 +96,7 @@ public final class TransactionDecoder {
                 response.getExtension());
         Optional<ChaincodeEvent> event = action.getEvents().isEmpty() ? Optional.empty()
                 : Optional.of(MalformedException.parse("chaincode event", ChaincodeEvent.parser(), action.getEvents()));
-        return new ChaincodeTransaction(spec.getChaincodeId().getName(), function,
+        return new ChaincodeTransaction(spec.getChaincodeId().getName(), function, functionBytes,
                 actionPayload.getChaincodeProposalPayload(), responseBytes, response,
                 actionPayload.getAction().getEndorsementsList(), event, writes(action.getResults()));
     }

@@ -1,4 +1,4 @@
-package io.ledgernode.chaincode.listing;
+package io.ledgernode.api.listing;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;

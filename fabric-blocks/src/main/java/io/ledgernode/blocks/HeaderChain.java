@@ -1,8 +1,8 @@
-package io.ledgernode.proof.block;
+package io.ledgernode.blocks;
 
 import com.google.protobuf.ByteString;
-import io.ledgernode.proof.bundle.Hex;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.hyperledger.fabric.protos.common.BlockHeader;
@@ -64,9 +64,9 @@ public final class HeaderChain {
         for (int i = index(from) + 1; i <= index(to); i++) {
             if (!headers.get(i).getPreviousHash().equals(hashes.get(i - 1))) {
                 return Optional.of("block " + Long.toUnsignedString(headers.get(i).getNumber()) + "'s previous hash "
-                        + Hex.of(headers.get(i).getPreviousHash().toByteArray()) + " is not the hash of block "
+                        + HexFormat.of().formatHex(headers.get(i).getPreviousHash().toByteArray()) + " is not the hash of block "
                         + Long.toUnsignedString(headers.get(i - 1).getNumber()) + "'s header, "
-                        + Hex.of(hashes.get(i - 1).toByteArray()));
+                        + HexFormat.of().formatHex(hashes.get(i - 1).toByteArray()));
             }
         }
         return Optional.empty();

@@ -1,4 +1,4 @@
-package io.ledgernode.chaincode.listing;
+package io.ledgernode.api.listing;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -45,6 +45,10 @@ public final class AccountLine {
 
     public String asset() {
         return asset;
+    }
+
+    public String jurisdiction() {
+        return jurisdiction;
     }
 
     public AccountStatus status() {

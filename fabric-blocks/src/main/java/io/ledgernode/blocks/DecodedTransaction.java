@@ -1,4 +1,4 @@
-package io.ledgernode.proof.block;
+package io.ledgernode.blocks;
 
 import java.util.Objects;
 import java.util.Optional;
