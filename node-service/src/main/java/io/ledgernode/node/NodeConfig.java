@@ -1,6 +1,8 @@
 package io.ledgernode.node;
 
 import io.helidon.config.Config;
+import io.ledgernode.gateway.EndorseRetry;
+import io.ledgernode.gateway.GatewayTimeouts;
 import io.ledgernode.node.auth.AuthConfig;
 import java.io.IOException;
 import java.io.Reader;
@@ -21,7 +23,26 @@ import java.util.TreeMap;
 public record NodeConfig(Path ledgerHome, String org, String identity, String complianceIdentity, Mirror mirror,
                          URI bridgeReadyUrl, Duration minBlockWaitMax, int pageSizeMax, int pageSizeDefault,
                          int conflictRetriesMax, Duration watchPollInterval, Path reportsRoot, Proof proof,
-                         RateLimit rateLimit, AuthConfig auth) {
+                         RateLimit rateLimit, AuthConfig auth, Gateway gateway) {
+
+    /**
+     * The Fabric Gateway connections (the payments and the compliance identity): the deadline of each phase of a
+     * transaction, the retries of a transient endorsement failure, and the pause before a write that lost an MVCC race
+     * is resubmitted (doubling from {@code conflictBackoffInitial} up to {@code conflictBackoffMax}; how many times is
+     * {@link #conflictRetriesMax}).
+     */
+    public record Gateway(GatewayTimeouts timeouts, EndorseRetry endorseRetry, Duration conflictBackoffInitial,
+                          Duration conflictBackoffMax) {
+        public Gateway {
+            java.util.Objects.requireNonNull(timeouts, "timeouts");
+            java.util.Objects.requireNonNull(endorseRetry, "endorseRetry");
+            if (conflictBackoffInitial.isNegative() || conflictBackoffMax.compareTo(conflictBackoffInitial) < 0
+                    || conflictBackoffMax.compareTo(Duration.ofMinutes(1)) > 0) {
+                throw new IllegalArgumentException("gateway.conflict-backoff-initial must be at least zero and at most "
+                        + "gateway.conflict-backoff-max, itself at most PT1M");
+            }
+        }
+    }
 
     /** Proof bundles: limits, and the member orgs' nodes that attest blocks, by org name (this node's own is skipped). */
     public record Proof(Duration readTimeout, int headersMax, Duration attestationWait, Duration attestationRetryInterval,
@@ -79,7 +100,18 @@ public record NodeConfig(Path ledgerHome, String org, String identity, String co
                 proof(node.get("proof"), ledgerHome),
                 new RateLimit(node.get("rate-limit.requests-per-second").asDouble().get(), node.get("rate-limit.burst").asInt().get(),
                         node.get("rate-limit.refusals-per-second").asDouble().get(), node.get("rate-limit.refusal-burst").asInt().get()),
-                auth(root.get("auth")));
+                auth(root.get("auth")), gateway(root.get("gateway")));
+    }
+
+    private static Gateway gateway(Config gateway) {
+        return new Gateway(new GatewayTimeouts(gateway.get("evaluate-timeout").as(Duration.class).get(),
+                gateway.get("endorse-timeout").as(Duration.class).get(), gateway.get("submit-timeout").as(Duration.class).get(),
+                gateway.get("commit-status-timeout").as(Duration.class).get()),
+                new EndorseRetry(gateway.get("endorse-attempts-max").asInt().get(),
+                        gateway.get("endorse-backoff-initial").as(Duration.class).get(),
+                        gateway.get("endorse-backoff-max").as(Duration.class).get()),
+                gateway.get("conflict-backoff-initial").as(Duration.class).get(),
+                gateway.get("conflict-backoff-max").as(Duration.class).get());
     }
 
     private static Proof proof(Config proof, Path ledgerHome) {

@@ -7,7 +7,6 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
 import io.ledgernode.api.Transactions;
-import io.ledgernode.gateway.GatewayTimeouts;
 import io.ledgernode.gateway.LedgerClient;
 import io.ledgernode.gateway.LedgerConnection;
 import io.ledgernode.gateway.NetworkProfile;
@@ -111,12 +110,13 @@ public final class NodeService {
             return;
         }
         NetworkProfile profile = NetworkProfile.ofHome(config.ledgerHome());
-        LedgerConnection connection = LedgerConnection.open(profile, config.org(), config.identity(), GatewayTimeouts.defaults());
-        LedgerConnection compliance = LedgerConnection.open(profile, config.org(), config.complianceIdentity(), GatewayTimeouts.defaults());
+        NodeConfig.Gateway gateway = config.gateway();
+        LedgerConnection connection = LedgerConnection.open(profile, config.org(), config.identity(), gateway.timeouts());
+        LedgerConnection compliance = LedgerConnection.open(profile, config.org(), config.complianceIdentity(), gateway.timeouts());
         HikariDataSource pool = pool(config.mirror());
-        LedgerClient payments = new LedgerClient(connection);
+        LedgerClient payments = new LedgerClient(connection, gateway.endorseRetry());
         MirrorReader mirror = new MirrorReader(pool);
-        Parts parts = parts(config, payments::submit, new LedgerClient(compliance)::submit, payments::evaluate, mirror,
+        Parts parts = parts(config, payments::submit, new LedgerClient(compliance, gateway.endorseRetry())::submit, payments::evaluate, mirror,
                 proofs(config, profile, connection, mirror));
         WebServer server = restServer(root.get("server"), parts).start();
         LedgerGrpcServer grpc = LedgerGrpcServer.start(grpcConfig, new LedgerGrpcService(parts.ops(), parts.watch()),
@@ -145,8 +145,10 @@ public final class NodeService {
                 return -1;
             }
         });
-        LedgerWriter writer = new LedgerWriter(payments, config.conflictRetriesMax(), metrics::submission);
-        LedgerWriter complianceWriter = new LedgerWriter(compliance, config.conflictRetriesMax(), metrics::submission);
+        LedgerWriter.ConflictRetry conflictRetry = new LedgerWriter.ConflictRetry(config.conflictRetriesMax(),
+                config.gateway().conflictBackoffInitial(), config.gateway().conflictBackoffMax());
+        LedgerWriter writer = new LedgerWriter(payments, conflictRetry, metrics::submission);
+        LedgerWriter complianceWriter = new LedgerWriter(compliance, conflictRetry, metrics::submission);
         NodeConfig.RateLimit limits = config.rateLimit();
         Requests requests = new Requests(TokenVerifier.create(config.auth(), Clock.systemUTC()),
                 new RateLimiter(limits.requestsPerSecond(), limits.burst(), Clock.systemUTC()),

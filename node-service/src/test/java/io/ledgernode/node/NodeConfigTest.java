@@ -1,12 +1,16 @@
 package io.ledgernode.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
+import io.ledgernode.gateway.EndorseRetry;
+import io.ledgernode.gateway.GatewayTimeouts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +19,13 @@ class NodeConfigTest {
 
     @Test
     void the_shipped_defaults_give_every_setting_the_refusal_limit_included() throws IOException {
+        NodeConfig config = shipped();
+
+        assertThat(config.rateLimit()).isEqualTo(new NodeConfig.RateLimit(50, 100, 1, 30));
+    }
+
+    /** The configuration from the shipped application.yaml alone (with a ledger home and an issuer's key file). */
+    private static NodeConfig shipped() throws IOException {
         Path home = Files.createTempDirectory("ledger-home");
         Files.createDirectories(home.resolve("network"));
         Files.writeString(home.resolve("network").resolve("node.properties"),
@@ -26,8 +37,22 @@ class NodeConfigTest {
                 .disableSystemPropertiesSource()
                 .build();
 
-        NodeConfig config = NodeConfig.from(root);
+        return NodeConfig.from(root);
+    }
 
-        assertThat(config.rateLimit()).isEqualTo(new NodeConfig.RateLimit(50, 100, 1, 30));
+    @Test
+    void the_shipped_gateway_settings_are_the_deadlines_and_retries_the_node_always_used() throws IOException {
+        NodeConfig.Gateway gateway = shipped().gateway();
+
+        assertThat(gateway.timeouts()).isEqualTo(GatewayTimeouts.defaults());
+        assertThat(gateway.endorseRetry()).isEqualTo(EndorseRetry.defaults());
+        assertThat(gateway.conflictBackoffInitial()).isEqualTo(Duration.ofMillis(25));
+        assertThat(gateway.conflictBackoffMax()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void a_conflict_backoff_whose_cap_is_below_its_start_is_refused() {
+        assertThatThrownBy(() -> new NodeConfig.Gateway(GatewayTimeouts.defaults(), EndorseRetry.defaults(), Duration.ofSeconds(2),
+                Duration.ofSeconds(1))).hasMessageContaining("gateway.conflict-backoff-initial");
     }
 }

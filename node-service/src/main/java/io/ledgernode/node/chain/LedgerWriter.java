@@ -7,6 +7,8 @@ import io.ledgernode.node.http.ApiErrorCode;
 import io.ledgernode.node.http.ApiException;
 import io.ledgernode.node.http.Json;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.Objects;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 
 /** Submits ledger transactions and turns their outcome into what the API answers. */
@@ -37,21 +39,45 @@ public final class LedgerWriter {
         void record(String transaction, String outcome);
     }
 
+    /**
+     * How a write that lost an MVCC race is resubmitted: at most {@code retriesMax} times, the pause before each
+     * doubling from {@code backoffInitial} up to {@code backoffMax}.
+     */
+    public record ConflictRetry(int retriesMax, Duration backoffInitial, Duration backoffMax) {
+        public ConflictRetry {
+            Objects.requireNonNull(backoffInitial, "backoffInitial");
+            Objects.requireNonNull(backoffMax, "backoffMax");
+            if (retriesMax < 0 || retriesMax > 20) {
+                throw new IllegalArgumentException("retriesMax must be in [0, 20], got " + retriesMax);
+            }
+            if (backoffInitial.isNegative() || backoffMax.compareTo(backoffInitial) < 0) {
+                throw new IllegalArgumentException("backoffInitial must be at least zero and at most backoffMax");
+            }
+        }
+
+        /** The pause before resubmission {@code attempt + 1}, after {@code attempt} (0, 1, ...) conflicts. */
+        Duration backoffAfter(int attempt) {
+            long millis = backoffInitial.toMillis() << Math.min(attempt, 20);
+            return Duration.ofMillis(Math.min(millis, backoffMax.toMillis()));
+        }
+    }
+
     private final Submitter client;
-    private final int conflictRetriesMax;
+    private final ConflictRetry conflictRetry;
     private final Outcomes outcomes;
 
-    public LedgerWriter(Submitter client, int conflictRetriesMax, Outcomes outcomes) {
-        this.client = client;
-        this.conflictRetriesMax = conflictRetriesMax;
-        this.outcomes = outcomes;
+    public LedgerWriter(Submitter client, ConflictRetry conflictRetry, Outcomes outcomes) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.conflictRetry = Objects.requireNonNull(conflictRetry, "conflictRetry");
+        this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
     }
 
     /**
      * Submits {@code transaction(argument)}. An MVCC or phantom read conflict (the transaction changed nothing) is
-     * resubmitted, the same request with the same idempotency key, at most {@code conflictRetriesMax} times.
+     * resubmitted, the same request with the same idempotency key, at most {@link ConflictRetry#retriesMax} times.
      */
     public Written submit(String transaction, String argument) {
+        int conflictRetriesMax = conflictRetry.retriesMax();
         for (int attempt = 0; ; attempt++) {
             SubmitOutcome outcome = client.submit(transaction, argument);
             outcomes.record(transaction, switch (outcome) {
@@ -76,7 +102,7 @@ public final class LedgerWriter {
                         throw new ApiException(ApiErrorCode.Service.TRANSACTION_INVALIDATED, "the transaction was ordered but "
                                 + "marked " + invalidated.code() + " and changed nothing; retry with the same Idempotency-Key");
                     }
-                    pause(attempt);
+                    pause(conflictRetry.backoffAfter(attempt));
                 }
             }
         }
@@ -86,9 +112,9 @@ public final class LedgerWriter {
         return code == TxValidationCode.MVCC_READ_CONFLICT || code == TxValidationCode.PHANTOM_READ_CONFLICT;
     }
 
-    private static void pause(int attempt) {
+    private static void pause(Duration pause) {
         try {
-            Thread.sleep(Math.min(1_000, 25L << attempt));
+            Thread.sleep(pause.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

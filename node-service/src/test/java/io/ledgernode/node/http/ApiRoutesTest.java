@@ -74,7 +74,9 @@ class ApiRoutesTest {
         NodeConfig config = new NodeConfig(KEYS, "Org1", "User1", "Admin", new NodeConfig.Mirror("jdbc:none", "r", "", 2),
                 java.net.URI.create("http://127.0.0.1:1/health/ready"), Duration.ofMillis(100), 100, 20, 2,
                 Duration.ofMillis(200), KEYS.resolve("reports"), new NodeConfig.Proof(Duration.ofSeconds(1), 10, Duration.ofSeconds(1),
-                Duration.ofMillis(100), 1, Duration.ofSeconds(1), 1024, java.util.Map.of()), rateLimit, auth);
+                Duration.ofMillis(100), 1, Duration.ofSeconds(1), 1024, java.util.Map.of()), rateLimit, auth,
+                new NodeConfig.Gateway(io.ledgernode.gateway.GatewayTimeouts.defaults(), io.ledgernode.gateway.EndorseRetry.defaults(),
+                        Duration.ofMillis(25), Duration.ofSeconds(1)));
         LedgerWriter.Submitter chain = (transaction, argument) -> {
             SUBMITTED.add(transaction + " " + argument);
             return SCRIPT.isEmpty() ? new SubmitOutcome.Unavailable("tx", "nothing scripted") : SCRIPT.poll();
