@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -99,6 +100,24 @@ public final class LedgerJson {
     public static <T> T read(final String json, final Class<T> type) {
         Require.present("request", json);
         return read(json.getBytes(StandardCharsets.UTF_8), type);
+    }
+
+    /**
+     * Reads a JSON object of the given type from tokens a caller has already read within these limits (e.g. a request
+     * body, to which it added fields of its own); every failure is a {@link LedgerException}, as from bytes.
+     */
+    public static <T> T read(final JsonParser json, final Class<T> type) {
+        Require.present("request", json);
+        final T value;
+        try {
+            value = MAPPER.readerFor(type).readValue(json);
+        } catch (final IOException e) {
+            throw rejection(e);
+        }
+        if (value == null) {
+            throw Require.invalid("expected a JSON object, got null");
+        }
+        return value;
     }
 
     /** The deterministic JSON bytes of a value. */

@@ -1,13 +1,12 @@
 package io.ledgernode.node.account;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ledgernode.api.LedgerJson;
 import io.ledgernode.api.Require;
 import io.ledgernode.api.Transactions;
 import io.ledgernode.api.account.OpenAccountRequest;
 import io.ledgernode.node.auth.Caller;
 import io.ledgernode.node.auth.Role;
 import io.ledgernode.node.chain.LedgerWriter;
+import io.ledgernode.node.chain.WriteRequest;
 import io.ledgernode.node.chain.WriteResult;
 import io.ledgernode.node.http.ApiException;
 import io.ledgernode.node.http.Requests;
@@ -46,12 +45,12 @@ public final class AccountOperations {
     }
 
     /** {@code {"id","asset","ownerRef","jurisdiction"}}, opened with the node's org as custodian. */
-    public WriteResult open(Caller caller, String idempotencyKey, ObjectNode body) {
+    public WriteResult open(Caller caller, String idempotencyKey, WriteRequest<OpenAccountRequest> request) {
         Requests.requireRole(caller, Role.OPERATOR);
         String key = Requests.scopedKey(idempotencyKey, caller);
-        // The chaincode's own request type validates every field, with its stable codes, before anything is sent.
-        OpenAccountRequest open = LedgerJson.read(body.toString(), OpenAccountRequest.class);
-        return new WriteResult(key, writer.submit(Transactions.ACCOUNTS_OPEN, LedgerJson.writeString(open)));
+        // The chaincode's own request type validates every field, with its stable codes, before anything is sent;
+        // Accounts:open carries no key of its own: the key only names this write to the caller.
+        return new WriteResult(key, writer.submit(Transactions.ACCOUNTS_OPEN, request.withKey(key)));
     }
 
     /** The account with balance, held amount, its open holds (at most a page) and the mirror height. */

@@ -5,6 +5,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import io.ledgernode.api.account.OpenAccountRequest;
 import io.ledgernode.node.auth.Caller;
 import io.ledgernode.node.chain.WriteResponses;
 import io.ledgernode.node.http.Json;
@@ -30,7 +31,8 @@ public final class AccountsService implements HttpService {
 
     private void open(ServerRequest request, ServerResponse response) throws Exception {
         Caller caller = requests.caller(request);
-        WriteResponses.send(response, accounts.open(caller, Requests.idempotencyKeyHeader(request), Json.body(request)));
+        Json.Body body = Json.body(request);
+        WriteResponses.send(response, accounts.open(caller, Requests.idempotencyKeyHeader(request), key -> body.as(OpenAccountRequest.class)));
     }
 
     private void get(ServerRequest request, ServerResponse response) throws Exception {

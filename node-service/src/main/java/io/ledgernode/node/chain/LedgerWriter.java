@@ -1,7 +1,8 @@
 package io.ledgernode.node.chain;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
 import io.ledgernode.api.LedgerException;
+import io.ledgernode.api.LedgerJson;
 import io.ledgernode.gateway.SubmitOutcome;
 import io.ledgernode.node.http.ApiErrorCode;
 import io.ledgernode.node.http.ApiException;
@@ -18,8 +19,15 @@ public final class LedgerWriter {
     public sealed interface Written {
         String txId();
 
-        /** Committed VALID in {@code blockNumber}; {@code result} is the chaincode's answer. */
-        record Done(String txId, long blockNumber, JsonNode result) implements Written {
+        /**
+         * Committed VALID in {@code blockNumber}; {@code resultJson} is the chaincode's answer exactly as it wrote it
+         * (one JSON value; {@code {}} when it wrote nothing), passed on to the caller byte for byte, never re-encoded.
+         */
+        record Done(String txId, long blockNumber, String resultJson) implements Written {
+            public Done {
+                Objects.requireNonNull(txId, "txId");
+                requireJson(resultJson);
+            }
         }
 
         /** The orderer took it but its commit status did not arrive: resolve later by its id. */
@@ -73,10 +81,13 @@ public final class LedgerWriter {
     }
 
     /**
-     * Submits {@code transaction(argument)}. An MVCC or phantom read conflict (the transaction changed nothing) is
-     * resubmitted, the same request with the same idempotency key, at most {@link ConflictRetry#retriesMax} times.
+     * Submits {@code transaction(request)}, {@code request} being the ledger-api request record of that transaction,
+     * written as the chaincode's JSON once. An MVCC or phantom read conflict (the transaction changed nothing) is
+     * resubmitted, the same bytes with the same idempotency key, at most {@link ConflictRetry#retriesMax} times.
      */
-    public Written submit(String transaction, String argument) {
+    public Written submit(String transaction, Object request) {
+        Objects.requireNonNull(transaction, "transaction");
+        String argument = LedgerJson.writeString(Objects.requireNonNull(request, "request"));
         int conflictRetriesMax = conflictRetry.retriesMax();
         for (int attempt = 0; ; attempt++) {
             SubmitOutcome outcome = client.submit(transaction, argument);
@@ -89,7 +100,8 @@ public final class LedgerWriter {
             });
             switch (outcome) {
                 case SubmitOutcome.Committed committed -> {
-                    return new Written.Done(committed.txId(), committed.blockNumber(), parse(committed.result()));
+                    return new Written.Done(committed.txId(), committed.blockNumber(),
+                            committed.result().isEmpty() ? "{}" : committed.result());
                 }
                 case SubmitOutcome.Rejected rejected -> throw new LedgerException(rejected.code(), rejected.message());
                 case SubmitOutcome.Unknown unknown -> {
@@ -121,9 +133,17 @@ public final class LedgerWriter {
         }
     }
 
-    private static JsonNode parse(String result) {
-        try {
-            return result.isEmpty() ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(result);
+    /** Refuses anything but one JSON value: the chaincode answering otherwise is a fault, not an outcome to pass on. */
+    private static void requireJson(String json) {
+        Objects.requireNonNull(json, "resultJson");
+        try (JsonParser parser = Json.MAPPER.createParser(json)) {
+            if (parser.nextToken() == null) {
+                throw new IOException("no JSON value");
+            }
+            parser.skipChildren();
+            if (parser.nextToken() != null) {
+                throw new IOException("more than one JSON value");
+            }
         } catch (IOException e) {
             throw new IllegalStateException("the chaincode answered with something that is not JSON", e);
         }

@@ -1,5 +1,6 @@
 package io.ledgernode.node.chain;
 
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerResponse;
 import io.ledgernode.node.http.Json;
@@ -24,7 +25,8 @@ public final class WriteResponses {
                 body.put("validationCode", "VALID");
                 // Negative when the chain has it but the mirror has not taken its block in yet.
                 body.put("blockNumber", done.blockNumber() < 0 ? null : done.blockNumber());
-                body.put("result", done.result());
+                // The chaincode's JSON as it wrote it: no second encoding between the ledger and the caller.
+                body.put("result", new RawValue(done.resultJson()));
                 Json.send(response, Status.OK_200, body);
             }
             case LedgerWriter.Written.Pending pending -> {

@@ -1,6 +1,6 @@
 package io.ledgernode.node.chain;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.ledgernode.api.Transactions;
 import io.ledgernode.node.auth.Caller;
 import io.ledgernode.node.auth.Role;
@@ -35,24 +35,36 @@ public final class WriteStatusOperations {
     public WriteResult status(Caller caller, String idempotencyKey) {
         Requests.requireRole(caller, Role.WALLET, Role.OPERATOR, Role.ISSUER);
         String key = Requests.scopedKey(idempotencyKey, caller);
-        JsonNode outcome = parse(chain.evaluate(Transactions.MONEY_OUTCOME, key));
-        if (!outcome.path("found").asBoolean(false)) {
+        Outcome outcome = read(chain.evaluate(Transactions.MONEY_OUTCOME, key), Outcome.class);
+        if (!outcome.found()) {
             throw new ApiException(ApiErrorCode.Service.NOT_FOUND, "nothing committed on the ledger under "
                     + "this Idempotency-Key (money and hold requests are recorded by key). If a submission is pending, ask "
                     + "again shortly, or resubmit with the same key: it is never applied twice");
         }
-        JsonNode result = parse(outcome.path("result").asText());
-        String txId = result.path("txId").asText();
+        String txId = read(outcome.result(), Recorded.class).txId();
         long block = mirror.transaction(txId).rows().stream()
                 .filter(row -> "VALID".equals(row.get("validationCode")))
                 .map(row -> ((Number) row.get("blockNumber")).longValue())
                 .findFirst().orElse(-1L);
-        return new WriteResult(key, new LedgerWriter.Written.Done(txId, block, result));
+        return new WriteResult(key, new LedgerWriter.Written.Done(txId, block, outcome.result()));
     }
 
-    private static JsonNode parse(String json) {
+    /**
+     * {@code Money:outcome}'s answer: whether the caller's org recorded a request under the key, and if so the
+     * original result, as the JSON text the chaincode answered then (handed on as it is).
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Outcome(boolean found, String result) {
+    }
+
+    /** The one field of a recorded money or hold result this needs: the transaction that moved the money. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Recorded(String txId) {
+    }
+
+    private static <T> T read(String json, Class<T> type) {
         try {
-            return Json.MAPPER.readTree(json);
+            return Json.MAPPER.readValue(json, type);
         } catch (IOException e) {
             throw new IllegalStateException("the chaincode answered with something that is not JSON", e);
         }

@@ -43,7 +43,6 @@ import io.ledgernode.node.hold.HoldOperations;
 import io.ledgernode.node.proof.ProofBundle;
 import io.ledgernode.node.proof.ProofQueries;
 import io.ledgernode.node.issuance.IssuanceOperations;
-import io.ledgernode.node.http.Json;
 import io.ledgernode.node.transfer.TransferOperations;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -72,28 +71,28 @@ public final class LedgerGrpcService extends LedgerGrpc.LedgerImplBase {
 
     @Override
     public void openAccount(OpenAccountRequest request, StreamObserver<WriteReply> reply) {
-        write(reply, caller -> ops.accounts().open(caller, request.getIdempotencyKey(), ProtoJson.body(request, "idempotencyKey")));
+        write(reply, caller -> ops.accounts().open(caller, request.getIdempotencyKey(), ProtoRequests.open(request)));
     }
 
     @Override
     public void transfer(TransferRequest request, StreamObserver<WriteReply> reply) {
-        write(reply, caller -> ops.transfers().transfer(caller, request.getIdempotencyKey(), ProtoJson.body(request, "idempotencyKey")));
+        write(reply, caller -> ops.transfers().transfer(caller, request.getIdempotencyKey(), ProtoRequests.transfer(request)));
     }
 
     @Override
     public void transferBatch(TransferBatchRequest request, StreamObserver<WriteReply> reply) {
-        write(reply, caller -> ops.transfers().transferBatch(caller, request.getIdempotencyKey(), ProtoJson.body(request, "idempotencyKey")));
+        write(reply, caller -> ops.transfers().transferBatch(caller, request.getIdempotencyKey(), ProtoRequests.transferBatch(request)));
     }
 
     @Override
     public void placeHold(PlaceHoldRequest request, StreamObserver<WriteReply> reply) {
-        write(reply, caller -> ops.holds().place(caller, request.getIdempotencyKey(), ProtoJson.body(request, "idempotencyKey")));
+        write(reply, caller -> ops.holds().place(caller, request.getIdempotencyKey(), ProtoRequests.placeHold(request)));
     }
 
     @Override
     public void captureHold(CaptureHoldRequest request, StreamObserver<WriteReply> reply) {
         write(reply, caller -> ops.holds().capture(caller, request.getIdempotencyKey(), request.getHoldId(),
-                ProtoJson.body(request, "idempotencyKey", "holdId")));
+                ProtoRequests.captureHold(request)));
     }
 
     @Override
@@ -103,25 +102,22 @@ public final class LedgerGrpcService extends LedgerGrpc.LedgerImplBase {
 
     @Override
     public void registerAsset(RegisterAssetRequest request, StreamObserver<WriteReply> reply) {
-        // Written by hand: proto3 JSON leaves out a zero, and 0 decimals is a real answer.
-        write(reply, caller -> ops.issuance().register(caller, request.getIdempotencyKey(),
-                Json.MAPPER.createObjectNode().put("code", request.getCode()).put("decimals", request.getDecimals())));
+        write(reply, caller -> ops.issuance().register(caller, request.getIdempotencyKey(), ProtoRequests.registerAsset(request)));
     }
 
     @Override
     public void mint(MintRequest request, StreamObserver<WriteReply> reply) {
-        write(reply, caller -> ops.issuance().mint(caller, request.getIdempotencyKey(), ProtoJson.body(request, "idempotencyKey")));
+        write(reply, caller -> ops.issuance().mint(caller, request.getIdempotencyKey(), ProtoRequests.mint(request)));
     }
 
     @Override
     public void burn(BurnRequest request, StreamObserver<WriteReply> reply) {
-        write(reply, caller -> ops.issuance().burn(caller, request.getIdempotencyKey(), ProtoJson.body(request, "idempotencyKey")));
+        write(reply, caller -> ops.issuance().burn(caller, request.getIdempotencyKey(), ProtoRequests.burn(request)));
     }
 
     @Override
     public void freeze(FreezeRequest request, StreamObserver<WriteReply> reply) {
-        write(reply, caller -> ops.compliance().freeze(caller, request.getIdempotencyKey(), request.getAccount(),
-                ProtoJson.body(request, "idempotencyKey", "account")));
+        write(reply, caller -> ops.compliance().freeze(caller, request.getIdempotencyKey(), ProtoRequests.freeze(request)));
     }
 
     @Override
@@ -215,7 +211,7 @@ public final class LedgerGrpcService extends LedgerGrpc.LedgerImplBase {
         WriteReply.Builder reply = WriteReply.newBuilder().setTxId(result.written().txId()).setIdempotencyKey(result.idempotencyKey());
         switch (result.written()) {
             case LedgerWriter.Written.Done done -> reply.setStatus(WriteStatus.COMMITTED).setValidationCode("VALID")
-                    .setBlockNumber(done.blockNumber()).setResultJson(done.result().toString());
+                    .setBlockNumber(done.blockNumber()).setResultJson(done.resultJson());
             case LedgerWriter.Written.Pending pending -> reply.setStatus(WriteStatus.PENDING)
                     .setMessage("sent to the ledger; its commit status has not arrived yet. Ask GetWriteStatus with the same "
                             + "idempotency key for the final outcome, or resubmit with it: it is never applied twice");

@@ -1,7 +1,5 @@
 package io.ledgernode.node.hold;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ledgernode.api.LedgerJson;
 import io.ledgernode.api.Require;
 import io.ledgernode.api.Transactions;
 import io.ledgernode.api.hold.CaptureHoldRequest;
@@ -10,9 +8,9 @@ import io.ledgernode.api.hold.PlaceHoldRequest;
 import io.ledgernode.node.auth.Caller;
 import io.ledgernode.node.auth.Role;
 import io.ledgernode.node.chain.LedgerWriter;
+import io.ledgernode.node.chain.WriteRequest;
 import io.ledgernode.node.chain.WriteResult;
 import io.ledgernode.node.http.ApiException;
-import io.ledgernode.node.http.Json;
 import io.ledgernode.node.http.Requests;
 import io.ledgernode.node.mirror.MirrorReader;
 
@@ -31,26 +29,24 @@ public final class HoldOperations {
     }
 
     /** {@code {"holdId","account","amount","expiresAt","payee"?}}. */
-    public WriteResult place(Caller caller, String idempotencyKey, ObjectNode body) {
+    public WriteResult place(Caller caller, String idempotencyKey, WriteRequest<PlaceHoldRequest> request) {
         Requests.requireRole(caller, Role.WALLET, Role.OPERATOR);
         String key = Requests.scopedKey(idempotencyKey, caller);
-        PlaceHoldRequest place = LedgerJson.read(Requests.withIdempotencyKey(body, key).toString(), PlaceHoldRequest.class);
+        PlaceHoldRequest place = request.withKey(key);
         requireOwn(caller, place.account());
-        return new WriteResult(key, writer.submit(Transactions.HOLDS_PLACE, LedgerJson.writeString(place)));
+        return new WriteResult(key, writer.submit(Transactions.HOLDS_PLACE, place));
     }
 
-    /** {@code {"to","amount"}} for hold {@code holdId}. */
-    public WriteResult capture(Caller caller, String idempotencyKey, String holdId, ObjectNode body) {
+    /**
+     * {@code {"to","amount"}} for hold {@code holdId}: the hold's id is checked, and the caller's right to it, before
+     * the rest of the request is.
+     */
+    public WriteResult capture(Caller caller, String idempotencyKey, String holdId, WriteRequest<CaptureHoldRequest> request) {
         Requests.requireRole(caller, Role.WALLET, Role.OPERATOR);
         String key = Requests.scopedKey(idempotencyKey, caller);
         Require.holdId("id", holdId);
         requireOwnHold(caller, holdId);
-        if (body.has("holdId")) {
-            throw ApiException.badRequest("the hold is named by the path, not the body");
-        }
-        CaptureHoldRequest capture = LedgerJson.read(Requests.withIdempotencyKey(body, key).put("holdId", holdId).toString(),
-                CaptureHoldRequest.class);
-        return new WriteResult(key, writer.submit(Transactions.HOLDS_CAPTURE, LedgerJson.writeString(capture)));
+        return new WriteResult(key, writer.submit(Transactions.HOLDS_CAPTURE, request.withKey(key)));
     }
 
     /** Returns the whole held amount to the account. */
@@ -59,8 +55,7 @@ public final class HoldOperations {
         String key = Requests.scopedKey(idempotencyKey, caller);
         Require.holdId("id", holdId);
         requireOwnHold(caller, holdId);
-        HoldRequest hold = LedgerJson.read(Json.MAPPER.createObjectNode().put("holdId", holdId).toString(), HoldRequest.class);
-        return new WriteResult(key, writer.submit(Transactions.HOLDS_VOID, LedgerJson.writeString(hold)));
+        return new WriteResult(key, writer.submit(Transactions.HOLDS_VOID, HoldRequest.of(holdId)));
     }
 
     private static void requireOwn(Caller caller, String account) {

@@ -4,6 +4,8 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import io.ledgernode.api.hold.CaptureHoldRequest;
+import io.ledgernode.api.hold.PlaceHoldRequest;
 import io.ledgernode.node.auth.Caller;
 import io.ledgernode.node.chain.WriteResponses;
 import io.ledgernode.node.http.Json;
@@ -30,13 +32,18 @@ public final class HoldsService implements HttpService {
 
     private void place(ServerRequest request, ServerResponse response) throws Exception {
         Caller caller = requests.caller(request);
-        WriteResponses.send(response, holds.place(caller, Requests.idempotencyKeyHeader(request), Json.body(request)));
+        Json.Body body = Json.body(request);
+        WriteResponses.send(response, holds.place(caller, Requests.idempotencyKeyHeader(request),
+                key -> body.as(PlaceHoldRequest.class, Json.idempotencyKey(key))));
     }
 
     private void capture(ServerRequest request, ServerResponse response) throws Exception {
         Caller caller = requests.caller(request);
-        WriteResponses.send(response, holds.capture(caller, Requests.idempotencyKeyHeader(request),
-                request.path().pathParameters().get("id"), Json.body(request)));
+        String holdId = request.path().pathParameters().get("id");
+        Json.Body body = Json.body(request);
+        WriteResponses.send(response, holds.capture(caller, Requests.idempotencyKeyHeader(request), holdId, key -> body.as(
+                CaptureHoldRequest.class, new Json.Field("holdId", holdId, "the hold is named by the path, not the body"),
+                Json.idempotencyKey(key))));
     }
 
     private void voidHold(ServerRequest request, ServerResponse response) throws Exception {

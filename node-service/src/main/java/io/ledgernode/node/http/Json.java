@@ -1,11 +1,13 @@
 package io.ledgernode.node.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpMediaType;
@@ -14,8 +16,11 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.ledgernode.api.LedgerJson;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Request bodies read strictly (declared {@code application/json}, UTF-8 without a byte order mark, a JSON object, no
@@ -35,23 +40,37 @@ public final class Json {
     private Json() {
     }
 
-    /** The request body as a JSON object; anything else is a 400 (or 415 for another media type) saying why. */
-    public static ObjectNode body(ServerRequest request) {
+    /**
+     * The request body, read once: a JSON object (anything else is a 400, or 415 for another media type, saying why),
+     * held as its tokens until the operation binds it to its ledger-api request type ({@link Body#as}).
+     */
+    public static Body body(ServerRequest request) {
         if (!request.content().hasEntity()) {
             throw ApiException.malformed("a JSON object body is required");
         }
         requireJson(request.headers().contentType());
-        byte[] bytes = request.content().as(byte[].class);
+        return read(request.content().as(byte[].class));
+    }
+
+    /** A body's bytes read as a JSON object, held as its tokens; anything else is a 400 saying why. */
+    static Body read(byte[] bytes) {
         if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
             // RFC 8259 section 8.1: a JSON text must not begin with one; a parser that skips it hides a broken client.
             throw ApiException.malformed("the body begins with a byte order mark; send UTF-8 JSON without one");
         }
-        try {
-            var node = BODY_READER.readTree(bytes);
-            if (!(node instanceof ObjectNode object)) {
+        try (JsonParser parser = BODY_READER.createParser(bytes)) {
+            TokenBuffer tokens = new TokenBuffer(parser);
+            JsonToken first = parser.nextToken();
+            if (first != null) {
+                tokens.copyCurrentStructure(parser);
+                if (parser.nextToken() != null) {
+                    throw ApiException.malformed("malformed JSON" + at(parser.currentTokenLocation()));
+                }
+            }
+            if (first != JsonToken.START_OBJECT) {
                 throw ApiException.malformed("the body must be a JSON object");
             }
-            return object;
+            return new Body(tokens);
         } catch (StreamConstraintsException e) {
             throw ApiException.malformed("the body exceeds the JSON limits: strings up to " + LedgerJson.TOKEN_LENGTH_MAX
                     + " characters, nesting up to " + LedgerJson.NESTING_DEPTH_MAX + " levels, numbers up to 64 digits");
@@ -59,6 +78,71 @@ public final class Json {
             throw ApiException.malformed("malformed JSON" + at(e.getLocation()));
         } catch (IOException e) {
             throw ApiException.malformed("unreadable body");
+        }
+    }
+
+    /**
+     * A field the service adds to a body (the idempotency key from the header, an id from the path); a body naming it
+     * itself is refused with {@code refusal}, since which of the two counted would be a guess.
+     */
+    public record Field(String name, String value, String refusal) {
+    }
+
+    /** The caller-scoped idempotency key as a field of the request; it goes in the header, never the body. */
+    public static Field idempotencyKey(String key) {
+        return new Field("idempotencyKey", key, "the idempotency key goes in the Idempotency-Key header, not the body");
+    }
+
+    /** A JSON object body as read (syntax, duplicate keys and limits checked), not yet bound to a request type. */
+    public static final class Body {
+        private final TokenBuffer tokens;
+
+        private Body(TokenBuffer tokens) {
+            this.tokens = tokens;
+        }
+
+        /**
+         * The body as the ledger-api request {@code type}, with {@code added} appended after its own fields (in that
+         * order): the type's own reading refuses unknown fields, wrong types and values, each with its stable code.
+         */
+        public <R> R as(Class<R> type, Field... added) {
+            Set<String> named = fieldNames();
+            for (Field field : added) {
+                if (named.contains(field.name())) {
+                    throw ApiException.badRequest(field.refusal());
+                }
+            }
+            TokenBuffer request = new TokenBuffer(null, false);
+            try (JsonParser body = tokens.asParser()) {
+                body.nextToken();
+                request.writeStartObject();
+                while (body.nextToken() == JsonToken.FIELD_NAME) {
+                    request.copyCurrentStructure(body);
+                }
+                for (Field field : added) {
+                    request.writeStringField(field.name(), field.value());
+                }
+                request.writeEndObject();
+            } catch (IOException e) {
+                throw new UncheckedIOException("tokens in memory could not be copied", e);
+            }
+            return LedgerJson.read(request.asParser(), type);
+        }
+
+        /** The names of the object's own (top-level) fields. */
+        private Set<String> fieldNames() {
+            Set<String> names = new HashSet<>();
+            try (JsonParser body = tokens.asParser()) {
+                body.nextToken();
+                while (body.nextToken() == JsonToken.FIELD_NAME) {
+                    names.add(body.currentName());
+                    body.nextToken();
+                    body.skipChildren();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("tokens in memory could not be read", e);
+            }
+            return names;
         }
     }
 

@@ -91,14 +91,6 @@ public final class Requests {
         }
     }
 
-    /** The body with the caller-scoped idempotency key added; a key in the body itself is refused (it goes in the header). */
-    public static com.fasterxml.jackson.databind.node.ObjectNode withIdempotencyKey(com.fasterxml.jackson.databind.node.ObjectNode body, String key) {
-        if (body.has("idempotencyKey")) {
-            throw ApiException.badRequest("the idempotency key goes in the Idempotency-Key header, not the body");
-        }
-        return body.put("idempotencyKey", key);
-    }
-
     /** The {@code minBlock} query parameter (read-your-writes), if present. */
     public static OptionalLong minBlock(ServerRequest request) {
         return blockNumber("minBlock", request.query().first("minBlock").asOptional());

@@ -1,7 +1,5 @@
 package io.ledgernode.node.issuance;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ledgernode.api.LedgerJson;
 import io.ledgernode.api.Transactions;
 import io.ledgernode.api.asset.RegisterAssetRequest;
 import io.ledgernode.api.money.BurnRequest;
@@ -9,6 +7,7 @@ import io.ledgernode.api.money.MintRequest;
 import io.ledgernode.node.auth.Caller;
 import io.ledgernode.node.auth.Role;
 import io.ledgernode.node.chain.LedgerWriter;
+import io.ledgernode.node.chain.WriteRequest;
 import io.ledgernode.node.chain.WriteResult;
 import io.ledgernode.node.http.Requests;
 
@@ -22,26 +21,24 @@ public final class IssuanceOperations {
     }
 
     /** {@code {"code","decimals"}}. */
-    public WriteResult register(Caller caller, String idempotencyKey, ObjectNode body) {
+    public WriteResult register(Caller caller, String idempotencyKey, WriteRequest<RegisterAssetRequest> request) {
         Requests.requireRole(caller, Role.ISSUER);
         String key = Requests.scopedKey(idempotencyKey, caller);
-        RegisterAssetRequest asset = LedgerJson.read(body.toString(), RegisterAssetRequest.class);
-        return new WriteResult(key, writer.submit(Transactions.ASSETS_REGISTER, LedgerJson.writeString(asset)));
+        // Assets:register carries no key of its own: the key only names this write to the caller.
+        return new WriteResult(key, writer.submit(Transactions.ASSETS_REGISTER, request.withKey(key)));
     }
 
     /** {@code {"account","amount"}}: new money into an account. */
-    public WriteResult mint(Caller caller, String idempotencyKey, ObjectNode body) {
+    public WriteResult mint(Caller caller, String idempotencyKey, WriteRequest<MintRequest> request) {
         Requests.requireRole(caller, Role.ISSUER);
         String key = Requests.scopedKey(idempotencyKey, caller);
-        MintRequest mint = LedgerJson.read(Requests.withIdempotencyKey(body, key).toString(), MintRequest.class);
-        return new WriteResult(key, writer.submit(Transactions.MONEY_MINT, LedgerJson.writeString(mint)));
+        return new WriteResult(key, writer.submit(Transactions.MONEY_MINT, request.withKey(key)));
     }
 
     /** {@code {"account","amount"}}: money out of an issuer-custodied account (redemption). */
-    public WriteResult burn(Caller caller, String idempotencyKey, ObjectNode body) {
+    public WriteResult burn(Caller caller, String idempotencyKey, WriteRequest<BurnRequest> request) {
         Requests.requireRole(caller, Role.ISSUER);
         String key = Requests.scopedKey(idempotencyKey, caller);
-        BurnRequest burn = LedgerJson.read(Requests.withIdempotencyKey(body, key).toString(), BurnRequest.class);
-        return new WriteResult(key, writer.submit(Transactions.MONEY_BURN, LedgerJson.writeString(burn)));
+        return new WriteResult(key, writer.submit(Transactions.MONEY_BURN, request.withKey(key)));
     }
 }

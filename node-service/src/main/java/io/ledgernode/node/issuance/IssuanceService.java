@@ -4,6 +4,9 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import io.ledgernode.api.asset.RegisterAssetRequest;
+import io.ledgernode.api.money.BurnRequest;
+import io.ledgernode.api.money.MintRequest;
 import io.ledgernode.node.auth.Caller;
 import io.ledgernode.node.chain.WriteResponses;
 import io.ledgernode.node.http.Json;
@@ -30,16 +33,22 @@ public final class IssuanceService implements HttpService {
 
     private void register(ServerRequest request, ServerResponse response) throws Exception {
         Caller caller = requests.caller(request);
-        WriteResponses.send(response, issuance.register(caller, Requests.idempotencyKeyHeader(request), Json.body(request)));
+        Json.Body body = Json.body(request);
+        WriteResponses.send(response, issuance.register(caller, Requests.idempotencyKeyHeader(request),
+                key -> body.as(RegisterAssetRequest.class)));
     }
 
     private void mint(ServerRequest request, ServerResponse response) throws Exception {
         Caller caller = requests.caller(request);
-        WriteResponses.send(response, issuance.mint(caller, Requests.idempotencyKeyHeader(request), Json.body(request)));
+        Json.Body body = Json.body(request);
+        WriteResponses.send(response, issuance.mint(caller, Requests.idempotencyKeyHeader(request),
+                key -> body.as(MintRequest.class, Json.idempotencyKey(key))));
     }
 
     private void burn(ServerRequest request, ServerResponse response) throws Exception {
         Caller caller = requests.caller(request);
-        WriteResponses.send(response, issuance.burn(caller, Requests.idempotencyKeyHeader(request), Json.body(request)));
+        Json.Body body = Json.body(request);
+        WriteResponses.send(response, issuance.burn(caller, Requests.idempotencyKeyHeader(request),
+                key -> body.as(BurnRequest.class, Json.idempotencyKey(key))));
     }
 }

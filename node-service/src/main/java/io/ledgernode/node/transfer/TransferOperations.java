@@ -1,7 +1,5 @@
 package io.ledgernode.node.transfer;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ledgernode.api.LedgerJson;
 import io.ledgernode.api.Transactions;
 import io.ledgernode.api.money.TransferBatchRequest;
 import io.ledgernode.api.money.TransferLeg;
@@ -9,6 +7,7 @@ import io.ledgernode.api.money.TransferRequest;
 import io.ledgernode.node.auth.Caller;
 import io.ledgernode.node.auth.Role;
 import io.ledgernode.node.chain.LedgerWriter;
+import io.ledgernode.node.chain.WriteRequest;
 import io.ledgernode.node.chain.WriteResult;
 import io.ledgernode.node.http.ApiException;
 import io.ledgernode.node.http.Requests;
@@ -25,22 +24,22 @@ public final class TransferOperations {
         this.writer = writer;
     }
 
-    /** {@code {"from","to","asset","amount","reference"?}}. */
-    public WriteResult transfer(Caller caller, String idempotencyKey, ObjectNode body) {
+    /** One transfer, {@code {"from","to","asset","amount","reference"?}} under the caller's key. */
+    public WriteResult transfer(Caller caller, String idempotencyKey, WriteRequest<TransferRequest> request) {
         Requests.requireRole(caller, Role.WALLET, Role.OPERATOR);
         String key = Requests.scopedKey(idempotencyKey, caller);
-        TransferRequest transfer = LedgerJson.read(Requests.withIdempotencyKey(body, key).toString(), TransferRequest.class);
+        TransferRequest transfer = request.withKey(key);
         requireSender(caller, transfer.leg());
-        return new WriteResult(key, writer.submit(Transactions.MONEY_TRANSFER, LedgerJson.writeString(transfer)));
+        return new WriteResult(key, writer.submit(Transactions.MONEY_TRANSFER, transfer));
     }
 
     /** {@code {"legs":[{"from","to","asset","amount","reference"?}, ...]}}: every leg or none. */
-    public WriteResult transferBatch(Caller caller, String idempotencyKey, ObjectNode body) {
+    public WriteResult transferBatch(Caller caller, String idempotencyKey, WriteRequest<TransferBatchRequest> request) {
         Requests.requireRole(caller, Role.WALLET, Role.OPERATOR);
         String key = Requests.scopedKey(idempotencyKey, caller);
-        TransferBatchRequest batch = LedgerJson.read(Requests.withIdempotencyKey(body, key).toString(), TransferBatchRequest.class);
+        TransferBatchRequest batch = request.withKey(key);
         batch.legs().forEach(leg -> requireSender(caller, leg));
-        return new WriteResult(key, writer.submit(Transactions.MONEY_TRANSFER_BATCH, LedgerJson.writeString(batch)));
+        return new WriteResult(key, writer.submit(Transactions.MONEY_TRANSFER_BATCH, batch));
     }
 
     private static void requireSender(Caller caller, TransferLeg leg) {

@@ -4,6 +4,8 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import io.ledgernode.api.money.TransferBatchRequest;
+import io.ledgernode.api.money.TransferRequest;
 import io.ledgernode.node.auth.Caller;
 import io.ledgernode.node.chain.WriteResponses;
 import io.ledgernode.node.http.Json;
@@ -27,11 +29,15 @@ public final class TransfersService implements HttpService {
 
     private void transfer(ServerRequest request, ServerResponse response) throws Exception {
         Caller caller = requests.caller(request);
-        WriteResponses.send(response, transfers.transfer(caller, Requests.idempotencyKeyHeader(request), Json.body(request)));
+        Json.Body body = Json.body(request);
+        WriteResponses.send(response, transfers.transfer(caller, Requests.idempotencyKeyHeader(request),
+                key -> body.as(TransferRequest.class, Json.idempotencyKey(key))));
     }
 
     private void batch(ServerRequest request, ServerResponse response) throws Exception {
         Caller caller = requests.caller(request);
-        WriteResponses.send(response, transfers.transferBatch(caller, Requests.idempotencyKeyHeader(request), Json.body(request)));
+        Json.Body body = Json.body(request);
+        WriteResponses.send(response, transfers.transferBatch(caller, Requests.idempotencyKeyHeader(request),
+                key -> body.as(TransferBatchRequest.class, Json.idempotencyKey(key))));
     }
 }

@@ -1,0 +1,16 @@
+package io.ledgernode.node.chain;
+
+/**
+ * A write as a transport received it, built once at the edge (the REST body read once, or the proto message), that
+ * becomes its ledger-api request record when given the caller-scoped idempotency key. Operations give the key only
+ * after the caller's role and key are checked, so a request's own refusals come after those on both transports.
+ * Requests whose transaction carries no key (opening an account, say) simply ignore it.
+ *
+ * @param <R> the ledger-api request type
+ */
+@FunctionalInterface
+public interface WriteRequest<R> {
+
+    /** The request under {@code idempotencyKey}; a field that breaks the request type's rules is a {@code LedgerException}. */
+    R withKey(String idempotencyKey);
+}
