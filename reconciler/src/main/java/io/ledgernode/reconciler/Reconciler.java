@@ -8,12 +8,14 @@ import io.ledgernode.reports.ReportPublisher;
 import io.ledgernode.reports.ReportsConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.ledgernode.gateway.NetworkProfile;
+import io.ledgernode.process.CommandLine;
+import io.ledgernode.process.Logs;
+import io.ledgernode.process.StatusServer;
 import io.ledgernode.reconciler.breaks.BreakReader;
 import io.ledgernode.reconciler.breaks.Trigger;
 import io.ledgernode.reconciler.chain.GatewayChainReader;
 import io.ledgernode.reconciler.config.ReconcilerConfig;
-import io.ledgernode.reconciler.db.Databases;
-import io.ledgernode.reconciler.metrics.MetricsServer;
+import io.ledgernode.reconciler.db.ReconcilerDatabase;
 import io.ledgernode.reconciler.metrics.ReconcilerMetrics;
 import io.ledgernode.reconciler.report.ResultHandOff;
 import io.ledgernode.reconciler.run.RunOutcome;
@@ -23,9 +25,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.quartz.Scheduler;
 
@@ -47,12 +46,14 @@ public final class Reconciler {
 
     static final int USAGE = 2;
     private static final String USAGE_LINE = "usage: reconciler run|schedule [--config FILE] [--set key=value]...";
+    /** The libraries whose start-up chatter is kept to warnings. */
+    private static final String[] QUIET_LOGGERS = {"org.flywaydb", "com.zaxxer.hikari", "org.quartz", "io.grpc"};
 
     private Reconciler() {
     }
 
     public static void main(String[] args) {
-        Logs.configure();
+        Logs.configure(QUIET_LOGGERS);
         String mode;
         ReconcilerConfig config;
         NetworkProfile profile;
@@ -74,7 +75,7 @@ public final class Reconciler {
 
     private static int runOnce(ReconcilerConfig config, NetworkProfile profile) {
         try (HikariDataSource own = ownPool(config); HikariDataSource mirror = mirrorPool(config)) {
-            Databases.migrate(own);
+            ReconcilerDatabase.migrate(own);
             ReportHandOff reports = reports(config, profile, mirror);
             RunOutcome outcome = runner(config, profile, own, mirror, reports).runOnce(Trigger.ON_DEMAND);
             System.out.println(describe(outcome));
@@ -90,7 +91,7 @@ public final class Reconciler {
 
     private static int schedule(ReconcilerConfig config, NetworkProfile profile) {
         try (HikariDataSource own = ownPool(config); HikariDataSource mirror = mirrorPool(config)) {
-            Databases.migrate(own);
+            ReconcilerDatabase.migrate(own);
             Scheduler scheduler = NightlySchedule.start(config.schedule(), own,
                     runner(config, profile, own, mirror, reports(config, profile, mirror)));
             CountDownLatch stopped = new CountDownLatch(1);
@@ -103,8 +104,8 @@ public final class Reconciler {
                 }
                 stopped.countDown();
             }, "reconciler-stop"));
-            try (MetricsServer metrics = new MetricsServer(config.metrics().host(), config.metrics().port(),
-                    new ReconcilerMetrics(new BreakReader(own)))) {
+            try (StatusServer metrics = new StatusServer(config.metrics().host(), config.metrics().port(),
+                    new ReconcilerMetrics(new BreakReader(own)).routes())) {
                 System.out.println("reconciler: scheduled \"" + config.schedule().cron() + "\" (" + config.schedule().timeZone()
                         + ") as " + scheduler.getSchedulerInstanceId() + "; metrics on http://" + config.metrics().host() + ":"
                         + metrics.port() + "/metrics");
@@ -150,11 +151,11 @@ public final class Reconciler {
     }
 
     private static HikariDataSource ownPool(ReconcilerConfig config) {
-        return Databases.pool(config.database(), Path.of(config.network().home()), "reconciler", false);
+        return ReconcilerDatabase.pool(config.database(), Path.of(config.network().home()), "reconciler", false);
     }
 
     private static HikariDataSource mirrorPool(ReconcilerConfig config) {
-        return Databases.pool(config.mirror(), Path.of(config.network().home()), "mirror-reader", true);
+        return ReconcilerDatabase.pool(config.mirror(), Path.of(config.network().home()), "mirror-reader", true);
     }
 
     static String describe(RunOutcome outcome) {
@@ -171,34 +172,12 @@ public final class Reconciler {
     }
 
     static ReconcilerConfig config(String[] args) {
-        Optional<Path> file = Optional.empty();
-        Map<String, String> overrides = new HashMap<>();
-        for (int i = 1; i < args.length; i++) {
-            switch (args[i]) {
-                case "--config" -> file = Optional.of(Path.of(value(args, ++i, "--config")));
-                case "--set" -> {
-                    String pair = value(args, ++i, "--set");
-                    int eq = pair.indexOf('=');
-                    if (eq < 1) {
-                        throw new IllegalArgumentException("--set takes key=value, got " + pair);
-                    }
-                    overrides.put(pair.substring(0, eq), pair.substring(eq + 1));
-                }
-                default -> throw new IllegalArgumentException("unknown argument " + args[i] + " (" + USAGE_LINE + ")");
-            }
-        }
-        ReconcilerConfig config = ReconcilerConfig.load(file, overrides);
+        CommandLine line = CommandLine.parse(args, 1, USAGE_LINE);
+        ReconcilerConfig config = ReconcilerConfig.load(line.configFile(), line.overrides());
         if (config.network().home().isBlank()) {
             throw new IllegalArgumentException("network.home is not set (the LEDGER_HOME of the network to reconcile)");
         }
         return config;
-    }
-
-    private static String value(String[] args, int index, String option) {
-        if (index >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[index];
     }
 
     private static String runnerName() {

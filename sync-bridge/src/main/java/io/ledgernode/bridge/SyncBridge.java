@@ -2,21 +2,21 @@ package io.ledgernode.bridge;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.ledgernode.bridge.config.BridgeConfig;
-import io.ledgernode.bridge.db.Databases;
+import io.ledgernode.bridge.db.MirrorDatabase;
 import io.ledgernode.bridge.db.WriterLock;
 import io.ledgernode.bridge.follow.BlockFollower;
 import io.ledgernode.bridge.follow.HeightPoller;
 import io.ledgernode.bridge.health.BridgeMetrics;
-import io.ledgernode.bridge.health.HealthServer;
 import io.ledgernode.bridge.mirror.BlockApplier;
 import io.ledgernode.bridge.mirror.Checkpoints;
 import io.ledgernode.bridge.mirror.MirrorFault;
 import io.ledgernode.gateway.NetworkProfile;
+import io.ledgernode.process.CommandLine;
+import io.ledgernode.process.Logs;
+import io.ledgernode.process.StatusServer;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -28,11 +28,15 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class SyncBridge {
 
+    /** The libraries whose start-up chatter the bridge's processes keep to warnings. */
+    public static final String[] QUIET_LOGGERS = {"org.flywaydb", "com.zaxxer.hikari"};
+    private static final String USAGE_LINE = "usage: [--config FILE] [--set key=value]...";
+
     private SyncBridge() {
     }
 
     public static void main(String[] args) {
-        io.ledgernode.bridge.Logs.configure();
+        Logs.configure(QUIET_LOGGERS);
         BridgeConfig config;
         NetworkProfile profile;
         try {
@@ -47,9 +51,9 @@ public final class SyncBridge {
     }
 
     static int run(BridgeConfig config, NetworkProfile profile) {
-        try (HikariDataSource pool = Databases.pool(config.database(), "mirror-writer")) {
+        try (HikariDataSource pool = MirrorDatabase.pool(config.database(), "mirror-writer")) {
             waitForDatabase(pool, config);
-            Databases.migrate(pool);
+            MirrorDatabase.migrate(pool);
             AtomicReference<WriterLock> lock = new AtomicReference<>(WriterLock.tryAcquire(pool).orElse(null));
             if (lock.get() == null) {
                 System.err.println("sync-bridge: another sync-bridge holds the mirror at " + config.database().jdbcUrl()
@@ -61,8 +65,8 @@ public final class SyncBridge {
             BlockFollower follower = new BlockFollower(config, profile, applier, () -> checkpoint(pool, profile),
                     metrics, blockNumber -> reacquire(pool, lock, blockNumber));
             Runtime.getRuntime().addShutdownHook(new Thread(follower::stop, "bridge-stop"));
-            try (HealthServer health = new HealthServer(config.health().host(), config.health().port(), metrics,
-                    config.health().lagReadyBlocksMax(), follower::following);
+            try (StatusServer health = new StatusServer(config.health().host(), config.health().port(),
+                    metrics.routes(config.health().lagReadyBlocksMax(), follower::following));
                  HeightPoller poller = new HeightPoller(config, profile, metrics)) {
                 follower.run();
                 return 0;
@@ -122,34 +126,12 @@ public final class SyncBridge {
     }
 
     private static BridgeConfig config(String[] args) {
-        Optional<Path> file = Optional.empty();
-        Map<String, String> overrides = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--config" -> file = Optional.of(Path.of(value(args, ++i, "--config")));
-                case "--set" -> {
-                    String pair = value(args, ++i, "--set");
-                    int eq = pair.indexOf('=');
-                    if (eq < 1) {
-                        throw new IllegalArgumentException("--set takes key=value, got " + pair);
-                    }
-                    overrides.put(pair.substring(0, eq), pair.substring(eq + 1));
-                }
-                default -> throw new IllegalArgumentException("unknown argument " + args[i] + " (usage: [--config FILE] [--set key=value]...)");
-            }
-        }
-        BridgeConfig config = BridgeConfig.load(file, overrides);
+        CommandLine line = CommandLine.parse(args, 0, USAGE_LINE);
+        BridgeConfig config = BridgeConfig.load(line.configFile(), line.overrides());
         if (config.network().home().isBlank()) {
             throw new IllegalArgumentException("network.home is not set (the LEDGER_HOME of the network to follow)");
         }
         return config;
-    }
-
-    private static String value(String[] args, int index, String option) {
-        if (index >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[index];
     }
 
     private static void sleep(long millis) {

@@ -1,12 +1,6 @@
 package io.ledgernode.reconciler.config;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.IOException;
-import java.io.InputStream;
+import io.ledgernode.process.YamlConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -105,57 +99,13 @@ public record ReconcilerConfig(Network network, Database database, Database mirr
         }
     }
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .registerModule(new JavaTimeModule())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES);
-
     /**
      * The defaults of application.yaml, overridden by {@code operatorFile} if given, then by {@code overrides}
      * (dotted keys such as {@code compare.pageSize}). Every mistake is an {@link IllegalArgumentException} whose
      * message is one line naming the key.
      */
     public static ReconcilerConfig load(Optional<Path> operatorFile, Map<String, String> overrides) {
-        try (InputStream defaults = ReconcilerConfig.class.getResourceAsStream("/application.yaml")) {
-            ObjectNode tree = (ObjectNode) YAML.readTree(defaults);
-            if (operatorFile.isPresent()) {
-                if (!(YAML.readTree(operatorFile.get().toFile()) instanceof ObjectNode operator)) {
-                    throw new IllegalArgumentException("configuration file " + operatorFile.get() + " is not a YAML mapping");
-                }
-                merge(tree, operator);
-            }
-            overrides.forEach((key, value) -> set(tree, key, value));
-            return YAML.treeToValue(tree, ReconcilerConfig.class);
-        } catch (IOException e) {
-            Throwable cause = e.getCause() instanceof IllegalArgumentException invalid ? invalid : e;
-            throw new IllegalArgumentException("bad configuration: " + firstLine(cause.getMessage()), e);
-        }
-    }
-
-    private static void merge(ObjectNode target, ObjectNode source) {
-        for (var field : source.properties()) {
-            if (field.getValue() instanceof ObjectNode child && target.get(field.getKey()) instanceof ObjectNode existing) {
-                merge(existing, child);
-            } else {
-                target.set(field.getKey(), field.getValue());
-            }
-        }
-    }
-
-    private static void set(ObjectNode tree, String dottedKey, String value) {
-        String[] parts = dottedKey.split("\\.");
-        ObjectNode node = tree;
-        for (int i = 0; i < parts.length - 1; i++) {
-            if (!(node.get(parts[i]) instanceof ObjectNode child)) {
-                throw new IllegalArgumentException("unknown configuration key " + dottedKey);
-            }
-            node = child;
-        }
-        if (!node.has(parts[parts.length - 1]) || node.get(parts[parts.length - 1]) instanceof ObjectNode) {
-            throw new IllegalArgumentException("unknown configuration key " + dottedKey);
-        }
-        node.put(parts[parts.length - 1], value);
+        return YamlConfig.load(ReconcilerConfig.class, operatorFile, overrides);
     }
 
     private static String requireText(String key, String value) {
@@ -175,10 +125,5 @@ public record ReconcilerConfig(Network network, Database database, Database mirr
         if (value == null || value.isNegative() || value.isZero()) {
             throw new IllegalArgumentException(key + " must be a positive ISO-8601 duration, got " + value);
         }
-    }
-
-    private static String firstLine(String message) {
-        String text = String.valueOf(message);
-        return text.lines().findFirst().orElse(text);
     }
 }

@@ -1,5 +1,6 @@
 package io.ledgernode.reconciler.metrics;
 
+import io.ledgernode.process.StatusServer.Answer;
 import io.ledgernode.reconciler.breaks.BreakReader;
 import io.ledgernode.reconciler.breaks.BreakType;
 import io.ledgernode.reconciler.breaks.RunStatus;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The metrics: breaks of the last completed run by type ({@code reconciler_breaks{type=...}}), when it finished, the
@@ -20,6 +22,20 @@ public final class ReconcilerMetrics {
 
     public ReconcilerMetrics(BreakReader reader) {
         this.reader = reader;
+    }
+
+    /**
+     * The reconciler's route of its status endpoint: {@code /metrics}, or 503 while its database cannot be read; the
+     * kit adds {@code /health/live}.
+     */
+    public Map<String, Supplier<Answer>> routes() {
+        return Map.of("/metrics", () -> {
+            try {
+                return Answer.prometheus(prometheus());
+            } catch (SQLException e) {
+                return Answer.text(503, "# the reconciler's database is unavailable: " + e.getMessage() + "\n");
+            }
+        });
     }
 
     /** Prometheus text exposition (version 0.0.4). */

@@ -1,7 +1,7 @@
 package io.ledgernode.reconciler.schedule;
 
 import io.ledgernode.reconciler.config.ReconcilerConfig;
-import io.ledgernode.reconciler.db.Databases;
+import io.ledgernode.reconciler.db.ReconcilerDatabase;
 import io.ledgernode.reconciler.run.Runner;
 import java.util.Properties;
 import java.util.Set;
@@ -77,7 +77,7 @@ public final class NightlySchedule {
         properties.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
         properties.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
         properties.setProperty("org.quartz.jobStore.dataSource", dataSourceName);
-        properties.setProperty("org.quartz.jobStore.tablePrefix", Databases.SCHEMA + ".qrtz_");
+        properties.setProperty("org.quartz.jobStore.tablePrefix", ReconcilerDatabase.SCHEMA + ".qrtz_");
         properties.setProperty("org.quartz.jobStore.useProperties", "true");
         properties.setProperty("org.quartz.jobStore.isClustered", "true");
         properties.setProperty("org.quartz.jobStore.clusterCheckinInterval", Long.toString(config.clusterCheckinInterval().toMillis()));

@@ -13,7 +13,7 @@ import io.ledgernode.reconciler.chain.AccountPage;
 import io.ledgernode.reconciler.chain.AssetPage;
 import io.ledgernode.reconciler.chain.GatewayChainReader;
 import io.ledgernode.reconciler.config.ReconcilerConfig;
-import io.ledgernode.reconciler.db.Databases;
+import io.ledgernode.reconciler.db.ReconcilerDatabase;
 import io.ledgernode.reconciler.report.ResultHandOff;
 import io.ledgernode.reconciler.run.RunOutcome;
 import io.ledgernode.reconciler.run.Runner;
@@ -58,10 +58,10 @@ public final class ReconcileBenchmark {
         int fundEvery = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         ReconcilerConfig config = ReconcilerConfig.load(Optional.empty(), Map.of("network.home", home.toString()));
         NetworkProfile profile = NetworkProfile.ofHome(home);
-        try (HikariDataSource own = Databases.pool(config.database(), home, "bench-reconciler", false);
-             HikariDataSource mirror = Databases.pool(config.mirror(), home, "bench-mirror", true);
+        try (HikariDataSource own = ReconcilerDatabase.pool(config.database(), home, "bench-reconciler", false);
+             HikariDataSource mirror = ReconcilerDatabase.pool(config.mirror(), home, "bench-mirror", true);
              LedgerConnection connection = LedgerConnection.open(profile, "Org1", "User1", GatewayTimeouts.defaults())) {
-            Databases.migrate(own);
+            ReconcilerDatabase.migrate(own);
             LedgerClient client = new LedgerClient(connection);
             JsonNode limits = JSON.readTree(client.evaluate("Governance:config", ""));
             int pageSizeMax = limits.path("pageSizeMax").asInt();

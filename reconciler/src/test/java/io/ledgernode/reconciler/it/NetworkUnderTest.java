@@ -11,7 +11,7 @@ import io.ledgernode.reconciler.breaks.BreakView;
 import io.ledgernode.reconciler.breaks.Trigger;
 import io.ledgernode.reconciler.chain.GatewayChainReader;
 import io.ledgernode.reconciler.config.ReconcilerConfig;
-import io.ledgernode.reconciler.db.Databases;
+import io.ledgernode.reconciler.db.ReconcilerDatabase;
 import io.ledgernode.reconciler.report.ResultHandOff;
 import io.ledgernode.reconciler.run.RunOutcome;
 import io.ledgernode.reconciler.run.Runner;
@@ -69,9 +69,9 @@ final class NetworkUnderTest implements AutoCloseable {
         org2 = new LedgerClient(LedgerConnection.open(profile, "Org2", "User1", GatewayTimeouts.defaults()));
         config = ReconcilerConfig.load(Optional.empty(), Map.of("network.home", home.toString(), "compare.pageSize", "25",
                 "compare.mirrorWaitMax", "PT30S"));
-        reconcilerPool = Databases.pool(config.database(), home, "reconciler-it", false);
-        mirrorPool = Databases.pool(config.mirror(), home, "mirror-reader-it", true);
-        Databases.migrate(reconcilerPool);
+        reconcilerPool = ReconcilerDatabase.pool(config.database(), home, "reconciler-it", false);
+        mirrorPool = ReconcilerDatabase.pool(config.mirror(), home, "mirror-reader-it", true);
+        ReconcilerDatabase.migrate(reconcilerPool);
     }
 
     /** One reconciliation, as {@code scripts/ledger reconcile} runs it. */

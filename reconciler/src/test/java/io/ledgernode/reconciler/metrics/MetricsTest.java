@@ -2,6 +2,7 @@ package io.ledgernode.reconciler.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ledgernode.process.StatusServer;
 import io.ledgernode.reconciler.breaks.BreakReader;
 import io.ledgernode.reconciler.run.RunOutcome;
 import io.ledgernode.reconciler.testing.RunHarness;
@@ -44,8 +45,8 @@ class MetricsTest {
             RunOutcome outcome = new RunHarness(node, twin.chain()).run();
             assertThat(outcome).isInstanceOf(RunOutcome.BreaksFound.class);
 
-            try (MetricsServer server = new MetricsServer("127.0.0.1", 0,
-                    new ReconcilerMetrics(new BreakReader(node.reader())))) {
+            try (StatusServer server = new StatusServer("127.0.0.1", 0,
+                    new ReconcilerMetrics(new BreakReader(node.reader())).routes())) {
                 HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + server.port() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
 

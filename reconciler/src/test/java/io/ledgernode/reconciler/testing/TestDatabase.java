@@ -2,7 +2,7 @@ package io.ledgernode.reconciler.testing;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.ledgernode.reconciler.db.Databases;
+import io.ledgernode.reconciler.db.ReconcilerDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,7 +55,7 @@ public final class TestDatabase implements AutoCloseable {
         Flyway.configure().dataSource(url, "postgres", "").schemas("bridge").createSchemas(true)
                 .locations("filesystem:" + mirrorMigrations()).load().migrate();
         Node node = new Node(name, url, pool(name, "ledger_reconciler", false), pool(name, "ledger_reader", true));
-        Databases.migrate(node.reconciler());
+        ReconcilerDatabase.migrate(node.reconciler());
         try (Connection connection = node.superuser(); Statement sql = connection.createStatement()) {
             sql.execute("INSERT INTO bridge.checkpoint (id, channel, next_block, updated_at) VALUES (1, 'ledger', 0, now())");
         }

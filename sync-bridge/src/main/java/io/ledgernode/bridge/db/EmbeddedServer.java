@@ -1,5 +1,6 @@
 package io.ledgernode.bridge.db;
 
+import io.ledgernode.bridge.SyncBridge;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ public final class EmbeddedServer {
     }
 
     public static void main(String[] args) throws Exception {
-        io.ledgernode.bridge.Logs.configure();
+        io.ledgernode.process.Logs.configure(SyncBridge.QUIET_LOGGERS);
         if (args.length != 2) {
             System.err.println("usage: EmbeddedServer <data-directory> <port>");
             System.exit(2);

@@ -1,8 +1,12 @@
 package io.ledgernode.bridge.health;
 
+import io.ledgernode.process.StatusServer.Answer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /** The bridge's live figures, updated by the follower and read by the HTTP endpoint. */
 public final class BridgeMetrics {
@@ -60,6 +64,20 @@ public final class BridgeMetrics {
                 + metric("ledger_bridge_faults_total", "counter", "Faults that stopped the bridge", faults.get())
                 + "# HELP ledger_bridge_uptime_seconds Seconds since start\n# TYPE ledger_bridge_uptime_seconds gauge\n"
                 + "ledger_bridge_uptime_seconds " + uptime + "\n";
+    }
+
+    /**
+     * The bridge's routes of its status endpoint: {@code /metrics} (Prometheus) and {@code /health/ready} (caught up:
+     * lag at most {@code lagReadyBlocksMax} blocks, and following); the kit adds {@code /health/live}.
+     */
+    public Map<String, Supplier<Answer>> routes(int lagReadyBlocksMax, BooleanSupplier following) {
+        return Map.of(
+                "/metrics", () -> Answer.prometheus(prometheus()),
+                "/health/ready", () -> {
+                    long lag = lagBlocks();
+                    boolean ready = following.getAsBoolean() && lag <= lagReadyBlocksMax;
+                    return Answer.json(ready ? 200 : 503, "{\"status\":\"" + (ready ? "UP" : "DOWN") + "\",\"lagBlocks\":" + lag + "}");
+                });
     }
 
     private static String metric(String name, String type, String help, long value) {

@@ -2,7 +2,8 @@ package io.ledgernode.bridge.rebuild;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.ledgernode.bridge.config.BridgeConfig;
-import io.ledgernode.bridge.db.Databases;
+import io.ledgernode.bridge.SyncBridge;
+import io.ledgernode.bridge.db.MirrorDatabase;
 import io.ledgernode.bridge.db.WriterLock;
 import io.ledgernode.bridge.follow.BlockFollower;
 import io.ledgernode.bridge.health.BridgeMetrics;
@@ -11,6 +12,8 @@ import io.ledgernode.bridge.mirror.Checkpoints;
 import io.ledgernode.gateway.GatewayTimeouts;
 import io.ledgernode.gateway.LedgerConnection;
 import io.ledgernode.gateway.NetworkProfile;
+import io.ledgernode.process.CommandLine;
+import io.ledgernode.process.Logs;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,10 +22,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import org.hyperledger.fabric.protos.common.BlockchainInfo;
 
 /**
@@ -33,32 +34,27 @@ import org.hyperledger.fabric.protos.common.BlockchainInfo;
  */
 public final class MirrorRebuild {
 
+    private static final String USAGE_LINE =
+            "usage: [--config FILE] [--set key=value]... [--database NAME] [--admin-user USER]";
+
     private MirrorRebuild() {
     }
 
     public static void main(String[] args) throws Exception {
-        io.ledgernode.bridge.Logs.configure();
-        Map<String, String> overrides = new HashMap<>();
-        Optional<Path> file = Optional.empty();
-        String database = "ledger_rebuild";
-        String adminUser = "postgres";
-        for (int i = 0; i < args.length; i += 2) {
-            if (i + 1 >= args.length) {
-                usage(args[i] + " needs a value");
-            }
-            switch (args[i]) {
-                case "--config" -> file = Optional.of(Path.of(args[i + 1]));
-                case "--set" -> overrides.put(args[i + 1].substring(0, Math.max(0, args[i + 1].indexOf('='))),
-                        args[i + 1].substring(args[i + 1].indexOf('=') + 1));
-                case "--database" -> database = args[i + 1];
-                case "--admin-user" -> adminUser = args[i + 1];
-                default -> usage("unknown argument " + args[i]);
-            }
+        Logs.configure(SyncBridge.QUIET_LOGGERS);
+        CommandLine line;
+        try {
+            line = CommandLine.parse(args, 0, Set.of("--database", "--admin-user"), USAGE_LINE);
+        } catch (IllegalArgumentException e) {
+            usage(e.getMessage());
+            return;
         }
+        String database = line.option("--database", "ledger_rebuild");
+        String adminUser = line.option("--admin-user", "postgres");
         if (!database.matches("[a-z][a-z0-9_]{0,62}")) {
             usage("--database must be a lower-case identifier");
         }
-        BridgeConfig config = BridgeConfig.load(file, overrides);
+        BridgeConfig config = BridgeConfig.load(line.configFile(), line.overrides());
         System.exit(rebuild(config, NetworkProfile.ofHome(Path.of(config.network().home())), database, adminUser) ? 0 : 1);
     }
 
@@ -74,8 +70,8 @@ public final class MirrorRebuild {
                 config.database().passwordFile(), config.database().poolSizeMax(), config.database().embedded());
         Instant start = Instant.now();
         long transactions;
-        try (HikariDataSource pool = Databases.pool(target, "mirror-rebuild")) {
-            Databases.migrate(pool);
+        try (HikariDataSource pool = MirrorDatabase.pool(target, "mirror-rebuild")) {
+            MirrorDatabase.migrate(pool);
             try (WriterLock lock = WriterLock.tryAcquire(pool).orElseThrow(() -> new IllegalStateException("the rebuild database is in use"))) {
                 BlockFollower follower = new BlockFollower(config, profile, new BlockApplier(pool, profile.chaincode()),
                         () -> next(pool, profile), new BridgeMetrics(), blockNumber -> { });

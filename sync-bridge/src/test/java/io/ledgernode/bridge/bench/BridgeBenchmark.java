@@ -44,7 +44,7 @@ public final class BridgeBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        io.ledgernode.bridge.Logs.configure();
+        io.ledgernode.process.Logs.configure(io.ledgernode.bridge.SyncBridge.QUIET_LOGGERS);
         Path home = Path.of(args.length > 0 ? args[0] : ".ledger/local");
         Properties node = new Properties();
         try (Reader reader = Files.newBufferedReader(home.resolve("network/node.properties"))) {

@@ -1,10 +1,10 @@
 package io.ledgernode.bridge.block;
 
-import static io.ledgernode.bridge.block.BlockFixtures.allValid;
-import static io.ledgernode.bridge.block.BlockFixtures.headerDer;
-import static io.ledgernode.bridge.block.BlockFixtures.ordererCopy;
-import static io.ledgernode.bridge.block.BlockFixtures.peerCopy;
-import static io.ledgernode.bridge.block.BlockFixtures.sha256;
+import static io.ledgernode.blocks.testing.BlockFixtures.allValid;
+import static io.ledgernode.blocks.testing.BlockFixtures.headerDer;
+import static io.ledgernode.blocks.testing.BlockFixtures.ordererCopy;
+import static io.ledgernode.blocks.testing.BlockFixtures.peerCopy;
+import static io.ledgernode.blocks.testing.BlockFixtures.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,13 +1,14 @@
 package io.ledgernode.bridge.block;
 
-import static io.ledgernode.bridge.block.BlockFixtures.allValid;
-import static io.ledgernode.bridge.block.BlockFixtures.peerCopy;
-import static io.ledgernode.bridge.block.BlockFixtures.withFilter;
-import static io.ledgernode.bridge.block.SyntheticBlocks.block;
-import static io.ledgernode.bridge.block.SyntheticBlocks.transfer;
+import static io.ledgernode.blocks.testing.BlockFixtures.allValid;
+import static io.ledgernode.blocks.testing.BlockFixtures.peerCopy;
+import static io.ledgernode.blocks.testing.BlockFixtures.withFilter;
+import static io.ledgernode.blocks.testing.SyntheticBlocks.block;
+import static io.ledgernode.blocks.testing.SyntheticBlocks.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ledgernode.blocks.testing.SyntheticBlocks;
 import com.google.protobuf.ByteString;
 import java.util.List;
 import org.assertj.core.api.AbstractThrowableAssert;

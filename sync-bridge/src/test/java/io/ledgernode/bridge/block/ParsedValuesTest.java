@@ -1,9 +1,10 @@
 package io.ledgernode.bridge.block;
 
-import static io.ledgernode.bridge.block.SyntheticBlocks.block;
-import static io.ledgernode.bridge.block.SyntheticBlocks.endorserEnvelope;
+import static io.ledgernode.blocks.testing.SyntheticBlocks.block;
+import static io.ledgernode.blocks.testing.SyntheticBlocks.endorserEnvelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ledgernode.blocks.testing.SyntheticBlocks;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

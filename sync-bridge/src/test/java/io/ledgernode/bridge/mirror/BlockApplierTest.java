@@ -20,7 +20,7 @@ import io.ledgernode.api.money.EntryKind;
 import io.ledgernode.bridge.block.ChaincodeEventData;
 import io.ledgernode.bridge.block.ParsedBlock;
 import io.ledgernode.bridge.block.ParsedTransaction;
-import io.ledgernode.bridge.db.Databases;
+import io.ledgernode.bridge.db.MirrorDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -70,7 +70,7 @@ class BlockApplierTest {
         config.setAutoCommit(false);
         config.setMaximumPoolSize(2);
         pool = new HikariDataSource(config);
-        Databases.migrate(pool);
+        MirrorDatabase.migrate(pool);
         try (Connection connection = pool.getConnection()) {
             assertThat(Checkpoints.next(connection, CHANNEL)).isZero();
         }

@@ -1,4 +1,4 @@
-package io.ledgernode.bridge.block;
+package io.ledgernode.blocks.testing;
 
 import com.google.protobuf.ByteString;
 import java.io.ByteArrayOutputStream;
@@ -14,17 +14,18 @@ import org.hyperledger.fabric.protos.common.BlockMetadataIndex;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 
 /**
- * The real blocks in {@code src/test/resources/blocks}, and a hand-written DER encoder to check the header hash against.
+ * The real blocks in fabric-blocks' {@code src/test/resources/blocks} (on the classpath of every module that tests with
+ * fabric-blocks' test jar), and a hand-written DER encoder to check the header hash against.
  *
  * <p>The fixtures were fetched from the orderer, whose copy of a block has an empty TRANSACTIONS_FILTER: only the
  * committing peer writes the validation codes. {@link #peerCopy} adds the filter the peer writes for them (metadata is
  * covered by neither hash, so the envelopes and hashes stay the real ones).
  */
-final class BlockFixtures {
+public final class BlockFixtures {
     private BlockFixtures() {}
 
     /** A fixture as stored: the orderer's copy, without validation codes. */
-    static Block ordererCopy(final String name) {
+    public static Block ordererCopy(final String name) {
         try (InputStream in = BlockFixtures.class.getResourceAsStream("/blocks/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("no fixture " + name);
@@ -36,7 +37,7 @@ final class BlockFixtures {
     }
 
     /** A fixture with the TRANSACTIONS_FILTER a peer writes: one code per envelope. */
-    static Block peerCopy(final String name, final TxValidationCode... codes) {
+    public static Block peerCopy(final String name, final TxValidationCode... codes) {
         final byte[] filter = new byte[codes.length];
         for (int index = 0; index < codes.length; index++) {
             filter[index] = (byte) codes[index].getNumber();
@@ -44,21 +45,21 @@ final class BlockFixtures {
         return withFilter(ordererCopy(name), filter);
     }
 
-    static Block withFilter(final Block block, final byte[] filter) {
+    public static Block withFilter(final Block block, final byte[] filter) {
         return block.toBuilder()
                 .setMetadata(block.getMetadata().toBuilder()
                         .setMetadata(BlockMetadataIndex.TRANSACTIONS_FILTER_VALUE, ByteString.copyFrom(filter)))
                 .build();
     }
 
-    static TxValidationCode[] allValid(final int count) {
+    public static TxValidationCode[] allValid(final int count) {
         final TxValidationCode[] codes = new TxValidationCode[count];
         Arrays.fill(codes, TxValidationCode.VALID);
         return codes;
     }
 
     /** DER SEQUENCE { INTEGER number, OCTET STRING previous, OCTET STRING data }, written by hand (short lengths). */
-    static byte[] headerDer(final long number, final byte[] previousHash, final byte[] dataHash) {
+    public static byte[] headerDer(final long number, final byte[] previousHash, final byte[] dataHash) {
         final ByteArrayOutputStream body = new ByteArrayOutputStream();
         tlv(body, 0x02, new BigInteger(Long.toUnsignedString(number)).toByteArray());
         tlv(body, 0x04, previousHash);
@@ -77,7 +78,7 @@ final class BlockFixtures {
         out.writeBytes(value);
     }
 
-    static byte[] sha256(final byte[] bytes) {
+    public static byte[] sha256(final byte[] bytes) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (final NoSuchAlgorithmException e) {

@@ -1,13 +1,11 @@
-package io.ledgernode.bridge.block;
+package io.ledgernode.blocks;
 
-import static io.ledgernode.bridge.block.BlockFixtures.headerDer;
-import static io.ledgernode.bridge.block.BlockFixtures.sha256;
-import static io.ledgernode.bridge.block.SyntheticBlocks.block;
-import static io.ledgernode.bridge.block.SyntheticBlocks.transfer;
+import static io.ledgernode.blocks.testing.BlockFixtures.headerDer;
+import static io.ledgernode.blocks.testing.BlockFixtures.ordererCopy;
+import static io.ledgernode.blocks.testing.BlockFixtures.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
-import io.ledgernode.blocks.BlockHashes;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
@@ -20,25 +18,22 @@ class BlockHashesTest {
     private static final HexFormat HEX = HexFormat.of();
 
     @Test
-    void the_next_block_names_the_header_hash_of_the_one_before_it() throws Exception {
-        final Block first = block(41, new byte[32], List.of(transfer("t1"), transfer("t2")));
-        final Block second = block(42, BlockHashes.headerHash(first.getHeader()).toByteArray(), List.of(transfer("t3")));
+    void the_data_hash_a_real_block_states_is_the_hash_of_its_envelopes() {
+        for (final String name : List.of("block-0.pb", "block-548.pb", "block-552.pb")) {
+            final Block block = ordererCopy(name);
 
-        final ParsedBlock parsedFirst = BlockParser.parse(first);
-        final ParsedBlock parsedSecond = BlockParser.parse(second);
-
-        assertThat(parsedSecond.previousHash()).isEqualTo(parsedFirst.headerHash());
-        assertThat(parsedFirst.headerHash())
-                .isEqualTo(sha256(headerDer(41, parsedFirst.previousHash(), parsedFirst.dataHash())));
+            assertThat(BlockHashes.dataHash(block.getData())).as(name).isEqualTo(block.getHeader().getDataHash());
+        }
     }
 
     @Test
-    void a_different_predecessor_breaks_the_chain() throws Exception {
-        final Block first = block(41, new byte[32], List.of(transfer("t1")));
-        final Block other = block(41, new byte[32], List.of(transfer("t1-other")));
-        final Block second = block(42, BlockHashes.headerHash(first.getHeader()).toByteArray(), List.of(transfer("t3")));
+    void the_header_hash_of_a_real_block_is_sha256_of_the_hand_written_der() {
+        final BlockHeader header = ordererCopy("block-548.pb").getHeader();
 
-        assertThat(BlockParser.parse(second).previousHash()).isNotEqualTo(BlockParser.parse(other).headerHash());
+        assertThat(BlockHashes.headerBytes(header)).isEqualTo(headerDer(548, header.getPreviousHash().toByteArray(),
+                header.getDataHash().toByteArray()));
+        assertThat(BlockHashes.headerHash(header).toByteArray()).isEqualTo(sha256(BlockHashes.headerBytes(header)))
+                .isNotEqualTo(header.getPreviousHash().toByteArray());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.ledgernode.bridge.block;
+package io.ledgernode.blocks.testing;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Timestamp;
@@ -30,14 +30,14 @@ import org.hyperledger.fabric.protos.peer.Transaction;
 import org.hyperledger.fabric.protos.peer.TransactionAction;
 
 /** Small blocks built in the test, shaped like the ones Fabric writes, with correct data hashes. */
-final class SyntheticBlocks {
-    static final long TIMESTAMP_SECONDS = 1_795_390_266L;
+public final class SyntheticBlocks {
+    public static final long TIMESTAMP_SECONDS = 1_795_390_266L;
     private static final int METADATA_ENTRIES = 5;
 
     private SyntheticBlocks() {}
 
     /** An endorser transaction invoking {@code chaincode} with {@code args}; {@code eventName} null for no event. */
-    static ByteString endorserEnvelope(final String txId, final String chaincode, final List<String> args,
+    public static ByteString endorserEnvelope(final String txId, final String chaincode, final List<String> args,
             final String eventName, final String eventPayload) {
         final ChaincodeInput.Builder input = ChaincodeInput.newBuilder();
         args.forEach(arg -> input.addArgs(ByteString.copyFromUtf8(arg)));
@@ -61,7 +61,7 @@ final class SyntheticBlocks {
         return envelope(HeaderType.ENDORSER_TRANSACTION, txId, "Org1MSP", transaction.toByteString());
     }
 
-    static ByteString envelope(final HeaderType type, final String txId, final String mspId, final ByteString data) {
+    public static ByteString envelope(final HeaderType type, final String txId, final String mspId, final ByteString data) {
         final ChannelHeader channelHeader = ChannelHeader.newBuilder().setType(type.getNumber()).setTxId(txId)
                 .setChannelId("ledger").setTimestamp(Timestamp.newBuilder().setSeconds(TIMESTAMP_SECONDS)).build();
         final SignatureHeader signatureHeader = SignatureHeader.newBuilder()
@@ -74,7 +74,7 @@ final class SyntheticBlocks {
     }
 
     /** A block of these envelopes with its data hash set, every envelope VALID. */
-    static Block block(final long number, final byte[] previousHash, final List<ByteString> envelopes) {
+    public static Block block(final long number, final byte[] previousHash, final List<ByteString> envelopes) {
         final BlockData data = BlockData.newBuilder().addAllData(envelopes).build();
         final BlockMetadata.Builder metadata = BlockMetadata.newBuilder();
         for (int index = 0; index < METADATA_ENTRIES; index++) {
@@ -88,7 +88,7 @@ final class SyntheticBlocks {
     }
 
     /** A simple valid transfer envelope, for blocks whose content does not matter. */
-    static ByteString transfer(final String txId) {
+    public static ByteString transfer(final String txId) {
         return endorserEnvelope(txId, "ledger", List.of("Money:transfer", "{}"), "TRANSFERRED", "{}");
     }
 }
