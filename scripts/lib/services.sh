@@ -139,17 +139,17 @@ process_health() {
     if [[ $state == failed ]]; then echo failed; else echo stopped; fi
     return 1
   fi
+  if ! child_pid "$name" >/dev/null; then
+    # Its supervisor runs, its process does not: the supervisor is bringing it back.
+    echo restarting
+    return 1
+  fi
   read -r kind target <<<"$(liveness_probe "$name")"
   if ! "$LEDGER_REPO/scripts/lib/probe.sh" "$kind" "$target" "$LEDGER_PROBE_TIMEOUT"; then
     case $state in
       restarting | starting) echo "$state" ;;
       *) echo unresponsive ;;
     esac
-    return 1
-  fi
-  if [[ $state == restarting || $state == starting ]] && ! child_pid "$name" >/dev/null; then
-    # The port answers, but not the process the supervisor is bringing back.
-    echo "$state"
     return 1
   fi
   if read -r kind target < <(readiness_probe "$name") \

@@ -87,7 +87,7 @@ unit_after() {
       org=$(process_org "$name")
       org_external_db "$org" || printf 'ledger-%s.service ' "$(org_process postgres "$org")"
       for peer in $LEDGER_PEERS; do printf 'ledger-%s.service ' "$peer"; done
-      [[ $name == reconciler ]] && printf 'ledger-sync-bridge.service '
+      if [[ $name == reconciler ]]; then printf 'ledger-sync-bridge.service '; fi
       ;;
     node-service | node-service.*) printf 'ledger-%s.service ' "$(org_process sync-bridge "$(process_org "$name")")" ;;
     postgres | postgres.*) ;;
