@@ -56,6 +56,8 @@ LEDGER_RESTART_WINDOW=${LEDGER_RESTART_WINDOW:-300}
 # The test command's own network: separate state, ports moved out of the way of a running local network.
 LEDGER_IT_HOME=${LEDGER_IT_HOME:-$LEDGER_REPO/.ledger/it}
 LEDGER_IT_PORT_OFFSET=${LEDGER_IT_PORT_OFFSET:-1000}
+# The operator tests' scratch networks (scripts/tests/operator.sh), one at a time, on ports moved by this offset.
+LEDGER_OPERATOR_PORT_OFFSET=${LEDGER_OPERATOR_PORT_OFFSET:-2000}
 
 # Where to look for a JDK 21+ when neither LEDGER_JAVA_HOME nor JAVA_HOME nor the java on PATH is one.
 LEDGER_JDK_SEARCH=${LEDGER_JDK_SEARCH:-/usr/lib/jvm /opt/java $HOME/.sdkman/candidates/java}

@@ -10,6 +10,15 @@ state_file() { printf '%s\n' "$(run_dir)/$1.state"; }
 
 proc_start_time() { awk '{print $22}' "/proc/$1/stat" 2>/dev/null; }
 
+# True while PID runs. An exited process its parent has not reaped yet (a zombie: a supervisor whose parent, `up`,
+# is gone waits for init to reap it) no longer runs.
+alive() {
+  local stat
+  stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+  stat=${stat##*) }
+  [[ ${stat:0:1} != Z ]]
+}
+
 # Prints the pid of a running process we started under this name (its supervisor, when supervised), or fails.
 running_pid() { live_pid_in "$(pid_file "$1")"; }
 
@@ -29,7 +38,7 @@ live_pid_in() {
   local file=$1 pid started
   [[ -f $file ]] || return 1
   read -r pid started <"$file" || return 1
-  [[ -n $pid && -d /proc/$pid ]] || return 1
+  [[ -n $pid ]] && alive "$pid" || return 1
   [[ $(proc_start_time "$pid") == "$started" ]] || return 1
   printf '%s\n' "$pid"
 }
@@ -138,8 +147,8 @@ stop_process() {
   }
   kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
   deadline=$((SECONDS + LEDGER_STOP_TIMEOUT + 5))
-  while ((SECONDS < deadline)) && [[ -d /proc/$pid ]]; do sleep 0.2; done
-  if [[ -d /proc/$pid ]]; then
+  while ((SECONDS < deadline)) && alive "$pid"; do sleep 0.2; done
+  if alive "$pid"; then
     say "$name did not stop within ${LEDGER_STOP_TIMEOUT}s; killing it"
     kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
   fi
