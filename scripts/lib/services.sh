@@ -11,6 +11,11 @@ process_names() {
   printf '%s\n' $names node-service $(member_node_names) reconciler
 }
 
+# Dies unless NAME is a process of this node (network.env must be sourced).
+require_process() {
+  process_names | grep -qxF -- "$1" || die "no process named '$1' in this network (processes: $(process_names | tr '\n' ' '))"
+}
+
 # The org a process of this node acts for: postgres.Org2 -> Org2; a plain name -> this node's org.
 process_org() {
   case $1 in
@@ -71,6 +76,7 @@ run_process() {
   require_generated
   # shellcheck source=/dev/null
   source "$(network_env)"
+  require_process "$name"
   case $name in
     postgres | postgres.*)
       exec java -cp "$LEDGER_BRIDGE_JAR" io.ledgernode.bridge.db.EmbeddedServer "$(database_dir "$(process_org "$name")")" \
@@ -108,6 +114,7 @@ probe_process() {
   require_generated
   # shellcheck source=/dev/null
   source "$(network_env)"
+  require_process "$name"
   read -r kind target <<<"$(liveness_probe "$name")"
   counter=$(run_dir)/$name.probe-failures
   if "$LEDGER_REPO/scripts/lib/probe.sh" "$kind" "$target" "$LEDGER_PROBE_TIMEOUT"; then
