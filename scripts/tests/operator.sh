@@ -88,6 +88,8 @@ LEDGER_PROBE_INTERVAL=1 LEDGER_PROBE_TIMEOUT=1 LEDGER_PROBE_FAILURES=2 \
   setsid "$supervise" web "$sup_run" --probe http "http://127.0.0.1:$web_port/" -- \
   python3 -m http.server "$web_port" --bind 127.0.0.1 --directory "$sup_run" >"$sup_run/web.log" 2>&1 </dev/null &
 web_sup=$!
+# Interrupted or not, this supervisor and its server do not outlive the tests.
+trap 'kill -TERM "$web_sup" 2>/dev/null' EXIT
 if wait_for 20 eval '[[ $(state_of "$sup_run" web) == live ]]'; then
   hung=$(child_of "$sup_run" web)
   kill -STOP "$hung"
@@ -162,7 +164,7 @@ network_cases() {
     old[$name]=$(child_of "$run" "$name")
     kill -KILL "${old[$name]}"
   done
-  sleep 0.5
+  sleep 0.2
   local rc restarting_seen=0
   out=$("$ledger" status 2>&1)
   rc=$?
