@@ -188,6 +188,8 @@ network_down() {
     [[ -f $file ]] || continue
     stop_process "$(basename "$file" .pid)"
   done
+  # The builds pinned for the processes (services.sh, pin_jar): nothing runs them any more.
+  rm -rf "$LEDGER_HOME/jars"
   if ((wipe)); then
     rm -rf "$LEDGER_HOME"
     say "wiped $LEDGER_HOME"

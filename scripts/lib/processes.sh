@@ -82,6 +82,7 @@ start_supervised() {
     kill -KILL -- "-$orphan" 2>/dev/null || kill -KILL "$orphan" 2>/dev/null || true
   fi
   rm -f "$(child_file "$name")" "$(state_file "$name")"
+  pin_jar "$name"
   read -r kind target <<<"$(liveness_probe "$name")"
   args=("$name" "$(run_dir)" --probe "$kind" "$target")
   daemon=$(daemon_pidfile "$name") && args+=(--daemon-pidfile "$daemon")
@@ -142,7 +143,7 @@ stop_process() {
   child=$(child_pid "$name") || child=""
   pid=$(running_pid "$name") || {
     [[ -n $child ]] && kill -KILL -- "-$child" 2>/dev/null
-    rm -f "$(pid_file "$name")" "$(child_file "$name")"
+    rm -f "$(pid_file "$name")" "$(child_file "$name")" "$(run_dir)/$name.jar"
     return 0
   }
   kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
@@ -153,6 +154,6 @@ stop_process() {
     kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
   fi
   if [[ -n $child ]] && child_pid "$name" >/dev/null; then kill -KILL -- "-$child" 2>/dev/null || true; fi
-  rm -f "$(pid_file "$name")" "$(child_file "$name")"
+  rm -f "$(pid_file "$name")" "$(child_file "$name")" "$(run_dir)/$name.jar"
   say "stopped $name (pid $pid)"
 }

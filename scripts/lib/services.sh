@@ -69,6 +69,39 @@ database_dir() {
   if [[ $1 == "$LEDGER_NODE_ORG" ]]; then echo "$LEDGER_HOME/postgres"; else echo "$LEDGER_HOME/postgres.$1"; fi
 }
 
+# The jar NAME runs from target/ (none for orderers, peers and chaincode servers).
+process_jar() {
+  case $1 in
+    postgres | postgres.* | sync-bridge | sync-bridge.*) echo "$LEDGER_BRIDGE_JAR" ;;
+    node-service | node-service.*) echo "$LEDGER_SERVICE_JAR" ;;
+    reconciler) echo "$LEDGER_RECONCILER_JAR" ;;
+    *) return 1 ;;
+  esac
+}
+
+# pin_jar NAME: copies the jar NAME runs (with the libs/ its manifest's Class-Path names, when it has one) into
+# LEDGER_HOME/jars/, named by a digest of their contents, and records it in run/NAME.jar. A process then runs the build
+# `up` started it with, across its restarts: rebuilding target/ (mvn package rewrites jars in place) neither changes
+# nor breaks running code, the way the chaincode servers run a copy of theirs.
+pin_jar() {
+  local name=$1 jar dir digest pinned files
+  jar=$(process_jar "$name") || return 0
+  [[ -f $jar ]] || die "$name: $jar is not built"
+  dir=$(dirname "$jar")
+  files=("$jar")
+  [[ -d $dir/libs ]] && files+=("$dir"/libs/*)
+  digest=$(cat "${files[@]}" | sha256sum | cut -c1-12)
+  pinned=$LEDGER_HOME/jars/$(basename "$jar" .jar)-$digest
+  if [[ ! -d $pinned ]]; then
+    rm -rf "$pinned.partial"
+    mkdir -p "$pinned.partial"
+    cp "$jar" "$pinned.partial/"
+    [[ ! -d $dir/libs ]] || cp -r "$dir/libs" "$pinned.partial/"
+    mv "$pinned.partial" "$pinned"
+  fi
+  printf '%s\n' "$pinned/$(basename "$jar")" >"$(run_dir)/$name.jar"
+}
+
 # run-process NAME: runs NAME's command in the foreground, in place of this shell (what supervise.sh and the systemd
 # units run). Orderers, peers and chaincode servers get their generated environment.
 run_process() {
@@ -77,6 +110,16 @@ run_process() {
   # shellcheck source=/dev/null
   source "$(network_env)"
   require_process "$name"
+  # The build pinned when `up` started it (systemd units, with none pinned, run target/'s).
+  if [[ -f $(run_dir)/$name.jar ]]; then
+    local pinned
+    read -r pinned <"$(run_dir)/$name.jar"
+    case $name in
+      postgres | postgres.* | sync-bridge | sync-bridge.*) LEDGER_BRIDGE_JAR=$pinned ;;
+      node-service | node-service.*) LEDGER_SERVICE_JAR=$pinned ;;
+      reconciler) LEDGER_RECONCILER_JAR=$pinned ;;
+    esac
+  fi
   case $name in
     postgres | postgres.*)
       exec java -cp "$LEDGER_BRIDGE_JAR" io.ledgernode.bridge.db.EmbeddedServer "$(database_dir "$(process_org "$name")")" \
