@@ -50,6 +50,8 @@ join_orderers() {
       # shellcheck source=/dev/null
       source "$(node_env "$name")"
       local tls=(-o "$LEDGER_ADMIN_ADDRESS" --ca-file "$LEDGER_ADMIN_CA" --client-cert "$LEDGER_ADMIN_CLIENT_CERT" --client-key "$LEDGER_ADMIN_CLIENT_KEY")
+      # The orderer answers /healthz before its admin endpoint listens (longer on a restart, replaying its Raft log).
+      wait_listening "$name" "${LEDGER_ADMIN_ADDRESS##*:}"
       # osnadmin exits 0 whatever the HTTP status; the status line tells.
       if osnadmin channel list "${tls[@]}" --channelID "$LEDGER_CHANNEL" 2>/dev/null | grep -q '^Status: 200'; then
         exit 0
