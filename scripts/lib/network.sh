@@ -124,6 +124,9 @@ join_peers() {
       # The orderer may still be electing its Raft leader; the join itself does not need it, but retry briefly.
       local tries=0
       until peer channel join -b "$LEDGER_HOME/network/$LEDGER_CHANNEL.block" >>"$LEDGER_HOME/logs/admin.log" 2>&1; do
+        # A peer restarted from its state answers /healthz before it serves its channels: the first getinfo may
+        # fail though it has joined long ago, and then the join fails as already done.
+        peer channel getinfo -c "$LEDGER_CHANNEL" >/dev/null 2>&1 && break
         ((++tries < 10)) || die "peer channel join ($name) failed; see $LEDGER_HOME/logs/admin.log"
         sleep 1
       done
