@@ -16,13 +16,18 @@ reconciler_args() {
 # The nightly reconciliation: one member of the reconciler's Quartz cluster (its job store is in PostgreSQL, so
 # several of them never run the job at once).
 start_reconciler() {
-  running_pid reconciler >/dev/null && return 0
+  if running_pid reconciler >/dev/null; then wait_live reconciler; return 0; fi
   require_ports_free reconciler "$(reconciler_port)"
-  local args
-  mapfile -t args < <(reconciler_args)
-  start_process reconciler java -jar "$LEDGER_RECONCILER_JAR" schedule "${args[@]}" --set "metrics.port=$(reconciler_port)"
+  start_supervised reconciler
   wait_healthy reconciler "http://127.0.0.1:$(reconciler_port)/health/live"
   say "started the reconciler (nightly; metrics http://127.0.0.1:$(reconciler_port)/metrics, log: $(log_file reconciler))"
+}
+
+# The reconciler scheduler's command line.
+reconciler_command() {
+  local args
+  mapfile -t args < <(reconciler_args)
+  printf '%s\n' java -jar "$LEDGER_RECONCILER_JAR" schedule "${args[@]}" --set "metrics.port=$(reconciler_port)"
 }
 
 # reconcile: one reconciliation now, with its signed reports (the day so far); the last line printed is the

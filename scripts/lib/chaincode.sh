@@ -65,16 +65,17 @@ start_chaincode_server() {
   local org=$1 package_id=$2 jar=$3 name
   name=$(chaincode_server_of "$org")
   stop_process "$name" >/dev/null 2>&1
+  # What the server runs (scripts/ledger run-process reads it at every start and restart).
+  mkdir -p "$(run_dir)"
+  printf '%s %s\n' "$package_id" "$jar" >"$(run_dir)/$name.chaincode"
   (
     # shellcheck source=/dev/null
     source "$(node_env "$name")"
     # shellcheck disable=SC2086
     require_ports_free "$name" $LEDGER_NODE_PORTS
-    export CORE_CHAINCODE_ID_NAME=$package_id
-    start_process "$name" "$LEDGER_REPO/scripts/lib/supervise.sh" "$name" java -jar "$jar"
+    start_supervised "$name"
     wait_listening "$name" "$LEDGER_NODE_PORTS"
   ) || exit 1
-  printf '%s %s\n' "$package_id" "$jar" >"$(run_dir)/$name.chaincode"
   say "started $name for $package_id (log: $(log_file "$name"))"
 }
 
@@ -168,7 +169,7 @@ up_chaincode() {
     return
   fi
   for name in $LEDGER_CHAINCODE_SERVERS; do
-    running_pid "$name" >/dev/null && continue
+    if running_pid "$name" >/dev/null; then wait_live "$name"; continue; fi
     read -r package_id jar <"$(run_dir)/$name.chaincode"
     org=$(source "$(node_env "$name")" && echo "$LEDGER_NODE_ORG")
     start_chaincode_server "$org" "$package_id" "$jar"

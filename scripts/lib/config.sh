@@ -37,9 +37,27 @@ LEDGER_START_TIMEOUT=${LEDGER_START_TIMEOUT:-60}
 # How long `down` waits after SIGTERM before SIGKILL.
 LEDGER_STOP_TIMEOUT=${LEDGER_STOP_TIMEOUT:-15}
 
+# Supervision (scripts/lib/supervise.sh, and the systemd units of `systemd-units`): every long-running process is
+# restarted when it exits, and killed (SIGKILL to its process group) and restarted when its liveness probe fails
+# LEDGER_PROBE_FAILURES times in a row, probed every LEDGER_PROBE_INTERVAL seconds, each probe given
+# LEDGER_PROBE_TIMEOUT seconds. Failures do not count until the process first answered or LEDGER_START_TIMEOUT passed.
+LEDGER_PROBE_INTERVAL=${LEDGER_PROBE_INTERVAL:-2}
+LEDGER_PROBE_TIMEOUT=${LEDGER_PROBE_TIMEOUT:-2}
+LEDGER_PROBE_FAILURES=${LEDGER_PROBE_FAILURES:-3}
+# PostgreSQL's probe: auto uses pg_isready when installed, builtin always the bash SSLRequest probe (see probe.sh).
+LEDGER_PROBE_PG=${LEDGER_PROBE_PG:-auto}
+# Restarts wait 1 s, doubling up to this many seconds; back to 1 s once a process stayed up for LEDGER_RESTART_WINDOW.
+LEDGER_RESTART_BACKOFF_MAX=${LEDGER_RESTART_BACKOFF_MAX:-30}
+# More than LEDGER_RESTARTS_MAX restarts within LEDGER_RESTART_WINDOW seconds: the supervisor gives up and marks the
+# process failed (status shows it; `up` starts it afresh).
+LEDGER_RESTARTS_MAX=${LEDGER_RESTARTS_MAX:-5}
+LEDGER_RESTART_WINDOW=${LEDGER_RESTART_WINDOW:-300}
+
 # The test command's own network: separate state, ports moved out of the way of a running local network.
 LEDGER_IT_HOME=${LEDGER_IT_HOME:-$LEDGER_REPO/.ledger/it}
 LEDGER_IT_PORT_OFFSET=${LEDGER_IT_PORT_OFFSET:-1000}
+# The operator tests' scratch networks (scripts/tests/operator.sh), one at a time, on ports moved by this offset.
+LEDGER_OPERATOR_PORT_OFFSET=${LEDGER_OPERATOR_PORT_OFFSET:-2000}
 
 # Where to look for a JDK 21+ when neither LEDGER_JAVA_HOME nor JAVA_HOME nor the java on PATH is one.
 LEDGER_JDK_SEARCH=${LEDGER_JDK_SEARCH:-/usr/lib/jvm /opt/java $HOME/.sdkman/candidates/java}

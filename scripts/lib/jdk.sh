@@ -28,12 +28,18 @@ find_jdk() {
   return 1
 }
 
-# Exports JAVA_HOME and PATH for a JDK 21+, or dies saying where it looked.
-use_jdk() {
+# Exports JAVA_HOME and PATH for a JDK 21+, or dies saying where it looked. Enough to run the node's processes.
+use_java() {
   local jdk
   jdk=$(find_jdk) || die "no JDK 21 or newer found (looked at LEDGER_JAVA_HOME, JAVA_HOME, java on PATH, $LEDGER_JDK_SEARCH); install one or set LEDGER_JAVA_HOME"
   export JAVA_HOME=$jdk
   export PATH=$jdk/bin:$PATH
+}
+
+# use_java, and Maven to build with.
+use_jdk() {
+  use_java
+  local jdk=$JAVA_HOME
   # Maven 3.8's bundled Guice touches sun.misc.Unsafe; newer JDKs warn about it on every run. Silence only that.
   if (($(jdk_feature_version "$jdk") >= 24)); then
     export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
@@ -56,7 +62,8 @@ build_jars() {
     [[ -f $jar ]] || { oldest=""; break; }
     if [[ -z $oldest || $jar -ot $oldest ]]; then oldest=$jar; fi
   done
-  local modules=(ledger-api chaincode network-config ledger-gateway sync-bridge compliance-reports reconciler proof-verifier node-service) sources=() m
+  local modules=(ledger-api chaincode network-config fabric-blocks process-kit ledger-gateway sync-bridge compliance-reports reconciler
+    proof-verifier node-service) sources=() m
   for m in "${modules[@]}"; do sources+=("$LEDGER_REPO/$m/src/main" "$LEDGER_REPO/$m/pom.xml"); done
   if [[ -z $oldest || -n $(find "${sources[@]}" "$LEDGER_REPO/pom.xml" -newer "$oldest" -type f 2>/dev/null | head -n 1) ]]; then
     step "building the chaincode, the network generator, the sync-bridge, the reconciler and node-service"

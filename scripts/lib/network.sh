@@ -30,18 +30,14 @@ generate_network() {
 
 # start_node NAME: starts an orderer or peer from its env file unless it is running, and waits for its health.
 start_node() {
-  local name=$1 kind
-  running_pid "$name" >/dev/null && return 0
+  local name=$1
+  if running_pid "$name" >/dev/null; then wait_live "$name"; return 0; fi
   (
     # shellcheck source=/dev/null
     source "$(node_env "$name")"
     # shellcheck disable=SC2086
     require_ports_free "$name" $LEDGER_NODE_PORTS
-    case $LEDGER_NODE_KIND in
-      orderer) start_process "$name" orderer ;;
-      peer) start_process "$name" peer node start ;;
-      *) die "$name: unknown node kind $LEDGER_NODE_KIND" ;;
-    esac
+    start_supervised "$name"
     wait_healthy "$name" "$LEDGER_NODE_HEALTH_URL"
   ) || exit 1
   say "started $name (log: $(log_file "$name"))"
@@ -54,6 +50,8 @@ join_orderers() {
       # shellcheck source=/dev/null
       source "$(node_env "$name")"
       local tls=(-o "$LEDGER_ADMIN_ADDRESS" --ca-file "$LEDGER_ADMIN_CA" --client-cert "$LEDGER_ADMIN_CLIENT_CERT" --client-key "$LEDGER_ADMIN_CLIENT_KEY")
+      # The orderer answers /healthz before its admin endpoint listens (longer on a restart, replaying its Raft log).
+      wait_listening "$name" "${LEDGER_ADMIN_ADDRESS##*:}"
       # osnadmin exits 0 whatever the HTTP status; the status line tells.
       if osnadmin channel list "${tls[@]}" --channelID "$LEDGER_CHANNEL" 2>/dev/null | grep -q '^Status: 200'; then
         exit 0
@@ -126,6 +124,9 @@ join_peers() {
       # The orderer may still be electing its Raft leader; the join itself does not need it, but retry briefly.
       local tries=0
       until peer channel join -b "$LEDGER_HOME/network/$LEDGER_CHANNEL.block" >>"$LEDGER_HOME/logs/admin.log" 2>&1; do
+        # A peer restarted from its state answers /healthz before it serves its channels: the first getinfo may
+        # fail though it has joined long ago, and then the join fails as already done.
+        peer channel getinfo -c "$LEDGER_CHANNEL" >/dev/null 2>&1 && break
         ((++tries < 10)) || die "peer channel join ($name) failed; see $LEDGER_HOME/logs/admin.log"
         sleep 1
       done
@@ -133,10 +134,14 @@ join_peers() {
   done
 }
 
+# Brings up whatever of the node is not running (a process its supervisor gave up on counts as not running), and
+# waits until each process that runs answers its liveness probe.
 network_up() {
-  if [[ -f $(network_env) ]] && all_running && chaincode_servers_running; then
+  if [[ -f $(network_env) ]] && all_running; then
     write_node_properties
-    say "network '$(source "$(network_env)" && echo "$LEDGER_NETWORK_NAME")' is already up (LEDGER_HOME=$LEDGER_HOME)"
+    local name
+    for name in $(process_names); do wait_live "$name"; done
+    say "network '$LEDGER_NETWORK_NAME' is already up (LEDGER_HOME=$LEDGER_HOME)"
     network_status
     return 0
   fi
@@ -150,8 +155,8 @@ network_up() {
   join_peers
   wait_gossip
   up_chaincode
-  start_database
-  start_bridge
+  start_databases
+  start_bridges
   start_node_service
   start_member_nodes
   start_reconciler
@@ -169,15 +174,7 @@ all_running() {
   # shellcheck source=/dev/null
   source "$(network_env)"
   local name
-  for name in $LEDGER_ORDERERS $LEDGER_PEERS $LEDGER_CHAINCODE_SERVERS sync-bridge node-service $(member_node_names) reconciler; do
-    running_pid "$name" >/dev/null || return 1
-  done
-  [[ -n $LEDGER_DATABASE_URL ]] || running_pid postgres >/dev/null
-}
-
-chaincode_servers_running() {
-  local name
-  for name in $LEDGER_CHAINCODE_SERVERS; do
+  for name in $(process_names); do
     running_pid "$name" >/dev/null || return 1
   done
 }
@@ -187,8 +184,8 @@ network_down() {
   if [[ -f $(network_env) ]]; then
     # shellcheck source=/dev/null
     source "$(network_env)"
-    # Reverse order of start: the bridge, chaincode servers, peers, orderers, the database last.
-    for name in reconciler $(member_node_names) node-service sync-bridge $LEDGER_CHAINCODE_SERVERS $LEDGER_PEERS $LEDGER_ORDERERS postgres; do stop_process "$name"; done
+    # Reverse order of start: the reconciler and the nodes first, the databases after the bridges, orderers last.
+    for name in $(process_names | tac); do stop_process "$name"; done
   fi
   # Anything else we started and remembered (from an older description of the network, say).
   local file
@@ -196,30 +193,26 @@ network_down() {
     [[ -f $file ]] || continue
     stop_process "$(basename "$file" .pid)"
   done
+  # The builds pinned for the processes (services.sh, pin_jar): nothing runs them any more.
+  rm -rf "$LEDGER_HOME/jars"
   if ((wipe)); then
     rm -rf "$LEDGER_HOME"
     say "wiped $LEDGER_HOME"
   fi
 }
 
-# Prints every process with its state and log, the channel height and the chaincode definition.
-# Exit status: 0 all running, 1 something is down.
+# Prints every process with its health (from its liveness and readiness probes and its supervisor), restarts and
+# log, then the channel height and the chaincode definition. Exit status: 0 every process live, 1 not.
 network_status() {
   require_generated
   # shellcheck source=/dev/null
   source "$(network_env)"
-  local name pid state down=0
+  local name pid health down=0
   printf 'network %s   home %s\n' "$LEDGER_NETWORK_NAME" "$LEDGER_HOME"
-  local names="$LEDGER_ORDERERS $LEDGER_PEERS $LEDGER_CHAINCODE_SERVERS sync-bridge node-service $(member_node_names) reconciler"
-  [[ -n $LEDGER_DATABASE_URL ]] || names="$names postgres"
-  for name in $names; do
-    if pid=$(running_pid "$name"); then
-      state="running (pid $pid)"
-    else
-      state="STOPPED"
-      down=1
-    fi
-    printf '  %-34s %-22s log %s\n' "$name" "$state" "$(log_file "$name")"
+  for name in $(process_names); do
+    health=$(process_health "$name") || down=1
+    pid=$(child_pid "$name") || pid=-
+    printf '  %-34s %-12s pid %-8s restarts %-3s log %s\n' "$name" "$health" "$pid" "$(process_restarts "$name")" "$(log_file "$name")"
   done
   if ((down == 0)) && command -v peer >/dev/null 2>&1; then
     (
@@ -242,8 +235,9 @@ print_env() {
   local file=$LEDGER_HOME/network/orgs/$org.env
   [[ -f $file ]] || die "no org named '$org' in this network (orgs: $LEDGER_ORGS)"
   grep '^export ' "$file"
-  printf "export LEDGER_PG_URL='%s'\n" "$(reader_url)"
-  printf "export LEDGER_API_URL='http://127.0.0.1:%s'\n" "$(api_port)"
-  printf "export LEDGER_GRPC_ADDRESS='127.0.0.1:%s'\n" "$(grpc_port)"
+  # The org's own node: its mirror and its API.
+  printf "export LEDGER_PG_URL='%s'\n" "$(reader_url "$org")"
+  printf "export LEDGER_API_URL='http://127.0.0.1:%s'\n" "$(org_api_port "$org")"
+  printf "export LEDGER_GRPC_ADDRESS='127.0.0.1:%s'\n" "$(org_grpc_port "$org")"
   printf "export PATH='%s/bin':\"\$PATH\"\n" "$LEDGER_FABRIC_HOME"
 }

@@ -1,72 +1,131 @@
 # The node's own processes beside the Fabric network: the embedded PostgreSQL holding the mirror, and the
-# sync-bridge that keeps it in step with the chain.
+# sync-bridge that keeps it in step with the chain. Every member org's node has its own: this node's org
+# (LEDGER_NODE_ORG) uses the plain names (postgres, sync-bridge, node-service), each other member org the same names
+# with .<Org> (postgres.Org2, sync-bridge.Org2, node-service.Org2), its own database fed by its own bridge from its
+# own org's peer, on the ports of this node's plus the org's place among the members (Org2: +1).
 # shellcheck shell=bash
-
-NODE_PROCESSES=(sync-bridge postgres)
 
 pg_port() { echo $((LEDGER_PG_PORT + LEDGER_PORT_OFFSET)); }
 bridge_port() { echo $((LEDGER_BRIDGE_PORT + LEDGER_PORT_OFFSET)); }
 
-# The libpq URI of the read-only role on the mirror (what `env` prints as LEDGER_PG_URL).
+# ORG's place: 0 for this node's org, then 1, 2, ... for the other members in LEDGER_ORGS order; fails for no member.
+org_index() {
+  local org n=1
+  [[ $1 == "$LEDGER_NODE_ORG" ]] && { echo 0; return 0; }
+  for org in $(member_orgs); do
+    [[ $org == "$1" ]] && { echo "$n"; return 0; }
+    n=$((n + 1))
+  done
+  return 1
+}
+
+# org_process BASE ORG: the name of ORG's own BASE process (postgres, sync-bridge, node-service).
+org_process() {
+  if [[ $2 == "$LEDGER_NODE_ORG" ]]; then echo "$1"; else echo "$1.$2"; fi
+}
+
+org_pg_port() { echo $(($(pg_port) + $(org_index "$1"))); }
+org_bridge_port() { echo $(($(bridge_port) + $(org_index "$1"))); }
+
+# True when ORG's mirror is an external database (only this node's own org can have one: LEDGER_DATABASE_URL).
+org_external_db() { [[ $1 == "$LEDGER_NODE_ORG" && -n $LEDGER_DATABASE_URL ]]; }
+
+org_jdbc_url() {
+  if org_external_db "$1"; then echo "$LEDGER_DATABASE_URL"; else echo "jdbc:postgresql://127.0.0.1:$(org_pg_port "$1")/ledger"; fi
+}
+
+# The libpq URI of the read-only role on ORG's mirror (what `env` prints as LEDGER_PG_URL); default this node's org.
 reader_url() {
-  if [[ -n $LEDGER_DATABASE_URL ]]; then
+  local org=${1:-$LEDGER_NODE_ORG}
+  if org_external_db "$org"; then
     printf '%s\n' "${LEDGER_READER_URL:-}"
   else
-    printf 'postgresql://ledger_reader@127.0.0.1:%s/ledger\n' "$(pg_port)"
+    printf 'postgresql://ledger_reader@127.0.0.1:%s/ledger\n' "$(org_pg_port "$org")"
   fi
 }
 
-# Writes what clients of this node need to find its own processes: network/node.properties.
+# Every org this node runs processes for: its own first, then the other members.
+node_orgs() { printf '%s\n' "$LEDGER_NODE_ORG" $(member_orgs); }
+
+# Writes what clients of this node need to find its own processes: network/node.properties. The member.<Org>.*
+# keys say where the other member orgs' local nodes are.
 write_node_properties() {
-  local jdbc=${LEDGER_DATABASE_URL:-jdbc:postgresql://127.0.0.1:$(pg_port)/ledger}
+  local org
   cat >"$LEDGER_HOME/network/node.properties.partial" <<PROPS
 # This node's own processes, written by scripts/ledger up.
 node.org=$LEDGER_NODE_ORG
 node.portOffset=$LEDGER_PORT_OFFSET
-database.jdbcUrl=$jdbc
-database.embedded=$([[ -z $LEDGER_DATABASE_URL ]] && echo true || echo false)
+database.jdbcUrl=$(org_jdbc_url "$LEDGER_NODE_ORG")
+database.embedded=$(org_external_db "$LEDGER_NODE_ORG" && echo false || echo true)
 database.readerUrl=$(reader_url)
 bridge.healthUrl=http://127.0.0.1:$(bridge_port)
 api.url=http://127.0.0.1:$(api_port)
 api.grpcAddress=127.0.0.1:$(grpc_port)
 $(for org in $LEDGER_ORGS; do printf 'attester.%s=http://127.0.0.1:%s\n' "$org" "$(org_api_port "$org")"; done)
+$(for org in $(member_orgs); do
+    printf 'member.%s.database.jdbcUrl=%s\nmember.%s.database.readerUrl=%s\nmember.%s.bridge.healthUrl=http://127.0.0.1:%s\nmember.%s.api.url=http://127.0.0.1:%s\n' \
+      "$org" "$(org_jdbc_url "$org")" "$org" "$(reader_url "$org")" "$org" "$(org_bridge_port "$org")" "$org" "$(org_api_port "$org")"
+  done)
 auth.devDir=$(dev_auth_dir)
 PROPS
   mv "$LEDGER_HOME/network/node.properties.partial" "$LEDGER_HOME/network/node.properties"
 }
 
-start_database() {
+# Every org's embedded PostgreSQL (this node's own unless LEDGER_DATABASE_URL names another).
+start_databases() {
   write_node_properties
-  [[ -z $LEDGER_DATABASE_URL ]] || return 0
-  running_pid postgres >/dev/null && return 0
-  require_ports_free postgres "$(pg_port)"
-  local log seen=0
-  log=$(log_file postgres)
-  [[ -f $log ]] && seen=$(wc -l <"$log")
-  start_process postgres java -cp "$LEDGER_BRIDGE_JAR" io.ledgernode.bridge.db.EmbeddedServer "$LEDGER_HOME/postgres" "$(pg_port)"
-  # Ready once it created the mirror database and said so: in this start's part of the log, not an earlier one's.
+  local org
+  for org in $(node_orgs); do
+    org_external_db "$org" || start_database "$org"
+  done
+}
+
+start_database() {
+  local org=$1 name port
+  name=$(org_process postgres "$org")
+  port=$(org_pg_port "$org")
+  if running_pid "$name" >/dev/null; then wait_live "$name"; return 0; fi
+  require_ports_free "$name" "$port"
+  start_supervised "$name"
+  # Ready once it created the mirror database and answers the PostgreSQL protocol.
   local deadline=$((SECONDS + LEDGER_START_TIMEOUT))
-  until tail -n +$((seen + 1)) "$log" 2>/dev/null | grep -q "embedded postgres listening"; do
-    running_pid postgres >/dev/null || die "postgres exited during start; see $(log_file postgres)"
-    ((SECONDS < deadline)) || die "postgres did not start within ${LEDGER_START_TIMEOUT}s; see $(log_file postgres)"
+  until "$LEDGER_REPO/scripts/lib/probe.sh" pg "127.0.0.1:$port" "$LEDGER_PROBE_TIMEOUT" \
+    && [[ $(supervisor_state "$name") == live ]]; do
+    require_not_restarted "$name"
+    ((SECONDS < deadline)) || die "$name did not start within ${LEDGER_START_TIMEOUT}s; see $(log_file "$name")"
     sleep 0.25
   done
-  say "started postgres on 127.0.0.1:$(pg_port) (log: $(log_file postgres))"
+  say "started $name on 127.0.0.1:$port (log: $(log_file "$name"))"
+}
+
+# Every org's sync-bridge, each reading blocks from its own org's peer into its own org's mirror.
+start_bridges() {
+  local org
+  for org in $(node_orgs); do start_bridge "$org"; done
 }
 
 start_bridge() {
-  running_pid sync-bridge >/dev/null && return 0
-  require_ports_free sync-bridge "$(bridge_port)"
-  local args=(--set "network.home=$LEDGER_HOME" --set "network.org=$LEDGER_NODE_ORG" --set "health.port=$(bridge_port)")
-  if [[ -n $LEDGER_DATABASE_URL ]]; then
+  local org=$1 name port
+  name=$(org_process sync-bridge "$org")
+  port=$(org_bridge_port "$org")
+  if running_pid "$name" >/dev/null; then wait_live "$name"; return 0; fi
+  require_ports_free "$name" "$port"
+  start_supervised "$name"
+  wait_healthy "$name" "http://127.0.0.1:$port/health/ready"
+  say "started $name for $org (metrics http://127.0.0.1:$port/metrics, log: $(log_file "$name"))"
+}
+
+# The sync-bridge's command line for ORG.
+bridge_command() {
+  local org=$1
+  local args=(--set "network.home=$LEDGER_HOME" --set "network.org=$org" --set "health.port=$(org_bridge_port "$org")")
+  if org_external_db "$org"; then
     args+=(--set "database.url=$LEDGER_DATABASE_URL")
   else
-    args+=(--set "database.embedded.port=$(pg_port)")
+    args+=(--set "database.embedded.port=$(org_pg_port "$org")")
   fi
   [[ -n ${LEDGER_BRIDGE_CONFIG:-} ]] && args+=(--config "$LEDGER_BRIDGE_CONFIG")
-  start_process sync-bridge java -jar "$LEDGER_BRIDGE_JAR" "${args[@]}"
-  wait_healthy sync-bridge "http://127.0.0.1:$(bridge_port)/health/ready"
-  say "started sync-bridge (metrics http://127.0.0.1:$(bridge_port)/metrics, log: $(log_file sync-bridge))"
+  printf '%s\n' java -jar "$LEDGER_BRIDGE_JAR" "${args[@]}"
 }
 
 # Replays the chain from block 0 into a fresh database beside the mirror and compares the two.
@@ -88,25 +147,36 @@ LEDGER_SERVICE_JAR=$LEDGER_REPO/node-service/target/node-service.jar
 api_port() { echo $((LEDGER_API_PORT + LEDGER_PORT_OFFSET)); }
 # gRPC has a listener of its own (grpc-java's Netty server); the other members' nodes take the next ports, as for REST.
 grpc_port() { echo $((LEDGER_GRPC_PORT + LEDGER_PORT_OFFSET)); }
-org_grpc_port() { echo $(($(org_api_port "$1") - $(api_port) + $(grpc_port))); }
 dev_auth_dir() { printf '%s\n' "$LEDGER_HOME/dev-auth"; }
 
 start_node_service() {
-  running_pid node-service >/dev/null && return 0
+  if running_pid node-service >/dev/null; then wait_live node-service; return 0; fi
   require_ports_free node-service "$(api_port)" "$(grpc_port)"
   # The dev issuer's key pair exists before the service reads its public half.
   java -cp "$LEDGER_SERVICE_JAR" io.ledgernode.node.auth.DevTokens --dir "$(dev_auth_dir)" --issuer ledger-node-dev \
     --audience ledger-node --subject bootstrap --role auditor --ttl PT1M >/dev/null \
     || die "cannot create the development signing key in $(dev_auth_dir)"
-  start_process node-service java -Dnode.ledger-home="$LEDGER_HOME" -Dnode.org="$LEDGER_NODE_ORG" \
-    -Dserver.port="$(api_port)" -Dgrpc.port="$(grpc_port)" -Dauth.issuers.0.jwks-file="$(dev_auth_dir)/dev-jwks.json" \
-    ${LEDGER_SERVICE_CONFIG:+-Dconfig.file="$LEDGER_SERVICE_CONFIG"} -jar "$LEDGER_SERVICE_JAR"
+  start_supervised node-service
   wait_healthy node-service "http://127.0.0.1:$(api_port)/health/ready"
   say "started node-service: REST on http://127.0.0.1:$(api_port), gRPC on 127.0.0.1:$(grpc_port) (log: $(log_file node-service))"
 }
 
+# node-service's command line for ORG: this node's reads network/node.properties; a member org's node is told its
+# own mirror and its own bridge.
+node_service_command() {
+  local org=$1
+  local args=(java -Dnode.ledger-home="$LEDGER_HOME" -Dnode.org="$org" -Dserver.port="$(org_api_port "$org")"
+    -Dgrpc.port="$(org_grpc_port "$org")" -Dauth.issuers.0.jwks-file="$(dev_auth_dir)/dev-jwks.json")
+  if [[ $org != "$LEDGER_NODE_ORG" ]]; then
+    args+=(-Dnode.mirror.jdbc-url="$(org_jdbc_url "$org")" -Dnode.bridge-health-url="http://127.0.0.1:$(org_bridge_port "$org")")
+  fi
+  [[ -n ${LEDGER_SERVICE_CONFIG:-} ]] && args+=(-Dconfig.file="$LEDGER_SERVICE_CONFIG")
+  printf '%s\n' "${args[@]}" -jar "$LEDGER_SERVICE_JAR"
+}
+
 # The other member orgs' nodes. In a consortium each org runs its own node; locally they run here too, each a
-# node-service acting as its org, so that proof bundles carry every member org's validity attestation.
+# node-service acting as its org over its own mirror, so that proof bundles carry every member org's validity
+# attestation.
 member_orgs() {
   local org
   for org in $LEDGER_ORGS; do [[ $org == "$LEDGER_NODE_ORG" ]] || printf '%s\n' "$org"; done
@@ -117,28 +187,19 @@ member_node_names() {
 }
 
 # This node's API port for its own org; the next ports, in LEDGER_ORGS order, for the other members' nodes.
-org_api_port() {
-  local org n=1 other
-  [[ $1 == "$LEDGER_NODE_ORG" ]] && { api_port; return; }
-  for other in $(member_orgs); do
-    [[ $other == "$1" ]] && { echo $(($(api_port) + n)); return; }
-    n=$((n + 1))
-  done
-}
+org_api_port() { echo $(($(api_port) + $(org_index "$1"))); }
+org_grpc_port() { echo $(($(grpc_port) + $(org_index "$1"))); }
 
 start_member_nodes() {
   local org name port
   for org in $(member_orgs); do
     name=node-service.$org
-    running_pid "$name" >/dev/null && continue
+    if running_pid "$name" >/dev/null; then wait_live "$name"; continue; fi
     port=$(org_api_port "$org")
     require_ports_free "$name" "$port" "$(org_grpc_port "$org")"
-    start_process "$name" java -Dnode.ledger-home="$LEDGER_HOME" -Dnode.org="$org" -Dserver.port="$port" \
-      -Dgrpc.port="$(org_grpc_port "$org")" \
-      -Dauth.issuers.0.jwks-file="$(dev_auth_dir)/dev-jwks.json" \
-      ${LEDGER_SERVICE_CONFIG:+-Dconfig.file="$LEDGER_SERVICE_CONFIG"} -jar "$LEDGER_SERVICE_JAR"
+    start_supervised "$name"
     wait_healthy "$name" "http://127.0.0.1:$port/health/ready"
-    say "started $org's node on http://127.0.0.1:$port (attests blocks for proofs; log: $(log_file "$name"))"
+    say "started $org's node on http://127.0.0.1:$port over its own mirror (attests blocks for proofs; log: $(log_file "$name"))"
   done
 }
 

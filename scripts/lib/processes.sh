@@ -1,19 +1,44 @@
 # Starting, watching and stopping the network's processes. Each runs in its own session (so its whole process group
 # can be signalled), writes to its own log, and is remembered by a pid file holding "pid start-time" so a recycled
-# pid is never mistaken for ours.
+# pid is never mistaken for ours. Every long-running process runs under scripts/lib/supervise.sh: the pid file names
+# the supervisor, NAME.child the process itself, NAME.state and NAME.restarts what the supervisor saw.
 # shellcheck shell=bash
 
 pid_file() { printf '%s\n' "$(run_dir)/$1.pid"; }
+child_file() { printf '%s\n' "$(run_dir)/$1.child"; }
+state_file() { printf '%s\n' "$(run_dir)/$1.state"; }
 
 proc_start_time() { awk '{print $22}' "/proc/$1/stat" 2>/dev/null; }
 
-# Prints the pid of a running process we started under this name, or fails.
-running_pid() {
-  local file pid started
-  file=$(pid_file "$1")
+# True while PID runs. An exited process its parent has not reaped yet (a zombie: a supervisor whose parent, `up`,
+# is gone waits for init to reap it) no longer runs.
+alive() {
+  local stat
+  stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+  stat=${stat##*) }
+  [[ ${stat:0:1} != Z ]]
+}
+
+# Prints the pid of a running process we started under this name (its supervisor, when supervised), or fails.
+running_pid() { live_pid_in "$(pid_file "$1")"; }
+
+# Prints the pid of the supervised process itself (the supervisor's child), or fails.
+child_pid() { live_pid_in "$(child_file "$1")"; }
+
+# The supervisor's word on NAME: starting, live, restarting, failed or stopped (empty when it never ran).
+supervisor_state() {
+  local file state=""
+  file=$(state_file "$1")
+  [[ -f $file ]] && read -r state _ <"$file"
+  printf '%s\n' "$state"
+}
+
+# The pid in a "pid start-time" file, when that very process still runs.
+live_pid_in() {
+  local file=$1 pid started
   [[ -f $file ]] || return 1
   read -r pid started <"$file" || return 1
-  [[ -n $pid && -d /proc/$pid ]] || return 1
+  [[ -n $pid ]] && alive "$pid" || return 1
   [[ $(proc_start_time "$pid") == "$started" ]] || return 1
   printf '%s\n' "$pid"
 }
@@ -48,11 +73,50 @@ start_process() {
   printf '%s %s\n' "$pid" "$started" >"$(pid_file "$name")"
 }
 
+# start_supervised NAME: starts NAME (scripts/ledger run-process NAME) under supervise.sh, with NAME's liveness probe.
+# A process left running by a supervisor that was itself killed is ended first: only a supervised one may run.
+start_supervised() {
+  local name=$1 orphan kind target daemon args
+  if orphan=$(child_pid "$name"); then
+    say "$name (pid $orphan) runs without its supervisor; killing it to start it under supervision"
+    kill -KILL -- "-$orphan" 2>/dev/null || kill -KILL "$orphan" 2>/dev/null || true
+  fi
+  rm -f "$(child_file "$name")" "$(state_file "$name")"
+  pin_jar "$name"
+  read -r kind target <<<"$(liveness_probe "$name")"
+  args=("$name" "$(run_dir)" --probe "$kind" "$target")
+  daemon=$(daemon_pidfile "$name") && args+=(--daemon-pidfile "$daemon")
+  start_process "$name" "$LEDGER_REPO/scripts/lib/supervise.sh" "${args[@]}" -- "$LEDGER_REPO/scripts/ledger" run-process "$name"
+}
+
+# Dies (stopping it) when NAME's supervisor saw it exit or fail during its start.
+require_not_restarted() {
+  local name=$1 state
+  state=$(supervisor_state "$name")
+  if ! running_pid "$name" >/dev/null || [[ $state == restarting || $state == failed ]]; then
+    stop_process "$name" >/dev/null 2>&1
+    die "$name exited during start; see $(log_file "$name")"
+  fi
+}
+
+# wait_live NAME: waits until a running NAME answers its liveness probe (the supervisor may be restarting it); dies
+# when its supervisor gives up or the start timeout passes.
+wait_live() {
+  local name=$1 kind target deadline=$((SECONDS + LEDGER_START_TIMEOUT))
+  read -r kind target <<<"$(liveness_probe "$name")"
+  while ((SECONDS < deadline)); do
+    running_pid "$name" >/dev/null || die "$name stopped ($(supervisor_state "$name")) instead of becoming live; see $(log_file "$name")"
+    "$LEDGER_REPO/scripts/lib/probe.sh" "$kind" "$target" "$LEDGER_PROBE_TIMEOUT" && return 0
+    sleep 0.25
+  done
+  die "$name runs but did not answer its liveness probe ($kind $target) within ${LEDGER_START_TIMEOUT}s; see $(log_file "$name")"
+}
+
 # wait_healthy NAME URL: waits until URL answers 200, dying if the process exits or the timeout passes.
 wait_healthy() {
   local name=$1 url=$2 deadline=$((SECONDS + LEDGER_START_TIMEOUT))
   while ((SECONDS < deadline)); do
-    running_pid "$name" >/dev/null || die "$name exited during start; see $(log_file "$name")"
+    require_not_restarted "$name"
     if curl -sf -o /dev/null --max-time 2 "$url"; then
       return 0
     fi
@@ -65,24 +129,31 @@ wait_healthy() {
 wait_listening() {
   local name=$1 port=$2 deadline=$((SECONDS + LEDGER_START_TIMEOUT))
   while ((SECONDS < deadline)); do
-    running_pid "$name" >/dev/null || die "$name exited during start; see $(log_file "$name")"
+    require_not_restarted "$name"
     [[ -n $(ss -Hltn "sport = :$port" 2>/dev/null) ]] && return 0
     sleep 0.25
   done
   die "$name did not listen on port $port within ${LEDGER_START_TIMEOUT}s; see $(log_file "$name")"
 }
 
-# stop_process NAME: SIGTERM to its process group, SIGKILL after the stop timeout. Quiet if not running.
+# stop_process NAME: SIGTERM to its process group (a supervisor passes it on to its process and waits up to the stop
+# timeout), SIGKILL to both a few seconds after the stop timeout. Quiet if not running.
 stop_process() {
-  local name=$1 pid deadline
-  pid=$(running_pid "$name") || { rm -f "$(pid_file "$name")"; return 0; }
+  local name=$1 pid child deadline
+  child=$(child_pid "$name") || child=""
+  pid=$(running_pid "$name") || {
+    [[ -n $child ]] && kill -KILL -- "-$child" 2>/dev/null
+    rm -f "$(pid_file "$name")" "$(child_file "$name")" "$(run_dir)/$name.jar"
+    return 0
+  }
   kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
-  deadline=$((SECONDS + LEDGER_STOP_TIMEOUT))
-  while ((SECONDS < deadline)) && [[ -d /proc/$pid ]]; do sleep 0.2; done
-  if [[ -d /proc/$pid ]]; then
+  deadline=$((SECONDS + LEDGER_STOP_TIMEOUT + 5))
+  while ((SECONDS < deadline)) && alive "$pid"; do sleep 0.2; done
+  if alive "$pid"; then
     say "$name did not stop within ${LEDGER_STOP_TIMEOUT}s; killing it"
     kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
   fi
-  rm -f "$(pid_file "$name")"
+  if [[ -n $child ]] && child_pid "$name" >/dev/null; then kill -KILL -- "-$child" 2>/dev/null || true; fi
+  rm -f "$(pid_file "$name")" "$(child_file "$name")" "$(run_dir)/$name.jar"
   say "stopped $name (pid $pid)"
 }

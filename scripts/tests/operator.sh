@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Operator-facing behaviour of scripts/ledger, run for real: every mistake gets one clear line and a non-zero exit
-# (never a hang), `up` is repeatable, and the chaincode servers are supervised. The cases that need Fabric run scratch
-# networks of their own (ports moved well away from the local and test networks) and remove them afterwards.
+# (never a hang), `up` is repeatable and brings back what is stopped, and every process is supervised: killed or hung,
+# it comes back by itself. The cases that need Fabric run scratch networks of their own (ports moved by
+# LEDGER_OPERATOR_PORT_OFFSET, well away from the local and test networks) and remove them afterwards.
 # Prints "operator: N passed, N failed, N skipped" last; exits non-zero if any case failed.
 set -u
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -9,6 +10,10 @@ ledger=$repo/scripts/ledger
 scratch=$repo/.ledger/operator-tests
 pass=0 fail=0 skip=0
 fabric_ok=$1 # 1 when Fabric is installed and the network cases can run
+# shellcheck source=../lib/config.sh
+source "$repo/scripts/lib/config.sh"
+supervise=$repo/scripts/lib/supervise.sh
+probe=$repo/scripts/lib/probe.sh
 
 ok() { pass=$((pass + 1)); printf 'PASS %s\n' "$1"; }
 ko() { fail=$((fail + 1)); printf 'FAIL %s: %s\n' "$1" "$2"; }
@@ -47,10 +52,191 @@ expect_failure "verify-report needs a report directory" "usage: scripts/ledger v
 expect_failure "verify-report names a report directory that is not there" "is not a directory" \
   "$ledger" verify-report "$scratch/no-such-report" --ca /etc/hostname
 rm -rf "$fake_go"
+expect_failure "systemd-units without a network says so" "no network at" env LEDGER_HOME="$scratch/none" "$ledger" systemd-units "$scratch/units"
+expect_failure "probe names its usage" "usage: probe.sh" "$probe" ping 127.0.0.1:1
+
+# wait_for SECONDS COMMAND...: true once COMMAND succeeds, polled twice a second; false after SECONDS.
+wait_for() {
+  local deadline=$((SECONDS + $1))
+  shift
+  until "$@"; do
+    ((SECONDS < deadline)) || return 1
+    sleep 0.5
+  done
+}
+child_of() { cut -d' ' -f1 "$1/$2.child" 2>/dev/null; }
+state_of() { cut -d' ' -f1 "$1/$2.state" 2>/dev/null; }
+
+# The supervisor on its own, no network: a command that keeps exiting is restarted with backoff, counted, and given
+# up on after LEDGER_RESTARTS_MAX restarts within the window.
+sup_run=$scratch/supervisor
+mkdir -p "$sup_run"
+LEDGER_RESTARTS_MAX=2 LEDGER_PROBE_INTERVAL=1 timeout 30 "$supervise" flaky "$sup_run" -- sh -c 'exit 3' >"$sup_run/flaky.log" 2>&1
+rc=$?
+if ((rc != 1)); then ko "a process that keeps exiting is restarted, then marked failed" "supervisor exited $rc, not 1"
+elif [[ $(state_of "$sup_run" flaky) != failed || $(cat "$sup_run/flaky.restarts") != 2 ]]; then
+  ko "a process that keeps exiting is restarted, then marked failed" "state $(cat "$sup_run/flaky.state"), restarts $(cat "$sup_run/flaky.restarts")"
+elif ! grep -q 'exited with status 3; restart 2 in 2s' "$sup_run/flaky.log" || ! grep -q 'gave up after 2 restarts' "$sup_run/flaky.log" \
+  || ! grep -q '^ledger_process_failed{process="flaky"} 1$' "$sup_run/metrics/flaky.prom" \
+  || ! grep -q '^ledger_process_restarts_total{process="flaky"} 2$' "$sup_run/metrics/flaky.prom"; then
+  ko "a process that keeps exiting is restarted, then marked failed" "log or metrics lack the restarts: $(tail -n 2 "$sup_run/flaky.log")"
+else ok "a process that keeps exiting is restarted, then marked failed"; fi
+
+# A hung process (SIGSTOP) still holds its port; only its probe tells. It is killed and restarted.
+web_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+LEDGER_PROBE_INTERVAL=1 LEDGER_PROBE_TIMEOUT=1 LEDGER_PROBE_FAILURES=2 \
+  setsid "$supervise" web "$sup_run" --probe http "http://127.0.0.1:$web_port/" -- \
+  python3 -m http.server "$web_port" --bind 127.0.0.1 --directory "$sup_run" >"$sup_run/web.log" 2>&1 </dev/null &
+web_sup=$!
+# Interrupted or not, this supervisor and its server do not outlive the tests.
+trap 'kill -TERM "$web_sup" 2>/dev/null' EXIT
+if wait_for 20 eval '[[ $(state_of "$sup_run" web) == live ]]'; then
+  hung=$(child_of "$sup_run" web)
+  kill -STOP "$hung"
+  if wait_for 30 eval '[[ $(child_of "$sup_run" web) != "$hung" && $(state_of "$sup_run" web) == live ]]' \
+    && grep -q 'liveness probe failed 2 times in a row' "$sup_run/web.log" && [[ ! -d /proc/$hung ]]; then
+    ok "a hung process is detected by its probe, killed and restarted"
+  else ko "a hung process is detected by its probe, killed and restarted" "not restarted within 30 s: $(tail -n 1 "$sup_run/web.log")"; fi
+else
+  ko "a hung process is detected by its probe, killed and restarted" "never live: $(tail -n 1 "$sup_run/web.log")"
+fi
+kill -TERM "$web_sup" 2>/dev/null
+wait "$web_sup" 2>/dev/null
+if [[ $(state_of "$sup_run" web) == stopped && -z $(ss -Hltn "sport = :$web_port") ]]; then ok "a stopped supervisor stops its process"
+else ko "a stopped supervisor stops its process" "state $(state_of "$sup_run" web); port $web_port still listening?"; fi
+
+# The cases of supervision, health and per-org nodes on a running scratch network (LEDGER_HOME), in this order.
+network_case_names() {
+  cat <<'NAMES'
+each member org's node reads its own mirror, fed by its own bridge from its own peer
+the builtin PostgreSQL probe tells a running server from a hung one
+status shows a killed process as restarting, then live again
+a SIGKILLed orderer comes back by itself within 90 s
+a SIGKILLed peer comes back by itself within 90 s
+a SIGKILLed chaincode server comes back by itself within 90 s
+a SIGKILLed PostgreSQL comes back by itself within 90 s
+a SIGKILLed sync-bridge comes back by itself within 90 s
+a SIGKILLed node-service comes back by itself within 90 s
+a SIGKILLed reconciler comes back by itself within 90 s
+a SIGSTOPped node-service is detected by its probe and restarted
+up on a partly stopped node starts what is stopped
+systemd-units writes a unit for every process, with its probe
+NAMES
+}
+
+network_cases() {
+  local run=$LEDGER_HOME/run off=$LEDGER_PORT_OFFSET name out
+  local case1 case2 case3 case4 case5 case6 case7 case8 case9 case10 case11 case12 case13
+  { read -r case1; read -r case2; read -r case3; read -r case4; read -r case5; read -r case6; read -r case7; read -r case8
+    read -r case9; read -r case10; read -r case11; read -r case12; read -r case13; } < <(network_case_names)
+
+  # Org2's node: its own database (port +1), its own bridge (port +1) connected to Org2's peer, and node-service.Org2
+  # told to read that database.
+  local bridge2 svc2
+  bridge2=$(child_of "$run" sync-bridge.Org2)
+  svc2=$(child_of "$run" node-service.Org2)
+  if ! grep -q "^member.Org2.database.jdbcUrl=jdbc:postgresql://127.0.0.1:$((55433 + off))/ledger$" "$LEDGER_HOME/network/node.properties"; then
+    ko "$case1" "node.properties names no database of Org2's own"
+  elif ! tr '\0' '\n' <"/proc/$svc2/cmdline" | grep -qx -- "-Dnode.mirror.jdbc-url=jdbc:postgresql://127.0.0.1:$((55433 + off))/ledger"; then
+    ko "$case1" "node-service.Org2 is not told to read Org2's mirror"
+  elif ! ss -Htnp | grep "pid=$bridge2," | grep -q ":$((7061 + off)) " || ! ss -Htnp | grep "pid=$bridge2," | grep -q ":$((55433 + off)) "; then
+    ko "$case1" "sync-bridge.Org2 is not connected to Org2's peer ($((7061 + off))) and Org2's database ($((55433 + off)))"
+  elif ! curl -sf "http://127.0.0.1:$((9471 + off))/health/ready" >/dev/null || ! curl -sf "http://127.0.0.1:$((8081 + off))/health/ready" >/dev/null; then
+    ko "$case1" "Org2's bridge or node is not ready"
+  else ok "$case1"; fi
+
+  # The postmaster answers the protocol; SIGSTOPped, it still accepts TCP connections but answers nothing.
+  local postmaster
+  postmaster=$(head -n 1 "$LEDGER_HOME/postgres.Org2/data/postmaster.pid")
+  if ! LEDGER_PROBE_PG=builtin "$probe" pg "127.0.0.1:$((55433 + off))" 2; then ko "$case2" "a running server failed the probe"
+  else
+    kill -STOP "$postmaster"
+    if LEDGER_PROBE_PG=builtin "$probe" pg "127.0.0.1:$((55433 + off))" 2; then ko "$case2" "a stopped server passed the probe"
+    else ok "$case2"; fi
+    kill -CONT "$postmaster"
+  fi
+
+  # Kill one process of each kind at once; each must be back, a new process answering its probe.
+  local names=(orderer0.orderer.ledger.local peer0.org2.ledger.local ccaas.org1.ledger.local postgres sync-bridge node-service reconciler)
+  local cases=("$case4" "$case5" "$case6" "$case7" "$case8" "$case9" "$case10")
+  declare -A old=()
+  for name in "${names[@]}"; do
+    old[$name]=$(child_of "$run" "$name")
+    kill -KILL "${old[$name]}"
+  done
+  sleep 0.2
+  local rc restarting_seen=0
+  out=$("$ledger" status 2>&1)
+  rc=$?
+  [[ $rc -ne 0 && $out =~ node-service\ +restarting ]] && restarting_seen=1
+  local i back
+  for i in "${!names[@]}"; do
+    name=${names[$i]}
+    if wait_for 90 eval '[[ $(child_of "$run" "$name") != "${old[$name]}" && $(state_of "$run" "$name") == live ]]'; then
+      ok "${cases[$i]}"
+    else ko "${cases[$i]}" "state $(state_of "$run" "$name"); see $LEDGER_HOME/logs/$name.log"; fi
+  done
+  if ((restarting_seen)) && wait_for 60 "$ledger" status >/dev/null 2>&1 \
+    && "$ledger" status 2>/dev/null | grep -Eq "^  node-service +(live|ready) +pid [0-9]+ +restarts 1 "; then ok "$case3"
+  else ko "$case3" "status right after the kill: $(grep node-service <<<"$out" | head -n 1)"; fi
+
+  # A hung node-service: its port still accepts connections; its probe fails three times and it is replaced.
+  local hung
+  hung=$(child_of "$run" node-service.Org2)
+  kill -STOP "$hung"
+  if wait_for 60 eval '[[ $(child_of "$run" node-service.Org2) != "$hung" && $(state_of "$run" node-service.Org2) == live ]]' \
+    && grep -q 'liveness probe failed 3 times in a row' "$LEDGER_HOME/logs/node-service.Org2.log" && [[ ! -d /proc/$hung ]]; then ok "$case11"
+  else ko "$case11" "not replaced within 60 s: $(grep '===' "$LEDGER_HOME/logs/node-service.Org2.log" | tail -n 1)"; fi
+
+  # Stopped, not killed: no supervisor brings these back; `up` does, and leaves the rest as it is.
+  kill -TERM "$(cut -d' ' -f1 "$run/sync-bridge.Org2.pid")" "$(cut -d' ' -f1 "$run/node-service.pid")"
+  local peer_before
+  peer_before=$(child_of "$run" peer0.org1.ledger.local)
+  wait_for 30 eval '[[ $(state_of "$run" sync-bridge.Org2) == stopped && $(state_of "$run" node-service) == stopped ]]'
+  out=$("$ledger" status 2>&1)
+  rc=$?
+  if [[ $rc -eq 0 || ! $out =~ sync-bridge.Org2\ +stopped || ! $out =~ node-service\ +stopped ]]; then
+    ko "$case12" "status did not show both stopped with a non-zero exit: $out"
+  elif ! out=$("$ledger" up 2>&1); then ko "$case12" "up failed: $(tail -n 1 <<<"$out")"
+  elif [[ $out == *"already up"* || $out != *"started sync-bridge.Org2"* || $out != *"started node-service on"* ]]; then
+    ko "$case12" "up did not say it started both: $(grep -E 'started|already' <<<"$out" | tr '\n' ' ')"
+  elif [[ $(child_of "$run" peer0.org1.ledger.local) != "$peer_before" ]] || ! "$ledger" status >/dev/null 2>&1; then
+    ko "$case12" "a running process was restarted, or status is not all live afterwards"
+  else ok "$case12"; fi
+
+  # systemd units: one per process plus the probe template, each restarting on failure and started by the target.
+  local units=$scratch/units count
+  rm -rf "$units"
+  if ! out=$("$ledger" systemd-units "$units" 2>&1); then ko "$case13" "$(tail -n 1 <<<"$out")"
+  else
+    count=$(process_count)
+    if [[ $(ls "$units"/ledger-*.service | grep -vc 'ledger-probe@') != "$count" ]]; then
+      ko "$case13" "$(ls "$units" | tr '\n' ' ') is not one unit per process ($count)"
+    elif [[ $(grep -l '^Restart=on-failure$' "$units"/ledger-*.service | wc -l) != "$count" \
+      || $(grep -c "^Wants=ledger-.*\.service ledger-probe@.*\.timer$" "$units/ledger-node.target") != "$count" \
+      || ! -f $units/ledger-probe@.timer ]] \
+      || ! grep -q "^ExecStart=$repo/scripts/ledger run-process node-service.Org2$" "$units/ledger-node-service.Org2.service" \
+      || ! grep -q "^ExecStart=$repo/scripts/ledger probe %i --systemd$" "$units/ledger-probe@.service" \
+      || ! grep -q "^LEDGER_HOME=\"$LEDGER_HOME\"$" "$units/ledger-node.env"; then
+      ko "$case13" "a unit lacks Restart=on-failure, its command, its probe timer or the settings"
+    elif ! command -v systemd-analyze >/dev/null 2>&1; then
+      ok "$case13 (systemd-analyze not installed: contents checked only)"
+    elif ! out=$(cd "$units" && systemd-analyze verify --man=no ./*.service ./*.timer ./*.target \
+      ledger-probe@node-service.service ledger-probe@node-service.timer 2>&1) || [[ -n $out ]]; then
+      # Unknown keys are only warnings (exit 0): any output at all fails the case.
+      ko "$case13" "systemd-analyze verify: $(head -n 1 <<<"$out")"
+    else
+      ok "$case13 (systemd-analyze verify accepts them)"
+    fi
+  fi
+}
+
+# How many processes the running scratch network has (one line each in status).
+process_count() { "$ledger" status 2>/dev/null | grep -c '^  '; }
 
 if ((fabric_ok)); then
   home=$scratch/net
-  export LEDGER_HOME=$home LEDGER_PORT_OFFSET=2000
+  export LEDGER_HOME=$home LEDGER_PORT_OFFSET=$LEDGER_OPERATOR_PORT_OFFSET
   "$ledger" down --wipe >/dev/null 2>&1
   if "$ledger" up >"$scratch.up.log" 2>&1; then
     out=$("$ledger" up 2>&1)
@@ -59,8 +245,9 @@ if ((fabric_ok)); then
     expect_failure "env names the orgs when asked for an unknown one" "no org named 'Org9'" "$ledger" env Org9
     out=$("$ledger" env Org2)
     if [[ $out == *"export CORE_PEER_LOCALMSPID='Org2MSP'"* && $out == *"export ORDERER_CA="* && $out == *"export LEDGER_CHAINCODE='ledger'"* \
-      && $out == *"export LEDGER_PG_URL='postgresql://ledger_reader@127.0.0.1:$((55432 + LEDGER_PORT_OFFSET))/ledger'"* ]]; then
-      ok "env prints the org admin's exports"; else ko "env prints the org admin's exports" "$out"; fi
+      && $out == *"export LEDGER_PG_URL='postgresql://ledger_reader@127.0.0.1:$((55433 + LEDGER_PORT_OFFSET))/ledger'"* \
+      && $out == *"export LEDGER_API_URL='http://127.0.0.1:$((8081 + LEDGER_PORT_OFFSET))'"* ]]; then
+      ok "env prints the org admin's exports and its own node's mirror and API"; else ko "env prints the org admin's exports and its own node's mirror and API" "$out"; fi
     if (eval "$out" && peer lifecycle chaincode querycommitted -C "$LEDGER_CHANNEL" -n "$LEDGER_CHAINCODE" 2>/dev/null | grep -q 'Sequence: 1'); then
       ok "env lets Fabric's peer CLI query the committed chaincode"; else ko "env lets Fabric's peer CLI query the committed chaincode" "querycommitted failed"; fi
 
@@ -85,26 +272,11 @@ if ((fabric_ok)); then
     fi
 
     # A second network on the same ports, elsewhere: the first port it needs is named.
-    expect_failure "a port already taken is named" "port 9050, needed by orderer0.orderer.ledger.local, is already in use" \
+    expect_failure "a port already taken is named" "port $((7050 + LEDGER_PORT_OFFSET)), needed by orderer0.orderer.ledger.local, is already in use" \
       env LEDGER_HOME="$scratch/clash" "$ledger" up
     env LEDGER_HOME="$scratch/clash" "$ledger" down --wipe >/dev/null 2>&1
 
-    # Supervision: kill the chaincode server hard; it is back on its port within seconds.
-    sup=$(cut -d' ' -f1 "$home/run/ccaas.org1.ledger.local.pid")
-    child=$(pgrep -P "$sup" java | head -n 1)
-    port=$(( 7054 + LEDGER_PORT_OFFSET ))
-    if [[ -n $child ]] && kill -KILL "$child"; then
-      back=0
-      for _ in $(seq 1 60); do
-        sleep 0.5
-        new=$(pgrep -P "$sup" java | head -n 1)
-        if [[ -n $new && $new != "$child" && -n $(ss -Hltn "sport = :$port") ]]; then back=1; break; fi
-      done
-      if ((back)); then ok "a killed chaincode server is restarted by its supervisor"; else ko "a killed chaincode server is restarted by its supervisor" "not back within 30 s"; fi
-    else
-      ko "a killed chaincode server is restarted by its supervisor" "no chaincode server process found under supervisor $sup"
-    fi
-
+    network_cases
     "$ledger" down >/dev/null 2>&1
     if "$ledger" status >/dev/null 2>&1; then ko "down stops every process" "status still reports running processes"
     elif [[ -n $(ls "$home/run/"*.pid 2>/dev/null) ]]; then ko "down stops every process" "pid files left"
@@ -120,7 +292,7 @@ if ((fabric_ok)); then
   fi
 
   # A process that dies on start is named with its log: a file where the peer's data directory must go.
-  export LEDGER_HOME=$scratch/dies LEDGER_PORT_OFFSET=3000
+  export LEDGER_HOME=$scratch/dies LEDGER_PORT_OFFSET=$LEDGER_OPERATOR_PORT_OFFSET
   "$ledger" down --wipe >/dev/null 2>&1
   mkdir -p "$LEDGER_HOME/data" && : >"$LEDGER_HOME/data/peer0.org1.ledger.local"
   expect_failure "a process that dies on start is named with its log" \
@@ -129,15 +301,15 @@ if ((fabric_ok)); then
   unset LEDGER_HOME LEDGER_PORT_OFFSET
 else
   # The cases above that need a running network, each reported as skipped by name.
-  while IFS= read -r name; do [[ -n $name ]] && skipped "$name"; done <<'CASES'
+  while IFS= read -r name; do [[ -n $name ]] && skipped "$name"; done <<CASES
 up twice reuses the running network
 env names the orgs when asked for an unknown one
-env prints the org admin's exports
+env prints the org admin's exports and its own node's mirror and API
 env lets Fabric's peer CLI query the committed chaincode
 deploy-chaincode with unchanged code changes nothing
 deploy-chaincode with new code upgrades to the next sequence
 a port already taken is named
-a killed chaincode server is restarted by its supervisor
+$(network_case_names)
 down stops every process
 up restarts a stopped network from its state, its chaincode as deployed
 down --wipe removes the network's state

@@ -51,9 +51,21 @@ public final class BlockApplier {
                 connection.commit();
                 return applied;
             } catch (SQLException | MirrorFault | RuntimeException e) {
-                connection.rollback();
+                rollbackKeeping(connection, e);
                 throw e;
             }
+        }
+    }
+
+    /**
+     * Rolls back, keeping the failure that made it necessary: when the database went away, the rollback fails too
+     * ("Connection is closed", with no SQLSTATE), and must not hide the connection failure that decides a retry.
+     */
+    private static void rollbackKeeping(Connection connection, Exception cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException rollbackFailed) {
+            cause.addSuppressed(rollbackFailed);
         }
     }
 

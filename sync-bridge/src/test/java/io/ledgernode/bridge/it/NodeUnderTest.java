@@ -88,9 +88,12 @@ final class NodeUnderTest implements AutoCloseable {
         }
     }
 
-    /** The pid scripts/ledger recorded for one of the node's processes. */
+    /**
+     * The pid of one of the node's processes itself: {@code run/<process>.child}, which its supervisor writes ({@code .pid}
+     * names the supervisor, whose pid stays the same across the restarts it makes).
+     */
     long pid(String process) throws IOException {
-        return Long.parseLong(Files.readString(home.resolve("run").resolve(process + ".pid")).trim().split(" ")[0]);
+        return Long.parseLong(Files.readString(home.resolve("run").resolve(process + ".child")).trim().split(" ")[0]);
     }
 
     /** Waits until the mirror in {@code connection}'s database has applied block {@code number}. */
