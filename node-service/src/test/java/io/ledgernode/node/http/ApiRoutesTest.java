@@ -19,11 +19,11 @@ import io.ledgernode.node.auth.DevTokens;
 import io.ledgernode.node.auth.Role;
 import io.ledgernode.node.chain.LedgerWriter;
 import io.ledgernode.node.mirror.MirrorReader;
+import io.ledgernode.node.testing.TestDataSources;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -32,8 +32,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,11 +81,11 @@ class ApiRoutesTest {
         };
         return NodeService.parts(config, chain, chain, (transaction, argument) -> {
             throw new io.ledgernode.gateway.LedgerClient.LedgerUnavailableException("no network in this test", null);
-        }, new MirrorReader(unreachable()), new io.ledgernode.node.proof.ProofQueries((txId, end) -> {
+        }, new MirrorReader(TestDataSources.unreachable()), new io.ledgernode.node.proof.ProofQueries((txId, end) -> {
             throw new io.ledgernode.node.proof.ProofException(io.ledgernode.node.proof.ProofException.Reason.LEDGER_UNAVAILABLE, "no network in this test");
         }, block -> {
             throw new io.ledgernode.node.proof.ProofException(io.ledgernode.node.proof.ProofException.Reason.LEDGER_UNAVAILABLE, "no network in this test");
-        }, new MirrorReader(unreachable())));
+        }, new MirrorReader(TestDataSources.unreachable())));
     }
 
     @BeforeEach
@@ -536,53 +534,5 @@ class ApiRoutesTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** A mirror that is down: every connection attempt fails as it would with the database away. */
-    private static DataSource unreachable() {
-        return new DataSource() {
-            @Override
-            public java.sql.Connection getConnection() throws SQLException {
-                throw new SQLException("connection refused", "08001");
-            }
-
-            @Override
-            public java.sql.Connection getConnection(String user, String password) throws SQLException {
-                return getConnection();
-            }
-
-            @Override
-            public java.io.PrintWriter getLogWriter() {
-                return null;
-            }
-
-            @Override
-            public void setLogWriter(java.io.PrintWriter out) {
-            }
-
-            @Override
-            public void setLoginTimeout(int seconds) {
-            }
-
-            @Override
-            public int getLoginTimeout() {
-                return 0;
-            }
-
-            @Override
-            public Logger getParentLogger() {
-                return Logger.getGlobal();
-            }
-
-            @Override
-            public <T> T unwrap(Class<T> iface) throws SQLException {
-                throw new SQLException("not a wrapper");
-            }
-
-            @Override
-            public boolean isWrapperFor(Class<?> iface) {
-                return false;
-            }
-        };
     }
 }

@@ -15,18 +15,16 @@ import io.ledgernode.node.grpc.LedgerGrpcService;
 import io.ledgernode.node.mirror.MirrorReader;
 import io.ledgernode.node.proof.ProofException;
 import io.ledgernode.node.proof.ProofQueries;
+import io.ledgernode.node.testing.TestDataSources;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 
 /**
  * Both listeners of the node (Helidon's REST, grpc-java's gRPC) on real loopback sockets, configured from the
@@ -67,7 +65,7 @@ final class OfflineNode implements AutoCloseable {
                 .build();
         NodeConfig config = NodeConfig.from(root);
         LedgerClient.LedgerUnavailableException down = new LedgerClient.LedgerUnavailableException("no network in this test", null);
-        MirrorReader mirror = new MirrorReader(unreachable());
+        MirrorReader mirror = new MirrorReader(TestDataSources.unreachable());
         NodeService.Parts parts = NodeService.parts(config, (transaction, argument) -> new SubmitOutcome.Unavailable("tx", "no network"),
                 (transaction, argument) -> new SubmitOutcome.Unavailable("tx", "no network"), (transaction, argument) -> {
                     throw down;
@@ -103,53 +101,5 @@ final class OfflineNode implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** A mirror that is down: every connection attempt fails as it would with the database away. */
-    private static DataSource unreachable() {
-        return new DataSource() {
-            @Override
-            public java.sql.Connection getConnection() throws SQLException {
-                throw new SQLException("connection refused", "08001");
-            }
-
-            @Override
-            public java.sql.Connection getConnection(String user, String password) throws SQLException {
-                return getConnection();
-            }
-
-            @Override
-            public java.io.PrintWriter getLogWriter() {
-                return null;
-            }
-
-            @Override
-            public void setLogWriter(java.io.PrintWriter out) {
-            }
-
-            @Override
-            public void setLoginTimeout(int seconds) {
-            }
-
-            @Override
-            public int getLoginTimeout() {
-                return 0;
-            }
-
-            @Override
-            public Logger getParentLogger() {
-                return Logger.getGlobal();
-            }
-
-            @Override
-            public <T> T unwrap(Class<T> iface) throws SQLException {
-                throw new SQLException("not a wrapper");
-            }
-
-            @Override
-            public boolean isWrapperFor(Class<?> iface) {
-                return false;
-            }
-        };
     }
 }
