@@ -1,5 +1,6 @@
 package io.ledgernode.reconciler.mirror;
 
+import io.ledgernode.mirror.EntrySql;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Array;

@@ -3,8 +3,8 @@ package io.ledgernode.bridge.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.ledgernode.bridge.config.BridgeConfig;
+import io.ledgernode.mirror.MirrorMigrations;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 
 /** Opens the bridge's connection pool and brings the schema to the current version. */
 public final class Databases {
@@ -26,15 +26,8 @@ public final class Databases {
         return new HikariDataSource(hikari);
     }
 
-    /** Applies pending migrations (db/migration/V*.sql); refuses a database whose schema is newer than this code. */
+    /** Applies pending migrations of the mirror (its module's, {@link MirrorMigrations}); refuses a newer schema. */
     public static void migrate(DataSource dataSource) {
-        Flyway.configure()
-                .dataSource(dataSource)
-                .schemas("bridge")
-                .createSchemas(true)
-                .locations("classpath:db/migration")
-                .validateOnMigrate(true)
-                .load()
-                .migrate();
+        MirrorMigrations.migrate(dataSource);
     }
 }
