@@ -8,6 +8,7 @@ import static io.ledgernode.mirror.MirrorTables.ENTRIES;
 import static io.ledgernode.mirror.MirrorTables.HOLDS;
 import static io.ledgernode.mirror.MirrorTables.TRANSACTIONS;
 
+import io.ledgernode.api.governance.LedgerConfig;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,6 +30,12 @@ public final class MirrorView implements AutoCloseable {
 
     private static final String ENTRIES_WITH_FUNCTION = "SELECT " + Rows.ENTRY + ", t.function FROM " + ENTRIES + " e JOIN "
             + TRANSACTIONS + " t ON t.block_number = e.block_number AND t.tx_index = e.tx_index WHERE e.account_id = ? ";
+
+    /**
+     * The most entries one transaction can have: a batch transfer at the chaincode's highest limit of legs, two entries a
+     * leg (a hold capture has three). Reading more for one transaction id means the mirror is damaged.
+     */
+    public static final int ENTRIES_PER_TRANSACTION_MAX = 2 * LedgerConfig.BATCH_LEGS_MAX_LIMIT;
 
     private final Connection connection;
 
@@ -96,11 +103,34 @@ public final class MirrorView implements AutoCloseable {
                 Rows::transaction, txId, limit(limit));
     }
 
-    /** The entries of a transaction id in order, each with its account's jurisdiction, at most {@code limit}. */
-    public List<PartyEntry> entriesOf(String txId, int limit) throws SQLException {
-        return list("SELECT " + Rows.ENTRY + ", a.jurisdiction FROM " + ENTRIES + " e JOIN " + ACCOUNTS + " a ON a.id = e.account_id "
+    /**
+     * The record of a transaction id that counts: the last (Fabric records a re-sent envelope again, as
+     * {@code DUPLICATE_TXID}, after the first).
+     */
+    public Optional<Transaction> latestTransaction(String txId) throws SQLException {
+        return one("SELECT " + Rows.TRANSACTION + " FROM " + TRANSACTIONS + " WHERE tx_id = ? "
+                + "ORDER BY block_number DESC, tx_index DESC LIMIT 1", Rows::transaction, txId);
+    }
+
+    /** The valid record of a transaction id, if it has one (the first in chain order). */
+    public Optional<Transaction> validTransaction(String txId) throws SQLException {
+        return one("SELECT " + Rows.TRANSACTION + " FROM " + TRANSACTIONS + " WHERE tx_id = ? AND validation_code = '"
+                + Transaction.VALID + "' ORDER BY block_number, tx_index LIMIT 1", Rows::transaction, txId);
+    }
+
+    /**
+     * The entries of a transaction id in order, each with its account's jurisdiction; more than
+     * {@link #ENTRIES_PER_TRANSACTION_MAX} is a damaged mirror, refused loudly.
+     */
+    public List<PartyEntry> entriesOf(String txId) throws SQLException {
+        List<PartyEntry> entries = list("SELECT " + Rows.ENTRY + ", a.jurisdiction FROM " + ENTRIES + " e JOIN " + ACCOUNTS + " a ON a.id = e.account_id "
                 + "WHERE e.tx_id = ? ORDER BY e.block_number, e.tx_index, e.entry_index LIMIT ?",
-                rs -> new PartyEntry(Rows.entry(rs), rs.getString(11)), txId, limit(limit));
+                rs -> new PartyEntry(Rows.entry(rs), rs.getString(11)), txId, ENTRIES_PER_TRANSACTION_MAX + 1);
+        if (entries.size() > ENTRIES_PER_TRANSACTION_MAX) {
+            throw new IllegalStateException("transaction " + txId + " has more than " + ENTRIES_PER_TRANSACTION_MAX
+                    + " entries in the mirror: more than the chaincode can make");
+        }
+        return entries;
     }
 
     public Optional<Block> block(long number) throws SQLException {

@@ -88,9 +88,12 @@ class MirrorViewTest {
     @Test
     void a_transaction_id_has_every_record_fabric_made_of_it_and_its_entries_with_jurisdictions() throws SQLException {
         List<Transaction> records = reader.read(view -> view.transactions("tx-mint", 10)).value();
-        List<PartyEntry> entries = reader.read(view -> view.entriesOf("tx-mint", 10)).value();
+        List<PartyEntry> entries = reader.read(view -> view.entriesOf("tx-mint")).value();
 
         assertThat(records).extracting(Transaction::validationCode).containsExactly("VALID", "DUPLICATE_TXID");
+        assertThat(reader.read(view -> view.latestTransaction("tx-mint")).value()).map(Transaction::validationCode)
+                .contains("DUPLICATE_TXID");
+        assertThat(reader.read(view -> view.validTransaction("tx-mint")).value()).map(Transaction::txIndex).contains(0);
         assertThat(entries).extracting(PartyEntry::jurisdiction).containsExactly("DE");
         assertThat(entries.get(0).entry().amount()).isEqualTo(700L);
     }
