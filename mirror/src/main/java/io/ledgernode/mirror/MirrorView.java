@@ -9,11 +9,13 @@ import static io.ledgernode.mirror.MirrorTables.HOLDS;
 import static io.ledgernode.mirror.MirrorTables.TRANSACTIONS;
 
 import io.ledgernode.api.governance.LedgerConfig;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -158,6 +160,11 @@ public final class MirrorView implements AutoCloseable {
     /** The assets in code order, at most {@code limit}. */
     public List<Asset> assets(int limit) throws SQLException {
         return list("SELECT " + Rows.ASSET + " FROM " + ASSETS + " ORDER BY code LIMIT ?", Rows::asset, limit(limit));
+    }
+
+    /** A {@code text[]} parameter, for a statement of the caller's own that reads a page of ids by {@code = ANY(?)}. */
+    public Array textArray(Collection<String> values) throws SQLException {
+        return connection.createArrayOf("text", values.toArray(new String[0]));
     }
 
     /** A statement of the caller's own in this snapshot; the caller closes it, and bounds what it reads. */
