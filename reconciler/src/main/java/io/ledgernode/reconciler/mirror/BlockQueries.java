@@ -37,15 +37,13 @@ final class BlockQueries {
             throw new SQLException("the mirror has more than " + EXTRA_TRANSACTIONS_MAX + " transaction rows beyond what blocks "
                     + from + " to " + (toExclusive - 1) + " state");
         }
-        Map<Long, List<MirrorBlock.MirrorTransaction>> transactions = new TreeMap<>();
+        Map<Long, List<Transaction>> transactions = new TreeMap<>();
         for (Transaction tx : rows) {
-            transactions.computeIfAbsent(tx.blockNumber(), n -> new ArrayList<>())
-                    .add(new MirrorBlock.MirrorTransaction(tx.txIndex(), tx.txId(), tx.validationCode()));
+            transactions.computeIfAbsent(tx.blockNumber(), n -> new ArrayList<>()).add(tx);
         }
         List<MirrorBlock> read = new ArrayList<>();
         for (Block block : blocks) {
-            read.add(new MirrorBlock(block.number(), block.headerHash(), block.previousHash(), block.dataHash(), block.txCount(),
-                    transactions.getOrDefault(block.number(), List.of())));
+            read.add(new MirrorBlock(block, transactions.getOrDefault(block.number(), List.of())));
         }
         return read;
     }
