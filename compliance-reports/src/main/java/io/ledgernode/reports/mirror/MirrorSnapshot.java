@@ -7,6 +7,7 @@ import static io.ledgernode.mirror.MirrorTables.TRANSACTIONS;
 
 import io.ledgernode.api.money.EntryKind;
 import io.ledgernode.mirror.Block;
+import io.ledgernode.mirror.Entry;
 import io.ledgernode.mirror.MirrorView;
 import io.ledgernode.reports.ReportException;
 import io.ledgernode.reports.ReportException.Reason;
@@ -178,9 +179,9 @@ public final class MirrorSnapshot implements AutoCloseable {
     private static MirrorEntry entry(ResultSet rows) throws SQLException {
         AccountRef account = new AccountRef(rows.getString(6), rows.getString(7), rows.getString(8),
                 rows.getString(9));
-        return new MirrorEntry(rows.getLong(1), rows.getInt(2), rows.getInt(3), rows.getString(4),
-                rows.getObject(5, OffsetDateTime.class).toInstant(), account, rows.getString(10),
-                EntryKind.valueOf(rows.getString(11)), rows.getLong(12), rows.getString(13));
+        return new MirrorEntry(new Entry(rows.getLong(1), rows.getInt(2), rows.getInt(3), rows.getString(4), account.id(),
+                rows.getString(10), EntryKind.valueOf(rows.getString(11)), rows.getLong(12), rows.getString(13),
+                rows.getObject(5, OffsetDateTime.class).toInstant()), account);
     }
 
     private record Opened(AccountRef account, long block) {
