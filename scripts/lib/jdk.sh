@@ -62,8 +62,8 @@ build_jars() {
     [[ -f $jar ]] || { oldest=""; break; }
     if [[ -z $oldest || $jar -ot $oldest ]]; then oldest=$jar; fi
   done
-  local modules=(ledger-api chaincode network-config fabric-blocks process-kit ledger-gateway sync-bridge compliance-reports reconciler
-    proof-verifier node-service) sources=() m
+  local modules=(ledger-api chaincode network-config fabric-blocks process-kit ledger-gateway mirror sync-bridge compliance-reports
+    reconciler proof-verifier node-service) sources=() m
   for m in "${modules[@]}"; do sources+=("$LEDGER_REPO/$m/src/main" "$LEDGER_REPO/$m/pom.xml"); done
   if [[ -z $oldest || -n $(find "${sources[@]}" "$LEDGER_REPO/pom.xml" -newer "$oldest" -type f 2>/dev/null | head -n 1) ]]; then
     step "building the chaincode, the network generator, the sync-bridge, the reconciler and node-service"

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ledgernode.reports.publish.Manifest;
 import io.ledgernode.reports.publish.ReportWriter;
-import io.ledgernode.reports.testing.MirrorDatabase;
+import io.ledgernode.mirror.testing.EmbeddedMirror;
 import io.ledgernode.reports.testing.PublishedDay;
 import io.ledgernode.reports.testing.SeededDay;
 import io.ledgernode.reports.testing.TestPki;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AtomicPublicationTest {
 
     static TestPki pki;
-    static MirrorDatabase.Mirror mirror;
+    static EmbeddedMirror.Database mirror;
 
     @TempDir
     Path directory;

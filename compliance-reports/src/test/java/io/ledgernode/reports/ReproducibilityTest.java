@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgernode.reports.publish.Manifest;
-import io.ledgernode.reports.testing.MirrorDatabase;
+import io.ledgernode.mirror.testing.EmbeddedMirror;
 import io.ledgernode.reports.testing.MirrorSeed;
 import io.ledgernode.reports.testing.PublishedDay;
 import io.ledgernode.reports.testing.SeededDay;
@@ -32,7 +32,7 @@ class ReproducibilityTest {
     @TempDir
     static Path directory;
     static TestPki pki;
-    static MirrorDatabase.Mirror mirror;
+    static EmbeddedMirror.Database mirror;
 
     @BeforeAll
     static void seed() throws Exception {
@@ -44,7 +44,7 @@ class ReproducibilityTest {
     void the_same_day_and_cut_off_published_from_two_mirrors_of_one_chain_gives_byte_identical_files_and_manifests()
             throws Exception {
         // A second mirror of the same chain, as a rebuild makes it: its bridge clock columns differ, nothing else.
-        MirrorDatabase.Mirror rebuilt = SeededDay.mirror();
+        EmbeddedMirror.Database rebuilt = SeededDay.mirror();
 
         List<PublishedReport> first = publisher("first").publishDay(mirror.reader(), SeededDay.DAY, SeededDay.CUT_OFF);
         List<PublishedReport> second = publisher("second").publishDay(rebuilt.reader(), SeededDay.DAY,
@@ -82,7 +82,7 @@ class ReproducibilityTest {
 
     @Test
     void a_published_report_is_never_replaced_by_different_content_for_the_same_block() throws Exception {
-        MirrorDatabase.Mirror changing = SeededDay.mirror();
+        EmbeddedMirror.Database changing = SeededDay.mirror();
         publisher("conflict").publishDay(changing.reader(), SeededDay.DAY, SeededDay.CUT_OFF);
         new MirrorSeed(changing.admin())
                 .sql("UPDATE mirror.accounts SET owner_ref = 'owner-mallory' WHERE id = 'alice'");

@@ -37,7 +37,7 @@ import io.ledgernode.node.http.RouteTable;
 import io.ledgernode.node.http.Requests;
 import io.ledgernode.node.issuance.IssuanceOperations;
 import io.ledgernode.node.issuance.IssuanceService;
-import io.ledgernode.node.mirror.MirrorReader;
+import io.ledgernode.node.mirror.Mirror;
 import io.ledgernode.node.reconciliation.ReconciliationQueries;
 import io.ledgernode.node.reconciliation.ReconciliationService;
 import io.ledgernode.node.report.ReportQueries;
@@ -79,7 +79,7 @@ public final class NodeService {
      * Proofs from this org's peer, attested by this node and by the configured other member orgs' nodes (their
      * {@code /v1/attestations}).
      */
-    private static ProofQueries proofs(NodeConfig config, NetworkProfile profile, LedgerConnection connection, MirrorReader mirror) {
+    private static ProofQueries proofs(NodeConfig config, NetworkProfile profile, LedgerConnection connection, Mirror mirror) {
         NodeConfig.Proof proof = config.proof();
         ChannelBlocks blocks = new ChannelBlocks(connection, proof.readTimeout());
         AttestationSigner signer = AttestationSigner.fromProfile(blocks, profile.org(config.org()).identity(config.identity()));
@@ -115,7 +115,7 @@ public final class NodeService {
         LedgerConnection compliance = LedgerConnection.open(profile, config.org(), config.complianceIdentity(), gateway.timeouts());
         HikariDataSource pool = pool(config.mirror());
         LedgerClient payments = new LedgerClient(connection, gateway.endorseRetry());
-        MirrorReader mirror = new MirrorReader(pool);
+        Mirror mirror = new Mirror(pool);
         Parts parts = parts(config, payments::submit, new LedgerClient(compliance, gateway.endorseRetry())::submit, payments::evaluate, mirror,
                 proofs(config, profile, connection, mirror));
         WebServer server = restServer(root.get("server"), parts).start();
@@ -137,7 +137,7 @@ public final class NodeService {
      * queries) and the mirror.
      */
     public static Parts parts(NodeConfig config, LedgerWriter.Submitter payments, LedgerWriter.Submitter compliance,
-                              WriteStatusOperations.Evaluator chain, MirrorReader mirror, ProofQueries proofs) {
+                              WriteStatusOperations.Evaluator chain, Mirror mirror, ProofQueries proofs) {
         NodeMetrics metrics = new NodeMetrics(() -> {
             try {
                 return mirror.height();

@@ -1,26 +1,59 @@
 package io.ledgernode.reports.mirror;
 
 import io.ledgernode.api.money.EntryKind;
+import io.ledgernode.mirror.Entry;
 import java.time.Instant;
 import java.util.Objects;
 
-/** One row of {@code mirror.entries} of a valid transaction, with its account's reference. */
-public record MirrorEntry(long blockNumber, int txIndex, int entryIndex, String txId, Instant txTime,
-        AccountRef account, String asset, EntryKind kind, long amount, String holdId) {
+/** One row of the mirror's entries (the mirror module's {@link Entry}) of a valid transaction, with its account's reference. */
+public record MirrorEntry(Entry entry, AccountRef account) {
 
     public MirrorEntry {
-        Objects.requireNonNull(txId, "txId");
-        Objects.requireNonNull(txTime, "txTime");
+        Objects.requireNonNull(entry, "entry");
         Objects.requireNonNull(account, "account");
-        Objects.requireNonNull(asset, "asset");
-        Objects.requireNonNull(kind, "kind");
-        if (amount <= 0) {
-            throw new IllegalArgumentException("entry amount must be positive, not " + amount);
+        if (!entry.accountId().equals(account.id())) {
+            throw new IllegalArgumentException("entry of account " + entry.accountId() + " with the reference of " + account.id());
         }
+    }
+
+    public long blockNumber() {
+        return entry.blockNumber();
+    }
+
+    public int txIndex() {
+        return entry.txIndex();
+    }
+
+    public int entryIndex() {
+        return entry.entryIndex();
+    }
+
+    public String txId() {
+        return entry.txId();
+    }
+
+    public Instant txTime() {
+        return entry.txTimestamp();
+    }
+
+    public String asset() {
+        return entry.asset();
+    }
+
+    public EntryKind kind() {
+        return entry.kind();
+    }
+
+    public long amount() {
+        return entry.amount();
+    }
+
+    public String holdId() {
+        return entry.holdId();
     }
 
     /** Whether this entry and {@code other} belong to the same transaction. */
     boolean sameTransaction(MirrorEntry other) {
-        return blockNumber == other.blockNumber && txIndex == other.txIndex;
+        return blockNumber() == other.blockNumber() && txIndex() == other.txIndex();
     }
 }

@@ -1,10 +1,17 @@
 package io.ledgernode.reports.mirror;
 
+import static io.ledgernode.mirror.MirrorTables.ACCOUNTS;
+import static io.ledgernode.mirror.MirrorTables.ASSETS;
+import static io.ledgernode.mirror.MirrorTables.ENTRIES;
+import static io.ledgernode.mirror.MirrorTables.TRANSACTIONS;
+
 import io.ledgernode.api.money.EntryKind;
+import io.ledgernode.mirror.Block;
+import io.ledgernode.mirror.Entry;
+import io.ledgernode.mirror.MirrorView;
 import io.ledgernode.reports.ReportException;
 import io.ledgernode.reports.ReportException.Reason;
 import java.math.BigInteger;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,6 +25,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -25,37 +33,35 @@ import java.util.TreeSet;
 import javax.sql.DataSource;
 
 /**
- * The mirror as it stood at a cut-off block, read in one read-only, repeatable-read transaction so every query sees
- * the same snapshot. Only rows with a block number at or before the cut-off count; rows of later blocks (which the
+ * The mirror as it stood at a cut-off block, read in one snapshot of the mirror module ({@link MirrorView}: one
+ * read-only, repeatable-read transaction) so every query sees the same rows; the queries here are the reports' own,
+ * naming the mirror's tables through {@link io.ledgernode.mirror.MirrorTables}. Only rows with a block number at or before the cut-off count; rows of later blocks (which the
  * bridge may be adding meanwhile) are invisible to every method. Orderings are decided here in Java, never by the
  * database's collation, so two servers give the same report.
  */
 public final class MirrorSnapshot implements AutoCloseable {
 
-    private final Connection connection;
+    private final MirrorView view;
     private final CutOff cutOff;
     private final int rowsMax;
 
-    private MirrorSnapshot(Connection connection, CutOff cutOff, int rowsMax) {
-        this.connection = connection;
+    private MirrorSnapshot(MirrorView view, CutOff cutOff, int rowsMax) {
+        this.view = view;
         this.cutOff = cutOff;
         this.rowsMax = rowsMax;
     }
 
     /** Opens the snapshot; {@link Reason#MIRROR_BEHIND} if the mirror does not hold the cut-off block yet. */
     public static MirrorSnapshot open(DataSource mirror, long cutOffBlock, int rowsMax) throws ReportException {
-        Connection connection = null;
+        MirrorView view = null;
         try {
-            connection = mirror.getConnection();
-            connection.setAutoCommit(false);
-            connection.setReadOnly(true);
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            return new MirrorSnapshot(connection, readCutOff(connection, cutOffBlock), rowsMax);
+            view = MirrorView.open(mirror);
+            return new MirrorSnapshot(view, readCutOff(view, cutOffBlock), rowsMax);
         } catch (SQLException e) {
-            closeQuietly(connection);
+            closeQuietly(view);
             throw unavailable(e);
         } catch (ReportException e) {
-            closeQuietly(connection);
+            closeQuietly(view);
             throw e;
         }
     }
@@ -67,8 +73,8 @@ public final class MirrorSnapshot implements AutoCloseable {
     /** The assets registered at or before the cut-off, by code. */
     public SortedMap<String, Asset> assets() throws ReportException {
         SortedMap<String, Asset> assets = new TreeMap<>();
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT code, decimals FROM mirror.assets WHERE block_number <= ?")) {
+        try (PreparedStatement query = view.prepare(
+                "SELECT code, decimals FROM " + ASSETS + " WHERE block_number <= ?")) {
             query.setLong(1, cutOff.blockNumber());
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
@@ -103,8 +109,8 @@ public final class MirrorSnapshot implements AutoCloseable {
      */
     public SortedMap<String, BigInteger> supplies() throws ReportException {
         SortedMap<String, BigInteger> supplies = new TreeMap<>();
-        try (PreparedStatement query = connection.prepareStatement("SELECT asset, kind, sum(amount) FROM "
-                + "mirror.entries WHERE block_number <= ? AND kind IN ('MINT', 'BURN') GROUP BY asset, kind")) {
+        try (PreparedStatement query = view.prepare("SELECT asset, kind, sum(amount) FROM "
+                + ENTRIES + " WHERE block_number <= ? AND kind IN ('MINT', 'BURN') GROUP BY asset, kind")) {
             query.setLong(1, cutOff.blockNumber());
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
@@ -122,8 +128,8 @@ public final class MirrorSnapshot implements AutoCloseable {
     /** The jurisdictions of the accounts opened at or before the cut-off. */
     public SortedSet<String> jurisdictions() throws ReportException {
         SortedSet<String> jurisdictions = new TreeSet<>();
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT DISTINCT jurisdiction FROM mirror.accounts WHERE opened_block <= ?")) {
+        try (PreparedStatement query = view.prepare(
+                "SELECT DISTINCT jurisdiction FROM " + ACCOUNTS + " WHERE opened_block <= ?")) {
             query.setLong(1, cutOff.blockNumber());
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
@@ -146,11 +152,11 @@ public final class MirrorSnapshot implements AutoCloseable {
 
     private List<MirrorEntry> entriesOf(LocalDate day) throws ReportException {
         List<MirrorEntry> entries = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement("SELECT e.block_number, e.tx_index, "
+        try (PreparedStatement query = view.prepare("SELECT e.block_number, e.tx_index, "
                 + "e.entry_index, e.tx_id, t.tx_timestamp, e.account_id, a.asset, a.owner_ref, a.jurisdiction, "
-                + "e.asset, e.kind, e.amount, e.hold_id FROM mirror.entries e JOIN mirror.transactions t "
+                + "e.asset, e.kind, e.amount, e.hold_id FROM " + ENTRIES + " e JOIN " + TRANSACTIONS + " t "
                 + "ON t.block_number = e.block_number AND t.tx_index = e.tx_index "
-                + "JOIN mirror.accounts a ON a.id = e.account_id "
+                + "JOIN " + ACCOUNTS + " a ON a.id = e.account_id "
                 + "WHERE e.block_number <= ? AND t.validation_code = 'VALID' "
                 + "AND t.tx_timestamp >= ? AND t.tx_timestamp < ? "
                 + "ORDER BY e.block_number, e.tx_index, e.entry_index LIMIT ?")) {
@@ -173,9 +179,9 @@ public final class MirrorSnapshot implements AutoCloseable {
     private static MirrorEntry entry(ResultSet rows) throws SQLException {
         AccountRef account = new AccountRef(rows.getString(6), rows.getString(7), rows.getString(8),
                 rows.getString(9));
-        return new MirrorEntry(rows.getLong(1), rows.getInt(2), rows.getInt(3), rows.getString(4),
-                rows.getObject(5, OffsetDateTime.class).toInstant(), account, rows.getString(10),
-                EntryKind.valueOf(rows.getString(11)), rows.getLong(12), rows.getString(13));
+        return new MirrorEntry(new Entry(rows.getLong(1), rows.getInt(2), rows.getInt(3), rows.getString(4), account.id(),
+                rows.getString(10), EntryKind.valueOf(rows.getString(11)), rows.getLong(12), rows.getString(13),
+                rows.getObject(5, OffsetDateTime.class).toInstant()), account);
     }
 
     private record Opened(AccountRef account, long block) {
@@ -183,8 +189,8 @@ public final class MirrorSnapshot implements AutoCloseable {
 
     private List<Opened> openedAccounts() throws SQLException, ReportException {
         List<Opened> opened = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement("SELECT id, asset, owner_ref, jurisdiction, "
-                + "opened_block FROM mirror.accounts WHERE opened_block <= ? LIMIT ?")) {
+        try (PreparedStatement query = view.prepare("SELECT id, asset, owner_ref, jurisdiction, "
+                + "opened_block FROM " + ACCOUNTS + " WHERE opened_block <= ? LIMIT ?")) {
             query.setLong(1, cutOff.blockNumber());
             query.setInt(2, rowsMax + 1);
             try (ResultSet rows = query.executeQuery()) {
@@ -207,8 +213,8 @@ public final class MirrorSnapshot implements AutoCloseable {
 
     private Map<String, Sums> entrySums() throws SQLException {
         Map<String, Sums> sums = new HashMap<>();
-        try (PreparedStatement query = connection.prepareStatement("SELECT account_id, kind, sum(amount) "
-                + "FROM mirror.entries WHERE block_number <= ? GROUP BY account_id, kind")) {
+        try (PreparedStatement query = view.prepare("SELECT account_id, kind, sum(amount) "
+                + "FROM " + ENTRIES + " WHERE block_number <= ? GROUP BY account_id, kind")) {
             query.setLong(1, cutOff.blockNumber());
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
@@ -231,21 +237,14 @@ public final class MirrorSnapshot implements AutoCloseable {
         return value.longValueExact();
     }
 
-    private static CutOff readCutOff(Connection connection, long blockNumber) throws SQLException, ReportException {
-        byte[] hash;
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT header_hash FROM mirror.blocks WHERE number = ?")) {
-            query.setLong(1, blockNumber);
-            try (ResultSet rows = query.executeQuery()) {
-                if (!rows.next()) {
-                    throw new ReportException(Reason.MIRROR_BEHIND, "the mirror does not hold block " + blockNumber
-                            + " yet");
-                }
-                hash = rows.getBytes(1);
-            }
+    private static CutOff readCutOff(MirrorView view, long blockNumber) throws SQLException, ReportException {
+        Optional<Block> block = view.block(blockNumber);
+        if (block.isEmpty()) {
+            throw new ReportException(Reason.MIRROR_BEHIND, "the mirror does not hold block " + blockNumber + " yet");
         }
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT max(tx_timestamp) FROM mirror.transactions WHERE block_number = ?")) {
+        byte[] hash = block.get().headerHash();
+        try (PreparedStatement query = view.prepare(
+                "SELECT max(tx_timestamp) FROM " + TRANSACTIONS + " WHERE block_number = ?")) {
             query.setLong(1, blockNumber);
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();
@@ -267,10 +266,10 @@ public final class MirrorSnapshot implements AutoCloseable {
         return new ReportException(Reason.MIRROR_UNAVAILABLE, "reading the mirror failed: " + e.getMessage(), e);
     }
 
-    private static void closeQuietly(Connection connection) {
-        if (connection != null) {
+    private static void closeQuietly(MirrorView view) {
+        if (view != null) {
             try {
-                connection.close();
+                view.close();
             } catch (SQLException ignored) {
                 // Already failing with the first error, which is the one worth reporting.
             }
@@ -279,8 +278,8 @@ public final class MirrorSnapshot implements AutoCloseable {
 
     @Override
     public void close() throws ReportException {
-        try (connection) {
-            connection.rollback();
+        try {
+            view.close();
         } catch (SQLException e) {
             throw unavailable(e);
         }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ledgernode.reports.PublishedReport;
 import io.ledgernode.reports.ReportKind;
 import io.ledgernode.reports.ReportPublisher;
-import io.ledgernode.reports.testing.MirrorDatabase;
+import io.ledgernode.mirror.testing.EmbeddedMirror;
 import io.ledgernode.reports.testing.MirrorSeed;
 import io.ledgernode.reports.testing.PublishedDay;
 import io.ledgernode.reports.testing.SeededDay;
@@ -95,7 +95,7 @@ class BalancesReportTest {
     @Test
     void a_supply_that_does_not_match_the_balances_is_reported_as_not_balanced(@TempDir Path other)
             throws Exception {
-        MirrorDatabase.Mirror mirror = MirrorDatabase.fresh();
+        EmbeddedMirror.Database mirror = EmbeddedMirror.shared().fresh();
         MirrorSeed seed = new MirrorSeed(mirror.admin());
         Instant time = Instant.parse("2026-11-22T12:00:00Z");
         seed.asset("USD", 2, 0).account("alice", "USD", "owner-alice", "DE", 0)

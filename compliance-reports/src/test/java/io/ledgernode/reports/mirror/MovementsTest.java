@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ledgernode.api.money.EntryKind;
+import io.ledgernode.mirror.Entry;
 import io.ledgernode.reports.ReportException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,14 +81,14 @@ class MovementsTest {
     }
 
     private static MirrorEntry entry(int txIndex, AccountRef account, EntryKind kind, long amount, String holdId) {
-        return new MirrorEntry(3, txIndex, 0, "tx" + txIndex, T, account, "USD", kind, amount, holdId);
+        return new MirrorEntry(new Entry(3, txIndex, 0, "tx" + txIndex, account.id(), "USD", kind, amount, holdId, T), account);
     }
 
     private static List<MirrorEntry> tx(int txIndex, Draft... drafts) {
         List<MirrorEntry> entries = new ArrayList<>();
         for (int i = 0; i < drafts.length; i++) {
-            entries.add(new MirrorEntry(3, txIndex, i, "tx" + txIndex, T, drafts[i].account(), "USD", drafts[i].kind(),
-                    drafts[i].amount(), drafts[i].holdId()));
+            entries.add(new MirrorEntry(new Entry(3, txIndex, i, "tx" + txIndex, drafts[i].account().id(), "USD", drafts[i].kind(),
+                    drafts[i].amount(), drafts[i].holdId(), T), drafts[i].account()));
         }
         return entries;
     }

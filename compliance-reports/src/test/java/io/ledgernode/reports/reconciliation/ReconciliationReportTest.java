@@ -9,7 +9,7 @@ import io.ledgernode.reports.ReportKind;
 import io.ledgernode.reports.ReportPublisher;
 import io.ledgernode.reports.reconciliation.ReconciliationResult.Break;
 import io.ledgernode.reports.reconciliation.ReconciliationResult.BreakType;
-import io.ledgernode.reports.testing.MirrorDatabase;
+import io.ledgernode.mirror.testing.EmbeddedMirror;
 import io.ledgernode.reports.testing.MirrorSeed;
 import io.ledgernode.reports.testing.PublishedDay;
 import io.ledgernode.reports.testing.SeededDay;
@@ -32,7 +32,7 @@ class ReconciliationReportTest {
     @TempDir
     static Path directory;
     static TestPki pki;
-    static MirrorDatabase.Mirror mirror;
+    static EmbeddedMirror.Database mirror;
     static List<PublishedReport> published;
 
     @BeforeAll

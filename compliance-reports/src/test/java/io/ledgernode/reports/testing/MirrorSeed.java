@@ -1,23 +1,29 @@
 package io.ledgernode.reports.testing;
 
+import io.ledgernode.api.account.AccountStatus;
+import io.ledgernode.api.hold.HoldStatus;
 import io.ledgernode.api.money.EntryKind;
+import io.ledgernode.mirror.Account;
+import io.ledgernode.mirror.Asset;
+import io.ledgernode.mirror.Block;
+import io.ledgernode.mirror.Entry;
+import io.ledgernode.mirror.Hold;
+import io.ledgernode.mirror.Transaction;
+import io.ledgernode.mirror.testing.MirrorSeeder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import javax.sql.DataSource;
 
 /**
- * Seeds the mirror with plain SQL INSERTs, as the bridge would have written it: blocks, transactions, entries,
+ * Seeds the mirror through the mirror fixture's seeder (its typed rows), as the bridge would have written it: blocks, transactions, entries,
  * accounts, holds, assets and the checkpoint. It keeps the current balances as the entries move them and writes
  * them at the end, so {@code mirror.accounts} holds the state after the last block, as in a live mirror.
  */
@@ -31,14 +37,14 @@ public final class MirrorSeed {
     public record Tx(String label, String validationCode, Instant time, List<E> entries) {
     }
 
-    private final DataSource admin;
+    private final MirrorSeeder seeder;
     private final Map<String, String> assetOf = new HashMap<>();
     private final Map<String, long[]> current = new HashMap<>();
     private final Map<String, Long> supply = new HashMap<>();
     private long lastBlock = -1;
 
     public MirrorSeed(DataSource admin) {
-        this.admin = admin;
+        this.seeder = new MirrorSeeder(admin);
     }
 
     public static E e(String account, EntryKind kind, long amount) {
@@ -68,17 +74,15 @@ public final class MirrorSeed {
     }
 
     public MirrorSeed asset(String code, int decimals, long block) throws SQLException {
-        execute("INSERT INTO mirror.assets (code, decimals, supply, block_number, tx_id) VALUES (?, ?, 0, ?, ?)",
-                code, decimals, block, txId("asset-" + code));
+        seeder.asset(new Asset(code, decimals, 0, block, txId("asset-" + code)));
         supply.put(code, 0L);
         return this;
     }
 
     public MirrorSeed account(String id, String asset, String ownerRef, String jurisdiction, long openedBlock)
             throws SQLException {
-        execute("INSERT INTO mirror.accounts (id, asset, custodian_msp, owner_ref, jurisdiction, status, "
-                + "opened_block, updated_block) VALUES (?, ?, 'Org1MSP', ?, ?, 'ACTIVE', ?, ?)",
-                id, asset, ownerRef, jurisdiction, openedBlock, openedBlock);
+        seeder.account(new Account(id, asset, "Org1MSP", ownerRef, jurisdiction, AccountStatus.ACTIVE, OptionalLong.empty(),
+                OptionalLong.empty(), 0, 0, openedBlock, openedBlock));
         assetOf.put(id, asset);
         current.put(id, new long[2]);
         return this;
@@ -86,11 +90,9 @@ public final class MirrorSeed {
 
     /** A block and its transactions; the bridge's observed/mirrored times are deliberately unrelated wall clock. */
     public MirrorSeed block(long number, Instant time, Tx... txs) throws SQLException {
-        Timestamp bridgeClock = Timestamp.from(Instant.now());
-        execute("INSERT INTO mirror.blocks (number, header_hash, previous_hash, data_hash, tx_count, observed_at, "
-                + "mirrored_at) VALUES (?, ?, ?, ?, ?, ?, ?)", number, sha256("block-" + number),
-                number == 0 ? new byte[32] : sha256("block-" + (number - 1)), sha256("data-" + number), txs.length,
-                bridgeClock, bridgeClock);
+        Instant bridgeClock = Instant.now();
+        seeder.block(new Block(number, sha256("block-" + number), number == 0 ? new byte[32] : sha256("block-" + (number - 1)),
+                sha256("data-" + number), txs.length, bridgeClock, bridgeClock));
         for (int i = 0; i < txs.length; i++) {
             transaction(number, i, txs[i]);
         }
@@ -100,59 +102,40 @@ public final class MirrorSeed {
 
     public MirrorSeed hold(String id, String account, long amount, String status, String placedTx, long placedBlock,
             String closedTx, Long closedBlock) throws SQLException {
-        execute("INSERT INTO mirror.holds (id, account_id, asset, amount, payee, expires_at, status, placed_tx_id, "
-                + "placed_block, closed_tx_id, closed_block) VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)", id,
-                account, assetOf.get(account), amount, Timestamp.from(Instant.parse("2026-12-31T00:00:00Z")), status,
-                txId(placedTx), placedBlock, closedTx == null ? null : txId(closedTx), closedBlock);
+        seeder.hold(new Hold(id, account, assetOf.get(account), amount, null, Instant.parse("2026-12-31T00:00:00Z"),
+                HoldStatus.valueOf(status), txId(placedTx), placedBlock, closedTx == null ? null : txId(closedTx),
+                closedBlock == null ? OptionalLong.empty() : OptionalLong.of(closedBlock)));
         return this;
     }
 
     /** Writes the current balances, held amounts and supplies, and the checkpoint after the last block. */
     public void finish() throws SQLException {
         for (Map.Entry<String, long[]> account : current.entrySet()) {
-            execute("UPDATE mirror.accounts SET balance = ?, held = ?, updated_block = ? WHERE id = ?",
-                    account.getValue()[0], account.getValue()[1], lastBlock, account.getKey());
+            seeder.moveAccount(account.getKey(), account.getValue()[0], account.getValue()[1], lastBlock);
         }
         for (Map.Entry<String, Long> asset : supply.entrySet()) {
-            execute("UPDATE mirror.assets SET supply = ? WHERE code = ?", asset.getValue(), asset.getKey());
+            seeder.moveSupply(asset.getKey(), asset.getValue());
         }
-        execute("INSERT INTO bridge.checkpoint (id, channel, next_block, updated_at) VALUES (1, 'ledger', ?, now())",
-                lastBlock + 1);
+        seeder.checkpoint(lastBlock + 1);
     }
 
     /** Runs any statement as the superuser (to change the mirror under a published report, in tests). */
     public void sql(String statement) throws SQLException {
-        try (Connection connection = admin.getConnection(); Statement sql = connection.createStatement()) {
-            sql.execute(statement);
-        }
+        seeder.execute(statement);
     }
 
     private void transaction(long block, int index, Tx tx) throws SQLException {
-        execute("INSERT INTO mirror.transactions (block_number, tx_index, tx_id, header_type, validation_code, "
-                + "creator_msp, chaincode, function, tx_timestamp, event_name) VALUES (?, ?, ?, 'ENDORSER_TRANSACTION', "
-                + "?, 'Org1MSP', 'ledger', 'Money:transfer', ?, NULL)", block, index, txId(tx.label()),
-                tx.validationCode(), Timestamp.from(tx.time()));
+        seeder.transaction(new Transaction(block, index, txId(tx.label()), "ENDORSER_TRANSACTION", tx.validationCode(),
+                "Org1MSP", "ledger", "Money:transfer", tx.time(), null));
         for (int i = 0; i < tx.entries().size(); i++) {
             E entry = tx.entries().get(i);
             String asset = assetOf.get(entry.account());
-            execute("INSERT INTO mirror.entries (block_number, tx_index, entry_index, tx_id, account_id, asset, kind, "
-                    + "amount, hold_id, tx_timestamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", block, index, i,
-                    txId(tx.label()), entry.account(), asset, entry.kind().name(), entry.amount(), entry.holdId(),
-                    Timestamp.from(tx.time()));
+            seeder.entry(new Entry(block, index, i, txId(tx.label()), entry.account(), asset, entry.kind(), entry.amount(),
+                    entry.holdId(), tx.time()));
             long[] state = current.get(entry.account());
             state[0] += entry.kind().balanceSign() * entry.amount();
             state[1] += entry.kind().heldSign() * entry.amount();
             supply.merge(asset, entry.kind().supplySign() * entry.amount(), Long::sum);
-        }
-    }
-
-    private void execute(String statement, Object... parameters) throws SQLException {
-        try (Connection connection = admin.getConnection();
-             PreparedStatement sql = connection.prepareStatement(statement)) {
-            for (int i = 0; i < parameters.length; i++) {
-                sql.setObject(i + 1, parameters[i]);
-            }
-            sql.executeUpdate();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.ledgernode.reports.testing;
 
+import io.ledgernode.mirror.testing.EmbeddedMirror;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgernode.reports.LargeValueThresholds;
@@ -24,11 +25,11 @@ public final class PublishedDay {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public final TestPki pki;
-    public final MirrorDatabase.Mirror mirror;
+    public final EmbeddedMirror.Database mirror;
     public final ReportsConfig config;
     public final List<PublishedReport> published;
 
-    private PublishedDay(TestPki pki, MirrorDatabase.Mirror mirror, ReportsConfig config,
+    private PublishedDay(TestPki pki, EmbeddedMirror.Database mirror, ReportsConfig config,
             List<PublishedReport> published) {
         this.pki = pki;
         this.mirror = mirror;
@@ -38,7 +39,7 @@ public final class PublishedDay {
 
     public static PublishedDay publish(Path directory) throws Exception {
         TestPki pki = TestPki.create();
-        MirrorDatabase.Mirror mirror = SeededDay.mirror();
+        EmbeddedMirror.Database mirror = SeededDay.mirror();
         ReportsConfig config = configFor(pki, directory, "reports");
         List<PublishedReport> published = new ReportPublisher(config).publishDay(mirror.reader(), SeededDay.DAY,
                 SeededDay.CUT_OFF);

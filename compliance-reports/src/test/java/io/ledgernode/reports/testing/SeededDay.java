@@ -1,5 +1,6 @@
 package io.ledgernode.reports.testing;
 
+import io.ledgernode.mirror.testing.EmbeddedMirror;
 import static io.ledgernode.api.money.EntryKind.BURN;
 import static io.ledgernode.api.money.EntryKind.CREDIT;
 import static io.ledgernode.api.money.EntryKind.DEBIT;
@@ -58,8 +59,8 @@ public final class SeededDay {
     }
 
     /** A fresh mirror holding the day; its reader data source. */
-    public static MirrorDatabase.Mirror mirror() throws SQLException {
-        MirrorDatabase.Mirror mirror = MirrorDatabase.fresh();
+    public static EmbeddedMirror.Database mirror() throws SQLException {
+        EmbeddedMirror.Database mirror = EmbeddedMirror.shared().fresh();
         seed(new MirrorSeed(mirror.admin()));
         return mirror;
     }

@@ -3,6 +3,11 @@ package io.ledgernode.node.account;
 import io.ledgernode.api.Require;
 import io.ledgernode.api.Transactions;
 import io.ledgernode.api.account.OpenAccountRequest;
+import io.ledgernode.mirror.Account;
+import io.ledgernode.mirror.AccountEntry;
+import io.ledgernode.mirror.EntryPosition;
+import io.ledgernode.mirror.Hold;
+import io.ledgernode.mirror.MirrorReader;
 import io.ledgernode.node.auth.Caller;
 import io.ledgernode.node.auth.Role;
 import io.ledgernode.node.chain.LedgerWriter;
@@ -10,13 +15,11 @@ import io.ledgernode.node.chain.WriteRequest;
 import io.ledgernode.node.chain.WriteResult;
 import io.ledgernode.node.http.ApiException;
 import io.ledgernode.node.http.Requests;
-import io.ledgernode.node.mirror.MirrorReader;
+import io.ledgernode.node.mirror.Mirror;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -30,13 +33,13 @@ public final class AccountOperations {
     /** Longest cursor text: three 19-digit numbers and two colons, in base64url. */
     private static final int CURSOR_LENGTH_MAX = 80;
 
-    private final MirrorReader mirror;
+    private final Mirror mirror;
     private final LedgerWriter writer;
     private final Duration minBlockWaitMax;
     private final int pageSizeDefault;
     private final int pageSizeMax;
 
-    public AccountOperations(MirrorReader mirror, LedgerWriter writer, Duration minBlockWaitMax, int pageSizeDefault, int pageSizeMax) {
+    public AccountOperations(Mirror mirror, LedgerWriter writer, Duration minBlockWaitMax, int pageSizeDefault, int pageSizeMax) {
         this.mirror = mirror;
         this.writer = writer;
         this.minBlockWaitMax = minBlockWaitMax;
@@ -54,48 +57,47 @@ public final class AccountOperations {
     }
 
     /** The account with balance, held amount, its open holds (at most a page) and the mirror height. */
-    public Map<String, Object> get(Caller caller, String id, OptionalLong minBlock) {
+    public AccountAnswer get(Caller caller, String id, OptionalLong minBlock) {
         Require.accountId("id", id);
         minBlock.ifPresent(block -> mirror.awaitBlock(block, minBlockWaitMax));
-        List<MirrorReader.Rows> read = mirror.accountWithHolds(id, pageSizeMax);
-        Map<String, Object> body = new LinkedHashMap<>(visible(caller, id, read.get(0)));
-        body.put("holds", read.get(1).rows());
-        body.put("mirrorHeight", read.get(0).mirrorHeight());
-        return body;
+        MirrorReader.Snapshot<AccountWithHolds> read = mirror.read(view ->
+                new AccountWithHolds(view.account(id), view.openHolds(id, pageSizeMax)));
+        return AccountAnswer.of(visible(caller, id, read.value().account()), read.value().holds(), read.height());
     }
 
     /** A page of the account's entries, newest first, with the cursor of the next (older) page or null. */
-    public Map<String, Object> history(Caller caller, String id, Optional<String> cursor, Optional<String> limitText, OptionalLong minBlock) {
+    public HistoryPage history(Caller caller, String id, Optional<String> cursor, Optional<String> limitText, OptionalLong minBlock) {
         // Every parameter is checked before the mirror is asked anything.
         Require.accountId("id", id);
         int limit = Requests.limit(limitText, pageSizeDefault, pageSizeMax);
-        Optional<long[]> after = cursor.map(AccountOperations::position);
+        EntryPosition before = cursor.map(AccountOperations::position).orElse(EntryPosition.LAST);
         minBlock.ifPresent(block -> mirror.awaitBlock(block, minBlockWaitMax));
         requireVisible(caller, id);
-        MirrorReader.Rows page = mirror.history(id, after, limit);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("entries", page.rows());
-        body.put("nextCursor", page.rows().size() < limit ? null : cursorAfter(page.rows().get(page.rows().size() - 1)));
-        body.put("mirrorHeight", page.mirrorHeight());
-        return body;
+        MirrorReader.Snapshot<List<AccountEntry>> page = mirror.read(view -> view.entriesBefore(id, before, limit));
+        List<AccountEntry> entries = page.value();
+        String nextCursor = entries.size() < limit ? null : cursorAfter(entries.get(entries.size() - 1).entry().position());
+        return new HistoryPage(entries.stream().map(HistoryLine::of).toList(), nextCursor, page.height());
     }
 
     /** Refuses (as not found) an account the caller may not see. */
     public void requireVisible(Caller caller, String id) {
-        visible(caller, id, mirror.account(id));
+        visible(caller, id, mirror.read(view -> view.account(id)).value());
+    }
+
+    /** The account and its open holds, read in one snapshot. */
+    private record AccountWithHolds(Optional<Account> account, List<Hold> holds) {
     }
 
     /** The account's row if the caller may see it; a 404 exactly like a missing account otherwise. */
-    private static Map<String, Object> visible(Caller caller, String id, MirrorReader.Rows account) {
-        Optional<Map<String, Object>> row = account.first();
-        if (row.isEmpty() || !caller.mayRead(id, (String) row.get().get("jurisdiction"))) {
+    private static Account visible(Caller caller, String id, Optional<Account> account) {
+        if (account.isEmpty() || !caller.mayRead(id, account.get().jurisdiction())) {
             throw ApiException.notFound("account " + id);
         }
-        return row.get();
+        return account.get();
     }
 
     /** A cursor is the (block, tx, entry) position of the last entry of the page before, base64url. */
-    private static long[] position(String text) {
+    private static EntryPosition position(String text) {
         try {
             String[] parts = text.length() > CURSOR_LENGTH_MAX ? new String[0]
                     : new String(Base64.getUrlDecoder().decode(text), StandardCharsets.US_ASCII).split(":", -1);
@@ -104,7 +106,7 @@ public final class AccountOperations {
                 for (int i = 0; i < 3; i++) {
                     position[i] = Requests.wholeNumber(parts[i]).orElseThrow(IllegalArgumentException::new);
                 }
-                return position;
+                return new EntryPosition(position[0], position[1], position[2]);
             }
         } catch (IllegalArgumentException e) {
             // Not base64url, or not three whole numbers: answered below like any other foreign cursor.
@@ -112,8 +114,8 @@ public final class AccountOperations {
         throw ApiException.badRequest("cursor is not one this service gave out");
     }
 
-    private static String cursorAfter(Map<String, Object> last) {
-        String text = last.get("blockNumber") + ":" + last.get("txIndex") + ":" + last.get("entryIndex");
+    private static String cursorAfter(EntryPosition last) {
+        String text = last.blockNumber() + ":" + last.txIndex() + ":" + last.entryIndex();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -8,7 +8,8 @@ import io.ledgernode.node.http.ApiErrorCode;
 import io.ledgernode.node.http.ApiException;
 import io.ledgernode.node.http.Json;
 import io.ledgernode.node.http.Requests;
-import io.ledgernode.node.mirror.MirrorReader;
+import io.ledgernode.mirror.Transaction;
+import io.ledgernode.node.mirror.Mirror;
 import java.io.IOException;
 
 /**
@@ -25,9 +26,9 @@ public final class WriteStatusOperations {
     }
 
     private final Evaluator chain;
-    private final MirrorReader mirror;
+    private final Mirror mirror;
 
-    public WriteStatusOperations(Evaluator chain, MirrorReader mirror) {
+    public WriteStatusOperations(Evaluator chain, Mirror mirror) {
         this.chain = chain;
         this.mirror = mirror;
     }
@@ -42,10 +43,7 @@ public final class WriteStatusOperations {
                     + "again shortly, or resubmit with the same key: it is never applied twice");
         }
         String txId = read(outcome.result(), Recorded.class).txId();
-        long block = mirror.transaction(txId).rows().stream()
-                .filter(row -> "VALID".equals(row.get("validationCode")))
-                .map(row -> ((Number) row.get("blockNumber")).longValue())
-                .findFirst().orElse(-1L);
+        long block = mirror.read(view -> view.validTransaction(txId)).value().map(Transaction::blockNumber).orElse(-1L);
         return new WriteResult(key, new LedgerWriter.Written.Done(txId, block, outcome.result()));
     }
 

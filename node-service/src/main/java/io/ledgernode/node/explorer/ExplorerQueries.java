@@ -1,17 +1,22 @@
 package io.ledgernode.node.explorer;
 
+import io.ledgernode.mirror.Asset;
+import io.ledgernode.mirror.Block;
+import io.ledgernode.mirror.MirrorReader;
+import io.ledgernode.mirror.PartyEntry;
+import io.ledgernode.mirror.Transaction;
 import io.ledgernode.node.auth.Caller;
 import io.ledgernode.node.auth.Role;
 import io.ledgernode.api.Require;
 import io.ledgernode.node.http.ApiErrors;
 import io.ledgernode.node.http.ApiException;
 import io.ledgernode.node.http.Requests;
-import io.ledgernode.node.mirror.MirrorReader;
+import io.ledgernode.node.mirror.Mirror;
 import io.ledgernode.node.scope.Entry;
 import io.ledgernode.node.scope.TransactionScope;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -21,10 +26,13 @@ import java.util.OptionalLong;
  */
 public final class ExplorerQueries {
 
-    private final MirrorReader mirror;
+    /** The most assets a supply answer lists; more is refused loudly rather than cut short. */
+    static final int SUPPLY_ASSETS_MAX = 10_000;
+
+    private final Mirror mirror;
     private final Duration minBlockWaitMax;
 
-    public ExplorerQueries(MirrorReader mirror, Duration minBlockWaitMax) {
+    public ExplorerQueries(Mirror mirror, Duration minBlockWaitMax) {
         this.mirror = mirror;
         this.minBlockWaitMax = minBlockWaitMax;
     }
@@ -33,39 +41,48 @@ public final class ExplorerQueries {
      * The transaction with its entries. A wallet or regulator sees it when one of its legs is in scope; the legs that
      * are not show amounts and per-transaction account references only ({@link TransactionScope}).
      */
-    public Map<String, Object> transaction(Caller caller, String txId, OptionalLong minBlock) {
+    public TransactionAnswer transaction(Caller caller, String txId, OptionalLong minBlock) {
         Require.txId("txId", txId);
         minBlock.ifPresent(block -> mirror.awaitBlock(block, minBlockWaitMax));
-        MirrorReader.Rows tx = mirror.transaction(txId);
-        TransactionScope scope = TransactionScope.of(caller, mirror.entriesOf(txId).rows().stream().map(Entry::of).toList());
-        if (tx.rows().isEmpty() || !scope.visible()) {
+        // Fabric records a re-sent envelope again (as DUPLICATE_TXID); the last record is the one that counts.
+        MirrorReader.Snapshot<TransactionRead> read = mirror.read(view ->
+                new TransactionRead(view.latestTransaction(txId), view.entriesOf(txId)));
+        TransactionScope scope = TransactionScope.of(caller, read.value().entries().stream().map(Entry::of).toList());
+        if (read.value().tx().isEmpty() || !scope.visible()) {
             throw ApiException.notFound("transaction " + ApiErrors.quoted(txId));
         }
-        // Fabric records a re-sent envelope again (as DUPLICATE_TXID); the last record is the one that counts.
-        Map<String, Object> body = new LinkedHashMap<>(tx.rows().get(tx.rows().size() - 1));
-        body.put("entries", scope.shownEntries());
-        body.put("mirrorHeight", tx.mirrorHeight());
-        return body;
+        return TransactionAnswer.of(read.value().tx().get(), scope.shownEntries(), read.height());
     }
 
-    public Map<String, Object> block(Caller caller, long number) {
+    public BlockAnswer block(Caller caller, long number) {
         Requests.requireRole(caller, Role.AUDITOR, Role.REGULATOR, Role.OPERATOR, Role.ISSUER);
         if (number < 0) {
             throw ApiException.badRequest("a block number is a non-negative whole number");
         }
-        MirrorReader.Rows block = mirror.block(number);
-        Map<String, Object> body = new LinkedHashMap<>(block.first().orElseThrow(() -> ApiException.notFound("block " + number)));
-        body.put("transactions", mirror.blockTransactions(number).rows());
-        body.put("mirrorHeight", block.mirrorHeight());
-        return body;
+        MirrorReader.Snapshot<BlockRead> read = mirror.read(view -> {
+            Optional<Block> block = view.block(number);
+            // A block's transactions are as many as its header says: that is the bound of the query.
+            return new BlockRead(block, block.isEmpty() ? List.of()
+                    : view.transactionsOfBlocks(number, number + 1, Math.max(1, block.get().txCount())));
+        });
+        Block block = read.value().block().orElseThrow(() -> ApiException.notFound("block " + number));
+        return BlockAnswer.of(block, read.value().transactions(), read.height());
     }
 
-    public Map<String, Object> supply(Caller caller) {
+    public SupplyAnswer supply(Caller caller) {
         Requests.requireRole(caller, Role.AUDITOR, Role.REGULATOR, Role.OPERATOR, Role.ISSUER);
-        MirrorReader.Rows supply = mirror.supply();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("assets", supply.rows());
-        body.put("mirrorHeight", supply.mirrorHeight());
-        return body;
+        MirrorReader.Snapshot<List<Asset>> read = mirror.read(view -> view.assets(SUPPLY_ASSETS_MAX + 1));
+        if (read.value().size() > SUPPLY_ASSETS_MAX) {
+            throw new IllegalStateException("the mirror holds more than " + SUPPLY_ASSETS_MAX + " assets");
+        }
+        return SupplyAnswer.of(read.value(), read.height());
+    }
+
+    /** A block and its transactions, read in one snapshot. */
+    private record BlockRead(Optional<Block> block, List<Transaction> transactions) {
+    }
+
+    /** A transaction's last record and its entries, read in one snapshot. */
+    private record TransactionRead(Optional<Transaction> tx, List<PartyEntry> entries) {
     }
 }

@@ -2,11 +2,12 @@ package io.ledgernode.node.grpc;
 
 import io.grpc.stub.ServerCallStreamObserver;
 import io.ledgernode.node.grpc.v1.AccountTransaction;
-import io.ledgernode.node.mirror.MirrorReader;
+import io.ledgernode.mirror.AccountEntry;
+import io.ledgernode.mirror.EntryPosition;
+import io.ledgernode.node.account.HistoryLine;
+import io.ledgernode.node.mirror.Mirror;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Follows one account's ledger entries for a {@code WatchTransactions} stream: everything from the requested block
@@ -15,11 +16,11 @@ import java.util.Optional;
  */
 public final class AccountWatch {
 
-    private final MirrorReader mirror;
+    private final Mirror mirror;
     private final Duration pollInterval;
     private final int pageSize;
 
-    public AccountWatch(MirrorReader mirror, Duration pollInterval, int pageSize) {
+    public AccountWatch(Mirror mirror, Duration pollInterval, int pageSize) {
         this.mirror = mirror;
         this.pollInterval = pollInterval;
         this.pageSize = pageSize;
@@ -30,19 +31,19 @@ public final class AccountWatch {
         if (fromBlock < 0) {
             throw io.ledgernode.node.http.ApiException.badRequest("from_block must not be negative");
         }
-        Optional<long[]> position = Optional.empty();
+        EntryPosition position = EntryPosition.FIRST;
         while (!stream.isCancelled()) {
-            List<Map<String, Object>> rows = mirror.entriesAfter(accountId, fromBlock, position, pageSize).rows();
-            for (Map<String, Object> row : rows) {
+            EntryPosition after = position;
+            List<AccountEntry> entries = mirror.read(view -> view.entriesAfter(accountId, fromBlock, after, pageSize)).value();
+            for (AccountEntry entry : entries) {
                 awaitReady(stream);
                 if (stream.isCancelled() || Thread.currentThread().isInterrupted()) {
                     return;
                 }
-                stream.onNext(ProtoJson.answer(row, AccountTransaction.newBuilder()).build());
-                position = Optional.of(new long[] {((Number) row.get("blockNumber")).longValue(),
-                        ((Number) row.get("txIndex")).longValue(), ((Number) row.get("entryIndex")).longValue()});
+                stream.onNext(ProtoAnswers.accountTransaction(HistoryLine.of(entry)));
+                position = entry.entry().position();
             }
-            if (rows.size() < pageSize && !sleep(pollInterval)) {
+            if (entries.size() < pageSize && !sleep(pollInterval)) {
                 return;
             }
         }

@@ -133,7 +133,7 @@ public final class LedgerGrpcService extends LedgerGrpc.LedgerImplBase {
     @Override
     public void getAccount(GetAccountRequest request, StreamObserver<Account> reply) {
         OptionalLong minBlock = request.hasMinBlock() ? OptionalLong.of(request.getMinBlock()) : OptionalLong.empty();
-        read(reply, caller -> ProtoJson.answer(ops.accounts().get(caller, request.getId(), minBlock), Account.newBuilder()).build());
+        read(reply, caller -> ProtoAnswers.account(ops.accounts().get(caller, request.getId(), minBlock)));
     }
 
     @Override
@@ -141,24 +141,23 @@ public final class LedgerGrpcService extends LedgerGrpc.LedgerImplBase {
         OptionalLong minBlock = request.hasMinBlock() ? OptionalLong.of(request.getMinBlock()) : OptionalLong.empty();
         Optional<String> cursor = request.getCursor().isEmpty() ? Optional.empty() : Optional.of(request.getCursor());
         Optional<String> limit = request.getLimit() == 0 ? Optional.empty() : Optional.of(Integer.toString(request.getLimit()));
-        read(reply, caller -> ProtoJson.answer(ops.accounts().history(caller, request.getAccountId(), cursor, limit, minBlock),
-                AccountTransactionsPage.newBuilder()).build());
+        read(reply, caller -> ProtoAnswers.history(ops.accounts().history(caller, request.getAccountId(), cursor, limit, minBlock)));
     }
 
     @Override
     public void getTransaction(GetTransactionRequest request, StreamObserver<Transaction> reply) {
         OptionalLong minBlock = request.hasMinBlock() ? OptionalLong.of(request.getMinBlock()) : OptionalLong.empty();
-        read(reply, caller -> ProtoJson.answer(ops.explorer().transaction(caller, request.getTxId(), minBlock), Transaction.newBuilder()).build());
+        read(reply, caller -> ProtoAnswers.transaction(ops.explorer().transaction(caller, request.getTxId(), minBlock)));
     }
 
     @Override
     public void getBlock(GetBlockRequest request, StreamObserver<Block> reply) {
-        read(reply, caller -> ProtoJson.answer(ops.explorer().block(caller, request.getNumber()), Block.newBuilder()).build());
+        read(reply, caller -> ProtoAnswers.block(ops.explorer().block(caller, request.getNumber())));
     }
 
     @Override
     public void getSupply(GetSupplyRequest request, StreamObserver<Supply> reply) {
-        read(reply, caller -> ProtoJson.answer(ops.explorer().supply(caller), Supply.newBuilder()).build());
+        read(reply, caller -> ProtoAnswers.supply(ops.explorer().supply(caller)));
     }
 
     @Override

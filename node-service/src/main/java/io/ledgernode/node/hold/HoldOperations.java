@@ -12,7 +12,8 @@ import io.ledgernode.node.chain.WriteRequest;
 import io.ledgernode.node.chain.WriteResult;
 import io.ledgernode.node.http.ApiException;
 import io.ledgernode.node.http.Requests;
-import io.ledgernode.node.mirror.MirrorReader;
+import io.ledgernode.mirror.Hold;
+import io.ledgernode.node.mirror.Mirror;
 
 /**
  * Two-phase holds, whatever the transport: place, capture, void. A wallet acts only on holds of its own accounts
@@ -20,10 +21,10 @@ import io.ledgernode.node.mirror.MirrorReader;
  */
 public final class HoldOperations {
 
-    private final MirrorReader mirror;
+    private final Mirror mirror;
     private final LedgerWriter writer;
 
-    public HoldOperations(MirrorReader mirror, LedgerWriter writer) {
+    public HoldOperations(Mirror mirror, LedgerWriter writer) {
         this.mirror = mirror;
         this.writer = writer;
     }
@@ -68,7 +69,7 @@ public final class HoldOperations {
         if (caller.has(Role.OPERATOR)) {
             return;
         }
-        String account = mirror.hold(holdId).first().map(row -> (String) row.get("accountId"))
+        String account = mirror.read(view -> view.hold(holdId)).value().map(Hold::accountId)
                 .orElseThrow(() -> ApiException.notFound("hold " + holdId));
         requireOwn(caller, account);
     }

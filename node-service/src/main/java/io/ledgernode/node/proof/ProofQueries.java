@@ -7,7 +7,7 @@ import io.ledgernode.node.http.ApiErrorCode;
 import io.ledgernode.node.http.ApiErrors;
 import io.ledgernode.node.http.ApiException;
 import io.ledgernode.node.http.Requests;
-import io.ledgernode.node.mirror.MirrorReader;
+import io.ledgernode.node.mirror.Mirror;
 import io.ledgernode.node.scope.Entry;
 import io.ledgernode.node.scope.TransactionScope;
 import java.util.List;
@@ -43,8 +43,8 @@ public final class ProofQueries {
     private final Attester attester;
     private final Entries entries;
 
-    public ProofQueries(Bundles bundles, Attester attester, MirrorReader mirror) {
-        this(bundles, attester, txId -> mirror.entriesOf(txId).rows().stream().map(Entry::of).toList());
+    public ProofQueries(Bundles bundles, Attester attester, Mirror mirror) {
+        this(bundles, attester, txId -> mirror.read(view -> view.entriesOf(txId)).value().stream().map(Entry::of).toList());
     }
 
     public ProofQueries(Bundles bundles, Attester attester, Entries entries) {

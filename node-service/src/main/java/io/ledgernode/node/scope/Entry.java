@@ -1,7 +1,6 @@
 package io.ledgernode.node.scope;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import io.ledgernode.mirror.PartyEntry;
 import java.util.Objects;
 
 /**
@@ -27,24 +26,16 @@ public record Entry(int entryIndex, String accountId, String jurisdiction, Strin
         Objects.requireNonNull(asset, "asset");
     }
 
-    /** The entry of a {@code MirrorReader.entriesOf} row. */
-    public static Entry of(Map<String, Object> row) {
-        return new Entry(((Number) row.get("entryIndex")).intValue(), (String) row.get("accountId"),
-                (String) row.get("jurisdiction"), (String) row.get("kind"), (String) row.get("amount"),
-                (String) row.get("asset"), (String) row.get("holdId"));
+    /** The entry of a transaction as the mirror reads it ({@code MirrorView.entriesOf}). */
+    public static Entry of(PartyEntry party) {
+        io.ledgernode.mirror.Entry entry = party.entry();
+        return new Entry(entry.entryIndex(), entry.accountId(), party.jurisdiction(), entry.kind().name(),
+                Long.toString(entry.amount()), entry.asset(), entry.holdId());
     }
 
     /** The entry as the API shows it, every field. */
-    Map<String, Object> shown() {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("entryIndex", entryIndex);
-        row.put("accountId", accountId);
-        row.put("jurisdiction", jurisdiction);
-        row.put("kind", kind);
-        row.put("amount", amount);
-        row.put("asset", asset);
-        row.put("holdId", holdId);
-        return row;
+    ShownEntry shown() {
+        return new ShownEntry(entryIndex, accountId, jurisdiction, kind, amount, asset, holdId);
     }
 
     /**
@@ -52,15 +43,7 @@ public record Entry(int entryIndex, String accountId, String jurisdiction, Strin
      * the account a reference that means something only within this transaction ({@code other-1}, ...), so nobody
      * can follow a stranger's account from one transaction to the next. No jurisdiction, no hold id.
      */
-    Map<String, Object> masked(String reference) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("entryIndex", entryIndex);
-        row.put("accountId", reference);
-        row.put("jurisdiction", null);
-        row.put("kind", kind);
-        row.put("amount", amount);
-        row.put("asset", asset);
-        row.put("holdId", null);
-        return row;
+    ShownEntry masked(String reference) {
+        return new ShownEntry(entryIndex, reference, null, kind, amount, asset, null);
     }
 }

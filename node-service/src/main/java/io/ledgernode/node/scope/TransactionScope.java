@@ -51,9 +51,9 @@ public final class TransactionScope {
     }
 
     /** The entries in order: those of legs in scope as they are, the others masked. Call only when {@link #visible}. */
-    public List<Map<String, Object>> shownEntries() {
+    public List<ShownEntry> shownEntries() {
         Map<String, String> references = new HashMap<>();
-        List<Map<String, Object>> shown = new ArrayList<>();
+        List<ShownEntry> shown = new ArrayList<>();
         for (List<Entry> leg : legs) {
             boolean inScope = readsEverything() || inScope(leg);
             for (Entry entry : leg) {

@@ -18,7 +18,7 @@ import io.ledgernode.node.auth.AuthConfig;
 import io.ledgernode.node.auth.DevTokens;
 import io.ledgernode.node.auth.Role;
 import io.ledgernode.node.chain.LedgerWriter;
-import io.ledgernode.node.mirror.MirrorReader;
+import io.ledgernode.node.mirror.Mirror;
 import io.ledgernode.node.testing.TestDataSources;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -81,11 +81,11 @@ class ApiRoutesTest {
         };
         return NodeService.parts(config, chain, chain, (transaction, argument) -> {
             throw new io.ledgernode.gateway.LedgerClient.LedgerUnavailableException("no network in this test", null);
-        }, new MirrorReader(TestDataSources.unreachable()), new io.ledgernode.node.proof.ProofQueries((txId, end) -> {
+        }, new Mirror(TestDataSources.unreachable()), new io.ledgernode.node.proof.ProofQueries((txId, end) -> {
             throw new io.ledgernode.node.proof.ProofException(io.ledgernode.node.proof.ProofException.Reason.LEDGER_UNAVAILABLE, "no network in this test");
         }, block -> {
             throw new io.ledgernode.node.proof.ProofException(io.ledgernode.node.proof.ProofException.Reason.LEDGER_UNAVAILABLE, "no network in this test");
-        }, new MirrorReader(TestDataSources.unreachable())));
+        }, new Mirror(TestDataSources.unreachable())));
     }
 
     @BeforeEach

@@ -9,7 +9,6 @@ import io.ledgernode.node.scope.TransactionScope.ProofAccess;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -30,13 +29,13 @@ class TransactionScopeTest {
 
     @Test
     void a_wallet_sees_its_own_legs_whole_and_the_others_as_amounts_with_per_transaction_references() {
-        List<Map<String, Object>> shown = TransactionScope.of(wallet("alice"), BATCH).shownEntries();
+        List<ShownEntry> shown = TransactionScope.of(wallet("alice"), BATCH).shownEntries();
 
-        assertThat(shown).extracting(row -> row.get("accountId")).containsExactly("alice", "bob", "other-1", "other-2");
-        assertThat(shown).extracting(row -> row.get("amount")).containsExactly("10", "10", "20", "20");
-        assertThat(shown).extracting(row -> row.get("kind")).containsExactly("DEBIT", "CREDIT", "DEBIT", "CREDIT");
-        assertThat(shown.get(1).get("jurisdiction")).isEqualTo("DE");
-        assertThat(shown.get(3).get("jurisdiction")).isNull();
+        assertThat(shown).extracting(ShownEntry::accountId).containsExactly("alice", "bob", "other-1", "other-2");
+        assertThat(shown).extracting(ShownEntry::amount).containsExactly("10", "10", "20", "20");
+        assertThat(shown).extracting(ShownEntry::kind).containsExactly("DEBIT", "CREDIT", "DEBIT", "CREDIT");
+        assertThat(shown.get(1).jurisdiction()).isEqualTo("DE");
+        assertThat(shown.get(3).jurisdiction()).isNull();
         assertThat(shown.toString()).doesNotContain("treas").doesNotContain("carol").doesNotContain("FR");
     }
 
@@ -76,15 +75,15 @@ class TransactionScopeTest {
         TransactionScope french = TransactionScope.of(regulator("FR"), BATCH);
 
         assertThat(french.proofAccess()).isEqualTo(ProofAccess.GRANTED);
-        assertThat(french.shownEntries()).extracting(row -> row.get("accountId"))
+        assertThat(french.shownEntries()).extracting(ShownEntry::accountId)
                 .containsExactly("other-1", "other-2", "treas", "carol");
-        assertThat(TransactionScope.of(regulator("DE"), BATCH).shownEntries()).extracting(row -> row.get("accountId"))
+        assertThat(TransactionScope.of(regulator("DE"), BATCH).shownEntries()).extracting(ShownEntry::accountId)
                 .containsExactly("alice", "bob", "treas", "carol");
     }
 
     @Test
     void auditors_see_every_leg_and_have_every_proof_even_of_a_transaction_that_moved_no_money() {
-        assertThat(TransactionScope.of(auditor(), BATCH).shownEntries()).extracting(row -> row.get("accountId"))
+        assertThat(TransactionScope.of(auditor(), BATCH).shownEntries()).extracting(ShownEntry::accountId)
                 .containsExactly("alice", "bob", "treas", "carol");
         assertThat(TransactionScope.of(auditor(), List.of()).visible()).isTrue();
         assertThat(TransactionScope.of(auditor(), List.of()).proofAccess()).isEqualTo(ProofAccess.GRANTED);
@@ -96,7 +95,7 @@ class TransactionScopeTest {
     void operators_read_every_leg_but_are_not_given_proofs_by_this_rule() {
         Caller operator = caller(Set.of(Role.OPERATOR), Set.of(), Optional.empty());
 
-        assertThat(TransactionScope.of(operator, BATCH).shownEntries()).extracting(row -> row.get("accountId"))
+        assertThat(TransactionScope.of(operator, BATCH).shownEntries()).extracting(ShownEntry::accountId)
                 .containsExactly("alice", "bob", "treas", "carol");
         assertThat(TransactionScope.of(operator, BATCH).proofAccess()).isEqualTo(ProofAccess.NOT_FOUND);
     }

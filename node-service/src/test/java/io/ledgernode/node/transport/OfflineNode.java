@@ -12,7 +12,7 @@ import io.ledgernode.node.auth.Role;
 import io.ledgernode.node.grpc.GrpcServerConfig;
 import io.ledgernode.node.grpc.LedgerGrpcServer;
 import io.ledgernode.node.grpc.LedgerGrpcService;
-import io.ledgernode.node.mirror.MirrorReader;
+import io.ledgernode.node.mirror.Mirror;
 import io.ledgernode.node.proof.ProofException;
 import io.ledgernode.node.proof.ProofQueries;
 import io.ledgernode.node.testing.TestDataSources;
@@ -65,7 +65,7 @@ final class OfflineNode implements AutoCloseable {
                 .build();
         NodeConfig config = NodeConfig.from(root);
         LedgerClient.LedgerUnavailableException down = new LedgerClient.LedgerUnavailableException("no network in this test", null);
-        MirrorReader mirror = new MirrorReader(TestDataSources.unreachable());
+        Mirror mirror = new Mirror(TestDataSources.unreachable());
         NodeService.Parts parts = NodeService.parts(config, (transaction, argument) -> new SubmitOutcome.Unavailable("tx", "no network"),
                 (transaction, argument) -> new SubmitOutcome.Unavailable("tx", "no network"), (transaction, argument) -> {
                     throw down;

@@ -6,7 +6,7 @@ import io.ledgernode.reconciler.chain.ChainReader;
 import io.ledgernode.reconciler.config.ReconcilerConfig;
 import io.ledgernode.reconciler.mirror.AccountHistory;
 import io.ledgernode.reconciler.mirror.MirrorAccountIds;
-import io.ledgernode.reconciler.mirror.MirrorReader;
+import io.ledgernode.reconciler.mirror.MirrorHistories;
 import java.math.BigInteger;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -32,7 +32,7 @@ final class AccountPass {
     }
 
     private final ChainReader chain;
-    private final MirrorReader mirror;
+    private final MirrorHistories mirror;
     private final DataSource mirrorPool;
     private final ReconcilerConfig.Compare config;
     private final MirrorWait wait;
@@ -44,7 +44,7 @@ final class AccountPass {
     private long lastHigh;
     private String previousLast;
 
-    AccountPass(ChainReader chain, MirrorReader mirror, DataSource mirrorPool, ReconcilerConfig.Compare config,
+    AccountPass(ChainReader chain, MirrorHistories mirror, DataSource mirrorPool, ReconcilerConfig.Compare config,
                 MirrorWait wait, BreakSink sink) {
         this.chain = chain;
         this.mirror = mirror;

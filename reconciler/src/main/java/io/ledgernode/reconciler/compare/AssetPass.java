@@ -6,7 +6,7 @@ import io.ledgernode.reconciler.chain.AssetLine;
 import io.ledgernode.reconciler.chain.AssetPage;
 import io.ledgernode.reconciler.chain.ChainReader;
 import io.ledgernode.reconciler.config.ReconcilerConfig;
-import io.ledgernode.reconciler.mirror.MirrorReader;
+import io.ledgernode.reconciler.mirror.MirrorHistories;
 import io.ledgernode.reconciler.mirror.SupplyHistory;
 import java.math.BigInteger;
 import java.sql.SQLException;
@@ -30,12 +30,12 @@ final class AssetPass {
     }
 
     private final ChainReader chain;
-    private final MirrorReader mirror;
+    private final MirrorHistories mirror;
     private final ReconcilerConfig.Compare config;
     private final MirrorWait wait;
     private final BreakSink sink;
 
-    AssetPass(ChainReader chain, MirrorReader mirror, ReconcilerConfig.Compare config, MirrorWait wait, BreakSink sink) {
+    AssetPass(ChainReader chain, MirrorHistories mirror, ReconcilerConfig.Compare config, MirrorWait wait, BreakSink sink) {
         this.chain = chain;
         this.mirror = mirror;
         this.config = config;

@@ -1,5 +1,6 @@
 package io.ledgernode.reconciler.compare;
 
+import io.ledgernode.mirror.Transaction;
 import io.ledgernode.reconciler.breaks.Break;
 import io.ledgernode.reconciler.breaks.Subject;
 import io.ledgernode.reconciler.chain.ChainBlock;
@@ -38,27 +39,27 @@ final class BlockCheck {
     private static void transactions(List<Break> breaks, ChainBlock chain, MirrorBlock mirror) {
         long number = chain.number();
         List<ChainBlock.ChainTransaction> onChain = chain.transactions();
-        List<MirrorBlock.MirrorTransaction> inMirror = mirror.transactions();
+        List<Transaction> inMirror = mirror.transactions();
         int chainIndex = 0;
         int mirrorIndex = 0;
         while (chainIndex < onChain.size() || mirrorIndex < inMirror.size()) {
             ChainBlock.ChainTransaction c = chainIndex < onChain.size() ? onChain.get(chainIndex) : null;
-            MirrorBlock.MirrorTransaction m = mirrorIndex < inMirror.size() ? inMirror.get(mirrorIndex) : null;
-            if (m == null || (c != null && c.index() < m.index())) {
+            Transaction m = mirrorIndex < inMirror.size() ? inMirror.get(mirrorIndex) : null;
+            if (m == null || (c != null && c.index() < m.txIndex())) {
                 breaks.add(new Break.MissingInMirror(new Subject.Transaction(number, c.index(), c.txId()), number,
                         describe(c.txId(), c.validationCode()), "transaction " + c.index() + " of block " + number + " ("
                                 + c.txId() + ") is on chain but not in the mirror"));
                 chainIndex++;
-            } else if (c == null || m.index() < c.index()) {
-                breaks.add(new Break.ExtraInMirror(new Subject.Transaction(number, m.index(), m.txId()), number, null,
-                        describe(m.txId(), m.validationCode()), "the mirror has a transaction " + m.index() + " in block "
+            } else if (c == null || m.txIndex() < c.index()) {
+                breaks.add(new Break.ExtraInMirror(new Subject.Transaction(number, m.txIndex(), m.txId()), number, null,
+                        describe(m.txId(), m.validationCode()), "the mirror has a transaction " + m.txIndex() + " in block "
                                 + number + " (" + m.txId() + ") that the chain does not"));
                 mirrorIndex++;
             } else {
                 if (!c.txId().equals(m.txId()) || !c.validationCode().equals(m.validationCode())) {
-                    breaks.add(new Break.ExtraInMirror(new Subject.Transaction(number, m.index(), m.txId()), number,
+                    breaks.add(new Break.ExtraInMirror(new Subject.Transaction(number, m.txIndex(), m.txId()), number,
                             describe(c.txId(), c.validationCode()), describe(m.txId(), m.validationCode()),
-                            "transaction " + m.index() + " of block " + number + " differs: chain " + describe(c.txId(),
+                            "transaction " + m.txIndex() + " of block " + number + " differs: chain " + describe(c.txId(),
                                     c.validationCode()) + ", mirror " + describe(m.txId(), m.validationCode())));
                 }
                 chainIndex++;

@@ -6,7 +6,7 @@ import io.ledgernode.reconciler.chain.ChainBlock;
 import io.ledgernode.reconciler.chain.ChainReader;
 import io.ledgernode.reconciler.config.ReconcilerConfig;
 import io.ledgernode.reconciler.mirror.MirrorBlock;
-import io.ledgernode.reconciler.mirror.MirrorReader;
+import io.ledgernode.reconciler.mirror.MirrorHistories;
 import java.security.MessageDigest;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -31,12 +31,12 @@ final class BlockPass {
     private static final int EXTRA_BLOCKS_REPORTED_MAX = 100;
 
     private final ChainReader chain;
-    private final MirrorReader mirror;
+    private final MirrorHistories mirror;
     private final ReconcilerConfig.Compare config;
     private final MirrorWait wait;
     private final BreakSink sink;
 
-    BlockPass(ChainReader chain, MirrorReader mirror, ReconcilerConfig.Compare config, MirrorWait wait, BreakSink sink) {
+    BlockPass(ChainReader chain, MirrorHistories mirror, ReconcilerConfig.Compare config, MirrorWait wait, BreakSink sink) {
         this.chain = chain;
         this.mirror = mirror;
         this.config = config;

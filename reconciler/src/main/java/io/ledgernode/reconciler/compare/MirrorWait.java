@@ -1,6 +1,6 @@
 package io.ledgernode.reconciler.compare;
 
-import io.ledgernode.reconciler.mirror.MirrorReader;
+import io.ledgernode.mirror.MirrorReader;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;

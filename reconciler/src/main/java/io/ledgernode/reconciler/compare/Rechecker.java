@@ -3,7 +3,7 @@ package io.ledgernode.reconciler.compare;
 import io.ledgernode.reconciler.chain.AccountLine;
 import io.ledgernode.reconciler.chain.ChainReader;
 import io.ledgernode.reconciler.mirror.AccountHistory;
-import io.ledgernode.reconciler.mirror.MirrorReader;
+import io.ledgernode.reconciler.mirror.MirrorHistories;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -31,13 +31,13 @@ final class Rechecker {
     }
 
     private final ChainReader chain;
-    private final MirrorReader mirror;
+    private final MirrorHistories mirror;
     private final MirrorWait wait;
     private final BreakSink sink;
     private final int attemptsMax;
     private final int windowBlocksMax;
 
-    Rechecker(ChainReader chain, MirrorReader mirror, MirrorWait wait, BreakSink sink, int attemptsMax, int windowBlocksMax) {
+    Rechecker(ChainReader chain, MirrorHistories mirror, MirrorWait wait, BreakSink sink, int attemptsMax, int windowBlocksMax) {
         this.chain = chain;
         this.mirror = mirror;
         this.wait = wait;

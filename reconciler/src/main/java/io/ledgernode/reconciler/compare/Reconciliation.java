@@ -3,7 +3,7 @@ package io.ledgernode.reconciler.compare;
 import io.ledgernode.reconciler.breaks.BreakType;
 import io.ledgernode.reconciler.chain.ChainReader;
 import io.ledgernode.reconciler.config.ReconcilerConfig;
-import io.ledgernode.reconciler.mirror.MirrorReader;
+import io.ledgernode.reconciler.mirror.MirrorHistories;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -20,13 +20,13 @@ public final class Reconciliation {
     private static final Logger LOG = Logger.getLogger(Reconciliation.class.getName());
 
     private final ChainReader chain;
-    private final MirrorReader mirror;
+    private final MirrorHistories mirror;
     private final DataSource mirrorPool;
     private final ReconcilerConfig.Compare config;
 
     public Reconciliation(ChainReader chain, DataSource mirrorPool, ReconcilerConfig.Compare config) {
         this.chain = chain;
-        this.mirror = new MirrorReader(mirrorPool);
+        this.mirror = new MirrorHistories(mirrorPool);
         this.mirrorPool = mirrorPool;
         this.config = config;
     }

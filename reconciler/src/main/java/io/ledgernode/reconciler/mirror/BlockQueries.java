@@ -1,61 +1,50 @@
 package io.ledgernode.reconciler.mirror;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import io.ledgernode.mirror.Block;
+import io.ledgernode.mirror.MirrorView;
+import io.ledgernode.mirror.Transaction;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The queries of the block check: one range of block numbers at a time, by primary key. */
+/**
+ * The block check's read: one range of block numbers at a time, through the mirror's shared block and transaction
+ * queries, bounded by the range and by the transaction counts the blocks themselves state.
+ */
 final class BlockQueries {
+
+    /**
+     * Transaction rows beyond what a range's blocks state that a run reads and reports; a mirror with more is damaged
+     * past reporting row by row, and the run stops on it rather than report a cut-short list.
+     */
+    static final int EXTRA_TRANSACTIONS_MAX = 1_000;
 
     private BlockQueries() {
     }
 
-    static List<MirrorBlock> read(Connection connection, long from, long toExclusive) throws SQLException {
-        Map<Long, List<MirrorBlock.MirrorTransaction>> transactions = new TreeMap<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT block_number, tx_index, tx_id, validation_code "
-                + "FROM mirror.transactions WHERE block_number >= ? AND block_number < ? ORDER BY block_number, tx_index")) {
-            select.setLong(1, from);
-            select.setLong(2, toExclusive);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    transactions.computeIfAbsent(rs.getLong(1), n -> new ArrayList<>())
-                            .add(new MirrorBlock.MirrorTransaction(rs.getInt(2), rs.getString(3), rs.getString(4)));
-                }
-            }
+    static List<MirrorBlock> read(MirrorView view, long from, long toExclusive) throws SQLException {
+        if (toExclusive <= from) {
+            return List.of();
         }
-        List<MirrorBlock> blocks = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT number, header_hash, previous_hash, data_hash, tx_count "
-                + "FROM mirror.blocks WHERE number >= ? AND number < ? ORDER BY number")) {
-            select.setLong(1, from);
-            select.setLong(2, toExclusive);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    long number = rs.getLong(1);
-                    blocks.add(new MirrorBlock(number, rs.getBytes(2), rs.getBytes(3), rs.getBytes(4), rs.getInt(5),
-                            transactions.getOrDefault(number, List.of())));
-                }
-            }
+        List<Block> blocks = view.blocks(from, toExclusive, Math.toIntExact(toExclusive - from));
+        long txCount = blocks.stream().mapToLong(Block::txCount).sum();
+        // Room for rows the blocks do not state: a tampered mirror's extra transactions are breaks to report.
+        long rowsMax = txCount + EXTRA_TRANSACTIONS_MAX;
+        List<Transaction> rows = view.transactionsOfBlocks(from, toExclusive, Math.toIntExact(rowsMax + 1));
+        if (rows.size() > rowsMax) {
+            throw new SQLException("the mirror has more than " + EXTRA_TRANSACTIONS_MAX + " transaction rows beyond what blocks "
+                    + from + " to " + (toExclusive - 1) + " state");
         }
-        return blocks;
-    }
-
-    static List<Long> numbersFrom(Connection connection, long height, int limit) throws SQLException {
-        List<Long> numbers = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT number FROM mirror.blocks WHERE number >= ? ORDER BY number LIMIT ?")) {
-            select.setLong(1, height);
-            select.setInt(2, limit);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    numbers.add(rs.getLong(1));
-                }
-            }
+        Map<Long, List<Transaction>> transactions = new TreeMap<>();
+        for (Transaction tx : rows) {
+            transactions.computeIfAbsent(tx.blockNumber(), n -> new ArrayList<>()).add(tx);
         }
-        return numbers;
+        List<MirrorBlock> read = new ArrayList<>();
+        for (Block block : blocks) {
+            read.add(new MirrorBlock(block, transactions.getOrDefault(block.number(), List.of())));
+        }
+        return read;
     }
 }

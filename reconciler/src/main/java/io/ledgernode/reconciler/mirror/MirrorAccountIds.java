@@ -1,7 +1,8 @@
 package io.ledgernode.reconciler.mirror;
 
 import io.ledgernode.api.listing.KeyOrder;
-import java.sql.Connection;
+import io.ledgernode.mirror.MirrorTables;
+import io.ledgernode.mirror.MirrorView;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,7 +19,7 @@ public final class MirrorAccountIds implements AutoCloseable {
 
     private static final int FETCH_SIZE = 1_000;
 
-    private final Connection connection;
+    private final MirrorView view;
     private final PreparedStatement select;
     private final ResultSet rows;
     private final long checkpoint;
@@ -29,8 +30,8 @@ public final class MirrorAccountIds implements AutoCloseable {
     public record MirrorAccount(String id, long openedBlock) {
     }
 
-    private MirrorAccountIds(Connection connection, PreparedStatement select, ResultSet rows, long checkpoint) throws SQLException {
-        this.connection = connection;
+    private MirrorAccountIds(MirrorView view, PreparedStatement select, ResultSet rows, long checkpoint) throws SQLException {
+        this.view = view;
         this.select = select;
         this.rows = rows;
         this.checkpoint = checkpoint;
@@ -39,21 +40,14 @@ public final class MirrorAccountIds implements AutoCloseable {
 
     /** Opens the stream; its snapshot holds every block below {@link #checkpoint()}. */
     public static MirrorAccountIds open(DataSource dataSource) throws SQLException {
-        Connection connection = dataSource.getConnection();
+        MirrorView view = MirrorView.open(dataSource);
         try {
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            long checkpoint;
-            try (PreparedStatement read = connection.prepareStatement("SELECT next_block FROM bridge.checkpoint WHERE id = 1");
-                 ResultSet rs = read.executeQuery()) {
-                checkpoint = rs.next() ? rs.getLong(1) : 0;
-            }
-            PreparedStatement select = connection.prepareStatement(
-                    "SELECT id, opened_block FROM mirror.accounts ORDER BY id COLLATE \"C\"");
+            long checkpoint = view.height();
+            PreparedStatement select = view.prepare("SELECT id, opened_block FROM " + MirrorTables.ACCOUNTS + " ORDER BY id COLLATE \"C\"");
             select.setFetchSize(FETCH_SIZE);
-            return new MirrorAccountIds(connection, select, select.executeQuery(), checkpoint);
+            return new MirrorAccountIds(view, select, select.executeQuery(), checkpoint);
         } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            connection.close();
+            view.close();
             throw e;
         }
     }
@@ -92,12 +86,9 @@ public final class MirrorAccountIds implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        try {
+        try (view) {
             rows.close();
             select.close();
-            connection.rollback();
-        } finally {
-            connection.close();
         }
     }
 }

@@ -1,35 +1,38 @@
 package io.ledgernode.reconciler.mirror;
 
+import io.ledgernode.mirror.Block;
+import io.ledgernode.mirror.Transaction;
 import java.util.List;
 import java.util.Objects;
 
-/** A block as the mirror recorded it ({@code mirror.blocks}) with its transactions ({@code mirror.transactions}). */
-public record MirrorBlock(long number, byte[] headerHash, byte[] previousHash, byte[] dataHash, int txCount,
-                          List<MirrorTransaction> transactions) {
+/**
+ * A block as the mirror recorded it with its transactions, both the mirror module's rows: what the block check
+ * compares with the chain's block.
+ */
+public record MirrorBlock(Block block, List<Transaction> transactions) {
 
     public MirrorBlock {
-        headerHash = Objects.requireNonNull(headerHash, "headerHash").clone();
-        previousHash = Objects.requireNonNull(previousHash, "previousHash").clone();
-        dataHash = Objects.requireNonNull(dataHash, "dataHash").clone();
+        Objects.requireNonNull(block, "block");
         transactions = List.copyOf(transactions);
     }
 
-    @Override
+    public long number() {
+        return block.number();
+    }
+
     public byte[] headerHash() {
-        return headerHash.clone();
+        return block.headerHash();
     }
 
-    @Override
     public byte[] previousHash() {
-        return previousHash.clone();
+        return block.previousHash();
     }
 
-    @Override
     public byte[] dataHash() {
-        return dataHash.clone();
+        return block.dataHash();
     }
 
-    /** One transaction row: its index in the block, transaction id, validation code. */
-    public record MirrorTransaction(int index, String txId, String validationCode) {
+    public int txCount() {
+        return block.txCount();
     }
 }

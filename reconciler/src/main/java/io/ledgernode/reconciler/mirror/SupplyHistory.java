@@ -1,5 +1,6 @@
 package io.ledgernode.reconciler.mirror;
 
+import io.ledgernode.mirror.EntrySql;
 import io.ledgernode.api.money.EntryKind;
 import java.math.BigInteger;
 import java.util.List;

@@ -1,8 +1,13 @@
 package io.ledgernode.reconciler.mirror;
 
+import static io.ledgernode.mirror.MirrorTables.ACCOUNTS;
+import static io.ledgernode.mirror.MirrorTables.ASSETS;
+import static io.ledgernode.mirror.MirrorTables.ENTRIES;
+
+import io.ledgernode.mirror.EntrySql;
+import io.ledgernode.mirror.MirrorView;
 import java.math.BigInteger;
 import java.sql.Array;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,11 +31,11 @@ final class SupplyQueries {
     private SupplyQueries() {
     }
 
-    static Map<String, SupplyHistory> read(Connection connection, Collection<String> codes, long from) throws SQLException {
-        Array codeArray = MirrorReader.textArray(connection, codes);
+    static Map<String, SupplyHistory> read(MirrorView view, Collection<String> codes, long from) throws SQLException {
+        Array codeArray = view.textArray(codes);
         Map<String, Object[]> rows = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT code, block_number, supply FROM mirror.assets WHERE code = ANY(?)")) {
+        try (PreparedStatement select = view.prepare(
+                "SELECT code, block_number, supply FROM " + ASSETS + " WHERE code = ANY(?)")) {
             select.setArray(1, codeArray);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -38,11 +43,11 @@ final class SupplyQueries {
                 }
             }
         }
-        Map<String, BigInteger> accounts = sums(connection, codeArray,
-                "SELECT asset, sum(balance::numeric + held::numeric) FROM mirror.accounts WHERE asset = ANY(?) GROUP BY asset");
-        Map<String, BigInteger> entries = sums(connection, codeArray, "SELECT asset, sum(" + EntrySql.SUPPLY_DELTA
-                + ") FROM mirror.entries WHERE asset = ANY(?) AND kind IN ('MINT', 'BURN') GROUP BY asset");
-        Map<String, List<AccountHistory.RecentEntry>> recent = recent(connection, codeArray, from);
+        Map<String, BigInteger> accounts = sums(view, codeArray,
+                "SELECT asset, sum(balance::numeric + held::numeric) FROM " + ACCOUNTS + " WHERE asset = ANY(?) GROUP BY asset");
+        Map<String, BigInteger> entries = sums(view, codeArray, "SELECT asset, sum(" + EntrySql.SUPPLY_DELTA
+                + ") FROM " + ENTRIES + " WHERE asset = ANY(?) AND kind IN ('MINT', 'BURN') GROUP BY asset");
+        Map<String, List<AccountHistory.RecentEntry>> recent = recent(view, codeArray, from);
         Map<String, SupplyHistory> histories = new LinkedHashMap<>();
         for (String code : codes) {
             Object[] row = rows.get(code);
@@ -53,10 +58,10 @@ final class SupplyQueries {
         return histories;
     }
 
-    static Map<String, Long> assetsBefore(Connection connection, long height) throws SQLException {
+    static Map<String, Long> assetsBefore(MirrorView view, long height) throws SQLException {
         Map<String, Long> assets = new LinkedHashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT code, block_number FROM mirror.assets WHERE block_number < ? ORDER BY code COLLATE \"C\"")) {
+        try (PreparedStatement select = view.prepare(
+                "SELECT code, block_number FROM " + ASSETS + " WHERE block_number < ? ORDER BY code COLLATE \"C\"")) {
             select.setLong(1, height);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -67,10 +72,10 @@ final class SupplyQueries {
         return assets;
     }
 
-    static Set<String> movedBetween(Connection connection, long fromHeight, long toHeight) throws SQLException {
+    static Set<String> movedBetween(MirrorView view, long fromHeight, long toHeight) throws SQLException {
         Set<String> moved = new HashSet<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT DISTINCT asset FROM mirror.entries WHERE block_number >= ? AND block_number < ?")) {
+        try (PreparedStatement select = view.prepare(
+                "SELECT DISTINCT asset FROM " + ENTRIES + " WHERE block_number >= ? AND block_number < ?")) {
             select.setLong(1, fromHeight);
             select.setLong(2, toHeight);
             try (ResultSet rs = select.executeQuery()) {
@@ -82,24 +87,24 @@ final class SupplyQueries {
         return moved;
     }
 
-    private static Map<String, BigInteger> sums(Connection connection, Array codes, String sql) throws SQLException {
+    private static Map<String, BigInteger> sums(MirrorView view, Array codes, String sql) throws SQLException {
         Map<String, BigInteger> sums = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
+        try (PreparedStatement select = view.prepare(sql)) {
             select.setArray(1, codes);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    sums.put(rs.getString(1), MirrorReader.integer(rs, 2));
+                    sums.put(rs.getString(1), MirrorHistories.integer(rs, 2));
                 }
             }
         }
         return sums;
     }
 
-    private static Map<String, List<AccountHistory.RecentEntry>> recent(Connection connection, Array codes, long from)
+    private static Map<String, List<AccountHistory.RecentEntry>> recent(MirrorView view, Array codes, long from)
             throws SQLException {
         Map<String, List<AccountHistory.RecentEntry>> recent = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT asset, block_number, kind, amount FROM mirror.entries WHERE block_number >= ? AND asset = ANY(?)")) {
+        try (PreparedStatement select = view.prepare(
+                "SELECT asset, block_number, kind, amount FROM " + ENTRIES + " WHERE block_number >= ? AND asset = ANY(?)")) {
             select.setLong(1, from);
             select.setArray(2, codes);
             try (ResultSet rs = select.executeQuery()) {

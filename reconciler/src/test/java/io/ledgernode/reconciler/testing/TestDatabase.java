@@ -2,73 +2,50 @@ package io.ledgernode.reconciler.testing;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.ledgernode.mirror.testing.EmbeddedMirror;
 import io.ledgernode.reconciler.db.ReconcilerDatabase;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.flywaydb.core.Flyway;
 
 /**
- * A real PostgreSQL server (embedded, in-process) shared by a test class, and a fresh database per test laid out as on
- * a node: the mirror built by the sync-bridge's own migrations (owned by the superuser here, standing in for
- * ledger_bridge), the roles ledger_reader and ledger_reconciler, and the reconciler's schema migrated as its role.
+ * The mirror's test fixture ({@link EmbeddedMirror}: a real PostgreSQL, a fresh mirror database per test, the mirror
+ * module's own migrations) laid out as on a node for the reconciler: the role ledger_reconciler beside ledger_reader,
+ * and the reconciler's schema migrated as its role.
  */
 public final class TestDatabase implements AutoCloseable {
 
-    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private final EmbeddedMirror server;
 
-    private final EmbeddedPostgres postgres;
-
-    private TestDatabase(EmbeddedPostgres postgres) {
-        this.postgres = postgres;
+    private TestDatabase(EmbeddedMirror server) {
+        this.server = server;
     }
 
     public static TestDatabase start() {
-        try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-            try (Connection admin = postgres.getPostgresDatabase().getConnection(); Statement sql = admin.createStatement()) {
-                sql.execute("CREATE ROLE ledger_reader LOGIN");
-                sql.execute("CREATE ROLE ledger_reconciler LOGIN");
-            }
-            return new TestDatabase(postgres);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        EmbeddedMirror server = EmbeddedMirror.shared();
+        server.createRole("ledger_reconciler");
+        return new TestDatabase(server);
     }
 
     /** A fresh node database: the mirror at checkpoint 0, the reconciler's schema migrated. */
     public Node freshNode() throws SQLException {
-        String name = "node_" + DATABASES.incrementAndGet();
-        try (Connection admin = postgres.getPostgresDatabase().getConnection(); Statement sql = admin.createStatement()) {
-            sql.execute("CREATE DATABASE " + name);
-            sql.execute("GRANT CREATE ON DATABASE " + name + " TO ledger_reconciler");
+        EmbeddedMirror.Database mirror = server.fresh();
+        try (Connection admin = mirror.superuser(); Statement sql = admin.createStatement()) {
+            sql.execute("GRANT CREATE ON DATABASE " + mirror.name() + " TO ledger_reconciler");
         }
-        String url = postgres.getJdbcUrl("postgres", name);
-        Flyway.configure().dataSource(url, "postgres", "").schemas("bridge").createSchemas(true)
-                .locations("filesystem:" + mirrorMigrations()).load().migrate();
-        Node node = new Node(name, url, pool(name, "ledger_reconciler", false), pool(name, "ledger_reader", true));
+        Node node = new Node(mirror, pool(mirror, "ledger_reconciler", false), pool(mirror, EmbeddedMirror.READER, true));
         ReconcilerDatabase.migrate(node.reconciler());
-        try (Connection connection = node.superuser(); Statement sql = connection.createStatement()) {
-            sql.execute("INSERT INTO bridge.checkpoint (id, channel, next_block, updated_at) VALUES (1, 'ledger', 0, now())");
-        }
+        mirror.seeder().checkpoint(0);
         return node;
     }
 
     /** One node database with a pool per role. */
-    public record Node(String name, String url, HikariDataSource reconciler, HikariDataSource reader)
+    public record Node(EmbeddedMirror.Database mirror, HikariDataSource reconciler, HikariDataSource reader)
             implements AutoCloseable {
 
         /** An autocommit connection as the superuser, for setting up and tampering. */
         public Connection superuser() throws SQLException {
-            return DriverManager.getConnection(url, "postgres", "");
+            return mirror.superuser();
         }
 
         @Override
@@ -78,9 +55,9 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
-    private HikariDataSource pool(String database, String user, boolean readOnly) {
+    private static HikariDataSource pool(EmbeddedMirror.Database mirror, String user, boolean readOnly) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(postgres.getJdbcUrl(user, database));
+        config.setJdbcUrl(mirror.jdbcUrl(user));
         config.setUsername(user);
         config.setAutoCommit(false);
         config.setReadOnly(readOnly);
@@ -88,16 +65,8 @@ public final class TestDatabase implements AutoCloseable {
         return new HikariDataSource(config);
     }
 
-    private static String mirrorMigrations() {
-        String location = System.getProperty("reconciler.test.mirrorMigrations", "");
-        if (location.isBlank()) {
-            throw new IllegalStateException("reconciler.test.mirrorMigrations is not set (the surefire configuration sets it)");
-        }
-        return Path.of(location).toAbsolutePath().normalize().toString();
-    }
-
+    /** The server is the test JVM's, shared with other test classes; it stops when the JVM exits. */
     @Override
-    public void close() throws IOException {
-        postgres.close();
+    public void close() {
     }
 }

@@ -2,16 +2,16 @@ package io.ledgernode.bridge.db;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.ledgernode.bridge.config.BridgeConfig;
+import io.ledgernode.mirror.MirrorMigrations;
 import io.ledgernode.process.Databases;
 import java.time.Duration;
 import javax.sql.DataSource;
 
-/** The mirror's pools and its schema {@code bridge}, which the bridge owns (scripts in db/migration). */
+/** The mirror's pools and its schema {@code bridge}, which the bridge owns (its migrations are the mirror module's). */
 public final class MirrorDatabase {
 
     /** The schema of the checkpoint and the writer's records; the mirror's tables are in schema {@code mirror}. */
     public static final String SCHEMA = "bridge";
-    private static final String MIGRATIONS = "classpath:db/migration";
     private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(5);
 
     private MirrorDatabase() {
@@ -23,8 +23,8 @@ public final class MirrorDatabase {
                 config.poolSizeMax(), false, CONNECTION_TIMEOUT, true));
     }
 
-    /** Applies pending migrations (db/migration/V*.sql); refuses a database whose schema is newer than this code. */
+    /** Applies pending migrations (the mirror module's); refuses a database whose schema is newer than this code. */
     public static void migrate(DataSource dataSource) {
-        Databases.migrate(dataSource, SCHEMA, MIGRATIONS);
+        MirrorMigrations.migrate(dataSource);
     }
 }

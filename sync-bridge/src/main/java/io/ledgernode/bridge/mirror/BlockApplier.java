@@ -1,5 +1,9 @@
 package io.ledgernode.bridge.mirror;
 
+import static io.ledgernode.mirror.MirrorTables.BLOCKS;
+import static io.ledgernode.mirror.MirrorTables.ERRORS;
+import static io.ledgernode.mirror.MirrorTables.TRANSACTIONS;
+
 import io.ledgernode.api.LedgerException;
 import io.ledgernode.api.event.LedgerEvent;
 import io.ledgernode.api.event.LedgerEvents;
@@ -128,7 +132,7 @@ public final class BlockApplier {
         if (block.number() == 0) {
             return;
         }
-        try (PreparedStatement select = connection.prepareStatement("SELECT header_hash FROM mirror.blocks WHERE number = ?")) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT header_hash FROM " + BLOCKS + " WHERE number = ?")) {
             select.setLong(1, block.number() - 1);
             try (ResultSet rs = select.executeQuery()) {
                 if (!rs.next()) {
@@ -145,7 +149,7 @@ public final class BlockApplier {
     }
 
     private static void insertBlock(Connection connection, ParsedBlock block, Instant observedAt, Instant mirroredAt) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO mirror.blocks (number, header_hash, "
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + BLOCKS + " (number, header_hash, "
                 + "previous_hash, data_hash, tx_count, observed_at, mirrored_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, block.number());
             insert.setBytes(2, block.headerHash());
@@ -159,7 +163,7 @@ public final class BlockApplier {
     }
 
     private static int insertTransactions(Connection connection, ParsedBlock block) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO mirror.transactions (block_number, tx_index, "
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + TRANSACTIONS + " (block_number, tx_index, "
                 + "tx_id, header_type, validation_code, creator_msp, chaincode, function, tx_timestamp, event_name) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (ParsedTransaction tx : block.transactions()) {
@@ -185,7 +189,7 @@ public final class BlockApplier {
     public void recordFault(MirrorFault fault) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO bridge.errors (block_number, kind, message) VALUES (?, ?, ?)")) {
+                     "INSERT INTO " + ERRORS + " (block_number, kind, message) VALUES (?, ?, ?)")) {
             insert.setLong(1, fault.blockNumber());
             insert.setString(2, fault.kind().name());
             insert.setString(3, fault.getMessage());

@@ -1,5 +1,7 @@
 package io.ledgernode.bridge.mirror;
 
+import static io.ledgernode.mirror.MirrorTables.CHECKPOINT;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,12 +22,12 @@ public final class Checkpoints {
     /** The next block expected, creating the checkpoint at block 0 for {@code channel} on first use. */
     public static long next(Connection connection, String channel) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO bridge.checkpoint (id, channel, next_block, updated_at) VALUES (1, ?, 0, ?) ON CONFLICT (id) DO NOTHING")) {
+                "INSERT INTO " + CHECKPOINT + " (id, channel, next_block, updated_at) VALUES (1, ?, 0, ?) ON CONFLICT (id) DO NOTHING")) {
             insert.setString(1, channel);
             insert.setTimestamp(2, Timestamp.from(Instant.now()));
             insert.executeUpdate();
         }
-        try (PreparedStatement select = connection.prepareStatement("SELECT channel, next_block FROM bridge.checkpoint WHERE id = 1");
+        try (PreparedStatement select = connection.prepareStatement("SELECT channel, next_block FROM " + CHECKPOINT + " WHERE id = 1");
              ResultSet rs = select.executeQuery()) {
             rs.next();
             if (!rs.getString(1).equals(channel)) {
@@ -39,7 +41,7 @@ public final class Checkpoints {
 
     /** Locks the checkpoint row for this transaction and returns the next block expected, if a checkpoint exists. */
     static OptionalLong lockNext(Connection connection) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT next_block FROM bridge.checkpoint WHERE id = 1 FOR UPDATE");
+        try (PreparedStatement select = connection.prepareStatement("SELECT next_block FROM " + CHECKPOINT + " WHERE id = 1 FOR UPDATE");
              ResultSet rs = select.executeQuery()) {
             return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
         }
@@ -47,7 +49,7 @@ public final class Checkpoints {
 
     static void advance(Connection connection, long from, long to) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE bridge.checkpoint SET next_block = ?, updated_at = ? WHERE id = 1 AND next_block = ?")) {
+                "UPDATE " + CHECKPOINT + " SET next_block = ?, updated_at = ? WHERE id = 1 AND next_block = ?")) {
             update.setLong(1, to);
             update.setTimestamp(2, Timestamp.from(Instant.now()));
             update.setLong(3, from);

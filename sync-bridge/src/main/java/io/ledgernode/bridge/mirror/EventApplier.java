@@ -1,5 +1,10 @@
 package io.ledgernode.bridge.mirror;
 
+import static io.ledgernode.mirror.MirrorTables.ACCOUNTS;
+import static io.ledgernode.mirror.MirrorTables.ASSETS;
+import static io.ledgernode.mirror.MirrorTables.ENTRIES;
+import static io.ledgernode.mirror.MirrorTables.HOLDS;
+
 import io.ledgernode.api.account.Account;
 import io.ledgernode.api.account.Limits;
 import io.ledgernode.api.event.AccountEvent;
@@ -50,7 +55,7 @@ final class EventApplier {
 
     private void insertAsset(Position at, AssetRegisteredEvent event) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO mirror.assets (code, decimals, supply, block_number, tx_id) VALUES (?, ?, 0, ?, ?)")) {
+                "INSERT INTO " + ASSETS + " (code, decimals, supply, block_number, tx_id) VALUES (?, ?, 0, ?, ?)")) {
             insert.setString(1, event.asset().code());
             insert.setInt(2, event.asset().decimals());
             insert.setLong(3, at.blockNumber());
@@ -60,7 +65,7 @@ final class EventApplier {
     }
 
     private void insertAccounts(Position at, AccountsOpenedEvent event) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO mirror.accounts (id, asset, custodian_msp, "
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + ACCOUNTS + " (id, asset, custodian_msp, "
                 + "owner_ref, jurisdiction, status, per_transfer_max, daily_debit_max, opened_block, updated_block) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Account account : event.accounts()) {
@@ -80,7 +85,7 @@ final class EventApplier {
     }
 
     private void updateAccount(Position at, Account account) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE mirror.accounts SET status = ?, "
+        try (PreparedStatement update = connection.prepareStatement("UPDATE " + ACCOUNTS + " SET status = ?, "
                 + "per_transfer_max = ?, daily_debit_max = ?, updated_block = ? WHERE id = ?")) {
             update.setString(1, account.status().name());
             setLimits(update, 2, account.limits());
@@ -91,7 +96,7 @@ final class EventApplier {
     }
 
     private void insertHold(Position at, Hold hold) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO mirror.holds (id, account_id, asset, amount, "
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + HOLDS + " (id, account_id, asset, amount, "
                 + "payee, expires_at, status, placed_tx_id, placed_block) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, hold.id());
             insert.setString(2, hold.account());
@@ -108,7 +113,7 @@ final class EventApplier {
 
     private void closeHold(Position at, Hold hold) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE mirror.holds SET status = ?, closed_tx_id = ?, closed_block = ? WHERE id = ? AND status = 'OPEN'")) {
+                "UPDATE " + HOLDS + " SET status = ?, closed_tx_id = ?, closed_block = ? WHERE id = ? AND status = 'OPEN'")) {
             update.setString(1, hold.status().name());
             update.setString(2, at.txId());
             update.setLong(3, at.blockNumber());
@@ -121,11 +126,11 @@ final class EventApplier {
         if (event.entries().isEmpty()) {
             return;
         }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO mirror.entries (block_number, tx_index, "
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + ENTRIES + " (block_number, tx_index, "
                 + "entry_index, tx_id, account_id, asset, kind, amount, hold_id, tx_timestamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement balance = connection.prepareStatement(
-                     "UPDATE mirror.accounts SET balance = balance + ?, held = held + ?, updated_block = ? WHERE id = ? AND asset = ?");
-             PreparedStatement supply = connection.prepareStatement("UPDATE mirror.assets SET supply = supply + ? WHERE code = ?")) {
+                     "UPDATE " + ACCOUNTS + " SET balance = balance + ?, held = held + ?, updated_block = ? WHERE id = ? AND asset = ?");
+             PreparedStatement supply = connection.prepareStatement("UPDATE " + ASSETS + " SET supply = supply + ? WHERE code = ?")) {
             int index = 0;
             for (Entry entry : event.entries()) {
                 long amount = entry.amount().minorUnits();

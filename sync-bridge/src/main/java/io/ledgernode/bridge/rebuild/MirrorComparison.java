@@ -1,5 +1,12 @@
 package io.ledgernode.bridge.rebuild;
 
+import static io.ledgernode.mirror.MirrorTables.ACCOUNTS;
+import static io.ledgernode.mirror.MirrorTables.ASSETS;
+import static io.ledgernode.mirror.MirrorTables.BLOCKS;
+import static io.ledgernode.mirror.MirrorTables.ENTRIES;
+import static io.ledgernode.mirror.MirrorTables.HOLDS;
+import static io.ledgernode.mirror.MirrorTables.TRANSACTIONS;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,17 +30,17 @@ public final class MirrorComparison {
     }
 
     private static final List<String[]> HISTORY = List.of(
-            new String[] {"blocks", "SELECT number, header_hash, previous_hash, data_hash, tx_count FROM mirror.blocks WHERE number < ? ORDER BY number"},
+            new String[] {"blocks", "SELECT number, header_hash, previous_hash, data_hash, tx_count FROM " + BLOCKS + " WHERE number < ? ORDER BY number"},
             new String[] {"transactions", "SELECT block_number, tx_index, tx_id, header_type, validation_code, creator_msp, chaincode, function, "
-                    + "tx_timestamp, event_name FROM mirror.transactions WHERE block_number < ? ORDER BY block_number, tx_index"},
+                    + "tx_timestamp, event_name FROM " + TRANSACTIONS + " WHERE block_number < ? ORDER BY block_number, tx_index"},
             new String[] {"entries", "SELECT block_number, tx_index, entry_index, tx_id, account_id, asset, kind, amount, hold_id "
-                    + "FROM mirror.entries WHERE block_number < ? ORDER BY block_number, tx_index, entry_index"});
+                    + "FROM " + ENTRIES + " WHERE block_number < ? ORDER BY block_number, tx_index, entry_index"});
     private static final List<String[]> STATE = List.of(
-            new String[] {"assets", "SELECT code, decimals, supply, block_number, tx_id FROM mirror.assets WHERE ? >= 0 ORDER BY code"},
+            new String[] {"assets", "SELECT code, decimals, supply, block_number, tx_id FROM " + ASSETS + " WHERE ? >= 0 ORDER BY code"},
             new String[] {"accounts", "SELECT id, asset, custodian_msp, owner_ref, jurisdiction, status, per_transfer_max, daily_debit_max, "
-                    + "balance, held, opened_block, updated_block FROM mirror.accounts WHERE ? >= 0 ORDER BY id"},
+                    + "balance, held, opened_block, updated_block FROM " + ACCOUNTS + " WHERE ? >= 0 ORDER BY id"},
             new String[] {"holds", "SELECT id, account_id, asset, amount, payee, expires_at, status, placed_tx_id, placed_block, "
-                    + "closed_tx_id, closed_block FROM mirror.holds WHERE ? >= 0 ORDER BY id"});
+                    + "closed_tx_id, closed_block FROM " + HOLDS + " WHERE ? >= 0 ORDER BY id"});
 
     private MirrorComparison() {
     }

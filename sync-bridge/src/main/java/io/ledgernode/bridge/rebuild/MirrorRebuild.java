@@ -1,5 +1,8 @@
 package io.ledgernode.bridge.rebuild;
 
+import static io.ledgernode.mirror.MirrorTables.CHECKPOINT;
+import static io.ledgernode.mirror.MirrorTables.TRANSACTIONS;
+
 import com.zaxxer.hikari.HikariDataSource;
 import io.ledgernode.bridge.config.BridgeConfig;
 import io.ledgernode.bridge.SyncBridge;
@@ -78,7 +81,7 @@ public final class MirrorRebuild {
                 follower.stopAtHeight(height);
                 follower.run();
             }
-            transactions = count(pool, "SELECT count(*) FROM mirror.transactions");
+            transactions = count(pool, "SELECT count(*) FROM " + TRANSACTIONS);
         }
         Duration took = Duration.between(start, Instant.now());
         System.out.printf("replayed %d blocks, %d transactions in %.1f s: %.0f transactions/s%n",
@@ -130,7 +133,7 @@ public final class MirrorRebuild {
     private static long awaitLive(Connection live, long height) throws SQLException, InterruptedException {
         Instant deadline = Instant.now().plusSeconds(60);
         while (true) {
-            long next = count(live, "SELECT next_block FROM bridge.checkpoint WHERE id = 1");
+            long next = count(live, "SELECT next_block FROM " + CHECKPOINT + " WHERE id = 1");
             if (next >= height || Instant.now().isAfter(deadline)) {
                 return next;
             }

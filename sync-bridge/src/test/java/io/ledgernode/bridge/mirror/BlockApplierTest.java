@@ -21,7 +21,7 @@ import io.ledgernode.bridge.block.ChaincodeEventData;
 import io.ledgernode.bridge.block.ParsedBlock;
 import io.ledgernode.bridge.block.ParsedTransaction;
 import io.ledgernode.bridge.db.MirrorDatabase;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.ledgernode.mirror.testing.EmbeddedMirror;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -31,42 +31,27 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The block applier against a real PostgreSQL server (embedded, in-process), one fresh database per test. */
+/**
+ * The block applier against a real PostgreSQL server (the mirror's test fixture, embedded, in-process), one fresh
+ * database per test, migrated by the bridge's own call as on startup.
+ */
 class BlockApplierTest {
 
     private static final String CHANNEL = "ledger";
     private static final Instant T = Instant.parse("2026-11-22T10:00:00Z");
-    private static final AtomicInteger DATABASES = new AtomicInteger();
-    private static EmbeddedPostgres postgres;
 
     private HikariDataSource pool;
     private BlockApplier applier;
 
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        postgres.close();
-    }
-
     @BeforeEach
     void freshMirror() throws Exception {
-        String name = "mirror_" + DATABASES.incrementAndGet();
-        try (Connection admin = postgres.getPostgresDatabase().getConnection(); Statement sql = admin.createStatement()) {
-            sql.execute("CREATE DATABASE " + name);
-        }
+        EmbeddedMirror.Database mirror = EmbeddedMirror.shared().fresh();
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(postgres.getJdbcUrl("postgres", name));
+        config.setJdbcUrl(mirror.jdbcUrl(EmbeddedMirror.SUPERUSER));
         config.setAutoCommit(false);
         config.setMaximumPoolSize(2);
         pool = new HikariDataSource(config);

@@ -1,25 +1,25 @@
-package io.ledgernode.reconciler.mirror;
+package io.ledgernode.mirror;
 
 import io.ledgernode.api.money.EntryKind;
 import java.util.function.ToIntFunction;
 
 /**
- * The entry effects of ledger-api's {@link EntryKind} as SQL over {@code mirror.entries}: a {@code CASE} on the
+ * The entry effects of ledger-api's {@link EntryKind} as SQL over {@link MirrorTables#ENTRIES}: a {@code CASE} on the
  * {@code kind} column summing to the balance (or held, or supply) delta of the {@code amount} column. Generated from
  * the enum, so the SQL sums and the Java histories cannot give an entry kind two meanings.
  */
-final class EntrySql {
+public final class EntrySql {
 
     /** {@code CASE kind WHEN 'MINT' THEN 1 * amount::numeric ... END}: the balance delta of each entry. */
-    static final String BALANCE_DELTA = delta(EntryKind::balanceSign);
-    static final String HELD_DELTA = delta(EntryKind::heldSign);
-    static final String SUPPLY_DELTA = delta(EntryKind::supplySign);
+    public static final String BALANCE_DELTA = delta(EntryKind::balanceSign);
+    public static final String HELD_DELTA = delta(EntryKind::heldSign);
+    public static final String SUPPLY_DELTA = delta(EntryKind::supplySign);
 
     private EntrySql() {
     }
 
     /** The entry kind of a {@code mirror.entries.kind} value; one the schema does not allow is a programming error. */
-    static EntryKind kind(String name) {
+    public static EntryKind kind(String name) {
         try {
             return EntryKind.valueOf(name);
         } catch (IllegalArgumentException e) {

@@ -1,0 +1,222 @@
+package io.ledgernode.mirror;
+
+import static io.ledgernode.mirror.MirrorTables.ACCOUNTS;
+import static io.ledgernode.mirror.MirrorTables.ASSETS;
+import static io.ledgernode.mirror.MirrorTables.BLOCKS;
+import static io.ledgernode.mirror.MirrorTables.CHECKPOINT;
+import static io.ledgernode.mirror.MirrorTables.ENTRIES;
+import static io.ledgernode.mirror.MirrorTables.HOLDS;
+import static io.ledgernode.mirror.MirrorTables.TRANSACTIONS;
+
+import io.ledgernode.api.governance.LedgerConfig;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * One snapshot of the mirror: a read-only transaction at REPEATABLE READ on one connection, so every query on it, and
+ * the height read with them, see the same blocks while the bridge goes on writing. Every query is bounded: by a
+ * primary key, or by the {@code limit} its caller names (a positive number). Readers with queries that are truly
+ * their own run them here too, through {@link #prepare}, naming tables by {@link MirrorTables}.
+ *
+ * <p>Not thread-safe; close it to end the transaction (nothing is ever committed).
+ */
+public final class MirrorView implements AutoCloseable {
+
+    private static final String ENTRIES_WITH_FUNCTION = "SELECT " + Rows.ENTRY + ", t.function FROM " + ENTRIES + " e JOIN "
+            + TRANSACTIONS + " t ON t.block_number = e.block_number AND t.tx_index = e.tx_index WHERE e.account_id = ? ";
+
+    /**
+     * The most entries one transaction can have: a batch transfer at the chaincode's highest limit of legs, two entries a
+     * leg (a hold capture has three). Reading more for one transaction id means the mirror is damaged.
+     */
+    public static final int ENTRIES_PER_TRANSACTION_MAX = 2 * LedgerConfig.BATCH_LEGS_MAX_LIMIT;
+
+    private final Connection connection;
+
+    private MirrorView(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** Opens a snapshot on a connection of {@code dataSource} (the mirror's read-only role). */
+    public static MirrorView open(DataSource dataSource) throws SQLException {
+        Connection connection = dataSource.getConnection();
+        try {
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            return new MirrorView(connection);
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    /** The mirror's height: the next block it expects, 0 before the bridge's first block. */
+    public long height() throws SQLException {
+        return checkpoint().map(Checkpoint::nextBlock).orElse(0L);
+    }
+
+    public Optional<Checkpoint> checkpoint() throws SQLException {
+        return one("SELECT " + Rows.CHECKPOINT + " FROM " + CHECKPOINT + " WHERE id = 1", Rows::checkpoint);
+    }
+
+    public Optional<Account> account(String id) throws SQLException {
+        return one("SELECT " + Rows.ACCOUNT + " FROM " + ACCOUNTS + " WHERE id = ?", Rows::account, id);
+    }
+
+    /** The account's open holds in id order, at most {@code limit}. */
+    public List<Hold> openHolds(String accountId, int limit) throws SQLException {
+        return list("SELECT " + Rows.HOLD + " FROM " + HOLDS + " WHERE account_id = ? AND status = 'OPEN' ORDER BY id LIMIT ?",
+                Rows::hold, accountId, limit(limit));
+    }
+
+    public Optional<Hold> hold(String id) throws SQLException {
+        return one("SELECT " + Rows.HOLD + " FROM " + HOLDS + " WHERE id = ?", Rows::hold, id);
+    }
+
+    /** The account's entries before {@code before}, newest first, at most {@code limit}: a page of its history. */
+    public List<AccountEntry> entriesBefore(String accountId, EntryPosition before, int limit) throws SQLException {
+        return list(ENTRIES_WITH_FUNCTION + "AND (e.block_number, e.tx_index, e.entry_index) < (?, ?, ?) "
+                + "ORDER BY e.block_number DESC, e.tx_index DESC, e.entry_index DESC LIMIT ?", MirrorView::accountEntry,
+                accountId, before.blockNumber(), before.txIndex(), before.entryIndex(), limit(limit));
+    }
+
+    /**
+     * The account's entries in block {@code fromBlock} or later and after {@code after}, oldest first, at most
+     * {@code limit}: what a watcher has not seen yet.
+     */
+    public List<AccountEntry> entriesAfter(String accountId, long fromBlock, EntryPosition after, int limit) throws SQLException {
+        return list(ENTRIES_WITH_FUNCTION + "AND e.block_number >= ? AND (e.block_number, e.tx_index, e.entry_index) > (?, ?, ?) "
+                + "ORDER BY e.block_number, e.tx_index, e.entry_index LIMIT ?", MirrorView::accountEntry,
+                accountId, fromBlock, after.blockNumber(), after.txIndex(), after.entryIndex(), limit(limit));
+    }
+
+    /** The records of a transaction id in chain order (more than one when Fabric recorded a re-sent envelope), at most {@code limit}. */
+    public List<Transaction> transactions(String txId, int limit) throws SQLException {
+        return list("SELECT " + Rows.TRANSACTION + " FROM " + TRANSACTIONS + " WHERE tx_id = ? ORDER BY block_number, tx_index LIMIT ?",
+                Rows::transaction, txId, limit(limit));
+    }
+
+    /**
+     * The record of a transaction id that counts: the last (Fabric records a re-sent envelope again, as
+     * {@code DUPLICATE_TXID}, after the first).
+     */
+    public Optional<Transaction> latestTransaction(String txId) throws SQLException {
+        return one("SELECT " + Rows.TRANSACTION + " FROM " + TRANSACTIONS + " WHERE tx_id = ? "
+                + "ORDER BY block_number DESC, tx_index DESC LIMIT 1", Rows::transaction, txId);
+    }
+
+    /** The valid record of a transaction id, if it has one (the first in chain order). */
+    public Optional<Transaction> validTransaction(String txId) throws SQLException {
+        return one("SELECT " + Rows.TRANSACTION + " FROM " + TRANSACTIONS + " WHERE tx_id = ? AND validation_code = '"
+                + Transaction.VALID + "' ORDER BY block_number, tx_index LIMIT 1", Rows::transaction, txId);
+    }
+
+    /**
+     * The entries of a transaction id in order, each with its account's jurisdiction; more than
+     * {@link #ENTRIES_PER_TRANSACTION_MAX} is a damaged mirror, refused loudly.
+     */
+    public List<PartyEntry> entriesOf(String txId) throws SQLException {
+        List<PartyEntry> entries = list("SELECT " + Rows.ENTRY + ", a.jurisdiction FROM " + ENTRIES + " e JOIN " + ACCOUNTS + " a ON a.id = e.account_id "
+                + "WHERE e.tx_id = ? ORDER BY e.block_number, e.tx_index, e.entry_index LIMIT ?",
+                rs -> new PartyEntry(Rows.entry(rs), rs.getString(11)), txId, ENTRIES_PER_TRANSACTION_MAX + 1);
+        if (entries.size() > ENTRIES_PER_TRANSACTION_MAX) {
+            throw new IllegalStateException("transaction " + txId + " has more than " + ENTRIES_PER_TRANSACTION_MAX
+                    + " entries in the mirror: more than the chaincode can make");
+        }
+        return entries;
+    }
+
+    public Optional<Block> block(long number) throws SQLException {
+        return one("SELECT " + Rows.BLOCK + " FROM " + BLOCKS + " WHERE number = ?", Rows::block, number);
+    }
+
+    /** The blocks numbered {@code from .. toExclusive - 1} that the mirror holds, in order, at most {@code limit}. */
+    public List<Block> blocks(long from, long toExclusive, int limit) throws SQLException {
+        return list("SELECT " + Rows.BLOCK + " FROM " + BLOCKS + " WHERE number >= ? AND number < ? ORDER BY number LIMIT ?",
+                Rows::block, from, toExclusive, limit(limit));
+    }
+
+    /** The numbers of the blocks at or above {@code from}, in order, at most {@code limit}. */
+    public List<Long> blockNumbersFrom(long from, int limit) throws SQLException {
+        return list("SELECT number FROM " + BLOCKS + " WHERE number >= ? ORDER BY number LIMIT ?", rs -> rs.getLong(1),
+                from, limit(limit));
+    }
+
+    /** The transactions of the blocks {@code from .. toExclusive - 1}, in chain order, at most {@code limit}. */
+    public List<Transaction> transactionsOfBlocks(long from, long toExclusive, int limit) throws SQLException {
+        return list("SELECT " + Rows.TRANSACTION + " FROM " + TRANSACTIONS + " WHERE block_number >= ? AND block_number < ? "
+                + "ORDER BY block_number, tx_index LIMIT ?", Rows::transaction, from, toExclusive, limit(limit));
+    }
+
+    /** The assets in code order, at most {@code limit}. */
+    public List<Asset> assets(int limit) throws SQLException {
+        return list("SELECT " + Rows.ASSET + " FROM " + ASSETS + " ORDER BY code LIMIT ?", Rows::asset, limit(limit));
+    }
+
+    /** A {@code text[]} parameter, for a statement of the caller's own that reads a page of ids by {@code = ANY(?)}. */
+    public Array textArray(Collection<String> values) throws SQLException {
+        return connection.createArrayOf("text", values.toArray(new String[0]));
+    }
+
+    /** A statement of the caller's own in this snapshot; the caller closes it, and bounds what it reads. */
+    public PreparedStatement prepare(String sql) throws SQLException {
+        return connection.prepareStatement(sql);
+    }
+
+    /** Ends the transaction (a rollback: a reader never commits) and gives the connection back. */
+    @Override
+    public void close() throws SQLException {
+        try (connection) {
+            connection.rollback();
+        }
+    }
+
+    /** Maps one row of a result set. */
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private static AccountEntry accountEntry(ResultSet rs) throws SQLException {
+        return new AccountEntry(Rows.entry(rs), rs.getString(11));
+    }
+
+    private <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... parameters) throws SQLException {
+        List<T> rows = list(sql, mapper, parameters);
+        if (rows.size() > 1) {
+            throw new IllegalStateException("a lookup by key found " + rows.size() + " rows: " + sql);
+        }
+        return rows.stream().findFirst();
+    }
+
+    private <T> List<T> list(String sql, RowMapper<T> mapper, Object... parameters) throws SQLException {
+        List<T> rows = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                select.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(mapper.map(rs));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static int limit(int limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("a query's limit must be positive, not " + limit);
+        }
+        return limit;
+    }
+}
