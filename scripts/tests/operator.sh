@@ -287,7 +287,10 @@ if ((fabric_ok)); then
     "$ledger" down --wipe >/dev/null 2>&1
     if [[ -d $home ]]; then ko "down --wipe removes the network's state" "$home still exists"; else ok "down --wipe removes the network's state"; fi
   else
-    ko "up brings a scratch network up" "$(tail -n 1 "$scratch.up.log")"
+    # Keep the scratch network's logs (the run's own directory is removed at the end) for whoever reads the failure.
+    kept=$repo/.ledger/operator-failed-logs
+    rm -rf "$kept" && mkdir -p "$kept" && cp -r "$home/logs" "$scratch.up.log" "$kept/" 2>/dev/null || true
+    ko "up brings a scratch network up" "$(tail -n 1 "$scratch.up.log") (logs kept in $kept)"
     "$ledger" down --wipe >/dev/null 2>&1
   fi
 
