@@ -198,7 +198,7 @@ network_cases() {
   if [[ $rc -eq 0 || ! $out =~ sync-bridge.Org2\ +stopped || ! $out =~ node-service\ +stopped ]]; then
     ko "$case12" "status did not show both stopped with a non-zero exit: $out"
   elif ! out=$("$ledger" up 2>&1); then ko "$case12" "up failed: $(tail -n 1 <<<"$out")"
-  elif [[ $out == *"already up"* || $out != *"started sync-bridge.Org2"* || $out != *"started node-service on"* ]]; then
+  elif [[ $out == *"already up"* || $out != *"started sync-bridge.Org2"* || $out != *"started node-service: REST on"* ]]; then
     ko "$case12" "up did not say it started both: $(grep -E 'started|already' <<<"$out" | tr '\n' ' ')"
   elif [[ $(child_of "$run" peer0.org1.ledger.local) != "$peer_before" ]] || ! "$ledger" status >/dev/null 2>&1; then
     ko "$case12" "a running process was restarted, or status is not all live afterwards"
