@@ -89,11 +89,13 @@ start_supervised() {
   start_process "$name" "$LEDGER_REPO/scripts/lib/supervise.sh" "${args[@]}" -- "$LEDGER_REPO/scripts/ledger" run-process "$name"
 }
 
-# Dies (stopping it) when NAME's supervisor saw it exit or fail during its start.
+# Dies (stopping it) when NAME's supervisor gave up on it during its start (or is gone). A process that exits once
+# while starting (a peer or database still coming up under load) is simply restarted by its supervisor and waited
+# for; one that keeps exiting reaches `failed` after LEDGER_RESTARTS_MAX restarts and is named here with its log.
 require_not_restarted() {
   local name=$1 state
   state=$(supervisor_state "$name")
-  if ! running_pid "$name" >/dev/null || [[ $state == restarting || $state == failed ]]; then
+  if ! running_pid "$name" >/dev/null || [[ $state == failed ]]; then
     stop_process "$name" >/dev/null 2>&1
     die "$name exited during start; see $(log_file "$name")"
   fi
