@@ -34,10 +34,7 @@ public final class GrpcCallers implements ServerInterceptor {
             Caller caller = requests.caller(headers.get(AUTHORIZATION));
             return Contexts.interceptCall(Context.current().withValue(CALLER, caller), call, headers, next);
         } catch (Exception e) {
-            GrpcErrors.Refusal refusal = GrpcErrors.refusal(e);
-            call.close(refusal.status(), refusal.trailers());
-            return new ServerCall.Listener<>() {
-            };
+            return GrpcErrors.refuse(call, e);
         }
     }
 

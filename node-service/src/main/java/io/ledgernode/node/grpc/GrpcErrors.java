@@ -1,6 +1,7 @@
 package io.ledgernode.node.grpc;
 
 import io.grpc.Metadata;
+import io.grpc.ServerCall;
 import io.grpc.Status;
 import io.ledgernode.api.ErrorCode;
 import io.ledgernode.api.LedgerException;
@@ -27,6 +28,14 @@ public final class GrpcErrors {
 
     /** A status to close the call with, and its trailers. */
     public record Refusal(Status status, Metadata trailers) {
+    }
+
+    /** Closes a call an interceptor refuses before the service sees it, with the failure's status; nothing follows. */
+    static <Q> ServerCall.Listener<Q> refuse(ServerCall<Q, ?> call, Throwable failure) {
+        Refusal refusal = refusal(failure);
+        call.close(refusal.status(), refusal.trailers());
+        return new ServerCall.Listener<>() {
+        };
     }
 
     public static Refusal refusal(Throwable failure) {

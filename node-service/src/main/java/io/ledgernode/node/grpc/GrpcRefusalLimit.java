@@ -29,10 +29,7 @@ final class GrpcRefusalLimit implements ServerInterceptor {
         try {
             limit.admit(peer);
         } catch (RuntimeException e) {
-            GrpcErrors.Refusal refusal = GrpcErrors.refusal(e);
-            call.close(refusal.status(), refusal.trailers());
-            return new ServerCall.Listener<>() {
-            };
+            return GrpcErrors.refuse(call, e);
         }
         return next.startCall(new ForwardingServerCall.SimpleForwardingServerCall<>(call) {
             @Override

@@ -113,6 +113,14 @@ class HostileHeadersTest {
     }
 
     @Test
+    void a_request_line_over_the_limit_is_414_and_the_next_request_is_served() throws Exception {
+        String answer = rawHttp1("GET /v1/accounts/" + "a".repeat(8_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 414");
+        assertRestAnswersWithinASecond();
+    }
+
+    @Test
     void an_http1_header_of_five_kilobytes_is_within_the_limit_and_served() throws Exception {
         assertThat(rawHttp1("GET /health/live HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "x".repeat(5_000) + "\r\nConnection: close\r\n\r\n"))
                 .startsWith("HTTP/1.1 200");
