@@ -176,9 +176,13 @@ network_cases() {
       ok "${cases[$i]}"
     else ko "${cases[$i]}" "state $(state_of "$run" "$name"); see $LEDGER_HOME/logs/$name.log"; fi
   done
-  if ((restarting_seen)) && wait_for 60 "$ledger" status >/dev/null 2>&1 \
-    && "$ledger" status 2>/dev/null | grep -Eq "^  node-service +(live|ready) +pid [0-9]+ +restarts 1 "; then ok "$case3"
-  else ko "$case3" "status right after the kill: $(grep node-service <<<"$out" | head -n 1)"; fi
+  # At least the one restart the kill caused: with seven processes coming back at once on a small machine, a probe
+  # may also time out once more and restart it again, which is supervision working, not failing.
+  local final=""
+  if ((restarting_seen)) && wait_for 90 "$ledger" status >/dev/null 2>&1 \
+    && final=$("$ledger" status 2>/dev/null | grep -E "^  node-service ") \
+    && [[ $final =~ ^\ \ node-service\ +(live|ready)\ +pid\ [0-9]+\ +restarts\ [1-9][0-9]*\  ]]; then ok "$case3"
+  else ko "$case3" "status right after the kill: $(grep node-service <<<"$out" | head -n 1); at the end: ${final:-$("$ledger" status 2>&1 | grep -v ' live \| ready ' | head -n 3 | tr '\n' ' ')}"; fi
 
   # A hung node-service: its port still accepts connections; its probe fails three times and it is replaced.
   local hung
