@@ -66,3 +66,10 @@ LEDGER_JDK_SEARCH=${LEDGER_JDK_SEARCH:-/usr/lib/jvm /opt/java $HOME/.sdkman/cand
 LEDGER_CHAINCODE_JAR=${LEDGER_CHAINCODE_JAR:-$LEDGER_REPO/chaincode/target/ledger-chaincode.jar}
 LEDGER_NETCONFIG_JAR=$LEDGER_REPO/network-config/target/network-config.jar
 LEDGER_BRIDGE_JAR=$LEDGER_REPO/sync-bridge/target/sync-bridge.jar
+
+# The chaos run's own network (scripts/ledger chaos): separate state, ports moved out of the way of the local and
+# the test networks. Its supervisors restart without giving up (the nemesis kills the same process many times in a
+# few minutes, far beyond LEDGER_RESTARTS_MAX's production budget) and back off at most 4 s.
+LEDGER_CHAOS_HOME=${LEDGER_CHAOS_HOME:-$LEDGER_REPO/.ledger/chaos}
+LEDGER_CHAOS_PORT_OFFSET=${LEDGER_CHAOS_PORT_OFFSET:-3000}
+LEDGER_CHAOS_JAR=$LEDGER_REPO/chaos/target/chaos.jar

@@ -19,8 +19,15 @@ import org.hyperledger.fabric.client.Transaction;
  */
 public final class LedgerClient {
 
+    /**
+     * One line per transaction the orderer took ({@code submitted tx=<id>; awaiting its commit status}): the id an
+     * operator needs when the process dies before answering, and the moment the chaos nemesis aims at.
+     */
+    private static final System.Logger LOG = System.getLogger(LedgerClient.class.getName());
+
     private final LedgerConnection connection;
     private final EndorseRetry endorseRetry;
+    private final String ownMspId;
 
     public LedgerClient(LedgerConnection connection) {
         this(connection, EndorseRetry.defaults());
@@ -29,6 +36,7 @@ public final class LedgerClient {
     public LedgerClient(LedgerConnection connection, EndorseRetry endorseRetry) {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.endorseRetry = Objects.requireNonNull(endorseRetry, "endorseRetry");
+        this.ownMspId = connection.gateway().getIdentity().getMspId();
     }
 
     /** Endorses, orders and waits for the commit status of one transaction. */
@@ -48,7 +56,7 @@ public final class LedgerClient {
                 endorsed = proposal.endorse();
                 break;
             } catch (EndorseException e) {
-                if (attempt >= endorseRetry.attemptsMax() || !EndorseRetry.isTransient(e)) {
+                if (attempt >= endorseRetry.attemptsMax() || !EndorseRetry.isTransient(e, ownMspId)) {
                     return rejectedOrUnavailable(txId, e);
                 }
                 if (!pause(endorseRetry.backoffBefore(attempt + 1))) {
@@ -62,6 +70,7 @@ public final class LedgerClient {
         } catch (SubmitException e) {
             return new SubmitOutcome.Unavailable(txId, "the orderer did not accept the transaction: " + describe(e));
         }
+        LOG.log(System.Logger.Level.INFO, "submitted tx={0}; awaiting its commit status", txId);
         try {
             var status = submitted.getStatus();
             if (status.isSuccessful()) {

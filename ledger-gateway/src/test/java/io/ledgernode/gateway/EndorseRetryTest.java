@@ -16,18 +16,41 @@ class EndorseRetryTest {
 
     @Test
     void peers_that_disagree_or_are_not_ready_are_worth_another_attempt() {
-        assertThat(EndorseRetry.isTransient(failure(Status.ABORTED.withDescription("failed to collect enough transaction endorsements")))).isTrue();
-        assertThat(EndorseRetry.isTransient(failure(Status.UNAVAILABLE.withDescription("no combination of peers can be derived")))).isTrue();
+        assertThat(EndorseRetry.isTransient(failure(Status.ABORTED.withDescription("failed to collect enough transaction endorsements")), "Org1MSP")).isTrue();
+        assertThat(EndorseRetry.isTransient(failure(Status.UNAVAILABLE.withDescription("no combination of peers can be derived")), "Org1MSP")).isTrue();
         assertThat(EndorseRetry.isTransient(failure(Status.FAILED_PRECONDITION.withDescription(
-                "no combination of peers can be derived which satisfy the endorsement policy")))).isTrue();
+                "no combination of peers can be derived which satisfy the endorsement policy")), "Org1MSP")).isTrue();
     }
 
     @Test
     void a_chaincode_rejection_is_final() {
         assertThat(EndorseRetry.isTransient(failure(Status.ABORTED.withDescription(
-                "failed to endorse: chaincode response 500, INSUFFICIENT_FUNDS: account a has 1, needs 2")))).isFalse();
-        assertThat(EndorseRetry.isTransient(failure(Status.PERMISSION_DENIED))).isFalse();
-        assertThat(EndorseRetry.isTransient(failure(Status.FAILED_PRECONDITION.withDescription("channel not found")))).isFalse();
+                "failed to endorse: chaincode response 500, INSUFFICIENT_FUNDS: account a has 1, needs 2")), "Org1MSP")).isFalse();
+        assertThat(EndorseRetry.isTransient(failure(Status.PERMISSION_DENIED), "Org1MSP")).isFalse();
+        assertThat(EndorseRetry.isTransient(failure(Status.FAILED_PRECONDITION.withDescription("channel not found")), "Org1MSP")).isFalse();
+    }
+
+    @Test
+    void a_rejection_by_another_orgs_peer_alone_is_a_lagging_peer_worth_another_attempt() {
+        assertThat(EndorseRetry.isTransient(rejectedBy("Org2MSP"), "Org1MSP")).isTrue();
+    }
+
+    @Test
+    void a_rejection_by_this_orgs_own_peer_is_final() {
+        assertThat(EndorseRetry.isTransient(rejectedBy("Org1MSP"), "Org1MSP")).isFalse();
+        assertThat(EndorseRetry.isTransient(rejectedBy("Org1MSP", "Org2MSP"), "Org1MSP")).isFalse();
+    }
+
+    /** The gateway's answer when the peers of {@code mspIds} answered UNKNOWN_HOLD. */
+    private static EndorseException rejectedBy(String... mspIds) {
+        com.google.rpc.Status.Builder status = com.google.rpc.Status.newBuilder().setCode(Status.Code.ABORTED.value())
+                .setMessage("failed to endorse transaction, see attached details for more info");
+        for (String mspId : mspIds) {
+            status.addDetails(com.google.protobuf.Any.pack(org.hyperledger.fabric.protos.gateway.ErrorDetail.newBuilder()
+                    .setMspId(mspId).setAddress("peer0." + mspId + ":7051")
+                    .setMessage("chaincode response 500, UNKNOWN_HOLD: no hold h-1").build()));
+        }
+        return new EndorseException("tx1", io.grpc.protobuf.StatusProto.toStatusRuntimeException(status.build()));
     }
 
     @Test

@@ -1,0 +1,149 @@
+package io.ledgernode.chaos.nemesis;
+
+import io.ledgernode.chaos.history.Event;
+import io.ledgernode.chaos.history.History;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Injects a {@link Schedule}'s faults by process id while the workload runs. Before each fault it waits until the
+ * supervisor reports every process live again (at most {@code recoveryMax}): each fault meets a whole node, and a
+ * process that never comes back is itself a finding (recorded as a fault with note "not recovered"). Nothing here
+ * restarts anything: that is the supervisor's job, and what is being tested.
+ */
+public final class Nemesis implements Runnable {
+
+    private final Processes processes;
+    private final Schedule schedule;
+    private final History history;
+    private final Duration recoveryMax;
+    private final Consumer<String> progress;
+    private final Instant origin;
+    private final AtomicInteger injected = new AtomicInteger();
+    private final List<String> unrecovered = new ArrayList<>();
+    private volatile boolean stopping;
+
+    public Nemesis(Processes processes, Schedule schedule, History history, Duration recoveryMax,
+            Consumer<String> progress, Instant origin) {
+        this.processes = processes;
+        this.schedule = schedule;
+        this.history = history;
+        this.recoveryMax = recoveryMax;
+        this.progress = progress;
+        this.origin = origin;
+    }
+
+    public int injected() {
+        return injected.get();
+    }
+
+    public synchronized List<String> unrecovered() {
+        return List.copyOf(unrecovered);
+    }
+
+    public void stop() {
+        stopping = true;
+    }
+
+    @Override
+    public void run() {
+        for (Schedule.Planned planned : schedule.faults()) {
+            Instant due = origin.plus(planned.at());
+            while (!stopping && Instant.now().isBefore(due)) {
+                pause(Duration.ofMillis(100));
+            }
+            if (stopping) {
+                return;
+            }
+            awaitRecovery(planned.n());
+            inject(planned);
+            injected.incrementAndGet();
+        }
+    }
+
+    /** Waits until every process is live; a fault's victims that stay down past {@code recoveryMax} are recorded. */
+    public boolean awaitRecovery(int beforeFault) {
+        Instant deadline = Instant.now().plus(recoveryMax);
+        List<String> down = processes.notLive();
+        while (!down.isEmpty() && Instant.now().isBefore(deadline)) {
+            pause(Duration.ofMillis(250));
+            down = processes.notLive();
+        }
+        if (!down.isEmpty()) {
+            synchronized (this) {
+                unrecovered.addAll(down);
+            }
+            history.record(new Event.Fault(beforeFault, "NOT_RECOVERED", down.stream().map(n -> new Event.Target(n, -1)).toList(),
+                    Instant.now(), Instant.now(), null, "not live " + recoveryMax.toSeconds() + " s after the previous fault: " + down));
+            return false;
+        }
+        return true;
+    }
+
+    private void inject(Schedule.Planned planned) {
+        FaultKind kind = planned.kind();
+        List<Event.Target> targets = new ArrayList<>();
+        for (String prefix : kind.prefixes()) {
+            List<String> matching = processes.names().stream().filter(n -> n.startsWith(prefix)).toList();
+            if (matching.isEmpty()) {
+                continue;
+            }
+            String name = matching.get(planned.pick() % matching.size());
+            processes.pid(name).ifPresent(pid -> targets.add(new Event.Target(name, pid)));
+        }
+        Instant start = Instant.now();
+        if (targets.size() < kind.prefixes().size()) {
+            history.record(new Event.Fault(planned.n(), kind.name(), targets, start, start, null, "target not running"));
+            return;
+        }
+        String txId = null;
+        String note = "";
+        switch (kind) {
+            case KILL_NODE_IN_COMMIT_WINDOW -> {
+                Event.Target node = targets.get(0);
+                Optional<String> submitted;
+                try {
+                    submitted = CommitWindow.awaitSubmission(processes.logOf(node.name()), Duration.ofSeconds(30));
+                } catch (IOException e) {
+                    submitted = Optional.empty();
+                    note = "cannot follow the log: " + e.getMessage() + "; ";
+                }
+                // Frozen first, so that it can take no further step between the log line and the kill.
+                Processes.signal("STOP", List.of(node.pid()));
+                Processes.signal("KILL", List.of(node.pid()));
+                txId = submitted.orElse(null);
+                note += submitted.isPresent() ? "killed while awaiting the commit status of " + txId
+                        : "no submission seen in 30 s; killed anyway";
+            }
+            default -> {
+                if (kind.action() == FaultKind.Action.KILL) {
+                    Processes.signal("KILL", targets.stream().map(Event.Target::pid).toList());
+                } else {
+                    List<Long> frozen = new ArrayList<>();
+                    targets.forEach(t -> frozen.addAll(Processes.withDescendants(t.pid())));
+                    Processes.signal("STOP", frozen);
+                    pause(planned.hang());
+                    Processes.signal("CONT", frozen);
+                    note = "frozen " + planned.hang().toMillis() + " ms";
+                }
+            }
+        }
+        history.record(new Event.Fault(planned.n(), kind.name(), targets, start, Instant.now(), txId, note));
+        progress.accept(String.format("fault %d/%d %s on %s %s", planned.n(), schedule.faults().size(), kind,
+                targets.stream().map(t -> t.name() + "(" + t.pid() + ")").toList(), note));
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package io.ledgernode.chaos.nemesis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The node's supervised processes as the supervisor records them under {@code LEDGER_HOME/run} (see
+ * scripts/lib/supervise.sh): {@code NAME.state} ("state epoch reason") and {@code NAME.child} ("pid start-time").
+ * Signals go to pids read here, never to a pid that was recycled: the start time must match /proc.
+ */
+public final class Processes {
+
+    private final Path home;
+    private final Path run;
+
+    public Processes(Path home) {
+        this.home = home;
+        this.run = home.resolve("run");
+    }
+
+    /** Every supervised process's name, sorted. */
+    public List<String> names() {
+        try (Stream<Path> files = Files.list(run)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".state"))
+                    .map(n -> n.substring(0, n.length() - ".state".length())).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + run + " (is the network up?)", e);
+        }
+    }
+
+    /** The supervisor's word for {@code name}: live, starting, restarting, failed, stopped (or "unknown"). */
+    public String state(String name) {
+        return firstWord(run.resolve(name + ".state")).orElse("unknown");
+    }
+
+    /** Names whose state is not live. */
+    public List<String> notLive() {
+        return names().stream().filter(n -> !state(n).equals("live")).toList();
+    }
+
+    /**
+     * The pid a fault hits for {@code name}: the supervised process itself, except for an embedded PostgreSQL,
+     * whose server (the postmaster, in a session of its own) is what a crash of the database means.
+     */
+    public Optional<Long> pid(String name) {
+        if (name.equals("postgres") || name.startsWith("postgres.")) {
+            return firstWord(home.resolve(name).resolve("data").resolve("postmaster.pid")).map(Long::parseLong)
+                    .filter(pid -> ProcessHandle.of(pid).isPresent());
+        }
+        List<String> words = words(run.resolve(name + ".child"));
+        if (words.size() < 2) {
+            return Optional.empty();
+        }
+        long pid = Long.parseLong(words.get(0));
+        return startTime(pid).filter(words.get(1)::equals).map(t -> pid);
+    }
+
+    /** {@code pid} and every process below it (a PostgreSQL server's backends). */
+    public static List<Long> withDescendants(long pid) {
+        List<Long> all = new ArrayList<>();
+        all.add(pid);
+        ProcessHandle.of(pid).ifPresent(p -> p.descendants().forEach(d -> all.add(d.pid())));
+        return all;
+    }
+
+    /** Sends {@code signal} (KILL, STOP, CONT) to {@code pids}; false if {@code kill} failed for any. */
+    public static boolean signal(String signal, List<Long> pids) {
+        List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
+        pids.forEach(p -> command.add(Long.toString(p)));
+        try {
+            Process kill = new ProcessBuilder(command).redirectErrorStream(true).start();
+            kill.getInputStream().readAllBytes();
+            return kill.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    public Path logOf(String name) {
+        return home.resolve("logs").resolve(name + ".log");
+    }
+
+    private static Optional<String> startTime(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.UTF_8);
+            // Field 22 counted after the command name, which is in parentheses and may hold spaces.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Optional.of(fields[19]);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> firstWord(Path file) {
+        List<String> words = words(file);
+        return words.isEmpty() ? Optional.empty() : Optional.of(words.get(0));
+    }
+
+    private static List<String> words(Path file) {
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8).strip();
+            return text.isEmpty() ? List.of() : List.of(text.split("\\s+"));
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+}
