@@ -109,7 +109,7 @@ public final class Checker {
     }
 
     /** Ok: applied exactly once, and the answered transaction is that one or a VALID replay that wrote nothing. */
-    private static List<Verdict.Check> exactlyOnce(Run run, ChainScan scan) {
+    static List<Verdict.Check> exactlyOnce(Run run, ChainScan scan) {
         List<String> okViolations = new ArrayList<>();
         List<String> refusedViolations = new ArrayList<>();
         List<String> unresolvedViolations = new ArrayList<>();
@@ -175,7 +175,7 @@ public final class Checker {
      * it expires, and never voids it: a refused capture contradicts an acknowledged write (the chain "forgot" it, or
      * a peer that had not caught up answered for it).
      */
-    private static Verdict.Check capturesOfAcknowledgedHolds(Run run) {
+    static Verdict.Check capturesOfAcknowledgedHolds(Run run) {
         List<String> violations = new ArrayList<>();
         long captures = 0;
         for (Event.Request request : run.requests().values()) {
@@ -201,7 +201,7 @@ public final class Checker {
                 missed.isEmpty() ? null : missed.get(0));
     }
 
-    private static Verdict.Check conservation(Event.Setup setup, List<Balances> peers) {
+    static Verdict.Check conservation(Event.Setup setup, List<Balances> peers) {
         List<String> violations = new ArrayList<>();
         for (Balances peer : peers) {
             if (peer.supply() != setup.minted()) {
@@ -215,7 +215,7 @@ public final class Checker {
                 + setup.minted() + " on " + peers.size() + " peers");
     }
 
-    private static Verdict.Check agreement(String name, Balances reference, List<Balances> others) {
+    static Verdict.Check agreement(String name, Balances reference, List<Balances> others) {
         List<String> violations = new ArrayList<>();
         for (Balances other : others) {
             reference.accounts().forEach((id, line) -> {

@@ -1,0 +1,75 @@
+package io.ledgernode.chaos.nemesis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProcessesTest {
+
+    @TempDir
+    Path home;
+
+    private void supervised(String name, String state, String child) throws Exception {
+        Files.createDirectories(home.resolve("run"));
+        Files.writeString(home.resolve("run").resolve(name + ".state"), state + "\n");
+        Files.writeString(home.resolve("run").resolve(name + ".child"), child + "\n");
+    }
+
+    private static String startTime(long pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ")[19];
+    }
+
+    @Test
+    void names_and_states_come_from_the_supervisors_run_directory() throws Exception {
+        supervised("peer0", "live 1 answered", "1 1");
+        supervised("node-service", "restarting 2 exited", "2 2");
+
+        Processes processes = new Processes(home);
+
+        assertThat(processes.names()).containsExactly("node-service", "peer0");
+        assertThat(processes.state("peer0")).isEqualTo("live");
+        assertThat(processes.notLive()).containsExactly("node-service");
+    }
+
+    @Test
+    void a_pid_is_only_the_process_that_started_at_the_recorded_time() throws Exception {
+        long self = ProcessHandle.current().pid();
+        supervised("me", "live 1 x", self + " " + startTime(self));
+        supervised("recycled", "live 1 x", self + " 12345");
+
+        Processes processes = new Processes(home);
+
+        assertThat(processes.pid("me")).contains(self);
+        assertThat(processes.pid("recycled")).isEmpty();
+        assertThat(processes.pid("absent")).isEmpty();
+    }
+
+    @Test
+    void a_database_is_hit_at_its_server_process() throws Exception {
+        long self = ProcessHandle.current().pid();
+        supervised("postgres.Org2", "live 1 x", "1 1");
+        Files.createDirectories(home.resolve("postgres.Org2/data"));
+        Files.writeString(home.resolve("postgres.Org2/data/postmaster.pid"), self + "\n/data\n");
+
+        assertThat(new Processes(home).pid("postgres.Org2")).contains(self);
+    }
+
+    @Test
+    void a_stopped_process_continues_after_cont() throws Exception {
+        Process sleeper = new ProcessBuilder("sleep", "30").start();
+        try {
+            assertThat(Processes.signal("STOP", java.util.List.of(sleeper.pid()))).isTrue();
+            assertThat(Files.readString(Path.of("/proc", Long.toString(sleeper.pid()), "stat"))).contains(") T ");
+            assertThat(Processes.signal("CONT", java.util.List.of(sleeper.pid()))).isTrue();
+            assertThat(Files.readString(Path.of("/proc", Long.toString(sleeper.pid()), "stat"))).doesNotContain(") T ");
+            assertThat(Processes.signal("KILL", java.util.List.of(sleeper.pid()))).isTrue();
+            assertThat(sleeper.waitFor()).isEqualTo(137);
+        } finally {
+            sleeper.destroyForcibly();
+        }
+    }
+}
