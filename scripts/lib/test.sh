@@ -1,6 +1,6 @@
 # test: every test of the project. Unit tests always; integration tests against a fresh network of their own
 # (separate LEDGER_HOME, ports moved by LEDGER_IT_PORT_OFFSET), torn down afterwards, its logs kept on failure;
-# then the operator tests of scripts/ledger itself.
+# then the operator tests of scripts/ledger itself, then a short chaos run (scripts/lib/chaos.sh).
 # shellcheck shell=bash
 
 run_tests() {
@@ -36,6 +36,11 @@ run_tests() {
   fi
   step "operator tests of scripts/ledger"
   bash "$LEDGER_REPO/scripts/tests/operator.sh" "$fabric_ok" || status=1
+  if ((fabric_ok)); then
+    # The short chaos run: every fault kind once (12 faults) under the bank workload, on a network of its own.
+    step "chaos: the bank workload under 12 faults of 12 kinds, then the checks"
+    run_chaos --faults 12 --duration PT3M --seed 20261206 || status=1
+  fi
   if ((fabric_ok == 0)); then
     say "INTEGRATION TESTS SKIPPED: Fabric $LEDGER_FABRIC_VERSION could not be installed: $reason"
   fi
