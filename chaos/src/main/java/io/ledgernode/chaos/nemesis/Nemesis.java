@@ -19,6 +19,9 @@ import java.util.function.Consumer;
  */
 public final class Nemesis implements Runnable {
 
+    /** The least time between the end of one fault and the next, so that the workload moves money in between. */
+    private static final Duration MIN_GAP = Duration.ofSeconds(5);
+
     private final Processes processes;
     private final Schedule schedule;
     private final History history;
@@ -53,8 +56,13 @@ public final class Nemesis implements Runnable {
 
     @Override
     public void run() {
+        Instant lastEnd = Instant.MIN;
         for (Schedule.Planned planned : schedule.faults()) {
+            // Late faults (recovery took longer than their slot) still come MIN_GAP apart, not in a burst.
             Instant due = origin.plus(planned.at());
+            if (lastEnd.plus(MIN_GAP).isAfter(due)) {
+                due = lastEnd.plus(MIN_GAP);
+            }
             while (!stopping && Instant.now().isBefore(due)) {
                 pause(Duration.ofMillis(100));
             }
@@ -64,6 +72,7 @@ public final class Nemesis implements Runnable {
             awaitRecovery(planned.n());
             inject(planned);
             injected.incrementAndGet();
+            lastEnd = Instant.now();
         }
     }
 
@@ -84,6 +93,20 @@ public final class Nemesis implements Runnable {
             return false;
         }
         return true;
+    }
+
+    /**
+     * Waits (at most {@code recoveryMax}) until each killed process has been replaced by a new one: right after a
+     * kill the supervisor may not have noticed yet, and its state file still says live.
+     */
+    private void awaitReplaced(List<Event.Target> killed) {
+        Instant deadline = Instant.now().plus(recoveryMax);
+        for (Event.Target target : killed) {
+            while (Instant.now().isBefore(deadline)
+                    && processes.pid(target.name()).map(pid -> pid == target.pid()).orElse(true)) {
+                pause(Duration.ofMillis(200));
+            }
+        }
     }
 
     private void inject(Schedule.Planned planned) {
@@ -135,6 +158,9 @@ public final class Nemesis implements Runnable {
             }
         }
         history.record(new Event.Fault(planned.n(), kind.name(), targets, start, Instant.now(), txId, note));
+        if (kind.action() == FaultKind.Action.KILL) {
+            awaitReplaced(targets);
+        }
         progress.accept(String.format("fault %d/%d %s on %s %s", planned.n(), schedule.faults().size(), kind,
                 targets.stream().map(t -> t.name() + "(" + t.pid() + ")").toList(), note));
     }

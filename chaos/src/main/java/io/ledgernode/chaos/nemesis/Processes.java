@@ -52,7 +52,7 @@ public final class Processes {
     public Optional<Long> pid(String name) {
         if (name.equals("postgres") || name.startsWith("postgres.")) {
             return firstWord(home.resolve(name).resolve("data").resolve("postmaster.pid")).map(Long::parseLong)
-                    .filter(pid -> ProcessHandle.of(pid).isPresent());
+                    .filter(pid -> startTime(pid).isPresent());
         }
         List<String> words = words(run.resolve(name + ".child"));
         if (words.size() < 2) {
@@ -90,11 +90,19 @@ public final class Processes {
         return home.resolve("logs").resolve(name + ".log");
     }
 
+    /**
+     * The start time of a running {@code pid}; empty for no process, and for a zombie (killed, not yet reaped by its
+     * supervisor): it is no longer the process, and a second fault aimed at it would hit nothing.
+     */
     private static Optional<String> startTime(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.UTF_8);
-            // Field 22 counted after the command name, which is in parentheses and may hold spaces.
+            // Fields counted after the command name, which is in parentheses and may hold spaces: state is field 3,
+            // the start time field 22.
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            if (fields[0].equals("Z") || fields[0].equals("X")) {
+                return Optional.empty();
+            }
             return Optional.of(fields[19]);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();

@@ -59,6 +59,27 @@ class ProcessesTest {
     }
 
     @Test
+    void a_killed_process_not_yet_reaped_is_no_longer_a_target() throws Exception {
+        // The victim's parent never reaps it (bash execs into a sleep that does not wait): killed, it stays a zombie,
+        // as a process does for the moment before its supervisor notices.
+        Process parent = new ProcessBuilder("bash", "-c", "sleep 30 & echo $!; exec sleep 60").start();
+        try {
+            long victim = Long.parseLong(new java.io.BufferedReader(new java.io.InputStreamReader(parent.getInputStream())).readLine().strip());
+            supervised("victim", "live 1 x", victim + " " + startTime(victim));
+            Processes processes = new Processes(home);
+            assertThat(processes.pid("victim")).contains(victim);
+
+            Processes.signal("KILL", java.util.List.of(victim));
+            Thread.sleep(300);
+
+            assertThat(Files.readString(Path.of("/proc", Long.toString(victim), "stat"))).contains(") Z ");
+            assertThat(processes.pid("victim")).isEmpty();
+        } finally {
+            parent.destroyForcibly();
+        }
+    }
+
+    @Test
     void a_stopped_process_continues_after_cont() throws Exception {
         Process sleeper = new ProcessBuilder("sleep", "30").start();
         try {
