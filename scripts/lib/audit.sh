@@ -2,32 +2,18 @@
 # and the offline checks of a report and of a proof bundle.
 # shellcheck shell=bash
 
-LEDGER_RECONCILER_JAR=$LEDGER_REPO/reconciler/target/reconciler.jar
-# The reconciler scheduler's metrics and health port (loopback; moves with LEDGER_PORT_OFFSET).
-LEDGER_RECONCILER_PORT=${LEDGER_RECONCILER_PORT:-9480}
-reconciler_port() { echo $((LEDGER_RECONCILER_PORT + LEDGER_PORT_OFFSET)); }
-
 reconciler_args() {
   local args=(--set "network.home=$LEDGER_HOME" --set "network.org=$LEDGER_NODE_ORG")
-  [[ -n ${LEDGER_RECONCILER_CONFIG:-} ]] && args+=(--config "$LEDGER_RECONCILER_CONFIG")
+  [[ -z $LEDGER_RECONCILER_CONFIG ]] || args+=(--config "$LEDGER_RECONCILER_CONFIG")
   printf '%s\n' "${args[@]}"
 }
 
-# The nightly reconciliation: one member of the reconciler's Quartz cluster (its job store is in PostgreSQL, so
-# several of them never run the job at once).
-start_reconciler() {
-  if running_pid reconciler >/dev/null; then wait_live reconciler; return 0; fi
-  require_ports_free reconciler "$(reconciler_port)"
-  start_supervised reconciler
-  wait_healthy reconciler "http://127.0.0.1:$(reconciler_port)/health/live"
-  say "started the reconciler (nightly; metrics http://127.0.0.1:$(reconciler_port)/metrics, log: $(log_file reconciler))"
-}
-
-# The reconciler scheduler's command line.
+# reconciler_command JAR: the scheduler of the nightly reconciliation, one word a line. It is one member of the
+# reconciler's Quartz cluster (its job store is in PostgreSQL, so several of them never run the job at once).
 reconciler_command() {
   local args
   mapfile -t args < <(reconciler_args)
-  printf '%s\n' java -jar "$LEDGER_RECONCILER_JAR" schedule "${args[@]}" --set "metrics.port=$(reconciler_port)"
+  printf '%s\n' java -jar "$1" schedule "${args[@]}" --set "metrics.port=$(process_port reconciler)"
 }
 
 # reconcile: one reconciliation now, with its signed reports (the day so far); the last line printed is the
@@ -75,26 +61,19 @@ verify_report() {
 # --config-block it trusts the root CA certificates of this network's orgs (orderer and members) and nothing else.
 verify_proof() {
   [[ $# -ge 1 && $1 != -* ]] || die "usage: scripts/ledger verify-proof <bundle.json> [--roots <dir-or-pem>...] [--config-block <block.pb>] [--trusted-block N --trusted-block-hash HEX] [--attestations-min N]"
-  local args=("$@") trust=0 arg roots
+  local args=("$@") trust=0 arg roots=()
   for arg in "$@"; do [[ $arg == --roots || $arg == --config-block ]] && trust=1; done
   if ((trust == 0)); then
-    roots=$(find "$LEDGER_HOME/crypto" -maxdepth 4 -path '*Organizations/*/msp/cacerts' -type d 2>/dev/null | sort)
-    [[ -n $roots ]] || die "no org root certificates under $LEDGER_HOME/crypto (pass --roots <dir-or-pem>)"
-    # shellcheck disable=SC2206
-    args+=(--roots $roots)
+    mapfile -t roots < <(find "$LEDGER_HOME/crypto" -maxdepth 4 -path '*Organizations/*/msp/cacerts' -type d 2>/dev/null | sort)
+    ((${#roots[@]})) || die "no org root certificates under $LEDGER_HOME/crypto (pass --roots <dir-or-pem>)"
+    args+=(--roots "${roots[@]}")
   fi
   build_jars
-  local jar=$LEDGER_REPO/proof-verifier/target/proof-verifier.jar rc=0
+  local jar=$LEDGER_PROOF_VERIFIER_JAR rc=0 java_args=()
   [[ -f $jar ]] || die "the proof verifier was not built ($jar)"
+  # protobuf-java still calls sun.misc.Unsafe, which JDK 23+ warns about on every run; Java 21 does not know the flag.
+  if (($(jdk_feature_version "$JAVA_HOME") >= 23)); then java_args+=(--sun-misc-unsafe-memory-access=allow); fi
   # Its exit status is the answer (0 every check passed, 1 one failed, 2 usage), not a failure of this script.
-  # shellcheck disable=SC2046
-  java $(quiet_protobuf_flag) -jar "$jar" "${args[@]}" || rc=$?
+  java "${java_args[@]}" -jar "$jar" "${args[@]}" || rc=$?
   return "$rc"
-}
-
-# protobuf-java still calls sun.misc.Unsafe, which JDK 23+ warns about on every run; Java 21 does not know the flag.
-quiet_protobuf_flag() {
-  local version
-  version=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
-  if ((${version:-0} >= 23)); then echo --sun-misc-unsafe-memory-access=allow; fi
 }

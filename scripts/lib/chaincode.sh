@@ -3,18 +3,11 @@
 # ledger once. Re-running with unchanged code changes nothing; with new code it upgrades (next sequence).
 # shellcheck shell=bash
 
-# The label names the exact code: a CCaaS package carries none, so a digest of the jar goes into the label. The
-# digest covers every entry's name, size and CRC-32 in name order, so two builds of the same code that differ only
-# in the order of zip entries get the same label.
+# The label names the exact build: a CCaaS package carries no code, so a digest of the jar goes into the label
+# (network-config's ChaincodeLabel: each zip entry's name, size and CRC-32 in name order).
 chaincode_label() {
-  local digest
-  digest=$(python3 -c '
-import hashlib, sys, zipfile
-digest = hashlib.sha256()
-for entry in sorted(zipfile.ZipFile(sys.argv[1]).infolist(), key=lambda e: e.filename):
-    digest.update(f"{entry.filename} {entry.file_size} {entry.CRC:08x}\n".encode())
-print(digest.hexdigest()[:12])' "$LEDGER_CHAINCODE_JAR") || die "cannot read the chaincode jar $LEDGER_CHAINCODE_JAR"
-  printf '%s_%s\n' "$LEDGER_CHAINCODE" "$digest"
+  netconfig chaincode-label --name "$LEDGER_CHAINCODE" --jar "$LEDGER_CHAINCODE_JAR" \
+    || die "cannot read the chaincode jar $LEDGER_CHAINCODE_JAR (message above)"
 }
 
 # Builds an org's package deterministically (fixed mtimes and owners, no gzip name or time), so the package id
@@ -36,8 +29,8 @@ package_chaincode() {
 # The committed definition's sequence, 0 when none is committed yet.
 committed_sequence() {
   local out
-  out=$(peer lifecycle chaincode querycommitted -C "$LEDGER_CHANNEL" -n "$LEDGER_CHAINCODE" 2>/dev/null) || { echo 0; return 0; }
-  out=$(sed -n 's/.*Sequence: \([0-9]*\).*/\1/p' <<<"$out")
+  out=$(peer lifecycle chaincode querycommitted -C "$LEDGER_CHANNEL" -n "$LEDGER_CHAINCODE" -O json 2>/dev/null) || { echo 0; return 0; }
+  out=$(netconfig peer-output --query committed-sequence <<<"$out") || die "cannot read the committed definition (message above)"
   echo "${out:-0}"
 }
 
@@ -45,38 +38,18 @@ committed_sequence() {
 approved_with() {
   local sequence=$1 package_id=$2 out
   out=$(peer lifecycle chaincode queryapproved -C "$LEDGER_CHANNEL" -n "$LEDGER_CHAINCODE" --sequence "$sequence" -O json 2>/dev/null) || return 1
-  [[ $out == *"\"$package_id\""* ]]
-}
-
-# The name of ORG's chaincode server process.
-chaincode_server_of() {
-  local n
-  for n in $LEDGER_CHAINCODE_SERVERS; do
-    if [[ $(source "$(node_env "$n")" && echo "$LEDGER_NODE_ORG") == "$1" ]]; then
-      echo "$n"
-      return 0
-    fi
-  done
-  die "no chaincode server for org $1"
+  [[ $(netconfig peer-output --query approved-package-id <<<"$out") == "$package_id" ]]
 }
 
 # start_chaincode_server ORG PACKAGE_ID JAR: (re)starts the org's chaincode server under supervision.
 start_chaincode_server() {
   local org=$1 package_id=$2 jar=$3 name
-  name=$(chaincode_server_of "$org")
+  name=$(process_of chaincode "$org") || die "no chaincode server for org $org"
   stop_process "$name" >/dev/null 2>&1
   # What the server runs (scripts/ledger run-process reads it at every start and restart).
   mkdir -p "$(run_dir)"
   printf '%s %s\n' "$package_id" "$jar" >"$(run_dir)/$name.chaincode"
-  (
-    # shellcheck source=/dev/null
-    source "$(node_env "$name")"
-    # shellcheck disable=SC2086
-    require_ports_free "$name" $LEDGER_NODE_PORTS
-    start_supervised "$name"
-    wait_listening "$name" "$LEDGER_NODE_PORTS"
-  ) || exit 1
-  say "started $name for $package_id (log: $(log_file "$name"))"
+  start_roster_process "$name"
 }
 
 deploy_chaincode() {
@@ -84,7 +57,9 @@ deploy_chaincode() {
   # shellcheck source=/dev/null
   source "$(network_env)"
   build_jars
-  local label sequence org pkg package_id jar already=1
+  local label sequence org pkg package_id jar already=1 peer_args
+  # One peer of every org (the generator's --peerAddresses/--tlsRootCertFiles pairs), enough for endorsement.
+  read -ra peer_args <<<"$LEDGER_ALL_PEER_ARGS"
   label=$(chaincode_label)
   declare -A package_ids=()
   sequence=$(use_org "$LEDGER_ISSUER_ORG" && committed_sequence)
@@ -94,8 +69,8 @@ deploy_chaincode() {
     package_ids[$org]=$package_id
     (
       use_org "$org"
-      installed=$(peer lifecycle chaincode queryinstalled 2>/dev/null || true)
-      if [[ $installed != *"Package ID: $package_id,"* ]]; then
+      installed=$(peer lifecycle chaincode queryinstalled -O json 2>/dev/null | netconfig peer-output --query installed-package-ids) || installed=""
+      if ! grep -qxF -- "$package_id" <<<"$installed"; then
         step "installing chaincode package $label on $org's peer"
         run_logged "chaincode install ($org)" "$LEDGER_HOME/logs/admin.log" peer lifecycle chaincode install "$pkg"
       fi
@@ -127,10 +102,9 @@ deploy_chaincode() {
     step "committing $LEDGER_CHAINCODE sequence $sequence"
     (
       use_org "$LEDGER_ISSUER_ORG"
-      # shellcheck disable=SC2086
       run_logged "chaincode commit" "$LEDGER_HOME/logs/admin.log" \
         peer lifecycle chaincode commit -o "$ORDERER_ADDRESS" --tls --cafile "$ORDERER_CA" \
-        -C "$LEDGER_CHANNEL" -n "$LEDGER_CHAINCODE" --version "$label" --sequence "$sequence" $LEDGER_ALL_PEER_ARGS
+        -C "$LEDGER_CHANNEL" -n "$LEDGER_CHAINCODE" --version "$label" --sequence "$sequence" "${peer_args[@]}"
     ) || exit 1
     say "chaincode $LEDGER_CHAINCODE committed at sequence $sequence ($label)"
   fi
@@ -143,8 +117,8 @@ ensure_chaincode_servers() {
   local label=$1 jar=$2 force=${4:-}
   local -n ids=$3
   local name org current
-  for name in $LEDGER_CHAINCODE_SERVERS; do
-    org=$(source "$(node_env "$name")" && echo "$LEDGER_NODE_ORG")
+  for name in $(process_names chaincode); do
+    org=$(process_org "$name")
     current=""
     [[ -f $(run_dir)/$name.chaincode ]] && current=$(cut -d' ' -f1 "$(run_dir)/$name.chaincode")
     if [[ -n $force || $current != "${ids[$org]}" ]] || ! running_pid "$name" >/dev/null; then
@@ -159,20 +133,19 @@ up_chaincode() {
   require_generated
   # shellcheck source=/dev/null
   source "$(network_env)"
-  local sequence name package_id jar org recorded=1
+  local sequence name package_id jar recorded=1
   sequence=$(use_org "$LEDGER_ISSUER_ORG" && committed_sequence)
-  for name in $LEDGER_CHAINCODE_SERVERS; do
+  for name in $(process_names chaincode); do
     [[ -f $(run_dir)/$name.chaincode ]] || recorded=0
   done
   if ((sequence == 0 || recorded == 0)); then
     deploy_chaincode
     return
   fi
-  for name in $LEDGER_CHAINCODE_SERVERS; do
+  for name in $(process_names chaincode); do
     if running_pid "$name" >/dev/null; then wait_live "$name"; continue; fi
     read -r package_id jar <"$(run_dir)/$name.chaincode"
-    org=$(source "$(node_env "$name")" && echo "$LEDGER_NODE_ORG")
-    start_chaincode_server "$org" "$package_id" "$jar"
+    start_chaincode_server "$(process_org "$name")" "$package_id" "$jar"
   done
   configure_ledger
 }
@@ -190,12 +163,12 @@ configure_ledger() {
     done
     if grep -q 'NOT_CONFIGURED' <<<"$out"; then
       step "configuring the ledger: $LEDGER_CONFIGURE_REQUEST"
-      local args
-      args=$(printf '{"function":"Governance:configure","Args":["%s"]}' "${LEDGER_CONFIGURE_REQUEST//\"/\\\"}")
-      # shellcheck disable=SC2086
+      local peer_args
+      read -ra peer_args <<<"$LEDGER_ALL_PEER_ARGS"
+      # The whole call, written by the generator: the request is the one argument of Governance:configure.
       run_logged "Governance:configure" "$LEDGER_HOME/logs/admin.log" \
         peer chaincode invoke -o "$ORDERER_ADDRESS" --tls --cafile "$ORDERER_CA" -C "$LEDGER_CHANNEL" \
-        -n "$LEDGER_CHAINCODE" $LEDGER_ALL_PEER_ARGS --waitForEvent -c "$args"
+        -n "$LEDGER_CHAINCODE" "${peer_args[@]}" --waitForEvent -c "$LEDGER_CONFIGURE_ARGS"
     fi
   ) || exit 1
 }

@@ -20,27 +20,31 @@ run_chaos() {
   [[ $seed =~ ^-?[0-9]+$ ]] || die "chaos: --seed takes a whole number, got $seed"
   [[ $duration =~ ^PT[0-9]+[MS]$|^PT[0-9]+M[0-9]+S$ ]] || die "chaos: --duration takes an ISO-8601 duration such as PT10M or PT90S, got $duration"
   mvn_quiet -q -Dmaven.test.skip=true -pl chaos -am package
-  (
-    export LEDGER_HOME=$LEDGER_CHAOS_HOME LEDGER_PORT_OFFSET=$LEDGER_CHAOS_PORT_OFFSET
-    export LEDGER_RESTARTS_MAX=100000 LEDGER_RESTART_BACKOFF_MAX=4
-    local out
-    out=$LEDGER_REPO/.ledger/chaos-runs/$(date -u +%Y%m%dT%H%M%SZ)-seed$seed
-    mkdir -p "$out"
-    step "starting the chaos network in $LEDGER_HOME (ports +$LEDGER_PORT_OFFSET); this run's files go to $out"
-    network_down 1 >/dev/null 2>&1 || true
-    network_up >"$out/up.log" 2>&1 || { cp -r "$LEDGER_HOME/logs" "$out/" 2>/dev/null; die "the chaos network did not come up; see $out/up.log"; }
-    local orgs=() org status=0
-    for org in $LEDGER_ORGS; do
-      orgs+=(--org "$org,http://127.0.0.1:$(org_api_port "$org"),127.0.0.1:$(org_grpc_port "$org"),$(org_jdbc_url "$org")?user=ledger_reader")
-    done
-    local env_prefix="LEDGER_HOME='$LEDGER_HOME' LEDGER_PORT_OFFSET='$LEDGER_PORT_OFFSET' '$LEDGER_REPO/scripts/ledger'"
-    java -jar "$LEDGER_CHAOS_JAR" run --home "$LEDGER_HOME" --out "$out" --seed "$seed" --faults "$faults" \
-      --duration "$duration" "${orgs[@]}" \
-      --command "mirror rebuilt from block 0 equals the live one=$env_prefix mirror-rebuild" \
-      --command "a reconciliation finds no break=$env_prefix reconcile" || status=$?
-    cp -r "$LEDGER_HOME/logs" "$out/logs"
-    if ((keep == 0)); then network_down 1 >/dev/null 2>&1 || true; fi
-    say "chaos: history, faults, verdict and every process's log are in $out"
-    exit "$status"
-  )
+  # In a subshell: a failure on the way (die) ends the run, not the caller (the test command goes on to report).
+  (LEDGER_HOME=$LEDGER_CHAOS_HOME LEDGER_PORT_OFFSET=$LEDGER_CHAOS_PORT_OFFSET LEDGER_RESTARTS_MAX=100000 \
+    LEDGER_RESTART_BACKOFF_MAX=4 chaos_on_own_network "$faults" "$duration" "$seed" "$keep")
+}
+
+# chaos_on_own_network FAULTS DURATION SEED KEEP: with LEDGER_HOME and the port offset of the chaos network in effect.
+chaos_on_own_network() {
+  local faults=$1 duration=$2 seed=$3 keep=$4 out
+  out=$LEDGER_REPO/.ledger/chaos-runs/$(date -u +%Y%m%dT%H%M%SZ)-seed$seed
+  mkdir -p "$out"
+  step "starting the chaos network in $LEDGER_HOME (ports +$LEDGER_PORT_OFFSET); this run's files go to $out"
+  network_down 1 >/dev/null 2>&1 || true
+  network_up >"$out/up.log" 2>&1 || { cp -r "$LEDGER_HOME/logs" "$out/" 2>/dev/null; die "the chaos network did not come up; see $out/up.log"; }
+  local orgs=() org service status=0
+  for org in $LEDGER_ORGS; do
+    service=$(process_of node-service "$org") || die "no node-service of $org in the roster"
+    orgs+=(--org "$org,http://127.0.0.1:$(process_port "$service"),127.0.0.1:$(process_port "$service" 2),$(org_jdbc_url "$org")?user=ledger_reader")
+  done
+  local ledger="LEDGER_HOME='$LEDGER_HOME' LEDGER_PORT_OFFSET='$LEDGER_PORT_OFFSET' '$LEDGER_REPO/scripts/ledger'"
+  java -jar "$LEDGER_CHAOS_JAR" run --home "$LEDGER_HOME" --out "$out" --seed "$seed" --faults "$faults" \
+    --duration "$duration" "${orgs[@]}" \
+    --command "mirror rebuilt from block 0 equals the live one=$ledger mirror-rebuild" \
+    --command "a reconciliation finds no break=$ledger reconcile" || status=$?
+  cp -r "$LEDGER_HOME/logs" "$out/logs"
+  if ((keep == 0)); then network_down 1 >/dev/null 2>&1 || true; fi
+  say "chaos: history, faults, verdict and every process's log are in $out"
+  return "$status"
 }

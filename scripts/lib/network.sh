@@ -5,8 +5,13 @@ netconfig() { java -jar "$LEDGER_NETCONFIG_JAR" "$@"; }
 
 # Writes (again) every derived file; creates crypto material and the channel's genesis block only once.
 generate_network() {
+  local embedded=true
+  [[ -z $LEDGER_DATABASE_URL ]] || embedded=false
   netconfig generate --network "$LEDGER_NETWORK" --home "$LEDGER_HOME" --fabric-home "$LEDGER_FABRIC_HOME" \
-    --port-offset "$LEDGER_PORT_OFFSET" || die "cannot generate the network from $LEDGER_NETWORK (message above)"
+    --port-offset "$LEDGER_PORT_OFFSET" --node-org "$LEDGER_NODE_ORG" --embedded-database "$embedded" \
+    --pg-port "$LEDGER_PG_PORT" --bridge-port "$LEDGER_BRIDGE_PORT" --api-port "$LEDGER_API_PORT" \
+    --grpc-port "$LEDGER_GRPC_PORT" --reconciler-port "$LEDGER_RECONCILER_PORT" \
+    || die "cannot generate the network from $LEDGER_NETWORK (message above)"
   # shellcheck source=/dev/null
   source "$(network_env)"
   if [[ ! -d $LEDGER_HOME/crypto ]]; then
@@ -28,24 +33,9 @@ generate_network() {
   fi
 }
 
-# start_node NAME: starts an orderer or peer from its env file unless it is running, and waits for its health.
-start_node() {
-  local name=$1
-  if running_pid "$name" >/dev/null; then wait_live "$name"; return 0; fi
-  (
-    # shellcheck source=/dev/null
-    source "$(node_env "$name")"
-    # shellcheck disable=SC2086
-    require_ports_free "$name" $LEDGER_NODE_PORTS
-    start_supervised "$name"
-    wait_healthy "$name" "$LEDGER_NODE_HEALTH_URL"
-  ) || exit 1
-  say "started $name (log: $(log_file "$name"))"
-}
-
 join_orderers() {
   local name
-  for name in $LEDGER_ORDERERS; do
+  for name in $(process_names orderer); do
     (
       # shellcheck source=/dev/null
       source "$(node_env "$name")"
@@ -68,11 +58,10 @@ join_orderers() {
 # Waits until an orderer reports itself Raft leader of the channel (its operations metrics say so): until then the
 # ordering service answers every transaction with "no Raft leader".
 wait_raft_leader() {
-  local deadline=$((SECONDS + LEDGER_START_TIMEOUT)) name url
+  local deadline=$((SECONDS + LEDGER_START_TIMEOUT)) name
   while ((SECONDS < deadline)); do
-    for name in $LEDGER_ORDERERS; do
-      url=$(source "$(node_env "$name")" && echo "${LEDGER_NODE_HEALTH_URL%/healthz}/metrics")
-      if curl -sf --max-time 2 "$url" | grep -q "^consensus_etcdraft_is_leader{channel=\"$LEDGER_CHANNEL\"} 1"; then
+    for name in $(process_names orderer); do
+      if curl -sf --max-time 2 "$(metrics_url "$name")" | grep -q "^consensus_etcdraft_is_leader{channel=\"$LEDGER_CHANNEL\"} 1"; then
         return 0
       fi
     done
@@ -84,13 +73,12 @@ wait_raft_leader() {
 # Waits until every peer's gossip knows every other peer of the channel: the gateway finds endorsers through it
 # (discovery), and until then answers "no combination of peers can be derived which satisfy the endorsement policy".
 wait_gossip() {
-  local others deadline=$((SECONDS + LEDGER_START_TIMEOUT)) name url known all
-  others=$(($(wc -w <<<"$LEDGER_PEERS") - 1))
+  local others deadline=$((SECONDS + LEDGER_START_TIMEOUT)) name known all
+  others=$(($(process_names peer | wc -l) - 1))
   while ((SECONDS < deadline)); do
     all=1
-    for name in $LEDGER_PEERS; do
-      url=$(source "$(node_env "$name")" && echo "${LEDGER_NODE_HEALTH_URL%/healthz}/metrics")
-      known=$(curl -sf --max-time 2 "$url" | sed -n "s/^gossip_membership_total_peers_known{channel=\"$LEDGER_CHANNEL\"} \([0-9]*\).*/\1/p")
+    for name in $(process_names peer); do
+      known=$(curl -sf --max-time 2 "$(metrics_url "$name")" | sed -n "s/^gossip_membership_total_peers_known{channel=\"$LEDGER_CHANNEL\"} \([0-9]*\).*/\1/p")
       ((${known:-0} >= others)) || all=0
     done
     ((all)) && return 0
@@ -108,14 +96,14 @@ use_org() {
 }
 
 join_peers() {
-  local name org
-  for name in $LEDGER_PEERS; do
+  local name address tlsca
+  for name in $(process_names peer); do
     (
       # shellcheck source=/dev/null
-      org=$(source "$(node_env "$name")" && printf '%s' "$LEDGER_NODE_ORG")
       address=$(source "$(node_env "$name")" && printf '%s' "$CORE_PEER_ADDRESS")
+      # shellcheck source=/dev/null
       tlsca=$(source "$(node_env "$name")" && printf '%s' "$CORE_PEER_TLS_ROOTCERT_FILE")
-      use_org "$org"
+      use_org "$(process_org "$name")"
       export CORE_PEER_ADDRESS=$address CORE_PEER_TLS_ROOTCERT_FILE=$tlsca
       if peer channel getinfo -c "$LEDGER_CHANNEL" >/dev/null 2>&1; then
         exit 0
@@ -147,19 +135,15 @@ network_up() {
   fi
   build_jars
   generate_network
-  local name
-  for name in $LEDGER_ORDERERS; do start_node "$name"; done
+  start_processes orderer
   join_orderers
   wait_raft_leader
-  for name in $LEDGER_PEERS; do start_node "$name"; done
+  start_processes peer
   join_peers
   wait_gossip
   up_chaincode
-  start_databases
-  start_bridges
-  start_node_service
-  start_member_nodes
-  start_reconciler
+  write_node_properties
+  start_processes postgres sync-bridge node-service reconciler
   say ""
   network_status
 }
@@ -171,6 +155,7 @@ require_up() {
 }
 
 all_running() {
+  [[ -f $(roster_file) ]] || return 1
   # shellcheck source=/dev/null
   source "$(network_env)"
   local name
@@ -181,9 +166,7 @@ all_running() {
 
 network_down() {
   local wipe=$1 name
-  if [[ -f $(network_env) ]]; then
-    # shellcheck source=/dev/null
-    source "$(network_env)"
+  if [[ -f $(roster_file) ]]; then
     # Reverse order of start: the reconciler and the nodes first, the databases after the bridges, orderers last.
     for name in $(process_names | tac); do stop_process "$name"; done
   fi
@@ -217,9 +200,10 @@ network_status() {
   if ((down == 0)) && command -v peer >/dev/null 2>&1; then
     (
       use_org "${LEDGER_ORGS%% *}"
-      height=$(peer channel getinfo -c "$LEDGER_CHANNEL" 2>/dev/null | sed -n 's/.*"height":\([0-9]*\).*/\1/p')
+      height=$(peer channel getinfo -c "$LEDGER_CHANNEL" 2>/dev/null | netconfig peer-output --query channel-height) || height=""
       printf 'channel %s   height %s\n' "$LEDGER_CHANNEL" "${height:-unknown}"
-      committed=$(peer lifecycle chaincode querycommitted -C "$LEDGER_CHANNEL" -n "$LEDGER_CHAINCODE" 2>/dev/null | grep -o 'Version: [^,]*, Sequence: [0-9]*' || true)
+      committed=$(peer lifecycle chaincode querycommitted -C "$LEDGER_CHANNEL" -n "$LEDGER_CHAINCODE" -O json 2>/dev/null \
+        | netconfig peer-output --query committed-summary) || committed=""
       printf 'chaincode %s   %s\n' "$LEDGER_CHAINCODE" "${committed:-not committed}"
     )
   fi
@@ -237,7 +221,9 @@ print_env() {
   grep '^export ' "$file"
   # The org's own node: its mirror and its API.
   printf "export LEDGER_PG_URL='%s'\n" "$(reader_url "$org")"
-  printf "export LEDGER_API_URL='http://127.0.0.1:%s'\n" "$(org_api_port "$org")"
-  printf "export LEDGER_GRPC_ADDRESS='127.0.0.1:%s'\n" "$(org_grpc_port "$org")"
+  local service
+  service=$(process_of node-service "$org")
+  printf "export LEDGER_API_URL='http://127.0.0.1:%s'\n" "$(process_port "$service")"
+  printf "export LEDGER_GRPC_ADDRESS='127.0.0.1:%s'\n" "$(process_port "$service" 2)"
   printf "export PATH='%s/bin':\"\$PATH\"\n" "$LEDGER_FABRIC_HOME"
 }

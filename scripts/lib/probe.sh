@@ -28,7 +28,9 @@ case $kind in
     ;;
   tcp)
     host_port
-    # The connection is opened and closed in a child shell, so a hung connect is ended by timeout.
+    # The connection is opened and closed in a child shell, so a hung connect is ended by timeout. Its script is in
+    # single quotes on purpose: the child expands its own $0 and $1.
+    # shellcheck disable=SC2016
     exec timeout "$timeout" bash -c 'exec 3<>"/dev/tcp/$0/$1"' "$host" "$port" 2>/dev/null
     ;;
   pg)
@@ -36,7 +38,8 @@ case $kind in
     if [[ $LEDGER_PROBE_PG == auto ]] && command -v pg_isready >/dev/null 2>&1; then
       exec pg_isready -q -h "$host" -p "$port" -t "$timeout"
     fi
-    # SSLRequest: length 8, code 80877103; the server answers one byte before anything else.
+    # SSLRequest: length 8, code 80877103; the server answers one byte before anything else. (The child expands $0, $1.)
+    # shellcheck disable=SC2016
     exec timeout "$timeout" bash -c 'exec 3<>"/dev/tcp/$0/$1" || exit 1
       printf "\x00\x00\x00\x08\x04\xd2\x16\x2f" >&3
       IFS= read -r -n 1 -d "" reply <&3 || exit 1

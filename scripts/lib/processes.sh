@@ -114,17 +114,52 @@ wait_live() {
   die "$name runs but did not answer its liveness probe ($kind $target) within ${LEDGER_START_TIMEOUT}s; see $(log_file "$name")"
 }
 
-# wait_healthy NAME URL: waits until URL answers 200, dying if the process exits or the timeout passes.
-wait_healthy() {
-  local name=$1 url=$2 deadline=$((SECONDS + LEDGER_START_TIMEOUT))
+# start_processes KIND...: every process of these kinds, in roster order (start_roster_process).
+start_processes() {
+  local name
+  for name in $(process_names "$@"); do start_roster_process "$name"; done
+}
+
+# start_roster_process NAME: when NAME runs, waits until it answers its liveness probe; otherwise starts it under
+# supervision once its ports are free, waits until it is ready (its readiness probe, or its liveness probe where it
+# has none) and says where it listens.
+start_roster_process() {
+  local name=$1 kind ports
+  if running_pid "$name" >/dev/null; then wait_live "$name"; return 0; fi
+  kind=$(process_kind "$name")
+  read -ra ports <<<"$(process_ports "$name")"
+  require_ports_free "$name" "${ports[@]}"
+  # node-service trusts the development token issuer: its key pair exists before the service reads its public half.
+  if [[ $kind == node-service && ! -f $(dev_auth_dir)/dev-jwks.json ]]; then
+    java -cp "$LEDGER_SERVICE_JAR" io.ledgernode.node.auth.DevTokens --dir "$(dev_auth_dir)" --issuer ledger-node-dev \
+      --audience ledger-node --subject bootstrap --role auditor --ttl PT1M >/dev/null \
+      || die "cannot create the development signing key in $(dev_auth_dir)"
+  fi
+  start_supervised "$name"
+  wait_ready "$name"
+  case $kind in
+    node-service) say "started $name: REST on http://127.0.0.1:${ports[0]}, gRPC on 127.0.0.1:${ports[1]} (log: $(log_file "$name"))" ;;
+    sync-bridge | reconciler) say "started $name (metrics http://127.0.0.1:${ports[0]}/metrics, log: $(log_file "$name"))" ;;
+    *) say "started $name on port ${ports[0]} (log: $(log_file "$name"))" ;;
+  esac
+}
+
+# wait_ready NAME: waits until NAME answers its readiness probe (its liveness probe where it has none), dying when its
+# supervisor gives up on it or the start timeout passes. A PostgreSQL counts as ready only once its supervisor has seen
+# it live too: its launcher creates the mirror database and roles after the server first answers.
+wait_ready() {
+  local name=$1 kind target deadline=$((SECONDS + LEDGER_START_TIMEOUT)) postgres=0
+  read -r kind target <<<"$(readiness_probe "$name" || liveness_probe "$name")"
+  [[ $(process_kind "$name") == postgres ]] && postgres=1
   while ((SECONDS < deadline)); do
     require_not_restarted "$name"
-    if curl -sf -o /dev/null --max-time 2 "$url"; then
+    if "$LEDGER_REPO/scripts/lib/probe.sh" "$kind" "$target" "$LEDGER_PROBE_TIMEOUT" \
+      && { ((postgres == 0)) || [[ $(supervisor_state "$name") == live ]]; }; then
       return 0
     fi
     sleep 0.25
   done
-  die "$name did not become healthy within ${LEDGER_START_TIMEOUT}s ($url); see $(log_file "$name")"
+  die "$name did not become ready within ${LEDGER_START_TIMEOUT}s ($kind $target); see $(log_file "$name")"
 }
 
 # wait_listening NAME PORT: waits until something listens on PORT, dying if NAME exits first.

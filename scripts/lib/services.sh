@@ -1,80 +1,93 @@
-# Every long-running process of the node in one place: its name, the command it runs, its liveness probe and (where
-# it has one) its readiness probe. `up`, `status`, `run-process`, the supervisor and the systemd units all read them
-# from here, so a process is started and judged the same way everywhere.
+# Every long-running process of the node in one place: the process roster, LEDGER_HOME/network/roster.tsv, written
+# by the network generator (network-config's Roster) from the description and this node's settings. One line per
+# process in start order, TAB-separated: name, kind, org, ports, liveness probe, readiness probe, after ("-" for
+# none). `up`, `down`, `status`, `run-process`, `probe`, the supervisor and the systemd units all read it, so a
+# process is listed, started and judged the same way everywhere; no script keeps a list of its own.
 # shellcheck shell=bash
 
-# Every process, in start order (network.env must be sourced).
-process_names() {
-  local org names="$LEDGER_ORDERERS $LEDGER_PEERS $LEDGER_CHAINCODE_SERVERS"
-  for org in $(node_orgs); do org_external_db "$org" || names="$names $(org_process postgres "$org")"; done
-  for org in $(node_orgs); do names="$names $(org_process sync-bridge "$org")"; done
-  printf '%s\n' $names node-service $(member_node_names) reconciler
+roster_file() { printf '%s\n' "$LEDGER_HOME/network/roster.tsv"; }
+
+# The roster's lines of these kinds (every line without), in start order.
+roster_lines() {
+  local file
+  file=$(roster_file)
+  [[ -f $file ]] || die "no process roster at $file (run: scripts/ledger up)"
+  awk -F'\t' -v kinds=" $* " '!/^#/ && (kinds == "  " || index(kinds, " " $2 " ") > 0)' "$file"
 }
 
-# Dies unless NAME is a process of this node (network.env must be sourced).
-require_process() {
-  process_names | grep -qxF -- "$1" || die "no process named '$1' in this network (processes: $(process_names | tr '\n' ' '))"
+# Every process, or every process of these kinds (orderer peer chaincode postgres sync-bridge node-service reconciler).
+process_names() { roster_lines "$@" | cut -f1; }
+
+# roster_field NAME COLUMN: one column of NAME's line (1 name, 2 kind, 3 org, 4 ports, 5 liveness, 6 readiness,
+# 7 after); dies naming the processes when there is no NAME.
+roster_field() {
+  local line
+  line=$(roster_lines | awk -F'\t' -v name="$1" '$1 == name')
+  [[ -n $line ]] || die "no process named '$1' in this network (processes: $(roster_lines | cut -f1 | tr '\n' ' '))"
+  cut -f"$2" <<<"$line"
 }
 
-# The org a process of this node acts for: postgres.Org2 -> Org2; a plain name -> this node's org.
-process_org() {
-  case $1 in
-    *.*) echo "${1#*.}" ;;
-    *) echo "$LEDGER_NODE_ORG" ;;
-  esac
+# Dies unless NAME is a process of this node.
+require_process() { roster_field "$1" 1 >/dev/null; }
+
+process_kind() { roster_field "$1" 2; }
+# The org NAME acts for (its own org for an orderer, a peer or a chaincode server).
+process_org() { roster_field "$1" 3; }
+# NAME's ports, separated by spaces; the first is its main one (node-service: REST, then gRPC).
+process_ports() { roster_field "$1" 4; }
+# process_port NAME [N]: NAME's Nth port (default its first).
+process_port() {
+  local ports
+  read -ra ports <<<"$(process_ports "$1")"
+  printf '%s\n' "${ports[${2:-1} - 1]}"
+}
+
+# process_of KIND ORG: the name of ORG's process of KIND (its chaincode server, its sync-bridge, ...), or fails.
+process_of() {
+  local name
+  name=$(roster_lines "$1" | awk -F'\t' -v org="$2" '$3 == org {print $1; exit}')
+  [[ -n $name ]] && printf '%s\n' "$name"
 }
 
 # "KIND TARGET" of NAME's liveness probe (scripts/lib/probe.sh).
-liveness_probe() {
-  local name=$1 org
-  case $name in
-    postgres | postgres.*) echo "pg 127.0.0.1:$(org_pg_port "$(process_org "$name")")" ;;
-    sync-bridge | sync-bridge.*) echo "http http://127.0.0.1:$(org_bridge_port "$(process_org "$name")")/health/live" ;;
-    node-service | node-service.*) echo "http http://127.0.0.1:$(org_api_port "$(process_org "$name")")/health/live" ;;
-    reconciler) echo "http http://127.0.0.1:$(reconciler_port)/health/live" ;;
-    *)
-      [[ -f $(node_env "$name") ]] || die "no process named '$name' in this network"
-      (
-        # shellcheck source=/dev/null
-        source "$(node_env "$name")"
-        case $LEDGER_NODE_KIND in
-          orderer | peer) echo "http $LEDGER_NODE_HEALTH_URL" ;;
-          chaincode) echo "tcp $CHAINCODE_SERVER_ADDRESS" ;;
-          *) die "$name: unknown node kind $LEDGER_NODE_KIND" ;;
-        esac
-      )
-      ;;
-  esac
-}
+liveness_probe() { roster_field "$1" 5; }
 
 # "KIND TARGET" of NAME's readiness probe; fails when it has none (then live is all there is to know).
 readiness_probe() {
-  case $1 in
-    sync-bridge | sync-bridge.*) echo "http http://127.0.0.1:$(org_bridge_port "$(process_org "$1")")/health/ready" ;;
-    node-service | node-service.*) echo "http http://127.0.0.1:$(org_api_port "$(process_org "$1")")/health/ready" ;;
-    *) return 1 ;;
-  esac
+  local probe
+  probe=$(roster_field "$1" 6)
+  [[ $probe != - ]] && printf '%s\n' "$probe"
 }
+
+# The processes NAME needs running before it starts (the After= of its systemd unit), separated by spaces.
+process_after() {
+  local after
+  after=$(roster_field "$1" 7)
+  [[ $after == - ]] || printf '%s\n' "$after"
+}
+
+# The operations metrics of an orderer or a peer: beside its /healthz, its liveness probe.
+metrics_url() {
+  local target
+  read -r _ target <<<"$(liveness_probe "$1")"
+  printf '%s\n' "${target%/healthz}/metrics"
+}
+
+# Where an embedded PostgreSQL process keeps its data and runtime: LEDGER_HOME/<its name>.
+database_dir() { printf '%s\n' "$LEDGER_HOME/$1"; }
 
 # The pid file of a daemon NAME's command leaves outside its process group, when it has one.
 daemon_pidfile() {
-  case $1 in
-    postgres | postgres.*) echo "$(database_dir "$(process_org "$1")")/data/postmaster.pid" ;;
-    *) return 1 ;;
-  esac
-}
-
-# Where ORG's embedded PostgreSQL keeps its data.
-database_dir() {
-  if [[ $1 == "$LEDGER_NODE_ORG" ]]; then echo "$LEDGER_HOME/postgres"; else echo "$LEDGER_HOME/postgres.$1"; fi
+  [[ $(process_kind "$1") == postgres ]] || return 1
+  printf '%s\n' "$(database_dir "$1")/data/postmaster.pid"
 }
 
 # The jar NAME runs from target/ (none for orderers, peers and chaincode servers).
 process_jar() {
-  case $1 in
-    postgres | postgres.* | sync-bridge | sync-bridge.*) echo "$LEDGER_BRIDGE_JAR" ;;
-    node-service | node-service.*) echo "$LEDGER_SERVICE_JAR" ;;
-    reconciler) echo "$LEDGER_RECONCILER_JAR" ;;
+  case $(process_kind "$1") in
+    postgres | sync-bridge) printf '%s\n' "$LEDGER_BRIDGE_JAR" ;;
+    node-service) printf '%s\n' "$LEDGER_SERVICE_JAR" ;;
+    reconciler) printf '%s\n' "$LEDGER_RECONCILER_JAR" ;;
     *) return 1 ;;
   esac
 }
@@ -103,48 +116,38 @@ pin_jar() {
 }
 
 # run-process NAME: runs NAME's command in the foreground, in place of this shell (what supervise.sh and the systemd
-# units run). Orderers, peers and chaincode servers get their generated environment.
+# units run). Orderers, peers and chaincode servers get their generated environment; the Java processes run the build
+# pinned when `up` started them (systemd units, with none pinned, run target/'s).
 run_process() {
-  local name=$1 cmd
+  local name=$1 kind org jar="" cmd
   require_generated
   # shellcheck source=/dev/null
   source "$(network_env)"
   require_process "$name"
-  # The build pinned when `up` started it (systemd units, with none pinned, run target/'s).
-  if [[ -f $(run_dir)/$name.jar ]]; then
-    local pinned
-    read -r pinned <"$(run_dir)/$name.jar"
-    case $name in
-      postgres | postgres.* | sync-bridge | sync-bridge.*) LEDGER_BRIDGE_JAR=$pinned ;;
-      node-service | node-service.*) LEDGER_SERVICE_JAR=$pinned ;;
-      reconciler) LEDGER_RECONCILER_JAR=$pinned ;;
-    esac
-  fi
-  case $name in
-    postgres | postgres.*)
-      exec java -cp "$LEDGER_BRIDGE_JAR" io.ledgernode.bridge.db.EmbeddedServer "$(database_dir "$(process_org "$name")")" \
-        "$(org_pg_port "$(process_org "$name")")"
-      ;;
-    sync-bridge | sync-bridge.*) mapfile -t cmd < <(bridge_command "$(process_org "$name")") ;;
-    node-service | node-service.*) mapfile -t cmd < <(node_service_command "$(process_org "$name")") ;;
-    reconciler) mapfile -t cmd < <(reconciler_command) ;;
-    *)
-      [[ -f $(node_env "$name") ]] || die "no process named '$name' in this network"
+  kind=$(process_kind "$name")
+  org=$(process_org "$name")
+  if [[ -f $(run_dir)/$name.jar ]]; then read -r jar <"$(run_dir)/$name.jar"; else jar=$(process_jar "$name") || true; fi
+  case $kind in
+    postgres) cmd=(java -cp "$jar" io.ledgernode.bridge.db.EmbeddedServer "$(database_dir "$name")" "$(process_port "$name")") ;;
+    sync-bridge) mapfile -t cmd < <(bridge_command "$org" "$jar") ;;
+    node-service) mapfile -t cmd < <(node_service_command "$org" "$jar") ;;
+    reconciler) mapfile -t cmd < <(reconciler_command "$jar") ;;
+    orderer | peer | chaincode)
       # shellcheck source=/dev/null
       source "$(node_env "$name")"
-      case $LEDGER_NODE_KIND in
+      case $kind in
         orderer) cmd=(orderer) ;;
         peer) cmd=(peer node start) ;;
         chaincode)
           [[ -f $(run_dir)/$name.chaincode ]] || die "$name: no chaincode deployed yet ($(run_dir)/$name.chaincode is missing)"
-          local package_id jar
+          local package_id
           read -r package_id jar <"$(run_dir)/$name.chaincode"
           export CORE_CHAINCODE_ID_NAME=$package_id
           cmd=(java -jar "$jar")
           ;;
-        *) die "$name: unknown node kind $LEDGER_NODE_KIND" ;;
       esac
       ;;
+    *) die "$name: unknown process kind '$kind' in $(roster_file)" ;;
   esac
   exec "${cmd[@]}"
 }

@@ -1,10 +1,17 @@
-# test: every test of the project. Unit tests always; integration tests against a fresh network of their own
-# (separate LEDGER_HOME, ports moved by LEDGER_IT_PORT_OFFSET), torn down afterwards, its logs kept on failure;
-# then the operator tests of scripts/ledger itself, then a short chaos run (scripts/lib/chaos.sh).
+# test: every test of the project. ShellCheck over every script first (lint.sh); unit tests always; integration
+# tests against a fresh network of their own (separate LEDGER_HOME, ports moved by LEDGER_IT_PORT_OFFSET), torn down
+# afterwards, its logs kept on failure; then the operator tests of scripts/ledger itself; then a short chaos run
+# (chaos.sh). A lint finding, or ShellCheck
+# that cannot be installed, fails the test command (the other tests still run, and the end says so again).
 # shellcheck shell=bash
 
+# on_it_network COMMAND...: COMMAND with the test network's LEDGER_HOME and port offset in effect.
+on_it_network() { LEDGER_HOME=$LEDGER_IT_HOME LEDGER_PORT_OFFSET=$LEDGER_IT_PORT_OFFSET "$@"; }
+
 run_tests() {
-  local fabric_ok=1 reason="" status=0
+  local fabric_ok=1 reason="" status=0 lint_failed=0
+  step "lint: ShellCheck $LEDGER_SHELLCHECK_VERSION over every script under scripts/"
+  (lint_scripts) || { lint_failed=1 status=1; }
   if ! reason=$( (install_fabric) 2>&1); then
     fabric_ok=0
     reason=$(printf '%s\n' "$reason" | tail -n 1)
@@ -22,15 +29,14 @@ run_tests() {
     mvn_quiet -q -DskipTests package
     step "starting the test network in $LEDGER_IT_HOME (ports +$LEDGER_IT_PORT_OFFSET)"
     (
-      export LEDGER_HOME=$LEDGER_IT_HOME LEDGER_PORT_OFFSET=$LEDGER_IT_PORT_OFFSET
-      network_down 1 >/dev/null 2>&1 || true
-      network_up
+      on_it_network network_down 1 >/dev/null 2>&1 || true
+      on_it_network network_up
     ) || die "the test network did not come up; logs are in $LEDGER_IT_HOME/logs"
     (cd "$LEDGER_REPO" && mvn -B verify -DskipITs=false -Dledger.it.home="$LEDGER_IT_HOME" -Dledger.it.clients="$clients") || status=$?
     if ((status == 0)); then
-      (LEDGER_HOME=$LEDGER_IT_HOME && network_down 1 >/dev/null)
+      (on_it_network network_down 1 >/dev/null)
     else
-      (LEDGER_HOME=$LEDGER_IT_HOME && network_down 0 >/dev/null)
+      (on_it_network network_down 0 >/dev/null)
       say "tests failed; the test network's logs are kept in $LEDGER_IT_HOME/logs"
     fi
   fi
@@ -43,6 +49,9 @@ run_tests() {
   fi
   if ((fabric_ok == 0)); then
     say "INTEGRATION TESTS SKIPPED: Fabric $LEDGER_FABRIC_VERSION could not be installed: $reason"
+  fi
+  if ((lint_failed)); then
+    say "LINT FAILED: ShellCheck found something in the scripts, or could not be installed (see the lint step above)"
   fi
   return "$status"
 }

@@ -5,11 +5,12 @@
 # systemd restarts it), ledger-node.target pulling all of them in, and ledger-node.env with the settings used now.
 # shellcheck shell=bash
 
-# The settings every unit runs with: those of this shell, so the units run the node `up` would run.
-systemd_env_keys=(LEDGER_HOME LEDGER_NETWORK LEDGER_PORT_OFFSET LEDGER_NODE_ORG LEDGER_DATABASE_URL LEDGER_READER_URL
-  LEDGER_PG_PORT LEDGER_BRIDGE_PORT LEDGER_API_PORT LEDGER_RECONCILER_PORT LEDGER_FABRIC_HOME LEDGER_CACHE
-  LEDGER_JAVA_HOME LEDGER_START_TIMEOUT LEDGER_STOP_TIMEOUT LEDGER_PROBE_INTERVAL LEDGER_PROBE_TIMEOUT
-  LEDGER_PROBE_FAILURES LEDGER_PROBE_PG LEDGER_BRIDGE_CONFIG LEDGER_SERVICE_CONFIG LEDGER_RECONCILER_CONFIG)
+# The settings every unit runs with: every setting of config.sh (those given a default from the environment there,
+# and LEDGER_FABRIC_HOME), as this shell has them, so the units run the node `up` would run.
+systemd_env_keys() {
+  printf '%s\n' LEDGER_FABRIC_HOME
+  sed -n 's/^\(LEDGER_[A-Z0-9_]*\)=\${\1:-.*/\1/p' "$LEDGER_REPO/scripts/lib/config.sh"
+}
 
 write_systemd_units() {
   local dir=$1 name systemctl
@@ -69,7 +70,7 @@ write_systemd_env() {
   local file=$1 key value
   {
     printf '# Written by scripts/ledger systemd-units: the settings the node was configured with (see README.md).\n'
-    for key in "${systemd_env_keys[@]}"; do
+    for key in $(systemd_env_keys); do
       value=${!key:-}
       [[ $key == LEDGER_JAVA_HOME && -z $value ]] && value=${JAVA_HOME:-}
       [[ -n $value ]] || continue
@@ -79,29 +80,9 @@ write_systemd_env() {
   } >"$file"
 }
 
-# The units NAME starts after (it needs them to be running to become live).
-unit_after() {
-  local name=$1 org
-  case $name in
-    sync-bridge | sync-bridge.* | reconciler)
-      org=$(process_org "$name")
-      org_external_db "$org" || printf 'ledger-%s.service ' "$(org_process postgres "$org")"
-      for peer in $LEDGER_PEERS; do printf 'ledger-%s.service ' "$peer"; done
-      if [[ $name == reconciler ]]; then printf 'ledger-sync-bridge.service '; fi
-      ;;
-    node-service | node-service.*) printf 'ledger-%s.service ' "$(org_process sync-bridge "$(process_org "$name")")" ;;
-    postgres | postgres.*) ;;
-    *)
-      if [[ $(source "$(node_env "$name")" && echo "$LEDGER_NODE_KIND") == peer ]]; then
-        for peer in $LEDGER_ORDERERS; do printf 'ledger-%s.service ' "$peer"; done
-      fi
-      ;;
-  esac
-}
-
 write_process_unit() {
   local dir=$1 name=$2 after user
-  after=$(unit_after "$name")
+  after=$(process_after "$name" | sed -E 's/([^ ]+)/ledger-\1.service/g')
   user=$(id -un)
   cat >"$dir/ledger-$name.service" <<UNIT
 # Written by scripts/ledger systemd-units. $name of the ledger node at $LEDGER_HOME.

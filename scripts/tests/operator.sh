@@ -4,6 +4,8 @@
 # it comes back by itself. The cases that need Fabric run scratch networks of their own (ports moved by
 # LEDGER_OPERATOR_PORT_OFFSET, well away from the local and test networks) and remove them afterwards.
 # Prints "operator: N passed, N failed, N skipped" last; exits non-zero if any case failed.
+# The conditions handed to wait_for and eval below are in single quotes on purpose: they are expanded at each try.
+# shellcheck disable=SC2016
 set -u
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 ledger=$repo/scripts/ledger
@@ -55,6 +57,22 @@ rm -rf "$fake_go"
 expect_failure "systemd-units without a network says so" "no network at" env LEDGER_HOME="$scratch/none" "$ledger" systemd-units "$scratch/units"
 expect_failure "probe names its usage" "usage: probe.sh" "$probe" ping 127.0.0.1:1
 
+# Every LEDGER_* setting gets its default in config.sh and nowhere else: no script assigns one at its top level or
+# reads one with a default of its own (${LEDGER_X:-...}).
+defaults=$(grep -nE '^(export )?LEDGER_[A-Z0-9_]+=|\$\{LEDGER_[A-Z0-9_]+:-' "$repo/scripts/ledger" "$repo"/scripts/lib/*.sh \
+  | grep -v "^$repo/scripts/lib/config.sh:")
+if [[ -z $defaults ]]; then ok "every setting has its default in config.sh only"
+else ko "every setting has its default in config.sh only" "$(head -n 1 <<<"$defaults")"; fi
+
+# ShellCheck, installed by the scripts themselves, finds nothing in them; a script with a finding fails lint, named.
+if out=$("$ledger" lint 2>&1); then ok "lint finds nothing in the scripts"
+else ko "lint finds nothing in the scripts" "$(grep -m 1 -E ': (error|warning|note|style):' <<<"$out" || tail -n 1 <<<"$out")"; fi
+mkdir -p "$scratch"
+printf '#!/usr/bin/env bash\nrm -rf $1/\n' >"$scratch/finding.sh"
+out=$("$ledger" lint "$scratch/finding.sh" 2>&1)
+if [[ $? -ne 0 && $out == *"finding.sh:2:"*"[SC2086]"* ]]; then ok "lint fails on a script with a finding, naming its line and code"
+else ko "lint fails on a script with a finding, naming its line and code" "$(tail -n 1 <<<"$out")"; fi
+
 # wait_for SECONDS COMMAND...: true once COMMAND succeeds, polled twice a second; false after SECONDS.
 wait_for() {
   local deadline=$((SECONDS + $1))
@@ -100,6 +118,19 @@ if wait_for 20 eval '[[ $(state_of "$sup_run" web) == live ]]'; then
 else
   ko "a hung process is detected by its probe, killed and restarted" "never live: $(tail -n 1 "$sup_run/web.log")"
 fi
+
+# The scripts take a process's probe from the roster the generator wrote (here one written by hand, around the
+# server above): one that answers is live, one that does not is not, and an unknown name is refused naming the roster's.
+fake=$scratch/roster-home
+mkdir -p "$fake/network"
+: >"$fake/network/network.env"
+printf '# name\tkind\torg\tports\tliveness\treadiness\tafter\nweb\treconciler\tOrg1\t%s\thttp http://127.0.0.1:%s/\t-\t-\nshut\treconciler\tOrg1\t1\ttcp 127.0.0.1:1\t-\t-\n' \
+  "$web_port" "$web_port" >"$fake/network/roster.tsv"
+if LEDGER_HOME=$fake "$ledger" probe web && ! LEDGER_HOME=$fake "$ledger" probe shut 2>/dev/null; then ok "probe takes each process's probe from the roster"
+else ko "probe takes each process's probe from the roster" "web (port $web_port) not live, or shut (port 1) live"; fi
+expect_failure "probe refuses a process the roster does not list, naming those it does" \
+  "no process named 'nosuch' in this network (processes: web shut" env LEDGER_HOME="$fake" "$ledger" probe nosuch
+
 kill -TERM "$web_sup" 2>/dev/null
 wait "$web_sup" 2>/dev/null
 if [[ $(state_of "$sup_run" web) == stopped && -z $(ss -Hltn "sport = :$web_port") ]]; then ok "a stopped supervisor stops its process"
@@ -169,7 +200,7 @@ network_cases() {
   out=$("$ledger" status 2>&1)
   rc=$?
   [[ $rc -ne 0 && $out =~ node-service\ +restarting ]] && restarting_seen=1
-  local i back
+  local i
   for i in "${!names[@]}"; do
     name=${names[$i]}
     if wait_for 90 eval '[[ $(child_of "$run" "$name") != "${old[$name]}" && $(state_of "$run" "$name") == live ]]'; then
@@ -214,8 +245,9 @@ network_cases() {
   if ! out=$("$ledger" systemd-units "$units" 2>&1); then ko "$case13" "$(tail -n 1 <<<"$out")"
   else
     count=$(process_count)
-    if [[ $(ls "$units"/ledger-*.service | grep -vc 'ledger-probe@') != "$count" ]]; then
-      ko "$case13" "$(ls "$units" | tr '\n' ' ') is not one unit per process ($count)"
+    local services=("$units"/ledger-*.service)
+    if [[ $((${#services[@]} - 1)) != "$count" ]]; then
+      ko "$case13" "${services[*]##*/} is not one unit per process ($count) and the probe template"
     elif [[ $(grep -l '^Restart=on-failure$' "$units"/ledger-*.service | wc -l) != "$count" \
       || $(grep -c "^Wants=ledger-.*\.service ledger-probe@.*\.timer$" "$units/ledger-node.target") != "$count" \
       || ! -f $units/ledger-probe@.timer ]] \
@@ -245,6 +277,11 @@ if ((fabric_ok)); then
   if "$ledger" up >"$scratch.up.log" 2>&1; then
     out=$("$ledger" up 2>&1)
     if [[ $? -eq 0 && $out == *"is already up"* ]]; then ok "up twice reuses the running network"; else ko "up twice reuses the running network" "$(tail -n 1 <<<"$out")"; fi
+
+    listed=$("$ledger" status 2>/dev/null | awk '/^  / {print $1}')
+    if [[ -n $listed && $listed == "$(grep -v '^#' "$home/network/roster.tsv" | cut -f1)" ]]; then
+      ok "status lists every process of the roster, in its order"
+    else ko "status lists every process of the roster, in its order" "status listed: $(tr '\n' ' ' <<<"$listed")"; fi
 
     expect_failure "env names the orgs when asked for an unknown one" "no org named 'Org9'" "$ledger" env Org9
     out=$("$ledger" env Org2)
@@ -310,6 +347,7 @@ else
   # The cases above that need a running network, each reported as skipped by name.
   while IFS= read -r name; do [[ -n $name ]] && skipped "$name"; done <<CASES
 up twice reuses the running network
+status lists every process of the roster, in its order
 env names the orgs when asked for an unknown one
 env prints the org admin's exports and its own node's mirror and API
 env lets Fabric's peer CLI query the committed chaincode

@@ -1,10 +1,15 @@
 package io.ledgernode.netconfig;
 
 import io.ledgernode.netconfig.generate.NetworkGenerator;
+import io.ledgernode.netconfig.lifecycle.ChaincodeLabel;
+import io.ledgernode.netconfig.lifecycle.PeerOutput;
 import io.ledgernode.netconfig.model.InvalidNetworkException;
 import io.ledgernode.netconfig.model.NetworkDescription;
 import io.ledgernode.netconfig.model.NetworkDescriptions;
+import io.ledgernode.netconfig.roster.LocalNode;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -16,17 +21,29 @@ import java.util.Set;
  * status 2 (bad usage or description) or 1 (I/O).
  *
  * <pre>
- * generate          --network FILE --home DIR --fabric-home DIR [--port-offset N]
+ * generate          --network FILE --home DIR --fabric-home DIR [--port-offset N] --node-org ORG
+ *                   --embedded-database true|false --pg-port N --bridge-port N --api-port N --grpc-port N
+ *                   --reconciler-port N
  * chaincode-package --home DIR --org NAME --label LABEL --out DIR
+ * chaincode-label   --name CHAINCODE --jar FILE      prints the package label naming this build
+ * peer-output       --query channel-height|committed-sequence|committed-summary|approved-package-id|installed-package-ids
+ *                   reads a peer CLI command's standard output on stdin and prints what was asked (see PeerOutput)
  * check             --network FILE
  * </pre>
+ * The node's ports ({@code --pg-port} ...) are given before the port offset, like the description's.
  */
 public final class NetworkConfigTool {
 
     private static final Map<String, Set<String>> COMMANDS = Map.of(
-            "generate", Set.of("network", "home", "fabric-home", "port-offset"),
+            "generate", Set.of("network", "home", "fabric-home", "port-offset", "node-org", "embedded-database",
+                    "pg-port", "bridge-port", "api-port", "grpc-port", "reconciler-port"),
             "chaincode-package", Set.of("home", "org", "label", "out"),
+            "chaincode-label", Set.of("name", "jar"),
+            "peer-output", Set.of("query"),
             "check", Set.of("network"));
+
+    /** The most a peer CLI answer read on stdin may hold; more is refused, not cut. */
+    private static final int STDIN_BYTES_MAX = 16 * 1024 * 1024;
 
     private NetworkConfigTool() {
     }
@@ -37,7 +54,7 @@ public final class NetworkConfigTool {
         } catch (UsageException | InvalidNetworkException e) {
             System.err.println("network-config: " + e.getMessage());
             System.exit(2);
-        } catch (UncheckedIOException e) {
+        } catch (UncheckedIOException | PeerOutput.UnreadableOutputException e) {
             System.err.println("network-config: " + e.getMessage());
             System.exit(1);
         }
@@ -51,9 +68,10 @@ public final class NetworkConfigTool {
         Map<String, String> options = options(command, args.subList(1, args.size()));
         switch (command) {
             case "generate" -> {
-                NetworkDescription network = NetworkDescriptions.read(Path.of(required(options, "network")))
-                        .withPortOffset(portOffset(options.getOrDefault("port-offset", "0")));
-                new NetworkGenerator(network, Path.of(required(options, "home"))).generate(Path.of(required(options, "fabric-home")));
+                int offset = portOffset(options.getOrDefault("port-offset", "0"));
+                NetworkDescription network = NetworkDescriptions.read(Path.of(required(options, "network"))).withPortOffset(offset);
+                new NetworkGenerator(network, Path.of(required(options, "home")))
+                        .generate(Path.of(required(options, "fabric-home")), localNode(options).withPortOffset(offset));
             }
             case "chaincode-package" -> {
                 Path home = Path.of(required(options, "home"));
@@ -61,6 +79,9 @@ public final class NetworkConfigTool {
                 new NetworkGenerator(network, home).chaincodePackage(required(options, "org"), required(options, "label"),
                         Path.of(required(options, "out")));
             }
+            case "chaincode-label" -> System.out.println(
+                    ChaincodeLabel.of(required(options, "name"), Path.of(required(options, "jar"))));
+            case "peer-output" -> PeerOutput.read(query(required(options, "query")), stdin()).forEach(System.out::println);
             case "check" -> NetworkDescriptions.read(Path.of(required(options, "network")));
             default -> throw new UsageException("unknown command " + command);
         }
@@ -87,6 +108,44 @@ public final class NetworkConfigTool {
             throw new UsageException("--" + key + " is required");
         }
         return value;
+    }
+
+    private static LocalNode localNode(Map<String, String> options) {
+        String embedded = required(options, "embedded-database");
+        if (!embedded.equals("true") && !embedded.equals("false")) {
+            throw new UsageException("--embedded-database must be true or false, got '" + embedded + "'");
+        }
+        return new LocalNode(required(options, "node-org"), Boolean.parseBoolean(embedded), port(options, "pg-port"),
+                port(options, "bridge-port"), port(options, "api-port"), port(options, "grpc-port"), port(options, "reconciler-port"));
+    }
+
+    private static int port(Map<String, String> options, String key) {
+        String value = required(options, key);
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + key + " must be a whole number, got '" + value + "'");
+        }
+    }
+
+    private static PeerOutput.Query query(String word) {
+        try {
+            return PeerOutput.Query.named(word);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("peer-output: " + e.getMessage());
+        }
+    }
+
+    private static String stdin() {
+        try {
+            byte[] bytes = System.in.readNBytes(STDIN_BYTES_MAX + 1);
+            if (bytes.length > STDIN_BYTES_MAX) {
+                throw new UsageException("peer-output: more than " + STDIN_BYTES_MAX + " bytes on stdin");
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static int portOffset(String value) {

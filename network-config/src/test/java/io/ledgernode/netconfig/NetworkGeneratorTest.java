@@ -7,6 +7,7 @@ import io.ledgernode.netconfig.generate.NetworkGenerator;
 import io.ledgernode.netconfig.model.InvalidNetworkException;
 import io.ledgernode.netconfig.model.NetworkDescription;
 import io.ledgernode.netconfig.model.NetworkDescriptions;
+import io.ledgernode.netconfig.roster.LocalNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ class NetworkGeneratorTest {
 
     private static final Path LOCAL = Path.of("networks/local.yaml");
     private static final Path MULTIHOST = Path.of("networks/multihost-example.yaml");
+    private static final LocalNode LOCAL_NODE = new LocalNode("Org1", true, 55432, 9470, 8080, 8090, 9480);
 
     @Test
     void the_shipped_descriptions_are_valid() {
@@ -26,18 +28,18 @@ class NetworkGeneratorTest {
     @Test
     void generation_is_deterministic(@TempDir Path a, @TempDir Path b) throws Exception {
         NetworkDescription network = NetworkDescriptions.read(LOCAL);
-        new NetworkGenerator(network, a).generate(Path.of("/opt/fabric"));
-        new NetworkGenerator(network, a).generate(Path.of("/opt/fabric"));
+        new NetworkGenerator(network, a).generate(Path.of("/opt/fabric"), LOCAL_NODE);
+        new NetworkGenerator(network, a).generate(Path.of("/opt/fabric"), LOCAL_NODE);
         String first = Files.readString(a.resolve("network/configtx/configtx.yaml"));
 
-        new NetworkGenerator(network, a).generate(Path.of("/opt/fabric"));
+        new NetworkGenerator(network, a).generate(Path.of("/opt/fabric"), LOCAL_NODE);
 
         assertThat(Files.readString(a.resolve("network/configtx/configtx.yaml"))).isEqualTo(first);
     }
 
     @Test
     void endorsement_and_lifecycle_approval_need_a_majority_of_member_orgs(@TempDir Path home) throws Exception {
-        new NetworkGenerator(NetworkDescriptions.read(LOCAL), home).generate(Path.of("/opt/fabric"));
+        new NetworkGenerator(NetworkDescriptions.read(LOCAL), home).generate(Path.of("/opt/fabric"), LOCAL_NODE);
 
         String configtx = Files.readString(home.resolve("network/configtx/configtx.yaml"));
 
@@ -48,7 +50,7 @@ class NetworkGeneratorTest {
 
     @Test
     void a_port_offset_moves_every_port_of_every_process(@TempDir Path home) throws Exception {
-        new NetworkGenerator(NetworkDescriptions.read(LOCAL).withPortOffset(1000), home).generate(Path.of("/opt/fabric"));
+        new NetworkGenerator(NetworkDescriptions.read(LOCAL).withPortOffset(1000), home).generate(Path.of("/opt/fabric"), LOCAL_NODE);
 
         String peer = Files.readString(home.resolve("network/nodes/peer0.org1.ledger.local.env"));
         String orderer = Files.readString(home.resolve("network/nodes/orderer0.orderer.ledger.local.env"));
@@ -59,10 +61,40 @@ class NetworkGeneratorTest {
 
     @Test
     void the_issuer_and_limits_go_to_the_ledger_configuration(@TempDir Path home) throws Exception {
-        new NetworkGenerator(NetworkDescriptions.read(LOCAL), home).generate(Path.of("/opt/fabric"));
+        new NetworkGenerator(NetworkDescriptions.read(LOCAL), home).generate(Path.of("/opt/fabric"), LOCAL_NODE);
 
         assertThat(Files.readString(home.resolve("network/network.env")))
                 .contains("LEDGER_CONFIGURE_REQUEST='{\"batchLegsMax\":100,\"bulkOpenMax\":1000,\"issuerMsp\":\"Org1MSP\",\"pageSizeMax\":100}'");
+    }
+
+    @Test
+    void the_configure_call_is_written_whole_for_the_peer_CLI(@TempDir Path home) throws Exception {
+        new NetworkGenerator(NetworkDescriptions.read(LOCAL), home).generate(Path.of("/opt/fabric"), LOCAL_NODE);
+
+        assertThat(Files.readString(home.resolve("network/network.env"))).contains("LEDGER_CONFIGURE_ARGS='{\"Args\":"
+                + "[\"{\\\"batchLegsMax\\\":100,\\\"bulkOpenMax\\\":1000,\\\"issuerMsp\\\":\\\"Org1MSP\\\",\\\"pageSizeMax\\\":100}\"],"
+                + "\"function\":\"Governance:configure\"}'");
+    }
+
+    @Test
+    void the_roster_is_written_beside_the_network_files_with_the_offset_applied(@TempDir Path home) throws Exception {
+        new NetworkGenerator(NetworkDescriptions.read(LOCAL).withPortOffset(1000), home)
+                .generate(Path.of("/opt/fabric"), LOCAL_NODE.withPortOffset(1000));
+
+        assertThat(Files.readAllLines(home.resolve("network/roster.tsv")))
+                .contains("peer0.org1.ledger.local\tpeer\tOrg1\t8051 8052 10444\thttp http://127.0.0.1:10444/healthz\t-\t"
+                        + "orderer0.orderer.ledger.local")
+                .contains("node-service.Org2\tnode-service\tOrg2\t9081 9091\thttp http://127.0.0.1:9081/health/live\t"
+                        + "http http://127.0.0.1:9081/health/ready\tsync-bridge.Org2");
+    }
+
+    @Test
+    void the_process_environments_leave_the_roster_to_the_roster(@TempDir Path home) throws Exception {
+        new NetworkGenerator(NetworkDescriptions.read(LOCAL), home).generate(Path.of("/opt/fabric"), LOCAL_NODE);
+
+        assertThat(Files.readString(home.resolve("network/network.env"))).doesNotContain("LEDGER_PEERS", "LEDGER_ORDERERS");
+        assertThat(Files.readString(home.resolve("network/nodes/peer0.org1.ledger.local.env")))
+                .doesNotContain("LEDGER_NODE_PORTS", "LEDGER_NODE_KIND", "LEDGER_NODE_HEALTH_URL");
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.ledgernode.netconfig.generate;
 import io.ledgernode.netconfig.model.MemberOrg;
 import io.ledgernode.netconfig.model.NetworkDescription;
 import io.ledgernode.netconfig.model.NetworkDescriptions;
+import io.ledgernode.netconfig.roster.LocalNode;
+import io.ledgernode.netconfig.roster.Roster;
 import java.nio.file.Path;
 
 /** Derives every generated file of a network from its description. Deterministic: same input, same files. */
@@ -21,13 +23,18 @@ public final class NetworkGenerator {
         return new NetworkLayout(home).networkDir().resolve("description.yaml");
     }
 
-    /** Writes cryptogen and configtxgen inputs, every process environment and the client profile. */
-    public void generate(Path fabricHome) {
+    /**
+     * Writes cryptogen and configtxgen inputs, every process environment, the client profile and the roster of the
+     * processes {@code node} runs (its ports as given: apply the network's port offset to it first).
+     */
+    public void generate(Path fabricHome, LocalNode node) {
+        Roster roster = Roster.of(network, node);
         NetworkDescriptions.write(network, resolvedDescription(layout.home()));
         CryptoConfigWriter.write(network, layout);
         ConfigtxWriter.write(network, layout);
         new NodeEnvWriter(network, layout, fabricHome).writeAll();
         ProfileWriter.write(network, layout);
+        GeneratedFiles.write(layout.roster(), roster.toTsv());
     }
 
     /** Writes connection.json and metadata.json of {@code orgName}'s chaincode package into {@code outDir}. */

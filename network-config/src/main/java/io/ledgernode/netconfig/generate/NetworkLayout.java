@@ -1,6 +1,5 @@
 package io.ledgernode.netconfig.generate;
 
-import io.ledgernode.netconfig.model.ChaincodeServer;
 import io.ledgernode.netconfig.model.MemberOrg;
 import io.ledgernode.netconfig.model.OrdererNode;
 import io.ledgernode.netconfig.model.OrdererOrg;
@@ -29,6 +28,11 @@ public record NetworkLayout(Path home) {
         return home.resolve("data").resolve(process);
     }
 
+    /** The process roster the operator scripts read (see {@link io.ledgernode.netconfig.roster.Roster#toTsv()}). */
+    public Path roster() {
+        return networkDir().resolve("roster.tsv");
+    }
+
     public Path nodeEnv(String process) {
         return networkDir().resolve("nodes").resolve(process + ".env");
     }
@@ -54,7 +58,7 @@ public record NetworkLayout(Path home) {
     }
 
     public Path chaincodeServerDir(MemberOrg org) {
-        return memberOrgDir(org).resolve("peers").resolve(chaincodeServerName(org));
+        return memberOrgDir(org).resolve("peers").resolve(org.chaincodeServer().fqdn(org));
     }
 
     public Path userDir(MemberOrg org, String user) {
@@ -70,8 +74,4 @@ public record NetworkLayout(Path home) {
         return memberOrgDir(org).resolve("tlsca").resolve("tlsca." + org.domain() + "-cert.pem");
     }
 
-
-    public static String chaincodeServerName(MemberOrg org) {
-        return ChaincodeServer.hostname() + "." + org.domain();
-    }
 }

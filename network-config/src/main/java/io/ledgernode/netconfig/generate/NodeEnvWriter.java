@@ -6,7 +6,6 @@ import io.ledgernode.netconfig.model.OrdererNode;
 import io.ledgernode.netconfig.model.OrdererOrg;
 import io.ledgernode.netconfig.model.PeerNode;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,35 +26,28 @@ final class NodeEnvWriter {
     }
 
     void writeAll() {
-        List<String> orderers = new ArrayList<>();
-        List<String> peers = new ArrayList<>();
-        List<String> chaincodeServers = new ArrayList<>();
         for (OrdererOrg org : network.ordererOrgs()) {
             for (OrdererNode node : org.orderers()) {
-                orderers.add(writeOrderer(org, node));
+                writeOrderer(org, node);
             }
         }
         for (MemberOrg org : network.orgs()) {
             for (PeerNode peer : org.peers()) {
-                peers.add(writePeer(org, peer));
+                writePeer(org, peer);
             }
-            chaincodeServers.add(writeChaincodeServer(org));
+            writeChaincodeServer(org);
             writeOrgAdmin(org);
         }
-        writeNetwork(orderers, peers, chaincodeServers);
+        writeNetwork();
     }
 
-    private String writeOrderer(OrdererOrg org, OrdererNode node) {
+    private void writeOrderer(OrdererOrg org, OrdererNode node) {
         String name = node.fqdn(org);
         Path dir = layout.ordererDir(org, node);
         Path tls = dir.resolve("tls");
         Path data = layout.dataDir(name);
         Path admin = layout.ordererAdminDir(org).resolve("tls");
         new EnvFile()
-                .put("LEDGER_NODE_KIND", "orderer")
-                .put("LEDGER_NODE_ORG", org.name())
-                .put("LEDGER_NODE_PORTS", node.port() + " " + node.adminPort() + " " + node.operationsPort())
-                .put("LEDGER_NODE_HEALTH_URL", "http://" + node.host() + ":" + node.operationsPort() + "/healthz")
                 .put("LEDGER_ADMIN_ADDRESS", node.host() + ":" + node.adminPort())
                 .put("LEDGER_ADMIN_CA", tls.resolve("ca.crt"))
                 .put("LEDGER_ADMIN_CLIENT_CERT", admin.resolve("client.crt"))
@@ -86,20 +78,15 @@ final class NodeEnvWriter {
                 .put("ORDERER_OPERATIONS_LISTENADDRESS", node.host() + ":" + node.operationsPort())
                 .put("ORDERER_METRICS_PROVIDER", "prometheus")
                 .write(layout.nodeEnv(name), "Orderer " + name + " of " + org.name());
-        return name;
     }
 
-    private String writePeer(MemberOrg org, PeerNode peer) {
+    private void writePeer(MemberOrg org, PeerNode peer) {
         String name = peer.fqdn(org);
         Path dir = layout.peerDir(org, peer);
         Path tls = dir.resolve("tls");
         Path data = layout.dataDir(name);
         String address = peer.host() + ":" + peer.port();
         new EnvFile()
-                .put("LEDGER_NODE_KIND", "peer")
-                .put("LEDGER_NODE_ORG", org.name())
-                .put("LEDGER_NODE_PORTS", peer.port() + " " + peer.chaincodePort() + " " + peer.operationsPort())
-                .put("LEDGER_NODE_HEALTH_URL", "http://" + peer.host() + ":" + peer.operationsPort() + "/healthz")
                 .put("FABRIC_CFG_PATH", fabricHome.resolve("config"))
                 .put("FABRIC_LOGGING_SPEC", "INFO")
                 .put("CORE_PEER_ID", name)
@@ -129,16 +116,12 @@ final class NodeEnvWriter {
                         + fabricHome.resolve("builders").resolve("ccaas") + ", propagateEnvironment: [CHAINCODE_AS_A_SERVICE_BUILDER_CONFIG]}]")
                 .put("CORE_CHAINCODE_STARTUPTIMEOUT", "60s")
                 .write(layout.nodeEnv(name), "Peer " + name + " of " + org.name());
-        return name;
     }
 
-    private String writeChaincodeServer(MemberOrg org) {
-        String name = NetworkLayout.chaincodeServerName(org);
+    private void writeChaincodeServer(MemberOrg org) {
+        String name = org.chaincodeServer().fqdn(org);
         Path tls = layout.chaincodeServerDir(org).resolve("tls");
         new EnvFile()
-                .put("LEDGER_NODE_KIND", "chaincode")
-                .put("LEDGER_NODE_ORG", org.name())
-                .put("LEDGER_NODE_PORTS", org.chaincodeServer().port())
                 .put("CHAINCODE_SERVER_ADDRESS", org.chaincodeServer().host() + ":" + org.chaincodeServer().port())
                 .put("CORE_PEER_LOCALMSPID", org.mspId())
                 .put("CORE_PEER_TLS_ENABLED", "true")
@@ -153,7 +136,6 @@ final class NodeEnvWriter {
                 .put("CORE_CHAINCODE_LOGGING_LEVEL", "INFO")
                 .put("LEDGER_TX_CLOCK_TOLERANCE", network.chaincode().txClockTolerance())
                 .write(layout.nodeEnv(name), "Ledger chaincode server of " + org.name());
-        return name;
     }
 
     /** {@code --peerAddresses A --tlsRootCertFiles caA ...} for one peer of every org: enough to satisfy endorsement. */
@@ -188,24 +170,25 @@ final class NodeEnvWriter {
                 .write(layout.orgEnv(org), "Admin CLI environment of " + org.name() + " (scripts/ledger env " + org.name() + ")");
     }
 
-    private void writeNetwork(List<String> orderers, List<String> peers, List<String> chaincodeServers) {
+    private void writeNetwork() {
         List<String> orgs = network.orgs().stream().map(MemberOrg::name).toList();
+        String configureRequest = GeneratedFiles.toCompactJson(GeneratedFiles.ordered(
+                "issuerMsp", network.org(network.chaincode().issuerOrg()).mspId(),
+                "bulkOpenMax", network.chaincode().bulkOpenMax(),
+                "batchLegsMax", network.chaincode().batchLegsMax(),
+                "pageSizeMax", network.chaincode().pageSizeMax()));
         new EnvFile()
                 .put("LEDGER_NETWORK_NAME", network.name())
                 .put("LEDGER_CHANNEL", network.channel())
                 .put("LEDGER_CHAINCODE", network.chaincode().name())
                 .put("LEDGER_ISSUER_ORG", network.chaincode().issuerOrg())
                 .put("LEDGER_ORGS", String.join(" ", orgs))
-                .put("LEDGER_ORDERERS", String.join(" ", orderers))
-                .put("LEDGER_PEERS", String.join(" ", peers))
-                .put("LEDGER_CHAINCODE_SERVERS", String.join(" ", chaincodeServers))
                 .put("LEDGER_ALL_PEER_ARGS", allPeerArgs())
                 .put("LEDGER_CONFIGTX_PROFILE", ConfigtxWriter.PROFILE)
-                .put("LEDGER_CONFIGURE_REQUEST", GeneratedFiles.toCompactJson(GeneratedFiles.ordered(
-                        "issuerMsp", network.org(network.chaincode().issuerOrg()).mspId(),
-                        "bulkOpenMax", network.chaincode().bulkOpenMax(),
-                        "batchLegsMax", network.chaincode().batchLegsMax(),
-                        "pageSizeMax", network.chaincode().pageSizeMax())))
+                .put("LEDGER_CONFIGURE_REQUEST", configureRequest)
+                // The peer CLI's -c argument for Governance:configure: the request is the one argument, a JSON string.
+                .put("LEDGER_CONFIGURE_ARGS", GeneratedFiles.toCompactJson(GeneratedFiles.ordered(
+                        "function", "Governance:configure", "Args", List.of(configureRequest))))
                 .write(layout.networkDir().resolve("network.env"), "Network " + network.name());
     }
 }

@@ -13,6 +13,11 @@ public record ChaincodeServer(String host, int port) {
         return "ccaas";
     }
 
+    /** The server's process name, its TLS host name qualified by its org's domain, e.g. {@code ccaas.org1.ledger.local}. */
+    public String fqdn(MemberOrg org) {
+        return hostname() + "." + org.domain();
+    }
+
     ChaincodeServer withPortOffset(int offset) {
         return new ChaincodeServer(host, port + offset);
     }
