@@ -1,5 +1,6 @@
 package io.ledgernode.reconciler.breaks;
 
+import io.ledgernode.mirror.reconciliation.BreakType;
 import io.ledgernode.reconciler.chain.HoldSummary;
 import java.math.BigInteger;
 import java.util.HexFormat;

@@ -1,10 +1,10 @@
 package io.ledgernode.reconciler.report;
 
-import io.ledgernode.reconciler.breaks.BreakReader;
-import io.ledgernode.reconciler.breaks.BreakType;
-import io.ledgernode.reconciler.breaks.BreakView;
-import io.ledgernode.reconciler.breaks.RunStatus;
-import io.ledgernode.reconciler.breaks.RunView;
+import io.ledgernode.mirror.reconciliation.BreakReader;
+import io.ledgernode.mirror.reconciliation.BreakType;
+import io.ledgernode.mirror.reconciliation.BreakView;
+import io.ledgernode.mirror.reconciliation.RunStatus;
+import io.ledgernode.mirror.reconciliation.RunView;
 import io.ledgernode.reports.reconciliation.ReconciliationResult;
 import java.sql.SQLException;
 import java.util.ArrayList;

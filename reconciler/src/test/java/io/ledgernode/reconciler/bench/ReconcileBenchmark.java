@@ -8,7 +8,7 @@ import io.ledgernode.gateway.LedgerClient;
 import io.ledgernode.gateway.LedgerConnection;
 import io.ledgernode.gateway.NetworkProfile;
 import io.ledgernode.gateway.SubmitOutcome;
-import io.ledgernode.reconciler.breaks.Trigger;
+import io.ledgernode.mirror.reconciliation.Trigger;
 import io.ledgernode.reconciler.chain.AccountPage;
 import io.ledgernode.reconciler.chain.AssetPage;
 import io.ledgernode.reconciler.chain.GatewayChainReader;

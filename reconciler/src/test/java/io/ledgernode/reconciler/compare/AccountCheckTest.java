@@ -2,8 +2,8 @@ package io.ledgernode.reconciler.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ledgernode.mirror.reconciliation.BreakType;
 import io.ledgernode.reconciler.breaks.Break;
-import io.ledgernode.reconciler.breaks.BreakType;
 import io.ledgernode.reconciler.chain.AccountLine;
 import io.ledgernode.reconciler.chain.HoldSummary;
 import io.ledgernode.reconciler.mirror.AccountHistory;

@@ -2,8 +2,8 @@ package io.ledgernode.reconciler.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ledgernode.mirror.reconciliation.BreakReader;
 import io.ledgernode.process.StatusServer;
-import io.ledgernode.reconciler.breaks.BreakReader;
 import io.ledgernode.reconciler.run.RunOutcome;
 import io.ledgernode.reconciler.testing.RunHarness;
 import io.ledgernode.reconciler.testing.TestDatabase;

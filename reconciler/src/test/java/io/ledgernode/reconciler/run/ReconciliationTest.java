@@ -2,16 +2,18 @@ package io.ledgernode.reconciler.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ledgernode.reconciler.breaks.BreakReader;
-import io.ledgernode.reconciler.breaks.BreakType;
-import io.ledgernode.reconciler.breaks.BreakView;
-import io.ledgernode.reconciler.breaks.RunStatus;
-import io.ledgernode.reconciler.breaks.RunView;
+import io.ledgernode.mirror.reconciliation.BreakReader;
+import io.ledgernode.mirror.reconciliation.BreakType;
+import io.ledgernode.mirror.reconciliation.BreakView;
+import io.ledgernode.mirror.reconciliation.RunStatus;
+import io.ledgernode.mirror.reconciliation.RunView;
+import io.ledgernode.process.AdvisoryLock;
 import io.ledgernode.reconciler.chain.AccountLine;
 import io.ledgernode.reconciler.chain.AccountPage;
 import io.ledgernode.reconciler.chain.AssetPage;
 import io.ledgernode.reconciler.chain.ChainBlock;
 import io.ledgernode.reconciler.chain.ChainReader;
+import io.ledgernode.reconciler.db.ReconcilerDatabase;
 import io.ledgernode.reconciler.testing.RunHarness;
 import io.ledgernode.reconciler.testing.TestDatabase;
 import io.ledgernode.reconciler.testing.TwinLedger;
@@ -353,7 +355,7 @@ class ReconciliationTest {
 
     @Test
     void a_run_while_another_holds_the_run_lock_is_refused_and_does_nothing() throws Exception {
-        try (RunLock held = RunLock.tryAcquire(node.reconciler()).orElseThrow()) {
+        try (AdvisoryLock held = ReconcilerDatabase.tryLockRun(node.reconciler()).orElseThrow()) {
             RunOutcome outcome = harness.run();
 
             assertThat(outcome).isInstanceOf(RunOutcome.Busy.class);

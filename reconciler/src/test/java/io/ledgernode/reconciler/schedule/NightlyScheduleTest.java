@@ -2,10 +2,10 @@ package io.ledgernode.reconciler.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ledgernode.reconciler.breaks.BreakReader;
-import io.ledgernode.reconciler.breaks.RunStatus;
-import io.ledgernode.reconciler.breaks.RunView;
-import io.ledgernode.reconciler.breaks.Trigger;
+import io.ledgernode.mirror.reconciliation.BreakReader;
+import io.ledgernode.mirror.reconciliation.RunStatus;
+import io.ledgernode.mirror.reconciliation.RunView;
+import io.ledgernode.mirror.reconciliation.Trigger;
 import io.ledgernode.reconciler.config.ReconcilerConfig;
 import io.ledgernode.reconciler.testing.RunHarness;
 import io.ledgernode.reconciler.testing.TestDatabase;

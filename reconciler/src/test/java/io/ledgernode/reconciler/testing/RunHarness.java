@@ -1,13 +1,13 @@
 package io.ledgernode.reconciler.testing;
 
-import io.ledgernode.reconciler.breaks.BreakReader;
+import io.ledgernode.mirror.reconciliation.BreakReader;
+import io.ledgernode.mirror.reconciliation.BreakView;
+import io.ledgernode.mirror.reconciliation.Trigger;
 import io.ledgernode.reconciler.chain.AccountLine;
 import io.ledgernode.reconciler.chain.AccountPage;
 import io.ledgernode.reconciler.chain.AssetPage;
 import io.ledgernode.reconciler.chain.ChainBlock;
 import io.ledgernode.reconciler.chain.ChainReader;
-import io.ledgernode.reconciler.breaks.BreakView;
-import io.ledgernode.reconciler.breaks.Trigger;
 import io.ledgernode.reconciler.config.ReconcilerConfig;
 import io.ledgernode.reconciler.report.ResultHandOff;
 import io.ledgernode.reconciler.run.RunOutcome;
