@@ -26,9 +26,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,24 +36,13 @@ import org.junit.jupiter.api.Test;
  */
 class ReconciliationTest {
 
-    private static TestDatabase database;
     private TestDatabase.Node node;
     private TwinLedger twin;
     private RunHarness harness;
 
-    @BeforeAll
-    static void startDatabase() {
-        database = TestDatabase.start();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        database.close();
-    }
-
     @BeforeEach
     void freshNode() throws SQLException {
-        node = database.freshNode();
+        node = TestDatabase.freshNode();
         twin = new TwinLedger(node);
         harness = new RunHarness(node, twin.chain());
         twin.block(b -> b.register("USD").register("EUR"));

@@ -16,29 +16,15 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.quartz.Scheduler;
 
 /** Two members of the clustered scheduler on one real PostgreSQL job store, as two reconciler processes would be. */
 class NightlyScheduleTest {
 
-    private static TestDatabase database;
-
-    @BeforeAll
-    static void startDatabase() {
-        database = TestDatabase.start();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        database.close();
-    }
-
     @Test
     void the_nightly_trigger_is_stored_in_postgres_and_two_members_never_run_the_job_at_once() throws Exception {
-        try (TestDatabase.Node node = database.freshNode()) {
+        try (TestDatabase.Node node = TestDatabase.freshNode()) {
             TwinLedger twin = new TwinLedger(node);
             twin.block(b -> b.register("USD"));
             twin.block(b -> b.open("alice", "USD", "DE").open("bob", "USD", "DE").open("carol", "USD", "DE"));

@@ -38,7 +38,7 @@ class BridgeSurvivesKillIT {
 
     @BeforeAll
     static void start() throws Exception {
-        node = new NodeUnderTest();
+        node = NodeUnderTest.shared();
         database = "kill_" + node.runId.toLowerCase(java.util.Locale.ROOT);
         try (Connection admin = node.admin("postgres"); Statement sql = admin.createStatement()) {
             sql.execute("CREATE DATABASE " + database + " OWNER ledger_bridge");
@@ -50,17 +50,15 @@ class BridgeSurvivesKillIT {
         try (Connection admin = node.admin("postgres"); Statement sql = admin.createStatement()) {
             sql.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
         }
-        node.close();
     }
 
     @Test
     void a_bridge_killed_at_random_moments_leaves_a_mirror_identical_to_the_chain() throws Exception {
-        String asset = "K" + node.runId;
-        node.commit("Assets:register", "{\"code\":\"" + asset + "\",\"decimals\":2}");
+        String asset = node.registeredAsset("K");
         int senders = 8;
-        StringBuilder accounts = new StringBuilder(MirrorFollowsChainIT.account(node.id("k-sink"), asset));
+        StringBuilder accounts = new StringBuilder(NodeUnderTest.accountJson(node.id("k-sink"), asset));
         for (int i = 0; i < senders; i++) {
-            accounts.append(',').append(MirrorFollowsChainIT.account(node.id("k-s" + i), asset));
+            accounts.append(',').append(NodeUnderTest.accountJson(node.id("k-s" + i), asset));
         }
         node.commit("Accounts:openMany", "{\"accounts\":[" + accounts + "]}");
         for (int i = 0; i < senders; i++) {
@@ -104,7 +102,7 @@ class BridgeSurvivesKillIT {
         assertThat(committed.get()).as("transfers committed during the kills").isPositive();
         System.out.printf("kill test: %d SIGKILLs, %d transfers committed meanwhile%n", KILLS, committed.get());
 
-        long height = chainHeight();
+        long height = node.chainHeight();
         Process last = startBridge("Org2");
         try (Connection copy = java.sql.DriverManager.getConnection(node.jdbcUrlOf(database), "ledger_bridge", "");
              Connection live = node.mirror()) {
@@ -121,7 +119,7 @@ class BridgeSurvivesKillIT {
                     .as("no duplicates, no gaps").containsExactly("0|0|0");
             String sink = node.id("k-sink");
             long chainSink = new com.fasterxml.jackson.databind.ObjectMapper().readTree(node.org1.evaluate("Accounts:get", sink)).path("balance").asLong();
-            NodeUnderTest.awaitBlock(copy, chainHeight() - 1, Duration.ofSeconds(30));
+            NodeUnderTest.awaitBlock(copy, node.chainHeight() - 1, Duration.ofSeconds(30));
             assertThat(rows(copy, "SELECT balance FROM mirror.accounts WHERE id = '" + sink + "'")).containsExactly(Long.toString(chainSink));
         } finally {
             last.destroy();
@@ -146,11 +144,6 @@ class BridgeSurvivesKillIT {
         return new ProcessBuilder(java(), "-jar", bridgeJar().toString(), "--set", "network.home=" + node.home, "--set", "network.org=" + org,
                 "--set", "database.url=" + node.jdbcUrlOf(database), "--set", "health.port=" + freePort())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-    }
-
-    private static long chainHeight() throws Exception {
-        byte[] info = node.org1.connection().network().getContract("qscc").evaluateTransaction("GetChainInfo", node.profile.channel());
-        return org.hyperledger.fabric.protos.common.BlockchainInfo.parseFrom(info).getHeight();
     }
 
     private static List<String> rows(Connection connection, String query) throws Exception {
