@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -348,7 +347,7 @@ class ReconciliationTest {
         assertThat(result.breaks()).hasSize(11);
         assertThat(result.breaks()).filteredOn(b -> "erin".equals(b.account())).singleElement()
                 .satisfies(b -> {
-                    assertThat(b.type()).isEqualTo(ReconciliationResult.BreakType.AMOUNT_MISMATCH);
+                    assertThat(b.type()).isEqualTo(BreakType.AMOUNT_MISMATCH);
                     assertThat(b.jurisdiction()).isEqualTo("FR");
                     assertThat(b.chainValue()).isEqualTo("0");
                     assertThat(b.mirrorValue()).isEqualTo("1");
