@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.hyperledger.fabric.client.CloseableIterator;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.GatewayException;
@@ -25,8 +27,8 @@ import org.hyperledger.fabric.protos.common.OrdererBlockMetadata;
  * Reads the channel's blocks as this connection's own org's peers hold them, through the gateway: blocks by number
  * and by transaction id and the chain's height ({@code qscc}, evaluated only on peers of this org, so the block's
  * validation flags and commit hash are this org's verdict), the configuration block in force at a block (the one its
- * signed last-config index names), and a stretch of headers (the deliver service, one stream rather than a query per
- * block).
+ * signed last-config index names), and a stretch of blocks or of their headers (the deliver service, one stream rather
+ * than a query per block).
  */
 public final class ChannelBlocks {
     private static final String QSCC = "qscc";
@@ -112,21 +114,40 @@ public final class ChannelBlocks {
             throw new IllegalArgumentException(count + " headers asked for, at most " + countMax + " allowed");
         }
         List<BlockHeader> headers = new ArrayList<>((int) count);
-        try (CloseableIterator<Block> blocks = network.newBlockEventsRequest().startBlock(from).build()
-                .getEvents(this::withDeadline)) {
-            while (headers.size() < count) {
-                BlockHeader header = blocks.next().getHeader();
-                if (header.getNumber() != from + headers.size()) {
-                    throw new IllegalStateException("the peer delivered block " + Long.toUnsignedString(header.getNumber())
-                            + " where block " + Long.toUnsignedString(from + headers.size()) + " was due");
+        deliver(from, to + 1, this::withDeadline, block -> headers.add(block.getHeader()));
+        return headers;
+    }
+
+    /**
+     * Hands blocks {@code from} to {@code toExclusive - 1} to {@code visitor}, in order, one at a time, from one
+     * stream of the deliver service. Unlike single reads, the stream as a whole has no deadline: a long stretch of the
+     * chain takes as long as it takes. A peer that ends the stream early or sends a block out of turn is an
+     * {@link IllegalStateException}; one that goes away is a {@link LedgerClient.LedgerUnavailableException}.
+     */
+    public void blocks(long from, long toExclusive, Consumer<Block> visitor) {
+        Objects.requireNonNull(visitor, "visitor");
+        if (Long.compareUnsigned(from, toExclusive) < 0) {
+            deliver(from, toExclusive, UnaryOperator.identity(), visitor);
+        }
+    }
+
+    private void deliver(long from, long toExclusive, UnaryOperator<CallOptions> options, Consumer<Block> visitor) {
+        try (CloseableIterator<Block> blocks = network.newBlockEventsRequest().startBlock(from).build().getEvents(options)) {
+            for (long expected = from; expected != toExclusive; expected++) {
+                if (!blocks.hasNext()) {
+                    throw new IllegalStateException("the peer's block stream ended before block " + Long.toUnsignedString(expected));
                 }
-                headers.add(header);
+                Block block = blocks.next();
+                if (block.getHeader().getNumber() != expected) {
+                    throw new IllegalStateException("the peer delivered block " + Long.toUnsignedString(block.getHeader().getNumber())
+                            + " where block " + Long.toUnsignedString(expected) + " was due");
+                }
+                visitor.accept(block);
             }
         } catch (io.grpc.StatusRuntimeException e) {
-            throw new LedgerClient.LedgerUnavailableException("block headers " + Long.toUnsignedString(from) + ".."
-                    + Long.toUnsignedString(to) + ": " + e.getStatus(), e);
+            throw new LedgerClient.LedgerUnavailableException("blocks " + Long.toUnsignedString(from) + ".."
+                    + Long.toUnsignedString(toExclusive - 1) + ": " + e.getStatus(), e);
         }
-        return headers;
     }
 
     private byte[] query(String function, String... arguments) {

@@ -64,14 +64,10 @@ class LedgerOnRealNetworkIT {
 
     @Test
     void transfer_between_custodians_moves_exactly_the_amount() {
-        String alice = net.id("tr-alice");
-        String bob = net.id("tr-bob");
-        net.openAccount(net.org1User, alice, asset);
-        net.openAccount(net.org2User, bob, asset);
-        net.mint(alice, 10_000);
+        String alice = funded("tr-alice", 10_000);
+        String bob = opened("tr-bob", net.org2User);
 
-        committed(net.org1User, "Money:transfer", json("idempotencyKey", net.id("tr-1"), "from", alice, "to", bob,
-                "asset", asset, "amount", "2500"));
+        committed(net.org1User, "Money:transfer", transfer("tr-1", alice, bob, "2500"));
 
         assertThat(net.balance(alice)).isEqualTo(7_500);
         assertThat(net.balance(bob)).isEqualTo(2_500);
@@ -79,12 +75,9 @@ class LedgerOnRealNetworkIT {
 
     @Test
     void retry_with_the_same_idempotency_key_returns_the_original_result_and_moves_nothing_again() {
-        String alice = net.id("idem-alice");
-        String bob = net.id("idem-bob");
-        net.openAccount(net.org1User, alice, asset);
-        net.openAccount(net.org1User, bob, asset);
-        net.mint(alice, 1_000);
-        String request = json("idempotencyKey", net.id("idem-1"), "from", alice, "to", bob, "asset", asset, "amount", "300");
+        String alice = funded("idem-alice", 1_000);
+        String bob = opened("idem-bob", net.org1User);
+        String request = transfer("idem-1", alice, bob, "300");
 
         JsonNode first = committed(net.org1User, "Money:transfer", request);
         JsonNode retry = committed(net.org1User, "Money:transfer", request);
@@ -93,21 +86,17 @@ class LedgerOnRealNetworkIT {
         assertThat(net.balance(alice)).isEqualTo(700);
         assertThat(net.balance(bob)).isEqualTo(300);
         rejected(net.org1User, "Money:transfer",
-                json("idempotencyKey", net.id("idem-1"), "from", alice, "to", bob, "asset", asset, "amount", "301"),
+                transfer("idem-1", alice, bob, "301"),
                 ErrorCode.IDEMPOTENCY_CONFLICT);
         assertThat(net.balance(alice)).isEqualTo(700);
     }
 
     @Test
     void an_overdraft_is_rejected_and_changes_nothing() {
-        String alice = net.id("od-alice");
-        String bob = net.id("od-bob");
-        net.openAccount(net.org1User, alice, asset);
-        net.openAccount(net.org1User, bob, asset);
-        net.mint(alice, 100);
+        String alice = funded("od-alice", 100);
+        String bob = opened("od-bob", net.org1User);
 
-        rejected(net.org1User, "Money:transfer", json("idempotencyKey", net.id("od-1"), "from", alice, "to", bob,
-                "asset", asset, "amount", "101"), ErrorCode.INSUFFICIENT_FUNDS);
+        rejected(net.org1User, "Money:transfer", transfer("od-1", alice, bob, "101"), ErrorCode.INSUFFICIENT_FUNDS);
 
         assertThat(net.balance(alice)).isEqualTo(100);
         assertThat(net.balance(bob)).isZero();
@@ -115,50 +104,37 @@ class LedgerOnRealNetworkIT {
 
     @Test
     void only_a_client_of_the_custodian_org_may_debit_an_account() {
-        String alice = net.id("wo-alice");
-        String bob = net.id("wo-bob");
-        net.openAccount(net.org1User, alice, asset);
-        net.openAccount(net.org2User, bob, asset);
-        net.mint(alice, 1_000);
+        String alice = funded("wo-alice", 1_000);
+        String bob = opened("wo-bob", net.org2User);
 
-        rejected(net.org2User, "Money:transfer", json("idempotencyKey", net.id("wo-1"), "from", alice, "to", bob,
-                "asset", asset, "amount", "10"), ErrorCode.FORBIDDEN);
+        rejected(net.org2User, "Money:transfer", transfer("wo-1", alice, bob, "10"), ErrorCode.FORBIDDEN);
 
         assertThat(net.balance(alice)).isEqualTo(1_000);
     }
 
     @Test
     void a_frozen_account_can_neither_send_nor_receive_until_unfrozen() {
-        String alice = net.id("fz-alice");
-        String bob = net.id("fz-bob");
-        net.openAccount(net.org1User, alice, asset);
-        net.openAccount(net.org1User, bob, asset);
-        net.mint(alice, 1_000);
+        String alice = funded("fz-alice", 1_000);
+        String bob = opened("fz-bob", net.org1User);
         net.mint(bob, 1_000);
 
         rejected(net.org1User, "Compliance:freeze", json("account", alice, "reason", "not compliance"), ErrorCode.FORBIDDEN);
         committed(net.org1Admin, "Compliance:freeze", json("account", alice, "reason", "sanctions screening hit"));
 
-        rejected(net.org1User, "Money:transfer", json("idempotencyKey", net.id("fz-1"), "from", alice, "to", bob,
-                "asset", asset, "amount", "10"), ErrorCode.ACCOUNT_FROZEN);
-        rejected(net.org1User, "Money:transfer", json("idempotencyKey", net.id("fz-2"), "from", bob, "to", alice,
-                "asset", asset, "amount", "10"), ErrorCode.ACCOUNT_FROZEN);
+        rejected(net.org1User, "Money:transfer", transfer("fz-1", alice, bob, "10"), ErrorCode.ACCOUNT_FROZEN);
+        rejected(net.org1User, "Money:transfer", transfer("fz-2", bob, alice, "10"), ErrorCode.ACCOUNT_FROZEN);
         assertThat(parse(net.org1User.evaluate("Accounts:get", alice)).path("status").asText()).isEqualTo("FROZEN");
 
         committed(net.org1Admin, "Compliance:unfreeze", json("account", alice));
-        committed(net.org1User, "Money:transfer", json("idempotencyKey", net.id("fz-3"), "from", alice, "to", bob,
-                "asset", asset, "amount", "10"));
+        committed(net.org1User, "Money:transfer", transfer("fz-3", alice, bob, "10"));
         assertThat(net.balance(alice)).isEqualTo(990);
         assertThat(net.balance(bob)).isEqualTo(1_010);
     }
 
     @Test
     void a_hold_captured_in_part_pays_the_payee_and_returns_the_rest() {
-        String alice = net.id("hc-alice");
-        String shop = net.id("hc-shop");
-        net.openAccount(net.org1User, alice, asset);
-        net.openAccount(net.org2User, shop, asset);
-        net.mint(alice, 5_000);
+        String alice = funded("hc-alice", 5_000);
+        String shop = opened("hc-shop", net.org2User);
         String holdId = net.id("hold-capture");
 
         committed(net.org1User, "Holds:place", json("idempotencyKey", net.id("hc-1"), "holdId", holdId, "account", alice,
@@ -244,5 +220,24 @@ class LedgerOnRealNetworkIT {
 
         long held = parse(net.org1User.evaluate("Accounts:get", a)).path("held").asLong();
         assertThat(net.supply(other)).isEqualTo(9_000).isEqualTo(net.balance(a) + net.balance(b) + held);
+    }
+
+    /** A {@code Money:transfer} request in this class's asset, its idempotency key {@code key} and the run's id. */
+    private static String transfer(String key, String from, String to, String amount) {
+        return json("idempotencyKey", net.id(key), "from", from, "to", to, "asset", asset, "amount", amount);
+    }
+
+    /** A new account of Org1 in this class's asset with {@code amount} minted into it; returns its id. */
+    private static String funded(String base, long amount) {
+        String id = opened(base, net.org1User);
+        net.mint(id, amount);
+        return id;
+    }
+
+    /** A new account in this class's asset, opened by a client of its custodian org; returns its id. */
+    private static String opened(String base, LedgerClient custodian) {
+        String id = net.id(base);
+        net.openAccount(custodian, id, asset);
+        return id;
     }
 }

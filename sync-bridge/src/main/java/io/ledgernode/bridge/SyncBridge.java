@@ -3,7 +3,6 @@ package io.ledgernode.bridge;
 import com.zaxxer.hikari.HikariDataSource;
 import io.ledgernode.bridge.config.BridgeConfig;
 import io.ledgernode.bridge.db.MirrorDatabase;
-import io.ledgernode.bridge.db.WriterLock;
 import io.ledgernode.bridge.follow.BlockFollower;
 import io.ledgernode.bridge.follow.HeightPoller;
 import io.ledgernode.bridge.health.BridgeMetrics;
@@ -11,6 +10,7 @@ import io.ledgernode.bridge.mirror.BlockApplier;
 import io.ledgernode.bridge.mirror.Checkpoints;
 import io.ledgernode.bridge.mirror.MirrorFault;
 import io.ledgernode.gateway.NetworkProfile;
+import io.ledgernode.process.AdvisoryLock;
 import io.ledgernode.process.CommandLine;
 import io.ledgernode.process.Logs;
 import io.ledgernode.process.StatusServer;
@@ -54,10 +54,10 @@ public final class SyncBridge {
         try (HikariDataSource pool = MirrorDatabase.pool(config.database(), "mirror-writer")) {
             waitForDatabase(pool, config);
             MirrorDatabase.migrate(pool);
-            AtomicReference<WriterLock> lock = new AtomicReference<>(WriterLock.tryAcquire(pool).orElse(null));
+            AtomicReference<AdvisoryLock> lock = new AtomicReference<>(MirrorDatabase.tryLockWriter(pool).orElse(null));
             if (lock.get() == null) {
                 System.err.println("sync-bridge: another sync-bridge holds the mirror at " + config.database().jdbcUrl()
-                        + " (" + WriterLock.holder(pool) + "); refusing to run");
+                        + " (" + MirrorDatabase.writerLockHolder(pool) + "); refusing to run");
                 return 3;
             }
             BridgeMetrics metrics = new BridgeMetrics();
@@ -98,16 +98,16 @@ public final class SyncBridge {
      * After a database restart the lock's session is gone: take the lock again before writing, or stop if another
      * bridge took it meanwhile.
      */
-    private static void reacquire(HikariDataSource pool, AtomicReference<WriterLock> lock, long blockNumber)
+    private static void reacquire(HikariDataSource pool, AtomicReference<AdvisoryLock> lock, long blockNumber)
             throws SQLException, MirrorFault {
         if (lock.get().held()) {
             return;
         }
         lock.get().close();
-        Optional<WriterLock> again = WriterLock.tryAcquire(pool);
+        Optional<AdvisoryLock> again = MirrorDatabase.tryLockWriter(pool);
         if (again.isEmpty()) {
             throw new MirrorFault(MirrorFault.Kind.WRITER_LOCK_LOST, blockNumber,
-                    "another sync-bridge holds the mirror now (" + WriterLock.holder(pool) + ")", null);
+                    "another sync-bridge holds the mirror now (" + MirrorDatabase.writerLockHolder(pool) + ")", null);
         }
         lock.set(again.get());
     }

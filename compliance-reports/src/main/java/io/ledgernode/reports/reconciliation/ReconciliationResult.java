@@ -1,5 +1,6 @@
 package io.ledgernode.reports.reconciliation;
 
+import io.ledgernode.mirror.reconciliation.BreakType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -30,16 +31,6 @@ public record ReconciliationResult(
     @Override
     public byte[] consistentAtBlockHash() {
         return consistentAtBlockHash.clone();
-    }
-
-    /** The kinds of difference between chain and mirror. */
-    public enum BreakType {
-        MISSING_IN_MIRROR,
-        EXTRA_IN_MIRROR,
-        AMOUNT_MISMATCH,
-        HOLD_MISMATCH,
-        BLOCK_HASH_MISMATCH,
-        SUPPLY_MISMATCH
     }
 
     /**

@@ -4,12 +4,12 @@ import static io.ledgernode.reports.testing.PublishedDay.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ledgernode.mirror.reconciliation.BreakType;
+import io.ledgernode.mirror.testing.EmbeddedMirror;
 import io.ledgernode.reports.PublishedReport;
 import io.ledgernode.reports.ReportKind;
 import io.ledgernode.reports.ReportPublisher;
 import io.ledgernode.reports.reconciliation.ReconciliationResult.Break;
-import io.ledgernode.reports.reconciliation.ReconciliationResult.BreakType;
-import io.ledgernode.mirror.testing.EmbeddedMirror;
 import io.ledgernode.reports.testing.MirrorSeed;
 import io.ledgernode.reports.testing.PublishedDay;
 import io.ledgernode.reports.testing.SeededDay;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.ledgernode.api.Amount;
 import io.ledgernode.api.Require;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -44,5 +45,25 @@ public final class HoldSummary {
 
     public String digest() {
         return digest;
+    }
+
+    /** Equal when every field is: a listing line is a value. */
+    @Override
+    public boolean equals(final Object other) {
+        if (!(other instanceof HoldSummary)) {
+            return false;
+        }
+        final HoldSummary that = (HoldSummary) other;
+        return count == that.count && sum.equals(that.sum) && digest.equals(that.digest);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(count, sum, digest);
+    }
+
+    @Override
+    public String toString() {
+        return "HoldSummary{count=" + count + ", sum=" + sum + ", digest=" + digest + "}";
     }
 }

@@ -1,6 +1,8 @@
 package io.ledgernode.reconciler.breaks;
 
-import io.ledgernode.reconciler.chain.HoldSummary;
+import io.ledgernode.api.listing.HoldSummary;
+import io.ledgernode.mirror.reconciliation.BreakType;
+import io.ledgernode.reconciler.mirror.OpenHolds;
 import java.math.BigInteger;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -102,12 +104,12 @@ public sealed interface Break {
 
         @Override
         public String chainValue() {
-            return "held=" + chainHeld + " " + chainHolds.describe();
+            return "held=" + chainHeld + " " + OpenHolds.describe(chainHolds);
         }
 
         @Override
         public String mirrorValue() {
-            return "held=" + mirrorHeld + " " + mirrorHolds.describe();
+            return "held=" + mirrorHeld + " " + OpenHolds.describe(mirrorHolds);
         }
     }
 

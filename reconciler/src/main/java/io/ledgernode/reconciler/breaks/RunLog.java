@@ -1,5 +1,6 @@
 package io.ledgernode.reconciler.breaks;
 
+import io.ledgernode.mirror.reconciliation.Trigger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

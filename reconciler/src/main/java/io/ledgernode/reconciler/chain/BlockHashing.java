@@ -14,7 +14,7 @@ import java.util.List;
  * <p>Deliberately not the node's block kit ({@code io.ledgernode.blocks.BlockHashes} in fabric-blocks, which the
  * bridge uses to write the mirror's hashes): the reconciler is the independent check of the mirror, and a check that
  * shares the code it checks would agree with that code's mistakes. This is a hand-written DER encoder, not
- * BouncyCastle's; BlockHashingTest holds both to the same values.
+ * BouncyCastle's; BlockHashingTest holds both to the same values, on the block kit's real blocks too.
  */
 public final class BlockHashing {
 

@@ -1,5 +1,8 @@
 package io.ledgernode.reconciler.chain;
 
+import io.ledgernode.api.listing.AccountLine;
+import io.ledgernode.api.listing.AccountLinesPage;
+import io.ledgernode.api.listing.AssetLinesPage;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -14,7 +17,7 @@ public interface ChainReader extends AutoCloseable {
     long height();
 
     /** One page of {@code Accounts:list}: accounts in id order (byte order). */
-    AccountPage accounts(int pageSize, String bookmark);
+    AccountLinesPage accounts(int pageSize, String bookmark);
 
     /** {@code Accounts:summary}: one account's line, empty if the chain has no such account. */
     Optional<AccountLine> account(String id);
@@ -23,7 +26,7 @@ public interface ChainReader extends AutoCloseable {
     Optional<Long> supply(String code);
 
     /** One page of {@code Assets:list}: assets in code order with their supply. */
-    AssetPage assets(int pageSize, String bookmark);
+    AssetLinesPage assets(int pageSize, String bookmark);
 
     /** Hands the blocks numbered {@code from} to {@code toExclusive - 1} to {@code visitor}, in order, one at a time. */
     void blocks(long from, long toExclusive, Consumer<ChainBlock> visitor);

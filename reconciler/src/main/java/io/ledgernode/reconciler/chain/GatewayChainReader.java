@@ -2,7 +2,11 @@ package io.ledgernode.reconciler.chain;
 
 import io.ledgernode.api.ErrorCode;
 import io.ledgernode.api.Transactions;
+import io.ledgernode.api.listing.AccountLine;
+import io.ledgernode.api.listing.AccountLinesPage;
+import io.ledgernode.api.listing.AssetLinesPage;
 import io.ledgernode.gateway.ChainHeight;
+import io.ledgernode.gateway.ChannelBlocks;
 import io.ledgernode.gateway.GatewayTimeouts;
 import io.ledgernode.gateway.LedgerClient;
 import io.ledgernode.gateway.LedgerConnection;
@@ -11,8 +15,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.hyperledger.fabric.client.CloseableIterator;
-import org.hyperledger.fabric.protos.common.Block;
 
 /**
  * The chain through the Fabric gateway, as one identity of the node's org: queries are evaluated on that org's gateway
@@ -27,15 +29,18 @@ public final class GatewayChainReader implements ChainReader {
 
     private final LedgerConnection connection;
     private final LedgerClient client;
+    private final ChannelBlocks blocks;
 
-    private GatewayChainReader(LedgerConnection connection) {
+    private GatewayChainReader(LedgerConnection connection, GatewayTimeouts timeouts) {
         this.connection = connection;
         this.client = new LedgerClient(connection);
+        this.blocks = new ChannelBlocks(connection, timeouts.evaluate());
     }
 
     /** Connects as {@code identity} of {@code org}. */
     public static GatewayChainReader open(NetworkProfile profile, String org, String identity) {
-        return new GatewayChainReader(LedgerConnection.open(profile, org, identity, GatewayTimeouts.defaults()));
+        GatewayTimeouts timeouts = GatewayTimeouts.defaults();
+        return new GatewayChainReader(LedgerConnection.open(profile, org, identity, timeouts), timeouts);
     }
 
     @Override
@@ -44,66 +49,50 @@ public final class GatewayChainReader implements ChainReader {
     }
 
     @Override
-    public AccountPage accounts(int pageSize, String bookmark) {
+    public AccountLinesPage accounts(int pageSize, String bookmark) {
         String request = ChainJson.listRequest(pageSize, bookmark);
         return ChainJson.accountPage(retrying(Transactions.ACCOUNTS_LIST, () -> client.evaluate(Transactions.ACCOUNTS_LIST, request)));
     }
 
     @Override
     public Optional<AccountLine> account(String id) {
-        try {
-            return Optional.of(ChainJson.accountLine(retrying(Transactions.ACCOUNTS_SUMMARY, () -> client.evaluate(Transactions.ACCOUNTS_SUMMARY, id))));
-        } catch (LedgerClient.LedgerQueryException e) {
-            // An id the chain refuses as malformed names no account either (a damaged mirror may hold one).
-            if (e.code() == ErrorCode.UNKNOWN_ACCOUNT || e.code() == ErrorCode.INVALID_ARGUMENT) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return evaluateOne(Transactions.ACCOUNTS_SUMMARY, id, ErrorCode.UNKNOWN_ACCOUNT).map(ChainJson::accountLine);
     }
 
     @Override
     public Optional<Long> supply(String code) {
-        try {
-            return Optional.of(ChainJson.supply(retrying(Transactions.ASSETS_SUPPLY, () -> client.evaluate(Transactions.ASSETS_SUPPLY, code))));
-        } catch (LedgerClient.LedgerQueryException e) {
-            if (e.code() == ErrorCode.UNKNOWN_ASSET || e.code() == ErrorCode.INVALID_ARGUMENT) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return evaluateOne(Transactions.ASSETS_SUPPLY, code, ErrorCode.UNKNOWN_ASSET).map(ChainJson::supply);
     }
 
     @Override
-    public AssetPage assets(int pageSize, String bookmark) {
+    public AssetLinesPage assets(int pageSize, String bookmark) {
         String request = ChainJson.listRequest(pageSize, bookmark);
         return ChainJson.assetPage(retrying(Transactions.ASSETS_LIST, () -> client.evaluate(Transactions.ASSETS_LIST, request)));
     }
 
     @Override
     public void blocks(long from, long toExclusive, Consumer<ChainBlock> visitor) {
-        if (from >= toExclusive) {
-            return;
-        }
-        try (CloseableIterator<Block> blocks = connection.network().newBlockEventsRequest().startBlock(from).build().getEvents()) {
-            long expected = from;
-            while (expected < toExclusive) {
-                if (!blocks.hasNext()) {
-                    throw new IllegalStateException("the peer's block stream ended before block " + expected);
-                }
-                ChainBlock block = BlockDecoding.decode(blocks.next());
-                if (block.number() != expected) {
-                    throw new IllegalStateException("the peer sent block " + block.number() + " where " + expected + " was due");
-                }
-                visitor.accept(block);
-                expected++;
-            }
-        }
+        blocks.blocks(from, toExclusive, block -> visitor.accept(BlockDecoding.decode(block)));
     }
 
     @Override
     public void close() {
         connection.close();
+    }
+
+    /**
+     * The answer of a query about one account or asset, empty when the chain has none: it says {@code unknown}, or
+     * refuses the id as malformed (which names nothing on the chain either; a damaged mirror may hold such an id).
+     */
+    private Optional<String> evaluateOne(String transaction, String id, ErrorCode unknown) {
+        try {
+            return Optional.of(retrying(transaction, () -> client.evaluate(transaction, id)));
+        } catch (LedgerClient.LedgerQueryException e) {
+            if (e.code() == unknown || e.code() == ErrorCode.INVALID_ARGUMENT) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     private static <T> T retrying(String what, Supplier<T> call) {

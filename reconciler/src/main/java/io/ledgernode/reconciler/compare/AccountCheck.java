@@ -1,10 +1,11 @@
 package io.ledgernode.reconciler.compare;
 
+import io.ledgernode.api.listing.AccountLine;
 import io.ledgernode.reconciler.breaks.Break;
 import io.ledgernode.reconciler.breaks.Subject;
-import io.ledgernode.reconciler.chain.AccountLine;
 import io.ledgernode.reconciler.mirror.AccountHistory;
 import io.ledgernode.reconciler.mirror.MirrorState;
+import io.ledgernode.reconciler.mirror.OpenHolds;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -33,7 +34,7 @@ final class AccountCheck {
         for (int i = 0; i < starts.size(); i++) {
             long start = starts.get(i);
             long end = i + 1 < starts.size() ? starts.get(i + 1) : window.high() + 1;
-            if (mirror.at(start).matches(chain.balance(), chain.held(), chain.openHolds())) {
+            if (mirror.at(start).matches(chain.balance().minorUnits(), chain.held().minorUnits(), chain.openHolds())) {
                 matching.set((int) (start - window.low()), (int) (end - window.low()));
             }
         }
@@ -43,24 +44,26 @@ final class AccountCheck {
     /** What differs between the chain's line and the mirror's state as of {@code height}. */
     static List<Break> differences(AccountLine chain, AccountHistory mirror, long height, String note) {
         MirrorState state = mirror.at(height);
+        long balance = chain.balance().minorUnits();
+        long held = chain.held().minorUnits();
         long block = Window.lastBlock(height);
         Subject.Account subject = new Subject.Account(chain.id(), chain.asset(), chain.jurisdiction());
         List<Break> breaks = new ArrayList<>();
         if (!state.exists()) {
-            breaks.add(new Break.MissingInMirror(subject, block, "balance=" + chain.balance() + " held=" + chain.held(),
+            breaks.add(new Break.MissingInMirror(subject, block, "balance=" + balance + " held=" + held,
                     "account " + chain.id() + " is on chain but not in the mirror as of block " + block + note));
             return breaks;
         }
-        if (!state.balanceMatches(chain.balance())) {
-            breaks.add(new Break.AmountMismatch(subject, block, chain.balance(), state.reportedBalance(chain.balance()),
-                    "balance of " + chain.id() + " as of block " + block + ": chain " + chain.balance() + ", mirror row "
+        if (!state.balanceMatches(balance)) {
+            breaks.add(new Break.AmountMismatch(subject, block, balance, state.reportedBalance(balance),
+                    "balance of " + chain.id() + " as of block " + block + ": chain " + balance + ", mirror row "
                             + state.balanceByRow() + ", mirror entries sum " + state.balanceByEntries() + note));
         }
-        if (!state.heldMatches(chain.held(), chain.openHolds())) {
-            breaks.add(new Break.HoldMismatch(subject, block, chain.held(), chain.openHolds(), state.reportedHeld(chain.held()),
-                    state.openHolds(), "holds of " + chain.id() + " as of block " + block + ": chain held " + chain.held()
-                            + " (" + chain.openHolds().describe() + "), mirror row held " + state.heldByRow()
-                            + ", entries held " + state.heldByEntries() + " (" + state.openHolds().describe() + ")" + note));
+        if (!state.heldMatches(held, chain.openHolds())) {
+            breaks.add(new Break.HoldMismatch(subject, block, held, chain.openHolds(), state.reportedHeld(held),
+                    state.openHolds(), "holds of " + chain.id() + " as of block " + block + ": chain held " + held
+                            + " (" + OpenHolds.describe(chain.openHolds()) + "), mirror row held " + state.heldByRow()
+                            + ", entries held " + state.heldByEntries() + " (" + OpenHolds.describe(state.openHolds()) + ")" + note));
         }
         return breaks;
     }

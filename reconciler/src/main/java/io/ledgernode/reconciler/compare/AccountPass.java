@@ -1,7 +1,7 @@
 package io.ledgernode.reconciler.compare;
 
+import io.ledgernode.api.listing.AccountLine;
 import io.ledgernode.api.listing.KeyOrder;
-import io.ledgernode.reconciler.chain.AccountLine;
 import io.ledgernode.reconciler.chain.ChainReader;
 import io.ledgernode.reconciler.config.ReconcilerConfig;
 import io.ledgernode.reconciler.mirror.AccountHistory;
@@ -94,7 +94,7 @@ final class AccountPass {
         sink.addAll(outcome.breaks());
         for (AccountLine line : lines) {
             accounts++;
-            holdings.merge(line.asset(), BigInteger.valueOf(line.balance()).add(BigInteger.valueOf(line.held())), BigInteger::add);
+            holdings.merge(line.asset(), BigInteger.valueOf(line.balance().minorUnits()).add(BigInteger.valueOf(line.held().minorUnits())), BigInteger::add);
         }
         for (String id : outcome.recheck()) {
             rechecker.recheck(id);
@@ -134,7 +134,7 @@ final class AccountPass {
             if (outcome.chainLine().isPresent()) {
                 AccountLine line = outcome.chainLine().get();
                 accounts++;
-                holdings.merge(line.asset(), BigInteger.valueOf(line.balance()).add(BigInteger.valueOf(line.held())), BigInteger::add);
+                holdings.merge(line.asset(), BigInteger.valueOf(line.balance().minorUnits()).add(BigInteger.valueOf(line.held().minorUnits())), BigInteger::add);
             }
         }
     }

@@ -1,9 +1,9 @@
 package io.ledgernode.reconciler.compare;
 
+import io.ledgernode.api.listing.AssetLine;
+import io.ledgernode.api.listing.AssetLinesPage;
 import io.ledgernode.reconciler.breaks.Break;
 import io.ledgernode.reconciler.breaks.Subject;
-import io.ledgernode.reconciler.chain.AssetLine;
-import io.ledgernode.reconciler.chain.AssetPage;
 import io.ledgernode.reconciler.chain.ChainReader;
 import io.ledgernode.reconciler.config.ReconcilerConfig;
 import io.ledgernode.reconciler.mirror.MirrorHistories;
@@ -51,7 +51,7 @@ final class AssetPass {
         Map<String, Long> chainSupplies = new HashMap<>();
         while (true) {
             long before = chain.height();
-            AssetPage page = chain.assets(config.pageSize(), bookmark);
+            AssetLinesPage page = chain.assets(config.pageSize(), bookmark);
             Window window = Window.bracket(before, chain.height(), config.windowBlocksMax());
             firstLow = firstLow < 0 ? window.low() : firstLow;
             lastHigh = Math.max(lastHigh, window.high());
@@ -62,7 +62,7 @@ final class AssetPass {
                 seen.add(line.code());
                 chainSupplies.put(line.code(), compare(line, histories.get(line.code()), window));
             }
-            if (page.last()) {
+            if (page.bookmark().isEmpty()) {
                 break;
             }
             bookmark = page.bookmark();
@@ -75,7 +75,7 @@ final class AssetPass {
 
     /** Compares one asset (rechecking it alone while it keeps moving); the chain's supply as finally read. */
     private long compare(AssetLine line, SupplyHistory history, Window window) throws SQLException, InterruptedException {
-        long supply = line.supply();
+        long supply = line.supply().minorUnits();
         SupplyCheck.Verdict verdict = SupplyCheck.verdict(supply, history, window);
         for (int attempt = 1; !verdict.matchesAnywhere() && verdict.varies() && attempt <= config.recheckAttemptsMax(); attempt++) {
             long before = chain.height();

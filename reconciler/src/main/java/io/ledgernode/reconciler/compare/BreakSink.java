@@ -1,7 +1,7 @@
 package io.ledgernode.reconciler.compare;
 
+import io.ledgernode.mirror.reconciliation.BreakType;
 import io.ledgernode.reconciler.breaks.Break;
-import io.ledgernode.reconciler.breaks.BreakType;
 import io.ledgernode.reconciler.breaks.RunLog;
 import java.sql.SQLException;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.ledgernode.reconciler.compare;
 
-import io.ledgernode.reconciler.chain.AccountPage;
+import io.ledgernode.api.listing.AccountLinesPage;
 import io.ledgernode.reconciler.chain.ChainReader;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -13,7 +13,7 @@ import java.util.concurrent.BlockingQueue;
 final class ChainPages implements AutoCloseable {
 
     /** A page with the window of heights it may have seen. */
-    record Bracketed(AccountPage page, Window window) {
+    record Bracketed(AccountLinesPage page, Window window) {
     }
 
     private sealed interface Item {
@@ -43,10 +43,10 @@ final class ChainPages implements AutoCloseable {
             String bookmark = "";
             while (true) {
                 long before = chain.height();
-                AccountPage page = chain.accounts(pageSize, bookmark);
+                AccountLinesPage page = chain.accounts(pageSize, bookmark);
                 long after = chain.height();
                 queue.put(new PageItem(new Bracketed(page, Window.bracket(before, after, windowBlocksMax))));
-                if (page.last()) {
+                if (page.bookmark().isEmpty()) {
                     queue.put(new End());
                     return;
                 }

@@ -1,7 +1,7 @@
 package io.ledgernode.reconciler.compare;
 
+import io.ledgernode.api.listing.AccountLine;
 import io.ledgernode.reconciler.breaks.Break;
-import io.ledgernode.reconciler.chain.AccountLine;
 import io.ledgernode.reconciler.mirror.AccountHistory;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.ledgernode.reconciler.compare;
 
-import io.ledgernode.reconciler.chain.AccountLine;
+import io.ledgernode.api.listing.AccountLine;
 import io.ledgernode.reconciler.chain.ChainReader;
 import io.ledgernode.reconciler.mirror.AccountHistory;
 import io.ledgernode.reconciler.mirror.MirrorHistories;

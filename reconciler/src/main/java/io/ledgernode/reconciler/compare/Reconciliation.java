@@ -1,6 +1,6 @@
 package io.ledgernode.reconciler.compare;
 
-import io.ledgernode.reconciler.breaks.BreakType;
+import io.ledgernode.mirror.reconciliation.BreakType;
 import io.ledgernode.reconciler.chain.ChainReader;
 import io.ledgernode.reconciler.config.ReconcilerConfig;
 import io.ledgernode.reconciler.mirror.MirrorHistories;

@@ -1,6 +1,7 @@
 package io.ledgernode.reconciler.db;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.ledgernode.process.AdvisoryLock;
 import io.ledgernode.process.Databases;
 import io.ledgernode.reconciler.config.ReconcilerConfig;
 import java.io.IOException;
@@ -8,7 +9,9 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 import javax.sql.DataSource;
 
@@ -19,6 +22,8 @@ public final class ReconcilerDatabase {
     public static final String SCHEMA = "reconciler";
     private static final String MIGRATIONS = "classpath:db/reconciler";
     private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(10);
+    /** An arbitrary constant that names "a reconciliation run" among advisory locks: "LEDGERRC" in ASCII. */
+    private static final long RUN_LOCK_KEY = 0x4C45444745525243L;
 
     private ReconcilerDatabase() {
     }
@@ -37,6 +42,19 @@ public final class ReconcilerDatabase {
     /** Applies pending migrations of schema reconciler (db/reconciler/V*.sql); refuses a newer schema than this code. */
     public static void migrate(DataSource dataSource) {
         Databases.migrate(dataSource, SCHEMA, MIGRATIONS);
+    }
+
+    /**
+     * The one-run-at-a-time lock, or empty when another run holds it: held in an open transaction on a connection of
+     * its own for as long as the run lasts, so no two runs overlap, scheduled or on demand, in one process or several.
+     */
+    public static Optional<AdvisoryLock> tryLockRun(DataSource dataSource) throws SQLException {
+        return AdvisoryLock.tryAcquire(dataSource, RUN_LOCK_KEY, AdvisoryLock.Scope.TRANSACTION);
+    }
+
+    /** Who holds the run lock, for the refusal message. */
+    public static String runLockHolder(DataSource dataSource) {
+        return AdvisoryLock.holder(dataSource, RUN_LOCK_KEY, AdvisoryLock.Scope.TRANSACTION);
     }
 
     static String jdbcUrl(ReconcilerConfig.Database config, Path ledgerHome) {

@@ -1,10 +1,10 @@
 package io.ledgernode.reconciler.metrics;
 
+import io.ledgernode.mirror.reconciliation.BreakReader;
+import io.ledgernode.mirror.reconciliation.BreakType;
+import io.ledgernode.mirror.reconciliation.RunStatus;
+import io.ledgernode.mirror.reconciliation.RunView;
 import io.ledgernode.process.StatusServer.Answer;
-import io.ledgernode.reconciler.breaks.BreakReader;
-import io.ledgernode.reconciler.breaks.BreakType;
-import io.ledgernode.reconciler.breaks.RunStatus;
-import io.ledgernode.reconciler.breaks.RunView;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Locale;

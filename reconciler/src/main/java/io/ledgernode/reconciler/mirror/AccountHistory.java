@@ -1,8 +1,7 @@
 package io.ledgernode.reconciler.mirror;
 
-import io.ledgernode.mirror.EntrySql;
 import io.ledgernode.api.money.EntryKind;
-import io.ledgernode.reconciler.chain.HoldSummary;
+import io.ledgernode.mirror.EntrySql;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,17 +54,17 @@ public record AccountHistory(String id, Row row, BigInteger entriesBalance, BigI
                 heldLater = heldLater.add(amount.multiply(BigInteger.valueOf(kind.heldSign())));
             }
         }
-        List<HoldSummary.OpenHold> open = new ArrayList<>();
+        List<OpenHolds.OpenHold> open = new ArrayList<>();
         for (HoldRow hold : holds) {
             if (hold.openAt(height)) {
-                open.add(new HoldSummary.OpenHold(hold.id(), hold.amount()));
+                open.add(new OpenHolds.OpenHold(hold.id(), hold.amount()));
             }
         }
         boolean exists = row != null && row.openedBlock() < height;
         BigInteger rowBalance = row == null ? BigInteger.ZERO : BigInteger.valueOf(row.balance());
         BigInteger rowHeld = row == null ? BigInteger.ZERO : BigInteger.valueOf(row.held());
         return new MirrorState(exists, rowBalance.subtract(balanceLater), entriesBalance.subtract(balanceLater),
-                rowHeld.subtract(heldLater), entriesHeld.subtract(heldLater), HoldSummary.of(open));
+                rowHeld.subtract(heldLater), entriesHeld.subtract(heldLater), OpenHolds.summary(open));
     }
 
     /** Whether anything of the account changed in the blocks {@code fromHeight .. toHeight - 1}. */

@@ -1,6 +1,6 @@
 package io.ledgernode.reconciler.mirror;
 
-import io.ledgernode.reconciler.chain.HoldSummary;
+import io.ledgernode.api.listing.HoldSummary;
 import java.math.BigInteger;
 
 /**

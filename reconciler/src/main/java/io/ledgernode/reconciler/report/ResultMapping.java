@@ -1,10 +1,9 @@
 package io.ledgernode.reconciler.report;
 
-import io.ledgernode.reconciler.breaks.BreakReader;
-import io.ledgernode.reconciler.breaks.BreakType;
-import io.ledgernode.reconciler.breaks.BreakView;
-import io.ledgernode.reconciler.breaks.RunStatus;
-import io.ledgernode.reconciler.breaks.RunView;
+import io.ledgernode.mirror.reconciliation.BreakReader;
+import io.ledgernode.mirror.reconciliation.BreakView;
+import io.ledgernode.mirror.reconciliation.RunStatus;
+import io.ledgernode.mirror.reconciliation.RunView;
 import io.ledgernode.reports.reconciliation.ReconciliationResult;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -40,18 +39,7 @@ public final class ResultMapping {
     }
 
     static ReconciliationResult.Break toReport(BreakView view) {
-        return new ReconciliationResult.Break(type(view.type()), view.accountId(), view.jurisdiction(), view.asset(),
+        return new ReconciliationResult.Break(view.type(), view.accountId(), view.jurisdiction(), view.asset(),
                 view.chainValue(), view.mirrorValue(), view.blockNumber());
-    }
-
-    private static ReconciliationResult.BreakType type(BreakType type) {
-        return switch (type) {
-            case MISSING_IN_MIRROR -> ReconciliationResult.BreakType.MISSING_IN_MIRROR;
-            case EXTRA_IN_MIRROR -> ReconciliationResult.BreakType.EXTRA_IN_MIRROR;
-            case AMOUNT_MISMATCH -> ReconciliationResult.BreakType.AMOUNT_MISMATCH;
-            case HOLD_MISMATCH -> ReconciliationResult.BreakType.HOLD_MISMATCH;
-            case BLOCK_HASH_MISMATCH -> ReconciliationResult.BreakType.BLOCK_HASH_MISMATCH;
-            case SUPPLY_MISMATCH -> ReconciliationResult.BreakType.SUPPLY_MISMATCH;
-        };
     }
 }

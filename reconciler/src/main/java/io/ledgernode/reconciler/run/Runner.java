@@ -1,12 +1,14 @@
 package io.ledgernode.reconciler.run;
 
-import io.ledgernode.reconciler.breaks.BreakReader;
+import io.ledgernode.mirror.reconciliation.BreakReader;
+import io.ledgernode.mirror.reconciliation.Trigger;
+import io.ledgernode.process.AdvisoryLock;
 import io.ledgernode.reconciler.breaks.RunLog;
-import io.ledgernode.reconciler.breaks.Trigger;
 import io.ledgernode.reconciler.chain.ChainReader;
 import io.ledgernode.reconciler.compare.BreakSink;
 import io.ledgernode.reconciler.compare.Reconciliation;
 import io.ledgernode.reconciler.config.ReconcilerConfig;
+import io.ledgernode.reconciler.db.ReconcilerDatabase;
 import io.ledgernode.reconciler.report.ResultHandOff;
 import io.ledgernode.reconciler.report.ResultMapping;
 import io.ledgernode.reports.reconciliation.ReconciliationResult;
@@ -54,9 +56,9 @@ public final class Runner {
     }
 
     public RunOutcome runOnce(Trigger trigger) {
-        try (RunLock lock = RunLock.tryAcquire(reconcilerPool).orElse(null)) {
+        try (AdvisoryLock lock = ReconcilerDatabase.tryLockRun(reconcilerPool).orElse(null)) {
             if (lock == null) {
-                return new RunOutcome.Busy(RunLock.holder(reconcilerPool));
+                return new RunOutcome.Busy(ReconcilerDatabase.runLockHolder(reconcilerPool));
             }
             return runLocked(trigger);
         } catch (SQLException e) {

@@ -1,6 +1,6 @@
 package io.ledgernode.reconciler.schedule;
 
-import io.ledgernode.reconciler.breaks.Trigger;
+import io.ledgernode.mirror.reconciliation.Trigger;
 import io.ledgernode.reconciler.run.RunOutcome;
 import io.ledgernode.reconciler.run.Runner;
 import java.util.logging.Logger;

@@ -3,14 +3,14 @@ package io.ledgernode.reconciler.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
+import io.ledgernode.api.listing.AccountLinesPage;
+import io.ledgernode.api.listing.AssetLinesPage;
 import io.ledgernode.gateway.GatewayTimeouts;
 import io.ledgernode.gateway.LedgerClient;
 import io.ledgernode.gateway.LedgerConnection;
 import io.ledgernode.gateway.NetworkProfile;
 import io.ledgernode.gateway.SubmitOutcome;
-import io.ledgernode.reconciler.breaks.Trigger;
-import io.ledgernode.reconciler.chain.AccountPage;
-import io.ledgernode.reconciler.chain.AssetPage;
+import io.ledgernode.mirror.reconciliation.Trigger;
 import io.ledgernode.reconciler.chain.GatewayChainReader;
 import io.ledgernode.reconciler.config.ReconcilerConfig;
 import io.ledgernode.reconciler.db.ReconcilerDatabase;
@@ -111,7 +111,7 @@ public final class ReconcileBenchmark {
             String bookmark = "";
             do {
                 chain.height();
-                AccountPage page = chain.accounts(pageSize, bookmark);
+                AccountLinesPage page = chain.accounts(pageSize, bookmark);
                 chain.height();
                 bookmark = page.bookmark();
                 pages++;
@@ -121,7 +121,7 @@ public final class ReconcileBenchmark {
             long assets = 0;
             bookmark = "";
             do {
-                AssetPage page = chain.assets(pageSize, bookmark);
+                AssetLinesPage page = chain.assets(pageSize, bookmark);
                 assets += page.assets().size();
                 bookmark = page.bookmark();
             } while (!bookmark.isEmpty());

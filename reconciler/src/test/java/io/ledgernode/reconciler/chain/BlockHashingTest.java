@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
 import io.ledgernode.blocks.BlockHashes;
+import io.ledgernode.blocks.testing.BlockFixtures;
 import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.DERSequence;
+import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.BlockData;
 import org.hyperledger.fabric.protos.common.BlockHeader;
 import org.junit.jupiter.api.Test;
@@ -59,6 +61,19 @@ class BlockHashingTest {
         BlockData blockData = BlockData.newBuilder().addData(ByteString.copyFrom(envelopes.get(0)))
                 .addData(ByteString.copyFrom(envelopes.get(1))).addData(ByteString.copyFrom(envelopes.get(2))).build();
         assertThat(BlockHashing.dataHash(envelopes)).isEqualTo(BlockHashes.dataHash(blockData).toByteArray());
+    }
+
+    @Test
+    void the_real_blocks_of_the_block_kits_fixtures_hash_the_same_here() {
+        for (String name : List.of("block-0.pb", "block-548.pb", "block-552.pb")) {
+            Block block = BlockFixtures.ordererCopy(name);
+            BlockHeader header = block.getHeader();
+            List<byte[]> envelopes = block.getData().getDataList().stream().map(ByteString::toByteArray).toList();
+
+            assertThat(BlockHashing.dataHash(envelopes)).as(name).isEqualTo(header.getDataHash().toByteArray());
+            assertThat(BlockHashing.headerHash(header.getNumber(), header.getPreviousHash().toByteArray(),
+                    header.getDataHash().toByteArray())).as(name).isEqualTo(BlockHashes.headerHash(header).toByteArray());
+        }
     }
 
     private static byte[] reference(long number, byte[] previous, byte[] data) throws Exception {

@@ -3,6 +3,12 @@ package io.ledgernode.reconciler.chain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ledgernode.api.Amount;
+import io.ledgernode.api.account.AccountStatus;
+import io.ledgernode.api.listing.AccountLinesPage;
+import io.ledgernode.api.listing.AssetLine;
+import io.ledgernode.api.listing.AssetLinesPage;
+import io.ledgernode.reconciler.mirror.OpenHolds;
 import org.junit.jupiter.api.Test;
 
 class ChainJsonTest {
@@ -11,16 +17,16 @@ class ChainJsonTest {
 
     @Test
     void an_account_page_as_the_chaincode_writes_it_is_read_exactly() {
-        AccountPage page = ChainJson.accountPage("{\"accounts\":[{\"asset\":\"USD\",\"balance\":\"9223372036854775807\","
+        AccountLinesPage page = ChainJson.accountPage("{\"accounts\":[{\"asset\":\"USD\",\"balance\":\"9223372036854775807\","
                 + "\"held\":\"0\",\"id\":\"alice\",\"jurisdiction\":\"DE\",\"openHolds\":{\"count\":0,\"digest\":\"" + EMPTY
                 + "\",\"sum\":\"0\"},\"status\":\"FROZEN\"}],\"bookmark\":\"AGFjY291bnQ\"}");
 
         assertThat(page.bookmark()).isEqualTo("AGFjY291bnQ");
-        assertThat(page.last()).isFalse();
+        assertThat(page.bookmark().isEmpty()).isFalse();
         assertThat(page.accounts()).singleElement().satisfies(line -> {
-            assertThat(line.balance()).isEqualTo(Long.MAX_VALUE);
-            assertThat(line.status()).isEqualTo("FROZEN");
-            assertThat(line.openHolds()).isEqualTo(HoldSummary.NONE);
+            assertThat(line.balance()).isEqualTo(Amount.of(Long.MAX_VALUE));
+            assertThat(line.status()).isEqualTo(AccountStatus.FROZEN);
+            assertThat(line.openHolds()).isEqualTo(OpenHolds.NONE);
         });
     }
 
@@ -36,10 +42,10 @@ class ChainJsonTest {
 
     @Test
     void an_asset_page_and_a_supply_are_read() {
-        AssetPage page = ChainJson.assetPage("{\"assets\":[{\"code\":\"USD\",\"decimals\":2,\"supply\":\"1500\"}],\"bookmark\":\"\"}");
+        AssetLinesPage page = ChainJson.assetPage("{\"assets\":[{\"code\":\"USD\",\"decimals\":2,\"supply\":\"1500\"}],\"bookmark\":\"\"}");
 
-        assertThat(page.assets()).containsExactly(new AssetLine("USD", 2, 1500));
-        assertThat(page.last()).isTrue();
+        assertThat(page.assets()).containsExactly(AssetLine.of("USD", 2, Amount.of(1500)));
+        assertThat(page.bookmark().isEmpty()).isTrue();
         assertThat(ChainJson.supply("{\"asset\":\"USD\",\"supply\":\"7\"}")).isEqualTo(7);
     }
 

@@ -2,7 +2,14 @@ package io.ledgernode.reconciler.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ledgernode.api.Amount;
+import io.ledgernode.api.account.AccountStatus;
+import io.ledgernode.api.listing.AccountLine;
+import io.ledgernode.api.listing.AccountLinesPage;
+import io.ledgernode.api.listing.AssetLine;
+import io.ledgernode.api.listing.AssetLinesPage;
 import io.ledgernode.api.listing.KeyOrder;
+import io.ledgernode.reconciler.mirror.OpenHolds;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -97,12 +104,12 @@ public abstract class ChainReaderContract {
         assertThat(line.id()).isEqualTo(payer);
         assertThat(line.asset()).isEqualTo(asset);
         assertThat(line.jurisdiction()).isEqualTo("DE");
-        assertThat(line.status()).isEqualTo("ACTIVE");
-        assertThat(line.balance()).isEqualTo(1_000 - 250 - 100);
-        assertThat(line.held()).isEqualTo(100);
-        assertThat(line.openHolds()).isEqualTo(HoldSummary.of(List.of(new HoldSummary.OpenHold(hold, 100))));
+        assertThat(line.status()).isEqualTo(AccountStatus.ACTIVE);
+        assertThat(line.balance()).isEqualTo(Amount.of(1_000 - 250 - 100));
+        assertThat(line.held()).isEqualTo(Amount.of(100));
+        assertThat(line.openHolds()).isEqualTo(OpenHolds.summary(List.of(new OpenHolds.OpenHold(hold, 100))));
         assertThat(reader.account(payee).orElseThrow()).extracting(AccountLine::balance, AccountLine::held, AccountLine::openHolds)
-                .containsExactly(250L, 0L, HoldSummary.NONE);
+                .containsExactly(Amount.of(250), Amount.ZERO, OpenHolds.NONE);
     }
 
     @Test
@@ -121,10 +128,10 @@ public abstract class ChainReaderContract {
         List<String> ids = new ArrayList<>();
         String bookmark = "";
         for (int page = 0; page < 3; page++) {
-            AccountPage accounts = reader.accounts(2, bookmark);
+            AccountLinesPage accounts = reader.accounts(2, bookmark);
             assertThat(accounts.accounts()).hasSizeLessThanOrEqualTo(2);
             accounts.accounts().forEach(line -> ids.add(line.id()));
-            if (accounts.last()) {
+            if (accounts.bookmark().isEmpty()) {
                 break;
             }
             bookmark = accounts.bookmark();
@@ -140,7 +147,7 @@ public abstract class ChainReaderContract {
         String bookmark = "";
         for (int page = 0; ; page++) {
             assertThat(page).as("pages walked").isLessThan(PAGES_MAX);
-            AccountPage accounts = reader.accounts(PAGE_SIZE_MAX, bookmark);
+            AccountLinesPage accounts = reader.accounts(PAGE_SIZE_MAX, bookmark);
             for (AccountLine line : accounts.accounts()) {
                 assertThat(seen.add(line.id())).as("listed once: " + line.id()).isTrue();
                 if (previous != null) {
@@ -151,7 +158,7 @@ public abstract class ChainReaderContract {
                     mine.add(line);
                 }
             }
-            if (accounts.last()) {
+            if (accounts.bookmark().isEmpty()) {
                 break;
             }
             bookmark = accounts.bookmark();
@@ -169,7 +176,7 @@ public abstract class ChainReaderContract {
         String bookmark = "";
         for (int page = 0; ; page++) {
             assertThat(page).as("pages walked").isLessThan(PAGES_MAX);
-            AssetPage assets = reader.assets(PAGE_SIZE_MAX, bookmark);
+            AssetLinesPage assets = reader.assets(PAGE_SIZE_MAX, bookmark);
             for (AssetLine line : assets.assets()) {
                 if (previous != null) {
                     assertThat(KeyOrder.IDS.compare(previous, line.code())).as(previous + " before " + line.code()).isNegative();
@@ -179,12 +186,12 @@ public abstract class ChainReaderContract {
                     mine = Optional.of(line);
                 }
             }
-            if (assets.last()) {
+            if (assets.bookmark().isEmpty()) {
                 break;
             }
             bookmark = assets.bookmark();
         }
-        assertThat(mine).contains(new AssetLine(asset, 2, 1_000));
+        assertThat(mine).contains(AssetLine.of(asset, 2, Amount.of(1_000)));
     }
 
     @Test

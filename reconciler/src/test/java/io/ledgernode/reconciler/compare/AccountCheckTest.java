@@ -2,11 +2,13 @@ package io.ledgernode.reconciler.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ledgernode.api.Amount;
+import io.ledgernode.api.account.AccountStatus;
+import io.ledgernode.api.listing.AccountLine;
+import io.ledgernode.mirror.reconciliation.BreakType;
 import io.ledgernode.reconciler.breaks.Break;
-import io.ledgernode.reconciler.breaks.BreakType;
-import io.ledgernode.reconciler.chain.AccountLine;
-import io.ledgernode.reconciler.chain.HoldSummary;
 import io.ledgernode.reconciler.mirror.AccountHistory;
+import io.ledgernode.reconciler.mirror.OpenHolds;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +25,7 @@ class AccountCheckTest {
     }
 
     private static AccountLine chain(String id, long balance) {
-        return new AccountLine(id, "USD", "DE", "ACTIVE", balance, 0, HoldSummary.NONE);
+        return AccountLine.of(id, "USD", "DE", AccountStatus.ACTIVE, Amount.of(balance), Amount.ZERO, OpenHolds.NONE);
     }
 
     @Test

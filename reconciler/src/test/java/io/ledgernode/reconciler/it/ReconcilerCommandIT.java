@@ -2,7 +2,8 @@ package io.ledgernode.reconciler.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ledgernode.reconciler.run.RunLock;
+import io.ledgernode.process.AdvisoryLock;
+import io.ledgernode.reconciler.db.ReconcilerDatabase;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -59,7 +60,7 @@ class ReconcilerCommandIT {
 
     @Test
     void an_on_demand_run_while_another_run_holds_the_lock_exits_3_and_does_nothing() throws Exception {
-        try (RunLock held = RunLock.tryAcquire(net.reconcilerPool).orElseThrow()) {
+        try (AdvisoryLock held = ReconcilerDatabase.tryLockRun(net.reconcilerPool).orElseThrow()) {
             Result result = reconciler("run", "--set", "network.home=" + net.home);
 
             assertThat(result.status()).as(result.output()).isEqualTo(3);

@@ -2,8 +2,8 @@ package io.ledgernode.reconciler.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ledgernode.mirror.reconciliation.BreakReader;
 import io.ledgernode.process.StatusServer;
-import io.ledgernode.reconciler.breaks.BreakReader;
 import io.ledgernode.reconciler.run.RunOutcome;
 import io.ledgernode.reconciler.testing.RunHarness;
 import io.ledgernode.reconciler.testing.TestDatabase;
@@ -14,27 +14,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class MetricsTest {
 
-    private static TestDatabase database;
-
-    @BeforeAll
-    static void startDatabase() {
-        database = TestDatabase.start();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        database.close();
-    }
-
     @Test
     void the_metrics_show_the_last_completed_runs_breaks_by_type_and_the_block_it_is_consistent_at() throws Exception {
-        try (TestDatabase.Node node = database.freshNode()) {
+        try (TestDatabase.Node node = TestDatabase.freshNode()) {
             TwinLedger twin = new TwinLedger(node);
             twin.block(b -> b.register("USD"));
             twin.block(b -> b.open("alice", "USD", "DE").mint("alice", 10));

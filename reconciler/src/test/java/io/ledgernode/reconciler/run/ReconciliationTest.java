@@ -2,16 +2,18 @@ package io.ledgernode.reconciler.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ledgernode.reconciler.breaks.BreakReader;
-import io.ledgernode.reconciler.breaks.BreakType;
-import io.ledgernode.reconciler.breaks.BreakView;
-import io.ledgernode.reconciler.breaks.RunStatus;
-import io.ledgernode.reconciler.breaks.RunView;
-import io.ledgernode.reconciler.chain.AccountLine;
-import io.ledgernode.reconciler.chain.AccountPage;
-import io.ledgernode.reconciler.chain.AssetPage;
-import io.ledgernode.reconciler.chain.ChainBlock;
+import io.ledgernode.api.Amount;
+import io.ledgernode.api.listing.AccountLine;
+import io.ledgernode.api.listing.AccountLinesPage;
+import io.ledgernode.mirror.reconciliation.BreakReader;
+import io.ledgernode.mirror.reconciliation.BreakType;
+import io.ledgernode.mirror.reconciliation.BreakView;
+import io.ledgernode.mirror.reconciliation.RunStatus;
+import io.ledgernode.mirror.reconciliation.RunView;
+import io.ledgernode.process.AdvisoryLock;
 import io.ledgernode.reconciler.chain.ChainReader;
+import io.ledgernode.reconciler.db.ReconcilerDatabase;
+import io.ledgernode.reconciler.testing.ForwardingChainReader;
 import io.ledgernode.reconciler.testing.RunHarness;
 import io.ledgernode.reconciler.testing.TestDatabase;
 import io.ledgernode.reconciler.testing.TwinLedger;
@@ -23,10 +25,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,24 +35,13 @@ import org.junit.jupiter.api.Test;
  */
 class ReconciliationTest {
 
-    private static TestDatabase database;
     private TestDatabase.Node node;
     private TwinLedger twin;
     private RunHarness harness;
 
-    @BeforeAll
-    static void startDatabase() {
-        database = TestDatabase.start();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        database.close();
-    }
-
     @BeforeEach
     void freshNode() throws SQLException {
-        node = database.freshNode();
+        node = TestDatabase.freshNode();
         twin = new TwinLedger(node);
         harness = new RunHarness(node, twin.chain());
         twin.block(b -> b.register("USD").register("EUR"));
@@ -241,7 +229,7 @@ class ReconciliationTest {
 
     @Test
     void an_account_that_changed_while_its_page_was_read_is_rechecked_alone_and_not_called_a_break() throws Exception {
-        long before = twin.chain().account("alice").orElseThrow().balance();
+        long before = twin.chain().account("alice").orElseThrow().balance().minorUnits();
         twin.block(b -> b.transfer("bob", "alice", 5));
         twin.block(b -> b.transfer("bob", "alice", 7));
         // The page shows alice as she was two blocks ago, outside the window the heights around it allow: only a
@@ -255,55 +243,29 @@ class ReconciliationTest {
     }
 
     /** A chain whose account pages show one account with a stale balance; single-account reads are current. */
-    private static final class StalePage implements ChainReader {
-        private final ChainReader chain;
+    private static final class StalePage extends ForwardingChainReader {
         private final String id;
         private final long staleBalance;
         private volatile boolean rechecked;
 
         StalePage(ChainReader chain, String id, long staleBalance) {
-            this.chain = chain;
+            super(chain);
             this.id = id;
             this.staleBalance = staleBalance;
         }
 
         @Override
-        public long height() {
-            return chain.height();
-        }
-
-        @Override
-        public AccountPage accounts(int pageSize, String bookmark) {
-            AccountPage page = chain.accounts(pageSize, bookmark);
-            return new AccountPage(page.accounts().stream().map(line -> line.id().equals(id) ? new AccountLine(line.id(),
-                    line.asset(), line.jurisdiction(), line.status(), staleBalance, line.held(), line.openHolds()) : line).toList(),
-                    page.bookmark());
+        public AccountLinesPage accounts(int pageSize, String bookmark) {
+            AccountLinesPage page = chain.accounts(pageSize, bookmark);
+            return AccountLinesPage.of(page.accounts().stream().map(line -> line.id().equals(id) ? AccountLine.of(line.id(),
+                    line.asset(), line.jurisdiction(), line.status(), Amount.of(staleBalance), line.held(), line.openHolds())
+                    : line).toList(), page.bookmark());
         }
 
         @Override
         public Optional<AccountLine> account(String account) {
             rechecked |= account.equals(id);
             return chain.account(account);
-        }
-
-        @Override
-        public Optional<Long> supply(String code) {
-            return chain.supply(code);
-        }
-
-        @Override
-        public AssetPage assets(int pageSize, String bookmark) {
-            return chain.assets(pageSize, bookmark);
-        }
-
-        @Override
-        public void blocks(long from, long toExclusive, Consumer<ChainBlock> visitor) {
-            chain.blocks(from, toExclusive, visitor);
-        }
-
-        @Override
-        public void close() {
-            // The test's chain outlives the run.
         }
     }
 
@@ -353,7 +315,7 @@ class ReconciliationTest {
 
     @Test
     void a_run_while_another_holds_the_run_lock_is_refused_and_does_nothing() throws Exception {
-        try (RunLock held = RunLock.tryAcquire(node.reconciler()).orElseThrow()) {
+        try (AdvisoryLock held = ReconcilerDatabase.tryLockRun(node.reconciler()).orElseThrow()) {
             RunOutcome outcome = harness.run();
 
             assertThat(outcome).isInstanceOf(RunOutcome.Busy.class);
@@ -385,7 +347,7 @@ class ReconciliationTest {
         assertThat(result.breaks()).hasSize(11);
         assertThat(result.breaks()).filteredOn(b -> "erin".equals(b.account())).singleElement()
                 .satisfies(b -> {
-                    assertThat(b.type()).isEqualTo(ReconciliationResult.BreakType.AMOUNT_MISMATCH);
+                    assertThat(b.type()).isEqualTo(BreakType.AMOUNT_MISMATCH);
                     assertThat(b.jurisdiction()).isEqualTo("FR");
                     assertThat(b.chainValue()).isEqualTo("0");
                     assertThat(b.mirrorValue()).isEqualTo("1");

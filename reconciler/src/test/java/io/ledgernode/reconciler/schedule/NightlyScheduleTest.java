@@ -2,10 +2,10 @@ package io.ledgernode.reconciler.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ledgernode.reconciler.breaks.BreakReader;
-import io.ledgernode.reconciler.breaks.RunStatus;
-import io.ledgernode.reconciler.breaks.RunView;
-import io.ledgernode.reconciler.breaks.Trigger;
+import io.ledgernode.mirror.reconciliation.BreakReader;
+import io.ledgernode.mirror.reconciliation.RunStatus;
+import io.ledgernode.mirror.reconciliation.RunView;
+import io.ledgernode.mirror.reconciliation.Trigger;
 import io.ledgernode.reconciler.config.ReconcilerConfig;
 import io.ledgernode.reconciler.testing.RunHarness;
 import io.ledgernode.reconciler.testing.TestDatabase;
@@ -16,29 +16,15 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.quartz.Scheduler;
 
 /** Two members of the clustered scheduler on one real PostgreSQL job store, as two reconciler processes would be. */
 class NightlyScheduleTest {
 
-    private static TestDatabase database;
-
-    @BeforeAll
-    static void startDatabase() {
-        database = TestDatabase.start();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        database.close();
-    }
-
     @Test
     void the_nightly_trigger_is_stored_in_postgres_and_two_members_never_run_the_job_at_once() throws Exception {
-        try (TestDatabase.Node node = database.freshNode()) {
+        try (TestDatabase.Node node = TestDatabase.freshNode()) {
             TwinLedger twin = new TwinLedger(node);
             twin.block(b -> b.register("USD"));
             twin.block(b -> b.open("alice", "USD", "DE").open("bob", "USD", "DE").open("carol", "USD", "DE"));

@@ -1,14 +1,16 @@
 package io.ledgernode.reconciler.testing;
 
+import io.ledgernode.api.Amount;
+import io.ledgernode.api.account.AccountStatus;
+import io.ledgernode.api.listing.AccountLine;
+import io.ledgernode.api.listing.AccountLinesPage;
+import io.ledgernode.api.listing.AssetLine;
+import io.ledgernode.api.listing.AssetLinesPage;
 import io.ledgernode.api.listing.KeyOrder;
-import io.ledgernode.reconciler.chain.AccountLine;
-import io.ledgernode.reconciler.chain.AccountPage;
-import io.ledgernode.reconciler.chain.AssetLine;
-import io.ledgernode.reconciler.chain.AssetPage;
 import io.ledgernode.reconciler.chain.BlockHashing;
 import io.ledgernode.reconciler.chain.ChainBlock;
 import io.ledgernode.reconciler.chain.ChainReader;
-import io.ledgernode.reconciler.chain.HoldSummary;
+import io.ledgernode.reconciler.mirror.OpenHolds;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -122,7 +124,7 @@ public final class FakeChain implements ChainReader {
     }
 
     @Override
-    public AccountPage accounts(int pageSize, String bookmark) {
+    public AccountLinesPage accounts(int pageSize, String bookmark) {
         beforePage.run();
         pageQueries.incrementAndGet();
         synchronized (this) {
@@ -135,7 +137,7 @@ public final class FakeChain implements ChainReader {
                 }
                 lines.add(line(id));
             }
-            return new AccountPage(lines, next);
+            return AccountLinesPage.of(lines, next);
         }
     }
 
@@ -150,7 +152,7 @@ public final class FakeChain implements ChainReader {
     }
 
     @Override
-    public synchronized AssetPage assets(int pageSize, String bookmark) {
+    public synchronized AssetLinesPage assets(int pageSize, String bookmark) {
         List<AssetLine> lines = new ArrayList<>();
         String next = "";
         for (Map.Entry<String, long[]> asset : (bookmark.isEmpty() ? assets : assets.tailMap(bookmark, true)).entrySet()) {
@@ -158,9 +160,9 @@ public final class FakeChain implements ChainReader {
                 next = asset.getKey();
                 break;
             }
-            lines.add(new AssetLine(asset.getKey(), (int) asset.getValue()[0], asset.getValue()[1]));
+            lines.add(AssetLine.of(asset.getKey(), (int) asset.getValue()[0], Amount.of(asset.getValue()[1])));
         }
-        return new AssetPage(lines, next);
+        return AssetLinesPage.of(lines, next);
     }
 
     @Override
@@ -177,10 +179,10 @@ public final class FakeChain implements ChainReader {
 
     private AccountLine line(String id) {
         Account account = accounts.get(id);
-        List<HoldSummary.OpenHold> holds = new ArrayList<>();
-        account.openHolds.forEach((hold, amount) -> holds.add(new HoldSummary.OpenHold(hold, amount)));
-        return new AccountLine(id, account.asset, account.jurisdiction, "ACTIVE", account.balance, account.held,
-                HoldSummary.of(holds));
+        List<OpenHolds.OpenHold> holds = new ArrayList<>();
+        account.openHolds.forEach((hold, amount) -> holds.add(new OpenHolds.OpenHold(hold, amount)));
+        return AccountLine.of(id, account.asset, account.jurisdiction, AccountStatus.ACTIVE, Amount.of(account.balance),
+                Amount.of(account.held), OpenHolds.summary(holds));
     }
 
     static byte[] sha256(String text) {

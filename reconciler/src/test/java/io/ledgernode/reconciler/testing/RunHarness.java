@@ -1,13 +1,9 @@
 package io.ledgernode.reconciler.testing;
 
-import io.ledgernode.reconciler.breaks.BreakReader;
-import io.ledgernode.reconciler.chain.AccountLine;
-import io.ledgernode.reconciler.chain.AccountPage;
-import io.ledgernode.reconciler.chain.AssetPage;
-import io.ledgernode.reconciler.chain.ChainBlock;
+import io.ledgernode.mirror.reconciliation.BreakReader;
+import io.ledgernode.mirror.reconciliation.BreakView;
+import io.ledgernode.mirror.reconciliation.Trigger;
 import io.ledgernode.reconciler.chain.ChainReader;
-import io.ledgernode.reconciler.breaks.BreakView;
-import io.ledgernode.reconciler.breaks.Trigger;
 import io.ledgernode.reconciler.config.ReconcilerConfig;
 import io.ledgernode.reconciler.report.ResultHandOff;
 import io.ledgernode.reconciler.run.RunOutcome;
@@ -21,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 
 /** Runs reconciliations of a node's test database against a chain reader, and reads back what they recorded. */
 public final class RunHarness {
@@ -49,7 +44,7 @@ public final class RunHarness {
 
     public Runner runner() {
         ResultHandOff handOff = handedOff::add;
-        return new Runner(config().compare(), node.reconciler(), node.reader(), () -> new Unclosed(chain), handOff,
+        return new Runner(config().compare(), node.reconciler(), node.reader(), () -> new ForwardingChainReader(chain), handOff,
                 "test", Clock.systemUTC());
     }
 
@@ -73,43 +68,5 @@ public final class RunHarness {
             cursor = page.nextCursor();
         } while (cursor != null);
         return all;
-    }
-
-    /** The run owns its chain reader only for its length; the tests' reader outlives it. */
-    private record Unclosed(ChainReader chain) implements ChainReader {
-        @Override
-        public long height() {
-            return chain.height();
-        }
-
-        @Override
-        public AccountPage accounts(int pageSize, String bookmark) {
-            return chain.accounts(pageSize, bookmark);
-        }
-
-        @Override
-        public Optional<AccountLine> account(String id) {
-            return chain.account(id);
-        }
-
-        @Override
-        public Optional<Long> supply(String code) {
-            return chain.supply(code);
-        }
-
-        @Override
-        public AssetPage assets(int pageSize, String bookmark) {
-            return chain.assets(pageSize, bookmark);
-        }
-
-        @Override
-        public void blocks(long from, long toExclusive, Consumer<ChainBlock> visitor) {
-            chain.blocks(from, toExclusive, visitor);
-        }
-
-        @Override
-        public void close() {
-            // The test closes the real reader.
-        }
     }
 }

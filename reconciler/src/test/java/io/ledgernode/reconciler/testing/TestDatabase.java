@@ -13,22 +13,18 @@ import java.sql.Statement;
  * module's own migrations) laid out as on a node for the reconciler: the role ledger_reconciler beside ledger_reader,
  * and the reconciler's schema migrated as its role.
  */
-public final class TestDatabase implements AutoCloseable {
+public final class TestDatabase {
 
-    private final EmbeddedMirror server;
-
-    private TestDatabase(EmbeddedMirror server) {
-        this.server = server;
+    private TestDatabase() {
     }
 
-    public static TestDatabase start() {
+    /**
+     * A fresh node database: the mirror at checkpoint 0, the reconciler's schema migrated. The server is the test
+     * JVM's ({@link EmbeddedMirror#shared()}), shared with other test classes; it stops when the JVM exits.
+     */
+    public static Node freshNode() throws SQLException {
         EmbeddedMirror server = EmbeddedMirror.shared();
         server.createRole("ledger_reconciler");
-        return new TestDatabase(server);
-    }
-
-    /** A fresh node database: the mirror at checkpoint 0, the reconciler's schema migrated. */
-    public Node freshNode() throws SQLException {
         EmbeddedMirror.Database mirror = server.fresh();
         try (Connection admin = mirror.superuser(); Statement sql = admin.createStatement()) {
             sql.execute("GRANT CREATE ON DATABASE " + mirror.name() + " TO ledger_reconciler");
@@ -63,10 +59,5 @@ public final class TestDatabase implements AutoCloseable {
         config.setReadOnly(readOnly);
         config.setMaximumPoolSize(6);
         return new HikariDataSource(config);
-    }
-
-    /** The server is the test JVM's, shared with other test classes; it stops when the JVM exits. */
-    @Override
-    public void close() {
     }
 }

@@ -1,8 +1,8 @@
 package io.ledgernode.bridge.follow;
 
-import io.ledgernode.bridge.block.BlockParseException;
-import io.ledgernode.bridge.block.BlockParser;
-import io.ledgernode.bridge.block.ParsedBlock;
+import io.ledgernode.blocks.BlockParseException;
+import io.ledgernode.blocks.BlockParser;
+import io.ledgernode.blocks.ParsedBlock;
 import io.ledgernode.bridge.config.BridgeConfig;
 import io.ledgernode.bridge.health.BridgeMetrics;
 import io.ledgernode.bridge.mirror.BlockApplier;

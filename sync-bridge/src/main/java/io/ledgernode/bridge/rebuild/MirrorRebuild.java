@@ -4,10 +4,9 @@ import static io.ledgernode.mirror.MirrorTables.CHECKPOINT;
 import static io.ledgernode.mirror.MirrorTables.TRANSACTIONS;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.ledgernode.bridge.config.BridgeConfig;
 import io.ledgernode.bridge.SyncBridge;
+import io.ledgernode.bridge.config.BridgeConfig;
 import io.ledgernode.bridge.db.MirrorDatabase;
-import io.ledgernode.bridge.db.WriterLock;
 import io.ledgernode.bridge.follow.BlockFollower;
 import io.ledgernode.bridge.health.BridgeMetrics;
 import io.ledgernode.bridge.mirror.BlockApplier;
@@ -15,6 +14,7 @@ import io.ledgernode.bridge.mirror.Checkpoints;
 import io.ledgernode.gateway.GatewayTimeouts;
 import io.ledgernode.gateway.LedgerConnection;
 import io.ledgernode.gateway.NetworkProfile;
+import io.ledgernode.process.AdvisoryLock;
 import io.ledgernode.process.CommandLine;
 import io.ledgernode.process.Logs;
 import java.nio.file.Path;
@@ -75,7 +75,7 @@ public final class MirrorRebuild {
         long transactions;
         try (HikariDataSource pool = MirrorDatabase.pool(target, "mirror-rebuild")) {
             MirrorDatabase.migrate(pool);
-            try (WriterLock lock = WriterLock.tryAcquire(pool).orElseThrow(() -> new IllegalStateException("the rebuild database is in use"))) {
+            try (AdvisoryLock lock = MirrorDatabase.tryLockWriter(pool).orElseThrow(() -> new IllegalStateException("the rebuild database is in use"))) {
                 BlockFollower follower = new BlockFollower(config, profile, new BlockApplier(pool, profile.chaincode()),
                         () -> next(pool, profile), new BridgeMetrics(), blockNumber -> { });
                 follower.stopAtHeight(height);

@@ -3,11 +3,11 @@ package io.ledgernode.bridge.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledgernode.gateway.SubmitOutcome;
+import io.ledgernode.mirror.testing.SqlRows;
 import java.io.File;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,7 +38,7 @@ class BridgeSurvivesKillIT {
 
     @BeforeAll
     static void start() throws Exception {
-        node = new NodeUnderTest();
+        node = NodeUnderTest.shared();
         database = "kill_" + node.runId.toLowerCase(java.util.Locale.ROOT);
         try (Connection admin = node.admin("postgres"); Statement sql = admin.createStatement()) {
             sql.execute("CREATE DATABASE " + database + " OWNER ledger_bridge");
@@ -50,17 +50,15 @@ class BridgeSurvivesKillIT {
         try (Connection admin = node.admin("postgres"); Statement sql = admin.createStatement()) {
             sql.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
         }
-        node.close();
     }
 
     @Test
     void a_bridge_killed_at_random_moments_leaves_a_mirror_identical_to_the_chain() throws Exception {
-        String asset = "K" + node.runId;
-        node.commit("Assets:register", "{\"code\":\"" + asset + "\",\"decimals\":2}");
+        String asset = node.registeredAsset("K");
         int senders = 8;
-        StringBuilder accounts = new StringBuilder(MirrorFollowsChainIT.account(node.id("k-sink"), asset));
+        StringBuilder accounts = new StringBuilder(NodeUnderTest.accountJson(node.id("k-sink"), asset));
         for (int i = 0; i < senders; i++) {
-            accounts.append(',').append(MirrorFollowsChainIT.account(node.id("k-s" + i), asset));
+            accounts.append(',').append(NodeUnderTest.accountJson(node.id("k-s" + i), asset));
         }
         node.commit("Accounts:openMany", "{\"accounts\":[" + accounts + "]}");
         for (int i = 0; i < senders; i++) {
@@ -104,7 +102,7 @@ class BridgeSurvivesKillIT {
         assertThat(committed.get()).as("transfers committed during the kills").isPositive();
         System.out.printf("kill test: %d SIGKILLs, %d transfers committed meanwhile%n", KILLS, committed.get());
 
-        long height = chainHeight();
+        long height = node.chainHeight();
         Process last = startBridge("Org2");
         try (Connection copy = java.sql.DriverManager.getConnection(node.jdbcUrlOf(database), "ledger_bridge", "");
              Connection live = node.mirror()) {
@@ -115,14 +113,14 @@ class BridgeSurvivesKillIT {
                     "SELECT block_number, tx_index, tx_id, validation_code, function FROM mirror.transactions WHERE block_number < %d",
                     "SELECT block_number, tx_index, entry_index, account_id, kind, amount FROM mirror.entries WHERE block_number < %d")) {
                 String query = table.formatted(height) + " ORDER BY 1, 2, 3";
-                assertThat(rows(copy, query)).as(query).isEqualTo(rows(live, query));
+                assertThat(SqlRows.of(copy, query)).as(query).isEqualTo(SqlRows.of(live, query));
             }
-            assertThat(rows(copy, "SELECT count(*) - count(DISTINCT number), min(number), max(number) - count(*) + 1 FROM mirror.blocks"))
+            assertThat(SqlRows.of(copy, "SELECT count(*) - count(DISTINCT number), min(number), max(number) - count(*) + 1 FROM mirror.blocks"))
                     .as("no duplicates, no gaps").containsExactly("0|0|0");
             String sink = node.id("k-sink");
             long chainSink = new com.fasterxml.jackson.databind.ObjectMapper().readTree(node.org1.evaluate("Accounts:get", sink)).path("balance").asLong();
-            NodeUnderTest.awaitBlock(copy, chainHeight() - 1, Duration.ofSeconds(30));
-            assertThat(rows(copy, "SELECT balance FROM mirror.accounts WHERE id = '" + sink + "'")).containsExactly(Long.toString(chainSink));
+            NodeUnderTest.awaitBlock(copy, node.chainHeight() - 1, Duration.ofSeconds(30));
+            assertThat(SqlRows.of(copy, "SELECT balance FROM mirror.accounts WHERE id = '" + sink + "'")).containsExactly(Long.toString(chainSink));
         } finally {
             last.destroy();
             last.waitFor(10, TimeUnit.SECONDS);
@@ -146,26 +144,6 @@ class BridgeSurvivesKillIT {
         return new ProcessBuilder(java(), "-jar", bridgeJar().toString(), "--set", "network.home=" + node.home, "--set", "network.org=" + org,
                 "--set", "database.url=" + node.jdbcUrlOf(database), "--set", "health.port=" + freePort())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-    }
-
-    private static long chainHeight() throws Exception {
-        byte[] info = node.org1.connection().network().getContract("qscc").evaluateTransaction("GetChainInfo", node.profile.channel());
-        return org.hyperledger.fabric.protos.common.BlockchainInfo.parseFrom(info).getHeight();
-    }
-
-    private static List<String> rows(Connection connection, String query) throws Exception {
-        List<String> rows = new ArrayList<>();
-        try (Statement sql = connection.createStatement(); ResultSet rs = sql.executeQuery(query)) {
-            int columns = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int c = 1; c <= columns; c++) {
-                    row.append(c > 1 ? "|" : "").append(rs.getString(c));
-                }
-                rows.add(row.toString());
-            }
-        }
-        return rows;
     }
 
     private static String java() {

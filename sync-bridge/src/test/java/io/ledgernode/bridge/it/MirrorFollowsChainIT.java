@@ -11,33 +11,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The node's own sync-bridge (started by scripts/ledger up) keeps the mirror in step with the chain. */
 class MirrorFollowsChainIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static NodeUnderTest node;
-
-    @BeforeAll
-    static void start() {
-        node = new NodeUnderTest();
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
-    }
+    private static final NodeUnderTest node = NodeUnderTest.shared();
 
     @Test
     void balances_holds_and_supply_in_the_mirror_equal_the_chain_within_moments_of_commit() throws Exception {
-        String asset = "M" + node.runId;
+        String asset = node.registeredAsset("M");
         String alice = node.id("m-alice");
         String bob = node.id("m-bob");
-        node.commit("Assets:register", "{\"code\":\"" + asset + "\",\"decimals\":2}");
-        node.commit("Accounts:openMany", "{\"accounts\":[" + account(alice, asset) + "," + account(bob, asset) + "]}");
+        node.commit("Accounts:openMany", "{\"accounts\":[" + NodeUnderTest.accountJson(alice, asset) + "," + NodeUnderTest.accountJson(bob, asset) + "]}");
         node.commit("Money:mint", "{\"idempotencyKey\":\"" + node.id("m-mint") + "\",\"account\":\"" + alice + "\",\"amount\":\"50000\"}");
         node.commit("Money:transfer", transfer(node.id("m-t1"), alice, bob, asset, "1234"));
         long last = node.commit("Holds:place", "{\"idempotencyKey\":\"" + node.id("m-h") + "\",\"holdId\":\"" + node.id("m-hold")
@@ -85,7 +72,7 @@ class MirrorFollowsChainIT {
         String payer = node.id("v-payer");
         String payee = node.id("v-payee");
         node.commit("Assets:register", "{\"code\":\"" + asset + "\",\"decimals\":0}");
-        node.commit("Accounts:openMany", "{\"accounts\":[" + account(payer, asset) + "," + account(payee, asset) + "]}");
+        node.commit("Accounts:openMany", "{\"accounts\":[" + NodeUnderTest.accountJson(payer, asset) + "," + NodeUnderTest.accountJson(payee, asset) + "]}");
         node.commit("Money:mint", "{\"idempotencyKey\":\"" + node.id("v-mint") + "\",\"account\":\"" + payer + "\",\"amount\":\"100\"}");
 
         // Two debits of one account endorsed against the same state: one commits, the other is an MVCC conflict.
@@ -146,10 +133,6 @@ class MirrorFollowsChainIT {
                         .isInstanceOf(java.sql.SQLException.class).hasMessageContaining("permission denied");
             }
         }
-    }
-
-    static String account(String id, String asset) {
-        return "{\"id\":\"" + id + "\",\"asset\":\"" + asset + "\",\"ownerRef\":\"o-" + id + "\",\"jurisdiction\":\"DE\"}";
     }
 
     static String transfer(String key, String from, String to, String asset, String amount) {

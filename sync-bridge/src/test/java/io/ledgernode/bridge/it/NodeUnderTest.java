@@ -1,5 +1,9 @@
 package io.ledgernode.bridge.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ledgernode.gateway.ChainHeight;
 import io.ledgernode.gateway.GatewayTimeouts;
 import io.ledgernode.gateway.LedgerClient;
 import io.ledgernode.gateway.LedgerConnection;
@@ -13,6 +17,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -23,9 +28,12 @@ import java.util.Properties;
 
 /**
  * The test network started by {@code scripts/ledger test} with its node processes (embedded Postgres and the
- * sync-bridge), found through {@code ledger.it.home}: a client as Org1's user, and SQL access to the mirror.
+ * sync-bridge), found through {@code ledger.it.home}: a client as Org1's user, and SQL access to the mirror. One per
+ * test JVM ({@link #shared()}), its client closed when the JVM exits.
  */
 final class NodeUnderTest implements AutoCloseable {
+
+    private static NodeUnderTest shared;
 
     final Path home;
     final NetworkProfile profile;
@@ -33,7 +41,16 @@ final class NodeUnderTest implements AutoCloseable {
     final LedgerClient org1;
     final String runId = Long.toString(Math.abs(new SecureRandom().nextLong()), 36).substring(0, 6).toUpperCase(Locale.ROOT);
 
-    NodeUnderTest() {
+    /** The test JVM's one connection to the node under test. */
+    static synchronized NodeUnderTest shared() {
+        if (shared == null) {
+            shared = new NodeUnderTest();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "node-under-test-close"));
+        }
+        return shared;
+    }
+
+    private NodeUnderTest() {
         String property = System.getProperty("ledger.it.home", "");
         if (property.isBlank()) {
             throw new IllegalStateException("ledger.it.home is not set; run the integration tests with scripts/ledger test");
@@ -74,6 +91,48 @@ final class NodeUnderTest implements AutoCloseable {
             throw new AssertionError(transaction + "(" + argument + ") -> " + outcome);
         }
         return committed.blockNumber();
+    }
+
+    /** Registers a new asset of 2 decimals, its code {@code prefix} and this run's id; returns the code. */
+    String registeredAsset(String prefix) {
+        String asset = prefix + runId;
+        commit("Assets:register", "{\"code\":\"" + asset + "\",\"decimals\":2}");
+        return asset;
+    }
+
+    /** Opens a new account in {@code asset}, jurisdiction DE, its id {@code base} and this run's id; returns the id. */
+    String openedAccount(String base, String asset) {
+        String account = id(base);
+        commit("Accounts:open", accountJson(account, asset));
+        return account;
+    }
+
+    /** An {@code Accounts:open} request (or an element of {@code Accounts:openMany}'s) in jurisdiction DE. */
+    static String accountJson(String id, String asset) {
+        return "{\"id\":\"" + id + "\",\"asset\":\"" + asset + "\",\"ownerRef\":\"o-" + id + "\",\"jurisdiction\":\"DE\"}";
+    }
+
+    /**
+     * Waits for the mirror to apply {@code block}, then requires {@code account}'s balance in the mirror to be
+     * {@code expected} and the chain's own.
+     */
+    void assertMirrorBalance(long block, String account, long expected) throws Exception {
+        try (Connection mirror = mirror()) {
+            awaitBlock(mirror, block, Duration.ofSeconds(60));
+            try (PreparedStatement select = mirror.prepareStatement("SELECT balance FROM mirror.accounts WHERE id = ?")) {
+                select.setString(1, account);
+                try (ResultSet rs = select.executeQuery()) {
+                    rs.next();
+                    assertThat(rs.getLong(1)).isEqualTo(expected).isEqualTo(new ObjectMapper()
+                            .readTree(org1.evaluate("Accounts:get", account)).path("balance").asLong());
+                }
+            }
+        }
+    }
+
+    /** The chain's height as Org1's peer has it. */
+    long chainHeight() {
+        return ChainHeight.read(org1.connection()).height();
     }
 
     /** Runs {@code scripts/ledger up} on this network (it restarts whatever is down); output to target/{@code logName}. */

@@ -2,18 +2,11 @@ package io.ledgernode.bridge.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,24 +15,11 @@ import org.junit.jupiter.api.Test;
  */
 class PeerRestartIT {
 
-    private static NodeUnderTest node;
-
-    @BeforeAll
-    static void start() {
-        node = new NodeUnderTest();
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
-    }
+    private static final NodeUnderTest node = NodeUnderTest.shared();
 
     @Test
     void the_bridge_reconnects_to_a_restarted_peer_and_misses_nothing() throws Exception {
-        String asset = "R" + node.runId;
-        String account = node.id("peer-acct");
-        node.commit("Assets:register", "{\"code\":\"" + asset + "\",\"decimals\":2}");
-        node.commit("Accounts:open", MirrorFollowsChainIT.account(account, asset));
+        String account = node.openedAccount("peer-acct", node.registeredAsset("R"));
         long bridgePid = node.pid("sync-bridge");
         ProcessHandle peer = ProcessHandle.of(node.pid("peer0.org1.ledger.local")).orElseThrow();
 
@@ -53,15 +33,7 @@ class PeerRestartIT {
 
         long block = commitWithRetry("Money:mint", "{\"idempotencyKey\":\"" + node.id("peer-mint") + "\",\"account\":\"" + account
                 + "\",\"amount\":\"777\"}");
-        try (Connection mirror = node.mirror()) {
-            NodeUnderTest.awaitBlock(mirror, block, Duration.ofSeconds(60));
-            try (Statement sql = mirror.createStatement();
-                 ResultSet rs = sql.executeQuery("SELECT balance FROM mirror.accounts WHERE id = '" + account + "'")) {
-                rs.next();
-                assertThat(rs.getLong(1)).isEqualTo(777).isEqualTo(new ObjectMapper()
-                        .readTree(node.org1.evaluate("Accounts:get", account)).path("balance").asLong());
-            }
-        }
+        node.assertMirrorBalance(block, account, 777);
         assertThat(node.pid("sync-bridge")).as("the same bridge process resumed").isEqualTo(bridgePid);
     }
 

@@ -17,18 +17,16 @@ import io.ledgernode.api.event.LedgerEvent;
 import io.ledgernode.api.event.MoneyEvent;
 import io.ledgernode.api.money.Entry;
 import io.ledgernode.api.money.EntryKind;
-import io.ledgernode.bridge.block.ChaincodeEventData;
-import io.ledgernode.bridge.block.ParsedBlock;
-import io.ledgernode.bridge.block.ParsedTransaction;
+import io.ledgernode.blocks.ChaincodeEventData;
+import io.ledgernode.blocks.ParsedBlock;
+import io.ledgernode.blocks.ParsedTransaction;
 import io.ledgernode.bridge.db.MirrorDatabase;
 import io.ledgernode.mirror.testing.EmbeddedMirror;
+import io.ledgernode.mirror.testing.SqlRows;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -205,19 +203,10 @@ class BlockApplierTest {
     }
 
     private List<String> query(String sql) throws Exception {
-        List<String> rows = new ArrayList<>();
-        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(sql)) {
-            int columns = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int c = 1; c <= columns; c++) {
-                    row.append(c > 1 ? "|" : "").append(rs.getString(c));
-                }
-                rows.add(row.toString());
-            }
+        try (Connection connection = pool.getConnection()) {
+            List<String> rows = SqlRows.of(connection, sql);
             connection.rollback();
+            return rows;
         }
-        return rows;
     }
 }

@@ -1,4 +1,4 @@
-package io.ledgernode.bridge.block;
+package io.ledgernode.blocks;
 
 import static io.ledgernode.blocks.testing.BlockFixtures.allValid;
 import static io.ledgernode.blocks.testing.BlockFixtures.headerDer;
@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ledgernode.api.event.LedgerEvent;
 import io.ledgernode.api.event.LedgerEvents;
 import io.ledgernode.api.event.TransferredEvent;
-import io.ledgernode.blocks.BlockHashes;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.ledgernode.bridge.block;
+package io.ledgernode.blocks;
 
 import static io.ledgernode.blocks.testing.BlockFixtures.allValid;
 import static io.ledgernode.blocks.testing.BlockFixtures.peerCopy;
@@ -8,8 +8,8 @@ import static io.ledgernode.blocks.testing.SyntheticBlocks.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ledgernode.blocks.testing.SyntheticBlocks;
 import com.google.protobuf.ByteString;
+import io.ledgernode.blocks.testing.SyntheticBlocks;
 import java.util.List;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.hyperledger.fabric.protos.common.Block;

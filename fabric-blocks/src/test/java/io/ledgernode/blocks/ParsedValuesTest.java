@@ -1,4 +1,4 @@
-package io.ledgernode.bridge.block;
+package io.ledgernode.blocks;
 
 import static io.ledgernode.blocks.testing.SyntheticBlocks.block;
 import static io.ledgernode.blocks.testing.SyntheticBlocks.endorserEnvelope;

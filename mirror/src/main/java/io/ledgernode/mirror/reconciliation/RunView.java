@@ -1,4 +1,4 @@
-package io.ledgernode.reconciler.breaks;
+package io.ledgernode.mirror.reconciliation;
 
 import java.time.Instant;
 import java.util.Objects;

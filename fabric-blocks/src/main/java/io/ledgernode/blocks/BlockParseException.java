@@ -1,4 +1,4 @@
-package io.ledgernode.bridge.block;
+package io.ledgernode.blocks;
 
 /**
  * Anything in a block that cannot be read exactly: carries the block number; the bridge stops rather than guess. The

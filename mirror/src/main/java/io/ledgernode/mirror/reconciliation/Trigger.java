@@ -1,4 +1,4 @@
-package io.ledgernode.reconciler.breaks;
+package io.ledgernode.mirror.reconciliation;
 
 /** What started a run: the nightly schedule, or an operator (the command line). */
 public enum Trigger {

@@ -1,4 +1,4 @@
-package io.ledgernode.bridge.block;
+package io.ledgernode.blocks;
 
 import static io.ledgernode.blocks.testing.BlockFixtures.headerDer;
 import static io.ledgernode.blocks.testing.BlockFixtures.sha256;
@@ -6,7 +6,6 @@ import static io.ledgernode.blocks.testing.SyntheticBlocks.block;
 import static io.ledgernode.blocks.testing.SyntheticBlocks.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ledgernode.blocks.BlockHashes;
 import java.util.List;
 import org.hyperledger.fabric.protos.common.Block;
 import org.junit.jupiter.api.Test;

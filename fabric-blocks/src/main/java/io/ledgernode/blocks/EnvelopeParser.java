@@ -1,11 +1,7 @@
-package io.ledgernode.bridge.block;
+package io.ledgernode.blocks;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Timestamp;
-import io.ledgernode.blocks.ChaincodeTransaction;
-import io.ledgernode.blocks.DecodedTransaction;
-import io.ledgernode.blocks.MalformedException;
-import io.ledgernode.blocks.TransactionDecoder;
 import java.time.Instant;
 import org.hyperledger.fabric.protos.common.ChannelHeader;
 import org.hyperledger.fabric.protos.common.HeaderType;

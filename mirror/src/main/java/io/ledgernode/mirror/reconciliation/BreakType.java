@@ -1,4 +1,4 @@
-package io.ledgernode.reconciler.breaks;
+package io.ledgernode.mirror.reconciliation;
 
 /** The kinds of difference between chain and mirror; stored by name in {@code reconciler.breaks.type}. */
 public enum BreakType {

@@ -1,8 +1,6 @@
-package io.ledgernode.bridge.block;
+package io.ledgernode.blocks;
 
 import com.google.protobuf.ByteString;
-import io.ledgernode.blocks.BlockHashes;
-import io.ledgernode.blocks.MalformedException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -10,13 +8,12 @@ import java.util.List;
 import java.util.Objects;
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.BlockHeader;
-import org.hyperledger.fabric.protos.common.BlockMetadataIndex;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 
 /**
  * Reads a committed block exactly, or not at all. The data hash is recomputed and must match the header (a tampered
  * block is never mirrored); every envelope must have its validation code in the peer's TRANSACTIONS_FILTER; every
- * envelope, valid or not, must decode.
+ * envelope, valid or not, must decode. The sync-bridge mirrors what it returns.
  */
 public final class BlockParser {
     private static final int HASH_LENGTH = 32;
@@ -70,9 +67,7 @@ public final class BlockParser {
     private static TxValidationCode[] validationCodes(final long number, final Block block)
             throws BlockParseException {
         final int envelopes = block.getData().getDataCount();
-        final int filterIndex = BlockMetadataIndex.TRANSACTIONS_FILTER_VALUE;
-        final ByteString filter = block.getMetadata().getMetadataCount() > filterIndex
-                ? block.getMetadata().getMetadata(filterIndex) : ByteString.EMPTY;
+        final ByteString filter = BlockMetadataSlots.validationFlags(block);
         if (filter.size() != envelopes) {
             // The orderer leaves the filter empty: only a peer's copy of a block says which transactions are valid.
             throw new BlockParseException(number, "TRANSACTIONS_FILTER has " + filter.size() + " bytes for "

@@ -1,4 +1,4 @@
-package io.ledgernode.bridge.block;
+package io.ledgernode.blocks;
 
 import java.util.Arrays;
 import java.util.HexFormat;

@@ -1,4 +1,4 @@
-package io.ledgernode.reconciler.breaks;
+package io.ledgernode.mirror.reconciliation;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
