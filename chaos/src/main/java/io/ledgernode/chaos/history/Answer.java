@@ -12,18 +12,15 @@ import java.util.Objects;
 @JsonSubTypes({@JsonSubTypes.Type(Answer.Ok.class), @JsonSubTypes.Type(Answer.Refused.class), @JsonSubTypes.Type(Answer.Pending.class), @JsonSubTypes.Type(Answer.Unavailable.class), @JsonSubTypes.Type(Answer.Timeout.class), @JsonSubTypes.Type(Answer.ConnectionError.class)})
 public sealed interface Answer {
 
-    /** Whether the write's outcome is settled by this answer. */
-    boolean settled();
+    /** Whether the write's outcome is settled by this answer: only a commit or a refusal is. */
+    default boolean settled() {
+        return this instanceof Ok || this instanceof Refused;
+    }
 
     /** Committed VALID: 200 with the transaction, its block and the chaincode's result. */
     record Ok(String txId, long block) implements Answer {
         public Ok {
             Objects.requireNonNull(txId, "txId");
-        }
-
-        @Override
-        public boolean settled() {
-            return true;
         }
     }
 
@@ -32,19 +29,10 @@ public sealed interface Answer {
         public Refused {
             Objects.requireNonNull(code, "code");
         }
-
-        @Override
-        public boolean settled() {
-            return true;
-        }
     }
 
     /** Sent to the ledger, commit status unknown (202 PENDING). */
     record Pending(String txId) implements Answer {
-        @Override
-        public boolean settled() {
-            return false;
-        }
     }
 
     /**
@@ -52,25 +40,13 @@ public sealed interface Answer {
      * overloaded, a 5xx): the node says to retry under the same key.
      */
     record Unavailable(int status, String code) implements Answer {
-        @Override
-        public boolean settled() {
-            return false;
-        }
     }
 
     /** No answer within the client's deadline. */
     record Timeout(String detail) implements Answer {
-        @Override
-        public boolean settled() {
-            return false;
-        }
     }
 
     /** The connection failed or dropped before an answer (the node was killed, or was restarting). */
     record ConnectionError(String detail) implements Answer {
-        @Override
-        public boolean settled() {
-            return false;
-        }
     }
 }

@@ -238,12 +238,8 @@ public final class Workload {
             Instant start = Instant.now();
             Answer answer = api.send(op, key);
             history.record(new Event.Attempt(key, attempt, start, Instant.now(), answer));
-            if (answer instanceof Answer.Ok) {
-                ok.incrementAndGet();
-                return answer;
-            }
-            if (answer instanceof Answer.Refused) {
-                refused.incrementAndGet();
+            if (answer.settled()) {
+                (answer instanceof Answer.Ok ? ok : refused).incrementAndGet();
                 return answer;
             }
             if (Instant.now().isAfter(giveUp)) {
