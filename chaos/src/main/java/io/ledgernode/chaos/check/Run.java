@@ -77,6 +77,12 @@ record Run(Event.Setup setup, Map<String, Event.Request> requests, Map<String, L
         return counts;
     }
 
+    /** peer0.org1.ledger.local → peer0.org1: the domain is the same for every process. */
+    private static String shortName(String name) {
+        String[] parts = name.split("\\.");
+        return parts.length > 2 ? parts[0] + "." + parts[1] : name;
+    }
+
     Map<String, Verdict.FaultLine> faultLines() {
         Instant origin = faults.stream().map(Event.Fault::start).min(Instant::compareTo).orElse(Instant.EPOCH);
         Instant first = attempts.values().stream().flatMap(List::stream).map(Event.Attempt::start).min(Instant::compareTo)
@@ -86,10 +92,12 @@ record Run(Event.Setup setup, Map<String, Event.Request> requests, Map<String, L
             if (fault.kind().equals("NOT_RECOVERED")) {
                 continue;
             }
-            Verdict.FaultLine line = lines.getOrDefault(fault.kind(), new Verdict.FaultLine(0, List.of()));
+            Verdict.FaultLine line = lines.getOrDefault(fault.kind(), new Verdict.FaultLine(0, List.of(), Map.of()));
             List<Long> seconds = new ArrayList<>(line.seconds());
             seconds.add(Duration.between(first, fault.start()).toSeconds());
-            lines.put(fault.kind(), new Verdict.FaultLine(line.count() + 1, seconds));
+            Map<String, Integer> targets = new TreeMap<>(line.targets());
+            fault.targets().forEach(t -> targets.merge(shortName(t.name()), 1, Integer::sum));
+            lines.put(fault.kind(), new Verdict.FaultLine(line.count() + 1, seconds, targets));
         }
         return lines;
     }

@@ -11,8 +11,8 @@ import java.util.Objects;
  */
 public record Verdict(Map<String, Long> requests, long retries, Map<String, FaultLine> faults, List<Check> checks) {
 
-    /** How often a kind of fault was injected, and at which seconds into the run. */
-    public record FaultLine(int count, List<Long> seconds) {
+    /** How often a kind of fault was injected, at which seconds into the run, and how often it hit each process. */
+    public record FaultLine(int count, List<Long> seconds, Map<String, Integer> targets) {
     }
 
     /** One check: what it asserts, whether it held, what was looked at, and the first violation. */
@@ -33,8 +33,9 @@ public record Verdict(Map<String, Long> requests, long retries, Map<String, Faul
         requests.forEach((outcome, count) -> out.printf("  %-30s %7d%n", outcome, count));
         out.printf("  %-30s %7d%n", "retries (same key, again)", retries);
         out.println();
-        out.println("faults                            count  at (s into the run)");
-        faults.forEach((kind, line) -> out.printf("  %-30s %7d  %s%n", kind, line.count(), abbreviate(line.seconds())));
+        out.println("faults                            count  at (s into the run); processes hit");
+        faults.forEach((kind, line) -> out.printf("  %-30s %7d  %s; %s%n", kind, line.count(), abbreviate(line.seconds()),
+                line.targets()));
         out.printf("  %-30s %7d%n", "total", faults.values().stream().mapToInt(FaultLine::count).sum());
         out.println();
         out.println("checks");
