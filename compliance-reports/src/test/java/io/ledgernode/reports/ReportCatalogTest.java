@@ -2,26 +2,21 @@ package io.ledgernode.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ledgernode.reports.testing.PublishedDay;
+import io.ledgernode.reports.testing.PublishedDayTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What node-service serves: listings by jurisdiction and kind, and files resolved without path traversal. */
-class ReportCatalogTest {
+class ReportCatalogTest extends PublishedDayTest {
 
-    @TempDir
-    static Path directory;
-    static PublishedDay day;
     static ReportCatalog catalog;
 
     @BeforeAll
-    static void publish() throws Exception {
-        day = PublishedDay.publish(directory);
+    static void openCatalog() {
         catalog = new ReportCatalog(day.config.reportsRoot());
     }
 

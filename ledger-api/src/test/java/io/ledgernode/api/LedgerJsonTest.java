@@ -9,12 +9,15 @@ import io.ledgernode.api.account.Limits;
 import io.ledgernode.api.governance.ConfigureRequest;
 import io.ledgernode.api.hold.PlaceHoldRequest;
 import io.ledgernode.api.money.TransferBatchRequest;
+import io.ledgernode.api.money.MoneyOutcome;
 import io.ledgernode.api.money.TransferRequest;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class LedgerJsonTest {
+
     private static final String TRANSFER =
             "{\"idempotencyKey\":\"k3\",\"from\":\"alice\",\"to\":\"bob\",\"asset\":\"USD\",\"amount\":\"2500\"";
 
@@ -116,5 +119,13 @@ class LedgerJsonTest {
                 .isEqualTo(ErrorCode.HOLD_EXPIRED);
         assertThat(LedgerJson.writeString(parsed.payload()))
                 .isEqualTo("{\"code\":\"INSUFFICIENT_FUNDS\",\"message\":\"account alice has 10, needs 20\"}");
+    }
+
+    @Test
+    void the_outcome_of_a_key_has_its_wire_shape_found_or_not() {
+        assertThat(LedgerJson.writeString(MoneyOutcome.of("k1", Optional.empty())))
+                .isEqualTo("{\"found\":false,\"idempotencyKey\":\"k1\",\"result\":null}");
+        final String found = "{\"found\":true,\"idempotencyKey\":\"k1\",\"result\":\"{\\\"txId\\\":\\\"t1\\\"}\"}";
+        assertThat(LedgerJson.writeString(LedgerJson.read(found, MoneyOutcome.class))).isEqualTo(found);
     }
 }

@@ -35,19 +35,15 @@ public final class AccountsContract extends LedgerContract {
     /** {@code {"id":"alice","asset":"USD","ownerRef":"cust-7f3a","jurisdiction":"DE"}} → the account record. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String open(final Context ctx, final String request) {
-        return update(ctx, tx -> {
-            final OpenAccountRequest parsed = LedgerJson.read(request, OpenAccountRequest.class);
-            return json(new AccountBook(tx.state()).open(tx, List.of(parsed)).get(0));
-        });
+        return update(ctx, request, OpenAccountRequest.class, tx -> { },
+                (tx, parsed) -> new AccountBook(tx.state()).open(tx, List.of(parsed)).get(0));
     }
 
     /** {@code {"accounts":[...]}} → {@code {"accounts":[records]}}, all or nothing. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String openMany(final Context ctx, final String request) {
-        return update(ctx, tx -> {
-            final OpenAccountsRequest parsed = LedgerJson.read(request, OpenAccountsRequest.class);
-            return json(OpenAccountsResult.of(new AccountBook(tx.state()).open(tx, parsed.accounts())));
-        });
+        return update(ctx, request, OpenAccountsRequest.class, tx -> { },
+                (tx, parsed) -> OpenAccountsResult.of(new AccountBook(tx.state()).open(tx, parsed.accounts())));
     }
 
     /** {@code "alice"} → the account with its exact balance and held sum. */

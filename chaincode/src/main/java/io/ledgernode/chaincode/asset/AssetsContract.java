@@ -5,7 +5,6 @@ import io.ledgernode.api.Require;
 import io.ledgernode.api.Transactions;
 import io.ledgernode.api.asset.RegisterAssetRequest;
 import io.ledgernode.api.listing.ListRequest;
-import io.ledgernode.chaincode.access.Access;
 import io.ledgernode.chaincode.listing.AssetListing;
 import io.ledgernode.chaincode.tx.LedgerContract;
 import io.ledgernode.chaincode.tx.TxTimeGuard;
@@ -29,11 +28,8 @@ public final class AssetsContract extends LedgerContract {
     /** {@code {"code":"USD","decimals":2}} → the asset. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String register(final Context ctx, final String request) {
-        return update(ctx, tx -> {
-            final RegisterAssetRequest parsed = LedgerJson.read(request, RegisterAssetRequest.class);
-            Access.requireIssuer(tx.caller(), tx.config());
-            return json(new AssetBook(tx.state()).register(tx, parsed));
-        });
+        return update(ctx, request, RegisterAssetRequest.class, LedgerContract::issuer,
+                (tx, parsed) -> new AssetBook(tx.state()).register(tx, parsed));
     }
 
     /** {@code "USD"} → the asset. */

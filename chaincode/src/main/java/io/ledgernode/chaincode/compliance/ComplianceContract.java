@@ -1,11 +1,9 @@
 package io.ledgernode.chaincode.compliance;
 
-import io.ledgernode.api.LedgerJson;
 import io.ledgernode.api.Transactions;
 import io.ledgernode.api.compliance.FreezeRequest;
 import io.ledgernode.api.compliance.SetLimitsRequest;
 import io.ledgernode.api.compliance.UnfreezeRequest;
-import io.ledgernode.chaincode.access.Access;
 import io.ledgernode.chaincode.tx.LedgerContract;
 import io.ledgernode.chaincode.tx.TxTimeGuard;
 import org.hyperledger.fabric.contract.Context;
@@ -31,30 +29,21 @@ public final class ComplianceContract extends LedgerContract {
     /** {@code {"account":"alice","reason":"..."}}. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String freeze(final Context ctx, final String request) {
-        return update(ctx, tx -> {
-            final FreezeRequest parsed = LedgerJson.read(request, FreezeRequest.class);
-            Access.requireCompliance(tx.caller(), tx.config());
-            return json(new AccountControls(tx).freeze(parsed.account(), parsed.reason()));
-        });
+        return update(ctx, request, FreezeRequest.class, LedgerContract::compliance,
+                (tx, parsed) -> new AccountControls(tx).freeze(parsed.account(), parsed.reason()));
     }
 
     /** {@code {"account":"alice"}}. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String unfreeze(final Context ctx, final String request) {
-        return update(ctx, tx -> {
-            final UnfreezeRequest parsed = LedgerJson.read(request, UnfreezeRequest.class);
-            Access.requireCompliance(tx.caller(), tx.config());
-            return json(new AccountControls(tx).unfreeze(parsed.account()));
-        });
+        return update(ctx, request, UnfreezeRequest.class, LedgerContract::compliance,
+                (tx, parsed) -> new AccountControls(tx).unfreeze(parsed.account()));
     }
 
     /** {@code {"account":"alice","perTransferMax":"100000","dailyDebitMax":"500000"}}; either may be omitted. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String setLimits(final Context ctx, final String request) {
-        return update(ctx, tx -> {
-            final SetLimitsRequest parsed = LedgerJson.read(request, SetLimitsRequest.class);
-            Access.requireCompliance(tx.caller(), tx.config());
-            return json(new AccountControls(tx).setLimits(parsed.account(), parsed.limits()));
-        });
+        return update(ctx, request, SetLimitsRequest.class, LedgerContract::compliance,
+                (tx, parsed) -> new AccountControls(tx).setLimits(parsed.account(), parsed.limits()));
     }
 }

@@ -1,6 +1,5 @@
 package io.ledgernode.chaincode.governance;
 
-import io.ledgernode.api.LedgerJson;
 import io.ledgernode.api.Require;
 import io.ledgernode.api.Transactions;
 import io.ledgernode.api.governance.ConfigureRequest;
@@ -29,7 +28,7 @@ public final class GovernanceContract extends LedgerContract {
     /** {@code {"issuerMsp":"Org1MSP","bulkOpenMax":1000,"batchLegsMax":100,"pageSizeMax":100}} → the config. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String configure(final Context ctx, final String request) {
-        return update(ctx, tx -> json(new Configuration(tx).configure(LedgerJson.read(request, ConfigureRequest.class))));
+        return update(ctx, request, ConfigureRequest.class, tx -> { }, (tx, parsed) -> new Configuration(tx).configure(parsed));
     }
 
     /** {@code ""} → the config; NOT_CONFIGURED before {@code configure}. */

@@ -1,12 +1,10 @@
 package io.ledgernode.chaincode.hold;
 
-import io.ledgernode.api.LedgerJson;
 import io.ledgernode.api.Require;
 import io.ledgernode.api.Transactions;
 import io.ledgernode.api.hold.CaptureHoldRequest;
 import io.ledgernode.api.hold.HoldRequest;
 import io.ledgernode.api.hold.PlaceHoldRequest;
-import io.ledgernode.chaincode.tx.Idempotency;
 import io.ledgernode.chaincode.tx.LedgerContract;
 import io.ledgernode.chaincode.tx.TxTimeGuard;
 import org.hyperledger.fabric.contract.Context;
@@ -32,43 +30,29 @@ public final class HoldsContract extends LedgerContract {
     /** {@code {"idempotencyKey":"k5","holdId":"h1","account":"alice","amount":"3000","expiresAt":"...","payee":"bob"}}. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String place(final Context ctx, final String request) {
-        return update(ctx, tx -> {
-            final PlaceHoldRequest parsed = LedgerJson.read(request, PlaceHoldRequest.class);
-            tx.config();
-            return Idempotency.run(tx, Transactions.HOLDS_PLACE, parsed.idempotencyKey(), parsed,
-                    () -> new HoldBook(tx.state()).place(tx, parsed));
-        });
+        return idempotent(ctx, Transactions.HOLDS_PLACE, request, PlaceHoldRequest.class, LedgerContract::configured,
+                (tx, parsed) -> new HoldBook(tx.state()).place(tx, parsed));
     }
 
     /** {@code {"idempotencyKey":"k6","holdId":"h1","to":"bob","amount":"2000"}}. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String capture(final Context ctx, final String request) {
-        return update(ctx, tx -> {
-            final CaptureHoldRequest parsed = LedgerJson.read(request, CaptureHoldRequest.class);
-            tx.config();
-            return Idempotency.run(tx, Transactions.HOLDS_CAPTURE, parsed.idempotencyKey(), parsed,
-                    () -> new HoldBook(tx.state()).capture(tx, parsed));
-        });
+        return idempotent(ctx, Transactions.HOLDS_CAPTURE, request, CaptureHoldRequest.class, LedgerContract::configured,
+                (tx, parsed) -> new HoldBook(tx.state()).capture(tx, parsed));
     }
 
     /** {@code {"holdId":"h1"}}: the whole amount returns to the account. */
     @Transaction(name = "void", intent = Transaction.TYPE.SUBMIT)
     public String voidHold(final Context ctx, final String request) {
-        return update(ctx, tx -> {
-            final HoldRequest parsed = LedgerJson.read(request, HoldRequest.class);
-            tx.config();
-            return json(new HoldBook(tx.state()).voidHold(tx, parsed.holdId()));
-        });
+        return update(ctx, request, HoldRequest.class, LedgerContract::configured,
+                (tx, parsed) -> new HoldBook(tx.state()).voidHold(tx, parsed.holdId()));
     }
 
     /** {@code {"holdId":"h1"}}: once the transaction time is at or after {@code expiresAt}. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String release(final Context ctx, final String request) {
-        return update(ctx, tx -> {
-            final HoldRequest parsed = LedgerJson.read(request, HoldRequest.class);
-            tx.config();
-            return json(new HoldBook(tx.state()).release(tx, parsed.holdId()));
-        });
+        return update(ctx, request, HoldRequest.class, LedgerContract::configured,
+                (tx, parsed) -> new HoldBook(tx.state()).release(tx, parsed.holdId()));
     }
 
     /** {@code "h1"} → the hold record. */

@@ -1,13 +1,11 @@
 package io.ledgernode.chaincode.money;
 
-import io.ledgernode.api.LedgerJson;
 import io.ledgernode.api.Require;
 import io.ledgernode.api.Transactions;
 import io.ledgernode.api.money.BurnRequest;
 import io.ledgernode.api.money.MintRequest;
 import io.ledgernode.api.money.TransferBatchRequest;
 import io.ledgernode.api.money.TransferRequest;
-import io.ledgernode.chaincode.access.Access;
 import io.ledgernode.chaincode.tx.Idempotency;
 import io.ledgernode.chaincode.tx.LedgerContract;
 import io.ledgernode.chaincode.tx.TxTimeGuard;
@@ -46,44 +44,28 @@ public final class MoneyContract extends LedgerContract {
     /** {@code {"idempotencyKey":"k1","account":"alice","amount":"10000"}}. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String mint(final Context ctx, final String request) {
-        return update(ctx, tx -> {
-            final MintRequest parsed = LedgerJson.read(request, MintRequest.class);
-            Access.requireIssuer(tx.caller(), tx.config());
-            return Idempotency.run(tx, Transactions.MONEY_MINT, parsed.idempotencyKey(), parsed,
-                    () -> new Payments(tx).mint(parsed));
-        });
+        return idempotent(ctx, Transactions.MONEY_MINT, request, MintRequest.class, LedgerContract::issuer,
+                (tx, parsed) -> new Payments(tx).mint(parsed));
     }
 
     /** {@code {"idempotencyKey":"k2","account":"treasury","amount":"500"}}. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String burn(final Context ctx, final String request) {
-        return update(ctx, tx -> {
-            final BurnRequest parsed = LedgerJson.read(request, BurnRequest.class);
-            Access.requireIssuer(tx.caller(), tx.config());
-            return Idempotency.run(tx, Transactions.MONEY_BURN, parsed.idempotencyKey(), parsed,
-                    () -> new Payments(tx).burn(parsed));
-        });
+        return idempotent(ctx, Transactions.MONEY_BURN, request, BurnRequest.class, LedgerContract::issuer,
+                (tx, parsed) -> new Payments(tx).burn(parsed));
     }
 
     /** {@code {"idempotencyKey":"k3","from":"alice","to":"bob","asset":"USD","amount":"2500","reference":"inv-9"}}. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String transfer(final Context ctx, final String request) {
-        return update(ctx, tx -> {
-            final TransferRequest parsed = LedgerJson.read(request, TransferRequest.class);
-            tx.config();
-            return Idempotency.run(tx, Transactions.MONEY_TRANSFER, parsed.idempotencyKey(), parsed,
-                    () -> new Payments(tx).transfer(parsed.idempotencyKey(), List.of(parsed.leg())));
-        });
+        return idempotent(ctx, Transactions.MONEY_TRANSFER, request, TransferRequest.class, LedgerContract::configured,
+                (tx, parsed) -> new Payments(tx).transfer(parsed.idempotencyKey(), List.of(parsed.leg())));
     }
 
     /** {@code {"idempotencyKey":"k4","legs":[{"from":"a","to":"b","asset":"USD","amount":"1"}, ...]}}. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String transferBatch(final Context ctx, final String request) {
-        return update(ctx, tx -> {
-            final TransferBatchRequest parsed = LedgerJson.read(request, TransferBatchRequest.class);
-            tx.config();
-            return Idempotency.run(tx, Transactions.MONEY_TRANSFER_BATCH, parsed.idempotencyKey(), parsed,
-                    () -> new Payments(tx).transfer(parsed.idempotencyKey(), parsed.legs()));
-        });
+        return idempotent(ctx, Transactions.MONEY_TRANSFER_BATCH, request, TransferBatchRequest.class,
+                LedgerContract::configured, (tx, parsed) -> new Payments(tx).transfer(parsed.idempotencyKey(), parsed.legs()));
     }
 }

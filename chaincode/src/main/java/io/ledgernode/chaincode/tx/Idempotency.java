@@ -3,6 +3,7 @@ package io.ledgernode.chaincode.tx;
 import io.ledgernode.api.ErrorCode;
 import io.ledgernode.api.LedgerException;
 import io.ledgernode.api.LedgerJson;
+import io.ledgernode.api.money.MoneyOutcome;
 import io.ledgernode.chaincode.state.Keys;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -38,14 +39,10 @@ public final class Idempotency {
     }
 
     /** What the caller's org recorded under {@code idempotencyKey}: {@code found}, the key, and the original result. */
-    public static java.util.Map<String, Object> outcome(final Tx tx, final String idempotencyKey) {
+    public static MoneyOutcome outcome(final Tx tx, final String idempotencyKey) {
         final Optional<IdempotencyRecord> record = tx.state().read(Keys.idempotency(tx.caller().mspId(), idempotencyKey),
                 IdempotencyRecord.class);
-        final java.util.Map<String, Object> answer = new java.util.TreeMap<>();
-        answer.put("found", record.isPresent());
-        answer.put("idempotencyKey", idempotencyKey);
-        answer.put("result", record.map(IdempotencyRecord::result).orElse(null));
-        return answer;
+        return MoneyOutcome.of(idempotencyKey, record.map(IdempotencyRecord::result));
     }
 
     /** Hex SHA-256 of {@code transaction + "\n" + canonical JSON of the request}. */

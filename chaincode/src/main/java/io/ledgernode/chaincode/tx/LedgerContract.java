@@ -1,9 +1,13 @@
 package io.ledgernode.chaincode.tx;
 
 import io.ledgernode.api.ErrorCode;
+import io.ledgernode.api.IdempotentRequest;
 import io.ledgernode.api.LedgerException;
 import io.ledgernode.api.LedgerJson;
+import io.ledgernode.chaincode.access.Access;
 import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.ContractInterface;
@@ -60,6 +64,48 @@ public abstract class LedgerContract implements ContractInterface {
             TxLog.fault(ctx.getStub(), e);
             throw e;
         }
+    }
+
+    /**
+     * Runs a state-changing transaction on a JSON request: the request read with the interface's strict mapping, then
+     * {@code guard} (who may call, whether the ledger is configured), then the body, whose result object is answered.
+     */
+    protected final <R> String update(final Context ctx, final String request, final Class<R> type,
+            final Consumer<Tx> guard, final BiFunction<Tx, R, Object> body) {
+        return update(ctx, tx -> {
+            final R parsed = LedgerJson.read(request, type);
+            guard.accept(tx);
+            return json(body.apply(tx, parsed));
+        });
+    }
+
+    /**
+     * Runs an idempotent money or hold request as {@link #update(Context, String, Class, Consumer, BiFunction)} does,
+     * the guard before the replay check (a replay is refused to whom the request would be), the body only when the
+     * key is new ({@link Idempotency#run}).
+     */
+    protected final <R extends IdempotentRequest> String idempotent(final Context ctx, final String transaction,
+            final String request, final Class<R> type, final Consumer<Tx> guard, final BiFunction<Tx, R, Object> body) {
+        return update(ctx, tx -> {
+            final R parsed = LedgerJson.read(request, type);
+            guard.accept(tx);
+            return Idempotency.run(tx, transaction, parsed.idempotencyKey(), parsed, () -> body.apply(tx, parsed));
+        });
+    }
+
+    /** The guard of a request anyone may send once the ledger is configured (NOT_CONFIGURED before). */
+    protected static void configured(final Tx tx) {
+        tx.config();
+    }
+
+    /** The guard of the issuer org's requests. */
+    protected static void issuer(final Tx tx) {
+        Access.requireIssuer(tx.caller(), tx.config());
+    }
+
+    /** The guard of the compliance role's requests. */
+    protected static void compliance(final Tx tx) {
+        Access.requireCompliance(tx.caller(), tx.config());
     }
 
     /** Runs a query; the body returns the result object. */

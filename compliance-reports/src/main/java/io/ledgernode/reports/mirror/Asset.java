@@ -4,7 +4,11 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Objects;
 
-/** An asset registered at or before the cut-off, with the decimals its amounts are shown with. */
+/**
+ * An asset registered at or before the cut-off, with the decimals its amounts are shown with. A projection of the
+ * mirror's {@link io.ledgernode.mirror.Asset} without its supply, which is the supply after the last mirrored block;
+ * a report's supply is the one at its cut-off ({@link MirrorSnapshot#supplies()}).
+ */
 public record Asset(String code, int decimals) {
 
     public Asset {

@@ -2,7 +2,11 @@ package io.ledgernode.reports.verify;
 
 import java.util.Objects;
 
-/** One check of a verification and its outcome, printed as one line. */
+/**
+ * One check of a verification and its outcome, printed as one line. Not proof-verifier's {@code CheckResult}: that
+ * one's subject is a closed set of proof checks, this one's is an open one (each file of a report, the signature's
+ * parts), and the report verifier runs without the Fabric block kit the proof verifier needs.
+ */
 public record Check(String subject, boolean passed, String detail) {
 
     public Check {

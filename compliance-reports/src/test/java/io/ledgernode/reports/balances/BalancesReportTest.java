@@ -11,6 +11,7 @@ import io.ledgernode.reports.ReportPublisher;
 import io.ledgernode.mirror.testing.EmbeddedMirror;
 import io.ledgernode.reports.testing.MirrorSeed;
 import io.ledgernode.reports.testing.PublishedDay;
+import io.ledgernode.reports.testing.PublishedDayTest;
 import io.ledgernode.reports.testing.SeededDay;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,26 +21,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Balances and the supply attestation at the cut-off block, which is older than the mirror's current state. */
-class BalancesReportTest {
+class BalancesReportTest extends PublishedDayTest {
 
     private static final String[] ACCOUNT = {"account", "asset", "balance_minor", "balance", "held_minor", "held",
         "opened_block"};
     private static final String[] ASSET = {"asset", "supply_minor", "balances_minor", "held_minor", "balanced",
         "jurisdiction_accounts", "jurisdiction_balances_minor", "jurisdiction_held_minor"};
-
-    @TempDir
-    static Path directory;
-    static PublishedDay day;
-
-    @BeforeAll
-    static void publish() throws Exception {
-        day = PublishedDay.publish(directory);
-    }
 
     @Test
     void balances_at_an_older_cut_off_come_from_the_entries_up_to_it_not_from_the_current_balances()

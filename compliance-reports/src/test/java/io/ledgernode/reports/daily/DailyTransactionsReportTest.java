@@ -7,31 +7,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ledgernode.reports.ReportKind;
 import io.ledgernode.reports.party.Pseudonyms;
-import io.ledgernode.reports.testing.PublishedDay;
+import io.ledgernode.reports.testing.PublishedDayTest;
 import io.ledgernode.reports.testing.SeededDay;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The daily transaction report of the seeded day, read back from the published JSON and CSV. */
-class DailyTransactionsReportTest {
+class DailyTransactionsReportTest extends PublishedDayTest {
 
     private static final String[] MOVEMENT = {"block_number", "tx_index", "entry_index", "type", "from_account",
         "from_jurisdiction", "to_account", "to_jurisdiction", "amount_minor"};
-
-    @TempDir
-    static Path directory;
-    static PublishedDay day;
-
-    @BeforeAll
-    static void publish() throws Exception {
-        day = PublishedDay.publish(directory);
-    }
 
     @Test
     void the_DE_report_has_one_row_per_money_movement_touching_DE_accounts_in_chain_order() throws Exception {

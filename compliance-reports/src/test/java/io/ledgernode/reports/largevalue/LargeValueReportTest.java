@@ -11,28 +11,19 @@ import io.ledgernode.reports.ReportPublisher;
 import io.ledgernode.reports.ReportsConfig;
 import io.ledgernode.reports.party.Pseudonyms;
 import io.ledgernode.reports.testing.PublishedDay;
+import io.ledgernode.reports.testing.PublishedDayTest;
 import io.ledgernode.reports.testing.SeededDay;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The large-value report of the seeded day, with a USD threshold of 10,000 minor units. */
-class LargeValueReportTest {
+class LargeValueReportTest extends PublishedDayTest {
 
     private static final String[] ROW = {"party", "asset", "direction", "total_minor", "total", "threshold_minor",
         "movements", "tx_count", "accounts", "tx_ids"};
-
-    @TempDir
-    static Path directory;
-    static PublishedDay day;
-
-    @BeforeAll
-    static void publish() throws Exception {
-        day = PublishedDay.publish(directory);
-    }
 
     @Test
     void three_transfers_of_4000_from_two_accounts_of_one_party_over_a_threshold_of_10000_are_reported_together()

@@ -10,11 +10,10 @@ import io.ledgernode.reports.table.ReportDocument;
 import io.ledgernode.reports.table.Table;
 import io.ledgernode.reports.table.Value;
 import io.ledgernode.reports.testing.MirrorSeed;
-import io.ledgernode.reports.testing.PublishedDay;
+import io.ledgernode.reports.testing.PublishedDayTest;
 import io.ledgernode.reports.testing.SeededDay;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,21 +25,10 @@ import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The PDF for people: it opens, renders, and says on its cover what it is pinned to. */
-class PdfReportTest {
-
-    @TempDir
-    static Path directory;
-    static PublishedDay day;
-
-    @BeforeAll
-    static void publish() throws Exception {
-        day = PublishedDay.publish(directory);
-    }
+class PdfReportTest extends PublishedDayTest {
 
     @Test
     void the_pdf_opens_and_its_first_page_renders_to_a_non_blank_image() throws Exception {

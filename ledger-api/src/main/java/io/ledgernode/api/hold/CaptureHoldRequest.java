@@ -3,13 +3,14 @@ package io.ledgernode.api.hold;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.ledgernode.api.Amount;
+import io.ledgernode.api.IdempotentRequest;
 import io.ledgernode.api.Require;
 
 /**
  * {@code Holds:capture}: custodian only, before expiry; pays {@code amount} (at most the held amount) to {@code to}
  * and returns the rest to the account. A hold is captured once.
  */
-public final class CaptureHoldRequest {
+public final class CaptureHoldRequest implements IdempotentRequest {
     private final String idempotencyKey;
     private final String holdId;
     private final String to;
@@ -30,6 +31,7 @@ public final class CaptureHoldRequest {
         return new CaptureHoldRequest(idempotencyKey, holdId, to, amount);
     }
 
+    @Override
     public String idempotencyKey() {
         return idempotencyKey;
     }

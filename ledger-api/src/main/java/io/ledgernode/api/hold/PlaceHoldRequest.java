@@ -3,6 +3,7 @@ package io.ledgernode.api.hold;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.ledgernode.api.Amount;
+import io.ledgernode.api.IdempotentRequest;
 import io.ledgernode.api.Instants;
 import io.ledgernode.api.Require;
 
@@ -10,7 +11,7 @@ import io.ledgernode.api.Require;
  * {@code Holds:place}: custodian only; moves the amount from the balance into the hold until {@code expiresAt} (after
  * the transaction time). {@code payee}, if given, is the only account a capture may pay.
  */
-public final class PlaceHoldRequest {
+public final class PlaceHoldRequest implements IdempotentRequest {
     private final String idempotencyKey;
     private final String holdId;
     private final String account;
@@ -37,6 +38,7 @@ public final class PlaceHoldRequest {
         return new PlaceHoldRequest(idempotencyKey, holdId, account, amount, expiresAt, payee);
     }
 
+    @Override
     public String idempotencyKey() {
         return idempotencyKey;
     }

@@ -3,10 +3,11 @@ package io.ledgernode.api.money;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.ledgernode.api.Amount;
+import io.ledgernode.api.IdempotentRequest;
 import io.ledgernode.api.Require;
 
 /** {@code Money:burn}: issuer only, from an account the issuer is custodian of; money out of existence. */
-public final class BurnRequest {
+public final class BurnRequest implements IdempotentRequest {
     private final String idempotencyKey;
     private final String account;
     private final Amount amount;
@@ -23,6 +24,7 @@ public final class BurnRequest {
         return new BurnRequest(idempotencyKey, account, amount);
     }
 
+    @Override
     public String idempotencyKey() {
         return idempotencyKey;
     }

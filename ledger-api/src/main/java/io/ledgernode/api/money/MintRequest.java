@@ -3,10 +3,11 @@ package io.ledgernode.api.money;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.ledgernode.api.Amount;
+import io.ledgernode.api.IdempotentRequest;
 import io.ledgernode.api.Require;
 
 /** {@code Money:mint}: issuer only; new money into an account. */
-public final class MintRequest {
+public final class MintRequest implements IdempotentRequest {
     private final String idempotencyKey;
     private final String account;
     private final Amount amount;
@@ -23,6 +24,7 @@ public final class MintRequest {
         return new MintRequest(idempotencyKey, account, amount);
     }
 
+    @Override
     public String idempotencyKey() {
         return idempotencyKey;
     }

@@ -2,6 +2,7 @@ package io.ledgernode.api.money;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.ledgernode.api.IdempotentRequest;
 import io.ledgernode.api.Require;
 import java.util.List;
 
@@ -9,7 +10,7 @@ import java.util.List;
  * {@code Money:transferBatch}: all legs or none, at most {@code batchLegsMax} legs; the caller must be custodian of
  * every debited account.
  */
-public final class TransferBatchRequest {
+public final class TransferBatchRequest implements IdempotentRequest {
     private final String idempotencyKey;
     private final List<TransferLeg> legs;
 
@@ -24,6 +25,7 @@ public final class TransferBatchRequest {
         return new TransferBatchRequest(idempotencyKey, legs);
     }
 
+    @Override
     public String idempotencyKey() {
         return idempotencyKey;
     }

@@ -3,10 +3,11 @@ package io.ledgernode.api.money;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.ledgernode.api.Amount;
+import io.ledgernode.api.IdempotentRequest;
 import io.ledgernode.api.Require;
 
 /** {@code Money:transfer}: custodian of {@code from} only. */
-public final class TransferRequest {
+public final class TransferRequest implements IdempotentRequest {
     private final String idempotencyKey;
     private final String from;
     private final String to;
@@ -32,6 +33,7 @@ public final class TransferRequest {
         return new TransferRequest(idempotencyKey, TransferLeg.of(from, to, asset, amount, reference));
     }
 
+    @Override
     public String idempotencyKey() {
         return idempotencyKey;
     }

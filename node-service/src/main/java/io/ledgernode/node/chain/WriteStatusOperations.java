@@ -1,7 +1,10 @@
 package io.ledgernode.node.chain;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.ledgernode.api.LedgerException;
+import io.ledgernode.api.LedgerJson;
 import io.ledgernode.api.Transactions;
+import io.ledgernode.api.money.MoneyOutcome;
 import io.ledgernode.node.auth.Caller;
 import io.ledgernode.node.auth.Role;
 import io.ledgernode.node.http.ApiErrorCode;
@@ -36,23 +39,25 @@ public final class WriteStatusOperations {
     public WriteResult status(Caller caller, String idempotencyKey) {
         Requests.requireRole(caller, Role.WALLET, Role.OPERATOR, Role.ISSUER);
         String key = Requests.scopedKey(idempotencyKey, caller);
-        Outcome outcome = read(chain.evaluate(Transactions.MONEY_OUTCOME, key), Outcome.class);
-        if (!outcome.found()) {
+        MoneyOutcome outcome = outcome(chain.evaluate(Transactions.MONEY_OUTCOME, key));
+        if (outcome.result().isEmpty()) {
             throw new ApiException(ApiErrorCode.Service.NOT_FOUND, "nothing committed on the ledger under "
                     + "this Idempotency-Key (money and hold requests are recorded by key). If a submission is pending, ask "
                     + "again shortly, or resubmit with the same key: it is never applied twice");
         }
-        String txId = read(outcome.result(), Recorded.class).txId();
+        String result = outcome.result().get();
+        String txId = read(result, Recorded.class).txId();
         long block = mirror.read(view -> view.validTransaction(txId)).value().map(Transaction::blockNumber).orElse(-1L);
-        return new WriteResult(key, new LedgerWriter.Written.Done(txId, block, outcome.result()));
+        return new WriteResult(key, new LedgerWriter.Written.Done(txId, block, result));
     }
 
-    /**
-     * {@code Money:outcome}'s answer: whether the caller's org recorded a request under the key, and if so the
-     * original result, as the JSON text the chaincode answered then (handed on as it is).
-     */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record Outcome(boolean found, String result) {
+    /** {@code Money:outcome}'s answer, read with the chaincode's own type and mapping. */
+    private static MoneyOutcome outcome(String json) {
+        try {
+            return LedgerJson.read(json, MoneyOutcome.class);
+        } catch (LedgerException e) {
+            throw new IllegalStateException("the chaincode answered Money:outcome with something else: " + e.getMessage(), e);
+        }
     }
 
     /** The one field of a recorded money or hold result this needs: the transaction that moved the money. */

@@ -4,24 +4,18 @@ import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.Status;
 import io.ledgernode.api.ErrorCode;
-import io.ledgernode.api.LedgerException;
-import io.ledgernode.gateway.LedgerClient;
-import io.ledgernode.node.auth.AuthException;
 import io.ledgernode.node.http.ApiErrorCode;
 import io.ledgernode.node.http.ApiErrors;
-import io.ledgernode.node.http.ApiException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import io.ledgernode.node.http.ApiFailure;
 
 /**
  * Every failure of a gRPC call as a status with a message and the API's stable code in the trailer
- * {@code ledger-error-code}: the one mapping for gRPC, as {@link ApiErrors} is for HTTP. Each {@link ApiErrorCode}
- * has one gRPC status here, chosen to match its HTTP status there.
+ * {@code ledger-error-code}: the failure's code from the transports' one table ({@link ApiFailure}), and each
+ * {@link ApiErrorCode}'s gRPC status here, as {@link ApiErrors} maps it to HTTP, chosen to tell the same story.
  */
 public final class GrpcErrors {
 
     static final Metadata.Key<String> ERROR_CODE = Metadata.Key.of("ledger-error-code", Metadata.ASCII_STRING_MARSHALLER);
-    private static final Logger LOG = Logger.getLogger(GrpcErrors.class.getName());
 
     private GrpcErrors() {
     }
@@ -39,24 +33,10 @@ public final class GrpcErrors {
     }
 
     public static Refusal refusal(Throwable failure) {
-        return switch (failure) {
-            case ApiException e -> refusal(e.code(), e.getMessage());
-            case LedgerException e -> refusal(ApiErrorCode.of(e.code()), e.text());
-            case LedgerClient.LedgerQueryException e -> refusal(ApiErrorCode.of(e.code()), e.getMessage());
-            case LedgerClient.LedgerUnavailableException e ->
-                    refusal(ApiErrorCode.Service.LEDGER_UNAVAILABLE, "the ledger network did not answer; retry shortly");
-            case AuthException e -> refusal(ApiErrorCode.Service.UNAUTHENTICATED, e.getMessage());
-            default -> {
-                LOG.log(Level.WARNING, "unexpected failure of a gRPC call", failure);
-                yield refusal(ApiErrorCode.Service.INTERNAL, "the service failed to answer; the failure is logged");
-            }
-        };
-    }
-
-    private static Refusal refusal(ApiErrorCode code, String message) {
+        ApiFailure answer = ApiFailure.of(failure, () -> "a gRPC call");
         Metadata trailers = new Metadata();
-        trailers.put(ERROR_CODE, code.name());
-        return new Refusal(status(code).withDescription(code.name() + ": " + message), trailers);
+        trailers.put(ERROR_CODE, answer.code().name());
+        return new Refusal(status(answer.code()).withDescription(answer.code().name() + ": " + answer.message()), trailers);
     }
 
     /**

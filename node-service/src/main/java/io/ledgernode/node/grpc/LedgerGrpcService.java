@@ -40,7 +40,8 @@ import com.google.protobuf.ByteString;
 import io.ledgernode.node.grpc.v1.GetProofRequest;
 import io.ledgernode.node.grpc.v1.ProofFile;
 import io.ledgernode.node.hold.HoldOperations;
-import io.ledgernode.node.proof.ProofBundle;
+import io.ledgernode.proof.bundle.BundleWriter;
+import io.ledgernode.proof.bundle.ProofBundle;
 import io.ledgernode.node.proof.ProofQueries;
 import io.ledgernode.node.issuance.IssuanceOperations;
 import io.ledgernode.node.transfer.TransferOperations;
@@ -166,7 +167,7 @@ public final class LedgerGrpcService extends LedgerGrpc.LedgerImplBase {
         read(reply, caller -> {
             ProofBundle bundle = ops.proofs().proof(caller, request.getTxId(), endBlock);
             return ProofFile.newBuilder().setTxId(bundle.txId()).setBlockNumber(bundle.blockNumber()).setEndBlock(bundle.endBlock())
-                    .setBundleJson(ByteString.copyFrom(bundle.toJson())).build();
+                    .setBundleJson(ByteString.copyFrom(BundleWriter.write(bundle))).build();
         });
     }
 

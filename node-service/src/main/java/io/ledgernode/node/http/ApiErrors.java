@@ -4,13 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
+import io.helidon.webserver.http.ErrorHandler;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerResponse;
 import io.ledgernode.api.ErrorCode;
-import io.ledgernode.api.LedgerException;
-import io.ledgernode.gateway.LedgerClient;
 import io.ledgernode.node.auth.AuthException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,10 +17,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The single place where failures become HTTP answers: each {@link ApiErrorCode} to its status, ledger and
- * authentication failures to their codes, the web server's own refusals (unmatched route, bad encoding) to the same
- * JSON body, and everything unexpected to a 500 with a request-free message (the details go to the log, never to the
- * caller).
+ * The single place where failures become HTTP answers: each {@link ApiErrorCode} to its status, every failure to its
+ * code through the transports' one table ({@link ApiFailure}), the web server's own refusals (unmatched route, bad
+ * encoding) to the same JSON body, and everything unexpected to a 500 with a request-free message (the details go to
+ * the log, never to the caller).
  */
 public final class ApiErrors {
 
@@ -83,21 +82,18 @@ public final class ApiErrors {
 
     /** Registers the handlers on a routing. */
     public static void register(HttpRouting.Builder routing) {
-        routing.error(ApiException.class, (request, response, e) -> {
-                    e.retryAfter().ifPresent(delay -> response.header(HeaderNames.RETRY_AFTER, Long.toString(delay.toSeconds())));
-                    send(response, e.code(), e.getMessage());
-                })
-                .error(LedgerException.class, (request, response, e) -> send(response, ApiErrorCode.of(e.code()), e.text()))
-                .error(LedgerClient.LedgerQueryException.class,
-                        (request, response, e) -> send(response, ApiErrorCode.of(e.code()), e.getMessage()))
-                .error(LedgerClient.LedgerUnavailableException.class, (request, response, e) -> {
-                    LOG.log(Level.WARNING, "the ledger did not answer a query: " + e.getMessage());
-                    send(response, ApiErrorCode.Service.LEDGER_UNAVAILABLE, "the ledger network did not answer; retry shortly");
-                })
-                .error(AuthException.class, (request, response, e) -> {
-                    response.header(HeaderNames.WWW_AUTHENTICATE, "Bearer");
-                    send(response, ApiErrorCode.Service.UNAUTHENTICATED, e.getMessage());
-                })
+        ErrorHandler<Exception> answer = (request, response, e) -> {
+            ApiFailure failure = ApiFailure.of(e, () -> request.prologue().method() + " " + request.path().path());
+            failure.retryAfter().ifPresent(delay -> response.header(HeaderNames.RETRY_AFTER, Long.toString(delay.toSeconds())));
+            if (failure.code() == ApiErrorCode.Service.UNAUTHENTICATED) {
+                response.header(HeaderNames.WWW_AUTHENTICATE, "Bearer");
+            }
+            send(response, failure.code(), failure.message());
+        };
+        // AuthException is the one checked exception a handler throws on purpose; any other runtime failure is
+        // mapped (or logged as unexpected) by the same table.
+        routing.error(AuthException.class, answer)
+                .error(RuntimeException.class, answer)
                 // The web server's own refusals (a path it cannot decode, a body past its limit): the caller's mistake
                 // gets the usual body and code, never the 500 below.
                 .error(HttpException.class, (request, response, e) -> {
@@ -106,10 +102,6 @@ public final class ApiErrors {
                         LOG.log(Level.WARNING, "the web server failed " + request.prologue().method() + " " + request.path().path(), e);
                     }
                     send(response, code, message(code));
-                })
-                .error(RuntimeException.class, (request, response, e) -> {
-                    LOG.log(Level.WARNING, "unexpected failure of " + request.prologue().method() + " " + request.path().path(), e);
-                    send(response, ApiErrorCode.Service.INTERNAL, message(ApiErrorCode.Service.INTERNAL));
                 });
     }
 

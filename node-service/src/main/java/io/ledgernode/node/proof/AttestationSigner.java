@@ -7,6 +7,8 @@ import io.ledgernode.blocks.MalformedException;
 import io.ledgernode.gateway.ChannelBlocks;
 import io.ledgernode.gateway.LedgerClient;
 import io.ledgernode.gateway.NetworkProfile;
+import io.ledgernode.proof.bundle.Attestation;
+import io.ledgernode.proof.bundle.AttestationStatement;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -78,24 +80,24 @@ public final class AttestationSigner {
     /** Signs a block already read from this org's peer. */
     Attestation attest(Block block) {
         long number = block.getHeader().getNumber();
-        byte[] headerHash = BlockHashes.headerHash(block.getHeader()).toByteArray();
-        byte[] flags = BlockMetadataSlots.validationFlags(block).toByteArray();
-        byte[] commitHash = commitHash(block);
-        byte[] statement = io.ledgernode.proof.bundle.AttestationStatement.bytes(blocks.channel(), number, ByteString.copyFrom(headerHash),
-                ByteString.copyFrom(flags), ByteString.copyFrom(commitHash), mspId());
+        ByteString headerHash = BlockHashes.headerHash(block.getHeader());
+        ByteString flags = BlockMetadataSlots.validationFlags(block);
+        ByteString commitHash = commitHash(block);
+        byte[] statement = AttestationStatement.bytes(blocks.channel(), number, headerHash, flags, commitHash, mspId());
         byte[] signature;
         try {
             signature = signer.sign(BlockHashes.sha256().digest(statement));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot sign with " + mspId() + "'s attesting identity", e);
         }
-        return new Attestation(mspId(), certificatePem, blocks.channel(), number, headerHash, flags, commitHash, signature);
+        return new Attestation(mspId(), certificatePem, blocks.channel(), number, headerHash, flags, commitHash,
+                ByteString.copyFrom(signature));
     }
 
     /** The peer's commit hash, empty when it recorded none; unreadable only if the peer's own block is damaged. */
-    private static byte[] commitHash(Block block) {
+    private static ByteString commitHash(Block block) {
         try {
-            return BlockMetadataSlots.commitHash(block).toByteArray();
+            return BlockMetadataSlots.commitHash(block);
         } catch (MalformedException e) {
             throw new IllegalStateException("block " + Long.toUnsignedString(block.getHeader().getNumber())
                     + " has an unreadable COMMIT_HASH: " + e.getMessage(), e);

@@ -1,5 +1,7 @@
 package io.ledgernode.node.proof;
 
+import io.ledgernode.proof.bundle.Attestation;
+
 /** Where a member org's attestation of a block comes from: this node's signer, or another org's node. */
 public interface AttestationSource {
 

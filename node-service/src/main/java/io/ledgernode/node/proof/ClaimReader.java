@@ -1,27 +1,24 @@
 package io.ledgernode.node.proof;
 
-import io.ledgernode.api.event.LedgerEvents;
-import io.ledgernode.api.money.Entry;
 import io.ledgernode.blocks.BlockMetadataSlots;
 import io.ledgernode.blocks.ChaincodeTransaction;
 import io.ledgernode.blocks.DecodedTransaction;
 import io.ledgernode.blocks.MalformedException;
-import io.ledgernode.blocks.StateWrite;
 import io.ledgernode.blocks.TransactionDecoder;
-import java.util.ArrayList;
-import java.util.List;
+import io.ledgernode.proof.bundle.Claim;
+import io.ledgernode.proof.bundle.ClaimedEffects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.ChannelHeader;
-import org.hyperledger.fabric.protos.peer.ChaincodeEvent;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 
 /**
  * What the node claims about a transaction, read from the block as this org's peer holds it: the validation code
  * its peer recorded, and for a chaincode transaction the invocation, the event's balance entries (the ledger's own
- * event classes) and the world-state writes. The envelope is decoded by the node's one block kit, the same the
- * verifier uses; what the verifier checks independently is the claim against the signed block, not the decoding.
+ * event classes) and the world-state writes, in the verifier's own claim types ({@link ClaimedEffects#of}). The
+ * envelope is decoded by the node's one block kit, the same the verifier uses; what the verifier checks independently
+ * is the claim against the signed block, not the decoding.
  */
 final class ClaimReader {
     private ClaimReader() {}
@@ -36,7 +33,7 @@ final class ClaimReader {
         return OptionalInt.empty();
     }
 
-    static ProofBundle.Claim claim(Block block, int index) {
+    static Claim claim(Block block, int index) {
         byte[] flags = BlockMetadataSlots.validationFlags(block).toByteArray();
         if (index >= flags.length) {
             throw new IllegalStateException("block " + Long.toUnsignedString(block.getHeader().getNumber())
@@ -46,22 +43,9 @@ final class ClaimReader {
         String validationCode = code == null ? "UNKNOWN_" + (flags[index] & 0xff) : code.name();
         Optional<ChaincodeTransaction> chaincode = decode(block, index).chaincode();
         if (chaincode.isEmpty()) {
-            return new ProofBundle.Claim(validationCode, Optional.empty());
+            return new Claim(validationCode, Optional.empty());
         }
-        return new ProofBundle.Claim(validationCode,
-                Optional.of(effects(chaincode.get(), code == TxValidationCode.VALID)));
-    }
-
-    private static ProofBundle.Effects effects(ChaincodeTransaction chaincode, boolean applied) {
-        Optional<ChaincodeEvent> event = chaincode.event();
-        List<Entry> entries = event.map(e -> LedgerEvents.parse(e.getEventName(), e.getPayload().toByteArray()).entries())
-                .orElse(List.of());
-        List<ProofBundle.Write> writes = new ArrayList<>(chaincode.writes().size());
-        for (StateWrite write : chaincode.writes()) {
-            writes.add(new ProofBundle.Write(write.namespace(), write.key(), write.delete(), write.value().toByteArray()));
-        }
-        return new ProofBundle.Effects(applied, chaincode.chaincode(), chaincode.function(),
-                event.map(ChaincodeEvent::getEventName).orElse(null), entries, writes);
+        return new Claim(validationCode, Optional.of(ClaimedEffects.of(chaincode.get(), code == TxValidationCode.VALID)));
     }
 
     private static ChannelHeader channelHeader(Block block, int index) {

@@ -1,5 +1,6 @@
 package io.ledgernode.node.proof;
 
+import io.ledgernode.proof.bundle.Attestation;
 import java.util.Objects;
 
 /** This node's own org's attestation, signed here. */

@@ -2,6 +2,9 @@ package io.ledgernode.node.proof;
 
 import io.ledgernode.gateway.ChannelBlocks;
 import io.ledgernode.gateway.LedgerClient;
+import io.ledgernode.proof.bundle.Attestation;
+import io.ledgernode.proof.bundle.ProofBundle;
+import com.google.protobuf.InvalidProtocolBufferException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -9,11 +12,13 @@ import java.util.OptionalLong;
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.BlockHeader;
 import org.hyperledger.fabric.protos.common.BlockMetadataIndex;
+import org.hyperledger.fabric.protos.common.Metadata;
 
 /**
  * Assembles a transaction's proof bundle: its block and the configuration block in force there (as this org's peer
  * holds them), the headers from the configuration block to the end block (the current height, or a block the auditor
- * already holds), the attestations of the configured attesters, and the claim read from the block. Thread-safe.
+ * already holds), the attestations of the configured attesters, and the claim read from the block. The bundle is the
+ * verifier's own record ({@link ProofBundle}), written by its {@link io.ledgernode.proof.bundle.BundleWriter}. Thread-safe.
  */
 public final class ProofBuilder {
     /** Most configuration changes stepped back over to find the end of the chain. */
@@ -63,11 +68,20 @@ public final class ProofBuilder {
                     .clearMetadata().build();
             Block end = endBlock(block, configNumber, endBlock);
             List<BlockHeader> headers = headers(configNumber, end.getHeader().getNumber(), block, configBlock, end.getHeader());
-            return new ProofBundle(blocks.channel(), txId, block, index, configBlock, headers,
-                    end.getMetadata().getMetadata(BlockMetadataIndex.SIGNATURES_VALUE), attestations(number),
-                    ClaimReader.claim(block, index));
+            return ProofBundle.of(blocks.channel(), txId, block, index, configBlock, headers, signatures(end),
+                    attestations(number), ClaimReader.claim(block, index));
         } catch (LedgerClient.LedgerUnavailableException e) {
             throw new ProofException(ProofException.Reason.LEDGER_UNAVAILABLE, e.getMessage(), e);
+        }
+    }
+
+    /** The orderers' {@code SIGNATURES} metadata of the end block; unreadable only if the peer's own block is damaged. */
+    private static Metadata signatures(Block end) {
+        try {
+            return Metadata.parseFrom(end.getMetadata().getMetadata(BlockMetadataIndex.SIGNATURES_VALUE));
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException("block " + Long.toUnsignedString(end.getHeader().getNumber())
+                    + " has unreadable SIGNATURES metadata: " + e.getMessage(), e);
         }
     }
 

@@ -10,6 +10,9 @@ import io.ledgernode.node.http.Requests;
 import io.ledgernode.node.mirror.Mirror;
 import io.ledgernode.node.scope.Entry;
 import io.ledgernode.node.scope.TransactionScope;
+import io.ledgernode.proof.bundle.Attestation;
+import io.ledgernode.proof.bundle.BundleWriter;
+import io.ledgernode.proof.bundle.ProofBundle;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -88,7 +91,7 @@ public final class ProofQueries {
             throw ApiException.badRequest("a block number is a non-negative whole number");
         }
         try {
-            return AttestationJson.write(attester.attest(blockNumber));
+            return BundleWriter.writeAttestation(attester.attest(blockNumber));
         } catch (ProofException e) {
             throw refusal(e);
         }

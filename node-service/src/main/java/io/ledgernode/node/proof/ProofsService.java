@@ -7,6 +7,8 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.ledgernode.node.http.ApiException;
 import io.ledgernode.node.http.Requests;
+import io.ledgernode.proof.bundle.BundleWriter;
+import io.ledgernode.proof.bundle.ProofBundle;
 import java.util.OptionalLong;
 
 /**
@@ -33,9 +35,9 @@ public final class ProofsService implements HttpService {
         var caller = requests.caller(request);
         OptionalLong endBlock = Requests.blockNumber("endBlock", request.query().first("endBlock").asOptional());
         ProofBundle bundle = proofs.proof(caller, request.path().pathParameters().get("txId"), endBlock);
-        response.header(HeaderNames.CONTENT_TYPE, "application/json");
+        response.header(HeaderNames.CONTENT_TYPE, BundleWriter.MEDIA_TYPE);
         response.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"proof-" + bundle.txId() + ".json\"");
-        response.send(bundle.toJson());
+        response.send(BundleWriter.write(bundle));
     }
 
     private void attestation(ServerRequest request, ServerResponse response) {
@@ -45,7 +47,7 @@ public final class ProofsService implements HttpService {
         } catch (NumberFormatException e) {
             throw ApiException.badRequest("a block number is a non-negative whole number");
         }
-        response.header(HeaderNames.CONTENT_TYPE, AttestationJson.MEDIA_TYPE);
+        response.header(HeaderNames.CONTENT_TYPE, BundleWriter.MEDIA_TYPE);
         response.send(proofs.attestation(block));
     }
 }

@@ -1,5 +1,9 @@
 package io.ledgernode.node.proof;
 
+import io.ledgernode.proof.bundle.Attestation;
+import io.ledgernode.proof.bundle.BundleFormatException;
+import io.ledgernode.proof.bundle.BundleReader;
+import io.ledgernode.proof.bundle.BundleWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -48,7 +52,7 @@ public final class RemoteAttestationSource implements AttestationSource {
         URI uri = URI.create(baseUrl.toString().replaceAll("/+$", "") + "/v1/attestations/" + Long.toUnsignedString(blockNumber));
         HttpResponse<InputStream> response;
         try {
-            response = client.send(HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", AttestationJson.MEDIA_TYPE)
+            response = client.send(HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", BundleWriter.MEDIA_TYPE)
                     .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
             throw unavailable(uri + ": " + e, e);
@@ -68,10 +72,10 @@ public final class RemoteAttestationSource implements AttestationSource {
             if (bytes.length > bytesMax) {
                 throw unavailable(uri + " answered more than " + bytesMax + " bytes", null);
             }
-            return checked(AttestationJson.read(bytes), blockNumber, uri);
+            return checked(BundleReader.readAttestation(bytes), blockNumber, uri);
         } catch (IOException e) {
             throw unavailable(uri + ": " + e, e);
-        } catch (IllegalArgumentException e) {
+        } catch (BundleFormatException | IllegalArgumentException e) {
             throw unavailable(uri + " did not answer an attestation: " + e.getMessage(), e);
         }
     }

@@ -12,6 +12,9 @@ import io.ledgernode.gateway.LedgerClient;
 import io.ledgernode.gateway.LedgerConnection;
 import io.ledgernode.gateway.NetworkProfile;
 import io.ledgernode.gateway.SubmitOutcome;
+import io.ledgernode.proof.bundle.Attestation;
+import io.ledgernode.proof.bundle.BundleWriter;
+import io.ledgernode.proof.bundle.ProofBundle;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -257,7 +260,7 @@ class ProofBundleIT {
 
     private static Path save(String name, ProofBundle bundle) throws IOException {
         Path file = work.resolve(name + ".json");
-        Files.write(file, bundle.toJson());
+        Files.write(file, BundleWriter.write(bundle));
         proven.put(name, bundle.txId());
         return file;
     }
@@ -277,7 +280,7 @@ class ProofBundleIT {
         writeRoots(dir.resolve("roots"));
         for (Map.Entry<String, String> entry : proven.entrySet()) {
             ProofBundle bundle = builder.build(entry.getValue());
-            Files.write(dir.resolve(entry.getKey() + ".json"), bundle.toJson());
+            Files.write(dir.resolve(entry.getKey() + ".json"), BundleWriter.write(bundle));
             Files.write(dir.resolve("config-block-" + bundle.configBlock().getHeader().getNumber() + ".pb"),
                     bundle.configBlock().toByteArray());
             if (entry.getKey().equals("mvcc-invalid")) {
@@ -286,7 +289,7 @@ class ProofBundleIT {
                         BlockMetadataIndex.TRANSACTIONS_FILTER_VALUE,
                         ByteString.copyFrom(new byte[block.getData().getDataCount()]))).build();
                 Files.write(dir.resolve("mvcc-invalid.org2-claims-all-valid.attestation.json"),
-                        AttestationJson.write(org2Signer.attest(allValid)));
+                        BundleWriter.writeAttestation(org2Signer.attest(allValid)));
             }
         }
     }
@@ -311,13 +314,13 @@ class ProofBundleIT {
             int status;
             byte[] body;
             try {
-                body = AttestationJson.write(signer.attest(Long.parseUnsignedLong(number)));
+                body = BundleWriter.writeAttestation(signer.attest(Long.parseUnsignedLong(number)));
                 status = 200;
             } catch (ProofException e) {
                 body = e.getMessage().getBytes(StandardCharsets.UTF_8);
                 status = e.reason() == ProofException.Reason.BLOCK_NOT_COMMITTED ? 404 : 503;
             }
-            exchange.getResponseHeaders().add("Content-Type", AttestationJson.MEDIA_TYPE);
+            exchange.getResponseHeaders().add("Content-Type", BundleWriter.MEDIA_TYPE);
             exchange.sendResponseHeaders(status, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);

@@ -3,7 +3,10 @@ package io.ledgernode.node.proof;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.google.protobuf.ByteString;
 import com.sun.net.httpserver.HttpServer;
+import io.ledgernode.proof.bundle.Attestation;
+import io.ledgernode.proof.bundle.BundleWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -18,9 +21,13 @@ import org.junit.jupiter.api.Test;
 
 /** Another org's node over real HTTP (a JDK server on loopback): each answer it may give, and what becomes of it. */
 class RemoteAttestationSourceTest {
+    private static final Attestation ATTESTATION = new Attestation("Org2MSP",
+            "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n", "ledger", 29,
+            ByteString.copyFrom(new byte[] {1, 2, 3}), ByteString.copyFrom(new byte[] {0, 11}),
+            ByteString.copyFrom(new byte[] {9}), ByteString.copyFrom(new byte[] {48, 6, 2, 1, 1, 2, 1, 1}));
     private HttpServer server;
     private final AtomicInteger status = new AtomicInteger(200);
-    private final AtomicReference<byte[]> body = new AtomicReference<>(AttestationJson.write(AttestationJsonTest.ATTESTATION));
+    private final AtomicReference<byte[]> body = new AtomicReference<>(BundleWriter.writeAttestation(ATTESTATION));
     private final AtomicReference<String> path = new AtomicReference<>();
 
     @BeforeEach
@@ -51,7 +58,7 @@ class RemoteAttestationSourceTest {
     void the_attestation_of_the_block_asked_for_is_read_from_the_nodes_endpoint() throws Exception {
         Attestation attestation = source("Org2MSP", 65_536).attestation(29);
 
-        assertThat(attestation).isEqualTo(AttestationJsonTest.ATTESTATION);
+        assertThat(attestation).isEqualTo(ATTESTATION);
         assertThat(path.get()).isEqualTo("/v1/attestations/29");
     }
 

@@ -41,7 +41,8 @@ public final class BundleReader {
     /** Most entries or writes a claim may list. */
     public static final int EFFECTS_MAX = 100_000;
 
-    private static final ObjectMapper JSON = mapper();
+    // The writer's mapper too: the canonical form is whatever this mapper writes.
+    static final ObjectMapper JSON = mapper();
 
     private static final Set<String> BUNDLE_FIELDS = Set.of("format", "version", "channel", "txId", "block",
             "configBlock", "headers", "endBlockSignatures", "attestations", "claim");

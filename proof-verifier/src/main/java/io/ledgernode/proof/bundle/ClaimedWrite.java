@@ -1,6 +1,8 @@
 package io.ledgernode.proof.bundle;
 
 import com.google.protobuf.ByteString;
+import io.ledgernode.blocks.StateWrite;
+import java.util.List;
 import java.util.Objects;
 
 /** One key the transaction writes (or deletes) in the world state, with the value it writes. */
@@ -9,6 +11,11 @@ public record ClaimedWrite(String namespace, String key, boolean delete, ByteStr
         Objects.requireNonNull(namespace, "namespace");
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
+    }
+
+    /** A transaction's world-state writes, in order, as the bundle states them. */
+    public static List<ClaimedWrite> of(List<StateWrite> writes) {
+        return writes.stream().map(w -> new ClaimedWrite(w.namespace(), w.key(), w.delete(), w.value())).toList();
     }
 
     @Override

@@ -29,4 +29,17 @@ public record ProofBundle(int version, String channel, String txId, long blockNu
         headers = List.copyOf(headers);
         attestations = List.copyOf(attestations);
     }
+
+    /** A bundle of the version this module reads and writes, its numbers taken from the blocks themselves. */
+    public static ProofBundle of(String channel, String txId, Block block, int txIndex, Block configBlock,
+                                 List<BlockHeader> headers, Metadata endBlockSignatures, List<Attestation> attestations,
+                                 Claim claim) {
+        return new ProofBundle(BundleReader.VERSION, channel, txId, block.getHeader().getNumber(), txIndex, block,
+                configBlock.getHeader().getNumber(), configBlock, headers, endBlockSignatures, attestations, claim);
+    }
+
+    /** The last block the header chain reaches. */
+    public long endBlock() {
+        return headers.get(headers.size() - 1).getNumber();
+    }
 }

@@ -1,14 +1,10 @@
 package io.ledgernode.proof.check;
 
-import io.ledgernode.api.event.LedgerEvents;
-import io.ledgernode.api.money.Entry;
 import io.ledgernode.blocks.ChaincodeTransaction;
 import io.ledgernode.blocks.DecodedTransaction;
-import io.ledgernode.blocks.StateWrite;
 import io.ledgernode.proof.bundle.ClaimedEffects;
 import io.ledgernode.proof.bundle.ClaimedEntry;
 import io.ledgernode.proof.bundle.ClaimedWrite;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.hyperledger.fabric.protos.peer.ChaincodeEvent;
@@ -63,7 +59,7 @@ final class EffectsCheck {
         }
         List<ClaimedEntry> entries;
         try {
-            entries = entries(chaincode.event());
+            entries = ClaimedEntry.ofEvent(chaincode.event());
         } catch (RuntimeException e) {
             // The ledger's event classes refuse a payload that is not one of its events with a LedgerException.
             return Optional.of("the chaincode event cannot be read as a ledger event: " + e.getMessage());
@@ -71,26 +67,11 @@ final class EffectsCheck {
         if (!entries.equals(claimed.entries())) {
             return Optional.of("the event's entries are " + entries + ", the bundle claims " + claimed.entries());
         }
-        List<ClaimedWrite> writes = new ArrayList<>();
-        for (StateWrite write : chaincode.writes()) {
-            writes.add(new ClaimedWrite(write.namespace(), write.key(), write.delete(), write.value()));
-        }
+        List<ClaimedWrite> writes = ClaimedWrite.of(chaincode.writes());
         if (!writes.equals(claimed.writes())) {
             return Optional.of("the transaction writes " + writes + ", the bundle claims " + claimed.writes());
         }
         return Optional.empty();
-    }
-
-    private static List<ClaimedEntry> entries(Optional<ChaincodeEvent> event) {
-        List<ClaimedEntry> entries = new ArrayList<>();
-        if (event.isEmpty()) {
-            return entries;
-        }
-        for (Entry entry : LedgerEvents.parse(event.get().getEventName(), event.get().getPayload().toByteArray()).entries()) {
-            entries.add(new ClaimedEntry(entry.account(), entry.asset(), entry.kind().name(), entry.amount().toString(),
-                    entry.holdId()));
-        }
-        return entries;
     }
 
     private static String describe(ClaimedEffects effects) {
