@@ -62,8 +62,9 @@ class OperationsIT {
         fundedAccounts(asset, 500, treasury);
 
         JsonNode burned = assertOk(node.post("/v1/burn", issuer, "burn1", "{\"account\":\"" + treasury + "\",\"amount\":\"200\"}"));
-        JsonNode supply = Json.MAPPER.readTree(node.get("/v1/supply", issuer).body());
+        // The balance read waits until the mirror holds the burn's block, so the supply read after it sees it too.
         assertThat(balance(treasury, burned.path("blockNumber").asLong())).isEqualTo("300");
+        JsonNode supply = Json.MAPPER.readTree(node.get("/v1/supply", issuer).body());
         assertThat(supply.path("assets").findValues("code").stream().map(JsonNode::asText)).contains(asset);
         for (JsonNode row : supply.path("assets")) {
             if (row.path("code").asText().equals(asset)) {
@@ -79,6 +80,8 @@ class OperationsIT {
         String to = "ops-w2-" + node.run;
         fundedAccounts(asset, 100, from, to);
         JsonNode sent = assertOk(node.post("/v1/transfers", operator, "status-1", transfer(from, to, asset, "40")));
+        // The answer's block number comes from the mirror: wait until it holds the transfer's block.
+        assertThat(balance(to, sent.path("blockNumber").asLong())).isEqualTo("140");
 
         HttpResponse<String> status = node.get("/v1/writes/status-1-" + node.run, operator);
         JsonNode outcome = assertOk(status);
