@@ -20,15 +20,15 @@ public abstract class IssuanceRequest implements IdempotentRequest {
     }
 
     @Override
-    public final String idempotencyKey() {
+    public String idempotencyKey() {
         return idempotencyKey;
     }
 
-    public final String account() {
+    public String account() {
         return account;
     }
 
-    public final Amount amount() {
+    public Amount amount() {
         return amount;
     }
 }
