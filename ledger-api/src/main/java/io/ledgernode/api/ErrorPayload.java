@@ -2,10 +2,9 @@ package io.ledgernode.api;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.Objects;
 
 /** The payload of a rejected transaction: {@code {"code":"CODE","message":"readable text"}}. */
-public final class ErrorPayload {
+public final class ErrorPayload extends Value {
     private final ErrorCode code;
     private final String message;
 
@@ -35,17 +34,8 @@ public final class ErrorPayload {
     }
 
     @Override
-    public boolean equals(final Object other) {
-        if (!(other instanceof ErrorPayload)) {
-            return false;
-        }
-        final ErrorPayload that = (ErrorPayload) other;
-        return code == that.code && message.equals(that.message);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(code, message);
+    protected Object[] components() {
+        return new Object[] {code, message};
     }
 
     @Override

@@ -10,7 +10,6 @@ import io.ledgernode.api.account.PageRequest;
 import io.ledgernode.api.listing.ListRequest;
 import io.ledgernode.chaincode.listing.AccountListing;
 import io.ledgernode.chaincode.tx.LedgerContract;
-import io.ledgernode.chaincode.tx.TxTimeGuard;
 import java.util.List;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.annotation.Contract;
@@ -23,14 +22,6 @@ import org.hyperledger.fabric.contract.annotation.Transaction;
  */
 @Contract(name = Transactions.ACCOUNTS, info = @Info(title = "Ledger accounts", version = "1"))
 public final class AccountsContract extends LedgerContract {
-
-    public AccountsContract() {
-        super();
-    }
-
-    public AccountsContract(final TxTimeGuard timeGuard) {
-        super(timeGuard);
-    }
 
     /** {@code {"id":"alice","asset":"USD","ownerRef":"cust-7f3a","jurisdiction":"DE"}} → the account record. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)

@@ -7,7 +7,6 @@ import io.ledgernode.api.asset.RegisterAssetRequest;
 import io.ledgernode.api.listing.ListRequest;
 import io.ledgernode.chaincode.listing.AssetListing;
 import io.ledgernode.chaincode.tx.LedgerContract;
-import io.ledgernode.chaincode.tx.TxTimeGuard;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
@@ -16,14 +15,6 @@ import org.hyperledger.fabric.contract.annotation.Transaction;
 /** {@value Transactions#ASSETS}: {@code register} (issuer only), {@code get}, {@code supply}, {@code list}. */
 @Contract(name = Transactions.ASSETS, info = @Info(title = "Ledger assets", version = "1"))
 public final class AssetsContract extends LedgerContract {
-
-    public AssetsContract() {
-        super();
-    }
-
-    public AssetsContract(final TxTimeGuard timeGuard) {
-        super(timeGuard);
-    }
 
     /** {@code {"code":"USD","decimals":2}} → the asset. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)

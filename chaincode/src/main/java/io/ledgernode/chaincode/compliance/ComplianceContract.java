@@ -5,7 +5,6 @@ import io.ledgernode.api.compliance.FreezeRequest;
 import io.ledgernode.api.compliance.SetLimitsRequest;
 import io.ledgernode.api.compliance.UnfreezeRequest;
 import io.ledgernode.chaincode.tx.LedgerContract;
-import io.ledgernode.chaincode.tx.TxTimeGuard;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
@@ -17,14 +16,6 @@ import org.hyperledger.fabric.contract.annotation.Transaction;
  */
 @Contract(name = Transactions.COMPLIANCE, info = @Info(title = "Ledger compliance", version = "1"))
 public final class ComplianceContract extends LedgerContract {
-
-    public ComplianceContract() {
-        super();
-    }
-
-    public ComplianceContract(final TxTimeGuard timeGuard) {
-        super(timeGuard);
-    }
 
     /** {@code {"account":"alice","reason":"..."}}. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)

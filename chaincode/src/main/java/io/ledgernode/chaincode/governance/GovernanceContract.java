@@ -4,7 +4,6 @@ import io.ledgernode.api.Require;
 import io.ledgernode.api.Transactions;
 import io.ledgernode.api.governance.ConfigureRequest;
 import io.ledgernode.chaincode.tx.LedgerContract;
-import io.ledgernode.chaincode.tx.TxTimeGuard;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Default;
@@ -16,14 +15,6 @@ import org.hyperledger.fabric.contract.annotation.Transaction;
         info = @Info(title = "Ledger governance", description = "One-time channel configuration", version = "1"))
 @Default
 public final class GovernanceContract extends LedgerContract {
-
-    public GovernanceContract() {
-        super();
-    }
-
-    public GovernanceContract(final TxTimeGuard timeGuard) {
-        super(timeGuard);
-    }
 
     /** {@code {"issuerMsp":"Org1MSP","bulkOpenMax":1000,"batchLegsMax":100,"pageSizeMax":100}} → the config. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)

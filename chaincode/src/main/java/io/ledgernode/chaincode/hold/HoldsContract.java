@@ -6,7 +6,6 @@ import io.ledgernode.api.hold.CaptureHoldRequest;
 import io.ledgernode.api.hold.HoldRequest;
 import io.ledgernode.api.hold.PlaceHoldRequest;
 import io.ledgernode.chaincode.tx.LedgerContract;
-import io.ledgernode.chaincode.tx.TxTimeGuard;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
@@ -18,14 +17,6 @@ import org.hyperledger.fabric.contract.annotation.Transaction;
  */
 @Contract(name = Transactions.HOLDS, info = @Info(title = "Ledger holds", version = "1"))
 public final class HoldsContract extends LedgerContract {
-
-    public HoldsContract() {
-        super();
-    }
-
-    public HoldsContract(final TxTimeGuard timeGuard) {
-        super(timeGuard);
-    }
 
     /** {@code {"idempotencyKey":"k5","holdId":"h1","account":"alice","amount":"3000","expiresAt":"...","payee":"bob"}}. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)

@@ -8,7 +8,6 @@ import io.ledgernode.api.money.TransferBatchRequest;
 import io.ledgernode.api.money.TransferRequest;
 import io.ledgernode.chaincode.tx.Idempotency;
 import io.ledgernode.chaincode.tx.LedgerContract;
-import io.ledgernode.chaincode.tx.TxTimeGuard;
 import java.util.List;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.annotation.Contract;
@@ -22,14 +21,6 @@ import org.hyperledger.fabric.contract.annotation.Transaction;
  */
 @Contract(name = Transactions.MONEY, info = @Info(title = "Ledger money", version = "1"))
 public final class MoneyContract extends LedgerContract {
-
-    public MoneyContract() {
-        super();
-    }
-
-    public MoneyContract(final TxTimeGuard timeGuard) {
-        super(timeGuard);
-    }
 
     /**
      * {@code "k1"}, an idempotency key of the caller's org → {@code {"found":true,"idempotencyKey":"k1","result":"..."}}

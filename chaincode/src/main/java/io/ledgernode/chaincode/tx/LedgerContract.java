@@ -20,16 +20,17 @@ import org.hyperledger.fabric.shim.ChaincodeException;
  * exactly when it emitted its one event. Each outcome is logged as one {@link TxLog} line, without request data.
  */
 public abstract class LedgerContract implements ContractInterface {
-    private final TxTimeGuard timeGuard;
+    /**
+     * The process's guard from the environment, as the contract router builds every contract (with the no-argument
+     * constructor); tests replace it once, before the first transaction, with {@link #withTimeGuard}. Volatile so the
+     * replacement is seen by whichever thread runs the transaction.
+     */
+    private volatile TxTimeGuard timeGuard = TxTimeGuard.system();
 
-    /** For the contract router: the process's guard from the environment. */
-    protected LedgerContract() {
-        this(TxTimeGuard.system());
-    }
-
-    /** For tests: a guard with a chosen clock and tolerance. */
-    protected LedgerContract(final TxTimeGuard timeGuard) {
-        this.timeGuard = Objects.requireNonNull(timeGuard, "timeGuard");
+    /** For tests: this contract, checking transaction times with a guard of a chosen clock and tolerance. */
+    public final LedgerContract withTimeGuard(final TxTimeGuard guard) {
+        this.timeGuard = Objects.requireNonNull(guard, "timeGuard");
+        return this;
     }
 
     @Override
@@ -49,21 +50,12 @@ public abstract class LedgerContract implements ContractInterface {
 
     /** Runs a state-changing transaction; the body returns the result JSON. */
     protected final String update(final Context ctx, final Function<Tx, String> body) {
-        try {
-            final Tx tx = Tx.of(ctx);
-            final String result = body.apply(tx);
+        return run(ctx, body, tx -> {
             if (tx.state().changed() != tx.emitted()) {
                 throw new IllegalStateException("a transaction must emit exactly one event if and only if it changes"
                         + " state (changed=" + tx.state().changed() + ", emitted=" + tx.emitted() + ")");
             }
-            TxLog.outcome(ctx.getStub(), "OK");
-            return result;
-        } catch (final LedgerException e) {
-            throw rejection(ctx, e);
-        } catch (final RuntimeException e) {
-            TxLog.fault(ctx.getStub(), e);
-            throw e;
-        }
+        });
     }
 
     /**
@@ -110,12 +102,23 @@ public abstract class LedgerContract implements ContractInterface {
 
     /** Runs a query; the body returns the result object. */
     protected final String query(final Context ctx, final Function<Tx, Object> body) {
-        try {
-            final Tx tx = Tx.of(ctx);
-            final String result = LedgerJson.writeString(body.apply(tx));
+        return run(ctx, tx -> json(body.apply(tx)), tx -> {
             if (tx.state().changed() || tx.emitted()) {
                 throw new IllegalStateException("a query must not change state or emit events");
             }
+        });
+    }
+
+    /**
+     * Runs a body in a new {@link Tx}, then {@code after} (the assertion on what the body did to state and events),
+     * and logs the outcome: a {@link LedgerException} becomes the coded rejection, any other failure is logged as a
+     * fault and rethrown.
+     */
+    private static String run(final Context ctx, final Function<Tx, String> body, final Consumer<Tx> after) {
+        try {
+            final Tx tx = Tx.of(ctx);
+            final String result = body.apply(tx);
+            after.accept(tx);
             TxLog.outcome(ctx.getStub(), "OK");
             return result;
         } catch (final LedgerException e) {

@@ -42,9 +42,7 @@ class HotAccountTest {
         assertThat(fromAlice.stub().pointReads()).doesNotContainKey(Keys.balance("carol"));
         assertThat(fromAlice.stub().writes()).doesNotContainKey(Keys.balance("carol"));
 
-        final FakeLedger ledger = scenario.harness().ledger();
-        assertThat(ledger.commit(fromAlice.stub())).isEqualTo(FakeLedger.Validation.VALID);
-        assertThat(ledger.commit(fromDave.stub())).isEqualTo(FakeLedger.Validation.VALID);
+        commitInOrder(fromAlice, FakeLedger.Validation.VALID, fromDave, FakeLedger.Validation.VALID);
         assertThat(scenario.balance("carol")).isEqualTo(300);
     }
 
@@ -54,9 +52,7 @@ class HotAccountTest {
         final Outcome second = simulateTransfer(BANK, "k2", "alice", "carol", 100);
 
         assertThat(second.stub().readsAnyOf(first.stub().writes().keySet())).isTrue();
-        final FakeLedger ledger = scenario.harness().ledger();
-        assertThat(ledger.commit(first.stub())).isEqualTo(FakeLedger.Validation.VALID);
-        assertThat(ledger.commit(second.stub())).isEqualTo(FakeLedger.Validation.MVCC_READ_CONFLICT);
+        commitInOrder(first, FakeLedger.Validation.VALID, second, FakeLedger.Validation.MVCC_READ_CONFLICT);
         assertThat(scenario.balance("alice")).isEqualTo(900);
     }
 
@@ -99,11 +95,17 @@ class HotAccountTest {
         final String added = onlyKey(credit.stub().writes().entrySet().stream()
                 .filter(write -> write.getKey().startsWith(prefix)));
 
-        final FakeLedger ledger = scenario.harness().ledger();
-        assertThat(ledger.commit(credit.stub())).isEqualTo(FakeLedger.Validation.VALID);
         // The debit read the credit keys up to the one it folded and no further.
-        assertThat(ledger.commit(debit.stub())).isEqualTo(added.compareTo(folded) > 0
+        commitInOrder(credit, FakeLedger.Validation.VALID, debit, added.compareTo(folded) > 0
                 ? FakeLedger.Validation.VALID : FakeLedger.Validation.PHANTOM_READ_CONFLICT);
+    }
+
+    /** Commits two transactions endorsed against the same state, in this order, and checks how each validates. */
+    private void commitInOrder(final Outcome first, final FakeLedger.Validation firstValidation,
+            final Outcome second, final FakeLedger.Validation secondValidation) {
+        final FakeLedger ledger = scenario.harness().ledger();
+        assertThat(ledger.commit(first.stub())).isEqualTo(firstValidation);
+        assertThat(ledger.commit(second.stub())).isEqualTo(secondValidation);
     }
 
     private static String onlyKey(final Stream<Map.Entry<String, byte[]>> writes) {

@@ -59,9 +59,7 @@ class HoldsContractTest {
                 Entry.of("alice", "USD", EntryKind.HOLD_CAPTURE, Amount.of(3_000), "h1"),
                 Entry.of("bob", "USD", EntryKind.CREDIT, Amount.of(3_000), null));
         assertThat(outcome.events().get(0).getKey()).isEqualTo("HOLD_CAPTURED");
-        assertThat(scenario.balance("alice")).isEqualTo(7_000);
-        assertThat(scenario.held("alice")).isZero();
-        assertThat(scenario.balance("bob")).isEqualTo(3_000);
+        assertCaptured(7_000, 3_000);
     }
 
     @Test
@@ -72,9 +70,7 @@ class HoldsContractTest {
                 Entry.of("alice", "USD", EntryKind.HOLD_CAPTURE, Amount.of(2_000), "h1"),
                 Entry.of("bob", "USD", EntryKind.CREDIT, Amount.of(2_000), null),
                 Entry.of("alice", "USD", EntryKind.HOLD_RELEASE, Amount.of(1_000), "h1"));
-        assertThat(scenario.balance("alice")).isEqualTo(8_000);
-        assertThat(scenario.held("alice")).isZero();
-        assertThat(scenario.balance("bob")).isEqualTo(2_000);
+        assertCaptured(8_000, 2_000);
     }
 
     @Test
@@ -189,5 +185,12 @@ class HoldsContractTest {
     private Outcome capture(final String holdId, final String to, final long amount) {
         return scenario.submit(BANK, Transactions.HOLDS_CAPTURE,
                 CaptureHoldRequest.of(scenario.nextKey(), holdId, to, Amount.of(amount)));
+    }
+
+    /** After a capture from alice to bob: alice's balance and bob's as given, nothing left held on alice. */
+    private void assertCaptured(final long aliceBalance, final long bobBalance) {
+        assertThat(scenario.balance("alice")).isEqualTo(aliceBalance);
+        assertThat(scenario.held("alice")).isZero();
+        assertThat(scenario.balance("bob")).isEqualTo(bobBalance);
     }
 }

@@ -46,10 +46,9 @@ public final class LedgerHarness {
 
     public LedgerHarness(final Duration tolerance) {
         final TxTimeGuard guard = TxTimeGuard.of(clock, tolerance);
-        for (final LedgerContract contract : List.of(new GovernanceContract(guard), new AssetsContract(guard),
-                new AccountsContract(guard), new MoneyContract(guard), new HoldsContract(guard),
-                new ComplianceContract(guard))) {
-            register(contract);
+        for (final LedgerContract contract : List.of(new GovernanceContract(), new AssetsContract(),
+                new AccountsContract(), new MoneyContract(), new HoldsContract(), new ComplianceContract())) {
+            register(contract.withTimeGuard(guard));
         }
     }
 

@@ -2,17 +2,14 @@ package io.ledgernode.api.account;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.ledgernode.api.Require;
+import io.ledgernode.api.Page;
 import java.util.List;
 
 /** {@code Accounts:history}: entries oldest first, and the bookmark of the next page (empty when done). */
-public final class HistoryPage {
-    private final List<HistoryEntry> entries;
-    private final String bookmark;
+public final class HistoryPage extends Page<HistoryEntry> {
 
     private HistoryPage(final List<HistoryEntry> entries, final String bookmark) {
-        this.entries = Require.list("entries", entries);
-        this.bookmark = Require.present("bookmark", bookmark);
+        super("entries", entries, bookmark);
     }
 
     @JsonCreator
@@ -21,12 +18,8 @@ public final class HistoryPage {
         return new HistoryPage(entries, bookmark);
     }
 
+    @JsonProperty("entries")
     public List<HistoryEntry> entries() {
-        return entries;
-    }
-
-    /** The bookmark of the next page; empty when this is the last page. */
-    public String bookmark() {
-        return bookmark;
+        return items();
     }
 }

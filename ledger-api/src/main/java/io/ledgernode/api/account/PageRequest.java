@@ -2,6 +2,7 @@ package io.ledgernode.api.account;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.ledgernode.api.PagedRequest;
 import io.ledgernode.api.Require;
 
 /**
@@ -9,38 +10,23 @@ import io.ledgernode.api.Require;
  * (default and maximum: the configured {@code pageSizeMax}); {@code bookmark} is the opaque value of the previous page,
  * empty or absent for the first page.
  */
-public final class PageRequest {
+public final class PageRequest extends PagedRequest {
     private final String account;
-    private final Integer pageSize;
-    private final String bookmark;
 
     private PageRequest(final String account, final Integer pageSize, final String bookmark) {
-        this.account = Require.accountId("account", account);
-        if (pageSize != null && pageSize < 1) {
-            throw Require.invalid("pageSize must be at least 1");
-        }
-        this.pageSize = pageSize;
-        this.bookmark = bookmark == null ? "" : bookmark;
+        super(pageSize, bookmark);
+        this.account = account;
     }
 
     /** A page request; null page size means the configured maximum, null bookmark the first page. */
     @JsonCreator
     public static PageRequest of(@JsonProperty("account") final String account,
             @JsonProperty("pageSize") final Integer pageSize, @JsonProperty("bookmark") final String bookmark) {
-        return new PageRequest(account, pageSize, bookmark);
+        // The account is checked first, as a rejection names the first bad field.
+        return new PageRequest(Require.accountId("account", account), pageSize, bookmark);
     }
 
     public String account() {
         return account;
-    }
-
-    /** The page size asked for, or null for the configured maximum. */
-    public Integer pageSize() {
-        return pageSize;
-    }
-
-    /** The bookmark, empty for the first page. */
-    public String bookmark() {
-        return bookmark;
     }
 }

@@ -4,15 +4,15 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.ledgernode.api.Amount;
 import io.ledgernode.api.Require;
+import io.ledgernode.api.Value;
 import io.ledgernode.api.account.AccountStatus;
-import java.util.Objects;
 
 /**
  * One account of {@code Accounts:list} (and the result of {@code Accounts:summary}): what a reconciler compares.
  * {@code balance} is exact, pending credits included, as {@code Accounts:get} gives it; {@code held} is the held sum
  * of the balance record, and {@code openHolds} summarises the open holds themselves.
  */
-public final class AccountLine {
+public final class AccountLine extends Value {
     private final String id;
     private final String asset;
     private final String jurisdiction;
@@ -68,26 +68,13 @@ public final class AccountLine {
         return openHolds;
     }
 
-    /** Equal when every field is: a listing line is a value. */
     @Override
-    public boolean equals(final Object other) {
-        if (!(other instanceof AccountLine)) {
-            return false;
-        }
-        final AccountLine that = (AccountLine) other;
-        return id.equals(that.id) && asset.equals(that.asset) && jurisdiction.equals(that.jurisdiction)
-                && status == that.status && balance.equals(that.balance) && held.equals(that.held)
-                && openHolds.equals(that.openHolds);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(id, asset, jurisdiction, status, balance, held, openHolds);
+    protected Object[] components() {
+        return new Object[] {id, asset, jurisdiction, status, balance, held, openHolds};
     }
 
     @Override
     public String toString() {
-        return "AccountLine{id=" + id + ", asset=" + asset + ", jurisdiction=" + jurisdiction + ", status=" + status
-                + ", balance=" + balance + ", held=" + held + ", openHolds=" + openHolds + "}";
+        return describe("id", "asset", "jurisdiction", "status", "balance", "held", "openHolds");
     }
 }

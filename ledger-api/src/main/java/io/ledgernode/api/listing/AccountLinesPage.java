@@ -2,17 +2,14 @@ package io.ledgernode.api.listing;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.ledgernode.api.Require;
+import io.ledgernode.api.Page;
 import java.util.List;
 
 /** {@code Accounts:list}: accounts in id order (byte order of the ids), and the bookmark of the next page. */
-public final class AccountLinesPage {
-    private final List<AccountLine> accounts;
-    private final String bookmark;
+public final class AccountLinesPage extends Page<AccountLine> {
 
     private AccountLinesPage(final List<AccountLine> accounts, final String bookmark) {
-        this.accounts = Require.list("accounts", accounts);
-        this.bookmark = Require.present("bookmark", bookmark);
+        super("accounts", accounts, bookmark);
     }
 
     @JsonCreator
@@ -21,12 +18,8 @@ public final class AccountLinesPage {
         return new AccountLinesPage(accounts, bookmark);
     }
 
+    @JsonProperty("accounts")
     public List<AccountLine> accounts() {
-        return accounts;
-    }
-
-    /** The bookmark of the next page; empty when this is the last page. */
-    public String bookmark() {
-        return bookmark;
+        return items();
     }
 }

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.ledgernode.api.Amount;
 import io.ledgernode.api.Require;
+import io.ledgernode.api.Value;
 import io.ledgernode.api.asset.Asset;
-import java.util.Objects;
 
 /** One asset of {@code Assets:list}: its code, decimals and supply. */
-public final class AssetLine {
+public final class AssetLine extends Value {
     private final String code;
     private final int decimals;
     private final Amount supply;
@@ -37,23 +37,13 @@ public final class AssetLine {
         return supply;
     }
 
-    /** Equal when every field is: a listing line is a value. */
     @Override
-    public boolean equals(final Object other) {
-        if (!(other instanceof AssetLine)) {
-            return false;
-        }
-        final AssetLine that = (AssetLine) other;
-        return code.equals(that.code) && decimals == that.decimals && supply.equals(that.supply);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(code, decimals, supply);
+    protected Object[] components() {
+        return new Object[] {code, decimals, supply};
     }
 
     @Override
     public String toString() {
-        return "AssetLine{code=" + code + ", decimals=" + decimals + ", supply=" + supply + "}";
+        return describe("code", "decimals", "supply");
     }
 }

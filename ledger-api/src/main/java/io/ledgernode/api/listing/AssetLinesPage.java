@@ -2,17 +2,14 @@ package io.ledgernode.api.listing;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.ledgernode.api.Require;
+import io.ledgernode.api.Page;
 import java.util.List;
 
 /** {@code Assets:list}: assets in code order, and the bookmark of the next page. */
-public final class AssetLinesPage {
-    private final List<AssetLine> assets;
-    private final String bookmark;
+public final class AssetLinesPage extends Page<AssetLine> {
 
     private AssetLinesPage(final List<AssetLine> assets, final String bookmark) {
-        this.assets = Require.list("assets", assets);
-        this.bookmark = Require.present("bookmark", bookmark);
+        super("assets", assets, bookmark);
     }
 
     @JsonCreator
@@ -21,12 +18,8 @@ public final class AssetLinesPage {
         return new AssetLinesPage(assets, bookmark);
     }
 
+    @JsonProperty("assets")
     public List<AssetLine> assets() {
-        return assets;
-    }
-
-    /** The bookmark of the next page; empty when this is the last page. */
-    public String bookmark() {
-        return bookmark;
+        return items();
     }
 }

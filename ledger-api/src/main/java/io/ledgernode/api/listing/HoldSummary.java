@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.ledgernode.api.Amount;
 import io.ledgernode.api.Require;
-import java.util.Objects;
+import io.ledgernode.api.Value;
 import java.util.regex.Pattern;
 
 /**
@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * {@link KeyOrder} of the hold ids. Two sides that agree on the digest agree on every open hold's id and amount,
  * however many there are.
  */
-public final class HoldSummary {
+public final class HoldSummary extends Value {
     private static final Pattern HEX_SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     private final int count;
@@ -47,23 +47,13 @@ public final class HoldSummary {
         return digest;
     }
 
-    /** Equal when every field is: a listing line is a value. */
     @Override
-    public boolean equals(final Object other) {
-        if (!(other instanceof HoldSummary)) {
-            return false;
-        }
-        final HoldSummary that = (HoldSummary) other;
-        return count == that.count && sum.equals(that.sum) && digest.equals(that.digest);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(count, sum, digest);
+    protected Object[] components() {
+        return new Object[] {count, sum, digest};
     }
 
     @Override
     public String toString() {
-        return "HoldSummary{count=" + count + ", sum=" + sum + ", digest=" + digest + "}";
+        return describe("count", "sum", "digest");
     }
 }

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.ledgernode.api.Amount;
 import io.ledgernode.api.Require;
-import java.util.Objects;
+import io.ledgernode.api.Value;
 
 /**
  * One balance effect of a transaction, e.g. {@code {"account":"alice","amount":"2500","asset":"USD","holdId":null,
  * "kind":"DEBIT"}}. A transaction's entries, in order, rebuild every balance, held amount and supply.
  */
-public final class Entry {
+public final class Entry extends Value {
     private final String account;
     private final String asset;
     private final EntryKind kind;
@@ -56,18 +56,8 @@ public final class Entry {
     }
 
     @Override
-    public boolean equals(final Object other) {
-        if (!(other instanceof Entry)) {
-            return false;
-        }
-        final Entry that = (Entry) other;
-        return account.equals(that.account) && asset.equals(that.asset) && kind == that.kind
-                && amount.equals(that.amount) && Objects.equals(holdId, that.holdId);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(account, asset, kind, amount, holdId);
+    protected Object[] components() {
+        return new Object[] {account, asset, kind, amount, holdId};
     }
 
     @Override
