@@ -10,19 +10,11 @@ import java.util.Objects;
 @JsonSubTypes({@JsonSubTypes.Type(Op.Transfer.class), @JsonSubTypes.Type(Op.Batch.class), @JsonSubTypes.Type(Op.PlaceHold.class), @JsonSubTypes.Type(Op.CaptureHold.class)})
 public sealed interface Op {
 
-    /** The accounts it debits: only their custodian org's node may send it. */
-    List<String> debits();
-
     /** A transfer of {@code amount} minor units. */
     record Transfer(String from, String to, long amount) implements Op {
         public Transfer {
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(to, "to");
-        }
-
-        @Override
-        public List<String> debits() {
-            return List.of(from);
         }
     }
 
@@ -30,11 +22,6 @@ public sealed interface Op {
     record Batch(List<Transfer> legs) implements Op {
         public Batch {
             legs = List.copyOf(legs);
-        }
-
-        @Override
-        public List<String> debits() {
-            return legs.stream().map(Transfer::from).distinct().toList();
         }
     }
 
@@ -44,11 +31,6 @@ public sealed interface Op {
             Objects.requireNonNull(holdId, "holdId");
             Objects.requireNonNull(account, "account");
         }
-
-        @Override
-        public List<String> debits() {
-            return List.of(account);
-        }
     }
 
     /** Moves {@code amount} of an open hold of {@code account} to {@code to}; the rest is released. */
@@ -56,11 +38,6 @@ public sealed interface Op {
         public CaptureHold {
             Objects.requireNonNull(holdId, "holdId");
             Objects.requireNonNull(to, "to");
-        }
-
-        @Override
-        public List<String> debits() {
-            return List.of(account);
         }
     }
 }
