@@ -1,7 +1,11 @@
 package io.ledgernode.node.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import io.ledgernode.node.auth.DevTokens;
 import io.ledgernode.node.auth.Role;
+import io.ledgernode.node.http.Json;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -76,5 +80,27 @@ final class NodeFixture {
 
     HttpResponse<String> get(String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(api + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Registers {@code asset} (two decimals) as {@code issuer}, under {@code key}. */
+    void registerAsset(String issuer, String key, String asset) throws Exception {
+        ok(post("/v1/assets", issuer, key, "{\"code\":\"" + asset + "\",\"decimals\":2}"));
+    }
+
+    /** Opens account {@code id} of {@code asset} as {@code operator}, under the key {@code open-<id>}. */
+    void openAccount(String operator, String id, String asset, String ownerRef, String jurisdiction) throws Exception {
+        ok(post("/v1/accounts", operator, "open-" + id, "{\"id\":\"" + id + "\",\"asset\":\"" + asset + "\",\"ownerRef\":\""
+                + ownerRef + "\",\"jurisdiction\":\"" + jurisdiction + "\"}"));
+    }
+
+    /** A transfer's JSON (or a batch's leg). */
+    static String transfer(String from, String to, String asset, String amount) {
+        return "{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"asset\":\"" + asset + "\",\"amount\":\"" + amount + "\"}";
+    }
+
+    /** The body of a 200 answer, as JSON; any other status fails the test, showing the body. */
+    static JsonNode ok(HttpResponse<String> response) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Json.MAPPER.readTree(response.body());
     }
 }

@@ -1,5 +1,6 @@
 package io.ledgernode.node.it;
 
+import static io.ledgernode.node.it.NodeFixture.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,10 +42,9 @@ class ProofsOverHttpIT {
         String asset = "P" + node.run;
         String payer = "proof-a-" + node.run;
         String payee = "proof-b-" + node.run;
-        ok(node.post("/v1/assets", issuer, "asset", "{\"code\":\"" + asset + "\",\"decimals\":2}"));
+        node.registerAsset(issuer, "asset", asset);
         for (String id : List.of(payer, payee)) {
-            ok(node.post("/v1/accounts", operator, "open-" + id, "{\"id\":\"" + id + "\",\"asset\":\"" + asset
-                    + "\",\"ownerRef\":\"o\",\"jurisdiction\":\"DE\"}"));
+            node.openAccount(operator, id, asset, "o", "DE");
         }
         ok(node.post("/v1/mint", issuer, "mint", "{\"account\":\"" + payer + "\",\"amount\":\"500\"}"));
         JsonNode sent = ok(node.post("/v1/transfers", operator, "pay", "{\"from\":\"" + payer + "\",\"to\":\"" + payee
@@ -96,10 +96,5 @@ class ProofsOverHttpIT {
         int status = VerifyProof.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(out, true, StandardCharsets.UTF_8));
         return new Verified(status, out.toString(StandardCharsets.UTF_8));
-    }
-
-    private static JsonNode ok(HttpResponse<String> response) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Json.MAPPER.readTree(response.body());
     }
 }

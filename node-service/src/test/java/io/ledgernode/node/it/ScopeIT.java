@@ -1,5 +1,7 @@
 package io.ledgernode.node.it;
 
+import static io.ledgernode.node.it.NodeFixture.ok;
+import static io.ledgernode.node.it.NodeFixture.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,15 +37,14 @@ class ScopeIT {
         String bob = "scope-bob-" + node.run;
         String treas = "scope-treas-" + node.run;
         String carol = "scope-carol-" + node.run;
-        ok(node.post("/v1/assets", issuer, "asset", "{\"code\":\"" + asset + "\",\"decimals\":2}"));
+        node.registerAsset(issuer, "asset", asset);
         for (String id : List.of(alice, bob, treas, carol)) {
-            ok(node.post("/v1/accounts", operator, "open-" + id, "{\"id\":\"" + id + "\",\"asset\":\"" + asset
-                    + "\",\"ownerRef\":\"o-" + id + "\",\"jurisdiction\":\"DE\"}"));
+            node.openAccount(operator, id, asset, "o-" + id, "DE");
         }
         ok(node.post("/v1/mint", issuer, "mint-a", "{\"account\":\"" + alice + "\",\"amount\":\"500\"}"));
         ok(node.post("/v1/mint", issuer, "mint-t", "{\"account\":\"" + treas + "\",\"amount\":\"500\"}"));
         JsonNode sent = ok(node.post("/v1/transfers/batch", operator, "batch", "{\"legs\":["
-                + leg(alice, bob, asset, "10") + "," + leg(treas, carol, asset, "20") + "]}"));
+                + transfer(alice, bob, asset, "10") + "," + transfer(treas, carol, asset, "20") + "]}"));
         String txId = sent.path("txId").asText();
         long block = sent.path("blockNumber").asLong();
 
@@ -68,12 +69,4 @@ class ScopeIT {
         assertThat(node.get("/v1/proofs/" + txId, german).statusCode()).isEqualTo(200);
     }
 
-    private static String leg(String from, String to, String asset, String amount) {
-        return "{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"asset\":\"" + asset + "\",\"amount\":\"" + amount + "\"}";
-    }
-
-    private static JsonNode ok(HttpResponse<String> response) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Json.MAPPER.readTree(response.body());
-    }
 }
