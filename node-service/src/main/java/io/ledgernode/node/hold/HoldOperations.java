@@ -30,11 +30,8 @@ public final class HoldOperations {
 
     /** {@code {"holdId","account","amount","expiresAt","payee"?}}. */
     public WriteResult place(Caller caller, String idempotencyKey, WriteRequest<PlaceHoldRequest> request) {
-        return writer.submit(Transactions.HOLDS_PLACE, caller, idempotencyKey, key -> {
-            PlaceHoldRequest place = request.withKey(key);
-            requireOwn(caller, place.account());
-            return place;
-        }, Role.WALLET, Role.OPERATOR);
+        return writer.submit(Transactions.HOLDS_PLACE, caller, idempotencyKey,
+                request.checked(place -> requireOwn(caller, place.account())), Role.WALLET, Role.OPERATOR);
     }
 
     /**
@@ -42,7 +39,8 @@ public final class HoldOperations {
      * the rest of the request is.
      */
     public WriteResult capture(Caller caller, String idempotencyKey, String holdId, WriteRequest<CaptureHoldRequest> request) {
-        return writer.submit(Transactions.HOLDS_CAPTURE, caller, idempotencyKey, ownHold(caller, holdId, request), Role.WALLET, Role.OPERATOR);
+        return writer.submit(Transactions.HOLDS_CAPTURE, caller, idempotencyKey, ownHold(caller, holdId, request),
+                Role.WALLET, Role.OPERATOR);
     }
 
     /** Returns the whole held amount to the account. */

@@ -25,20 +25,14 @@ public final class TransferOperations {
 
     /** One transfer, {@code {"from","to","asset","amount","reference"?}} under the caller's key. */
     public WriteResult transfer(Caller caller, String idempotencyKey, WriteRequest<TransferRequest> request) {
-        return writer.submit(Transactions.MONEY_TRANSFER, caller, idempotencyKey, key -> {
-            TransferRequest transfer = request.withKey(key);
-            requireSender(caller, transfer.leg());
-            return transfer;
-        }, Role.WALLET, Role.OPERATOR);
+        return writer.submit(Transactions.MONEY_TRANSFER, caller, idempotencyKey,
+                request.checked(transfer -> requireSender(caller, transfer.leg())), Role.WALLET, Role.OPERATOR);
     }
 
     /** {@code {"legs":[{"from","to","asset","amount","reference"?}, ...]}}: every leg or none. */
     public WriteResult transferBatch(Caller caller, String idempotencyKey, WriteRequest<TransferBatchRequest> request) {
-        return writer.submit(Transactions.MONEY_TRANSFER_BATCH, caller, idempotencyKey, key -> {
-            TransferBatchRequest batch = request.withKey(key);
-            batch.legs().forEach(leg -> requireSender(caller, leg));
-            return batch;
-        }, Role.WALLET, Role.OPERATOR);
+        return writer.submit(Transactions.MONEY_TRANSFER_BATCH, caller, idempotencyKey,
+                request.checked(batch -> batch.legs().forEach(leg -> requireSender(caller, leg))), Role.WALLET, Role.OPERATOR);
     }
 
     private static void requireSender(Caller caller, TransferLeg leg) {

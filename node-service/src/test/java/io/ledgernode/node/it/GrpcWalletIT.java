@@ -64,8 +64,8 @@ class GrpcWalletIT {
         String asset = "G" + node.run;
         String alice = "grpc-alice-" + node.run;
         String bob = "grpc-bob-" + node.run;
-        var issuer = ledger(node.token(Set.of(Role.ISSUER), Set.of(), Optional.empty()));
-        var operator = ledger(node.token(Set.of(Role.OPERATOR), Set.of(), Optional.empty()));
+        var issuer = ledger(node.token(Role.ISSUER));
+        var operator = ledger(node.token(Role.OPERATOR));
         var wallet = ledger(node.token(Set.of(Role.WALLET), Set.of(alice), Optional.empty()));
         var watcher = LedgerGrpc.newStub(authorized(node.token(Set.of(Role.WALLET), Set.of(alice), Optional.empty())));
 

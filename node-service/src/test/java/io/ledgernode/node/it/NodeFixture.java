@@ -61,6 +61,11 @@ final class NodeFixture {
                 Duration.ofMinutes(10), Clock.systemUTC());
     }
 
+    /** A token of {@code role} alone, naming no account and no jurisdiction (an issuer's, an operator's). */
+    String token(Role role) {
+        return token(Set.of(role), Set.of(), Optional.empty());
+    }
+
     /** A POST with an Idempotency-Key made unique to this run; a null body sends none (unfreeze and void take none). */
     HttpResponse<String> post(String path, String token, String key, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path)).header("Authorization", "Bearer " + token)
@@ -82,15 +87,13 @@ final class NodeFixture {
         return HTTP.send(HttpRequest.newBuilder(URI.create(api + path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Registers {@code asset} (two decimals) as {@code issuer}, under {@code key}. */
-    void registerAsset(String issuer, String key, String asset) throws Exception {
-        ok(post("/v1/assets", issuer, key, "{\"code\":\"" + asset + "\",\"decimals\":2}"));
-    }
-
-    /** Opens account {@code id} of {@code asset} as {@code operator}, under the key {@code open-<id>}. */
-    void openAccount(String operator, String id, String asset, String ownerRef, String jurisdiction) throws Exception {
-        ok(post("/v1/accounts", operator, "open-" + id, "{\"id\":\"" + id + "\",\"asset\":\"" + asset + "\",\"ownerRef\":\""
-                + ownerRef + "\",\"jurisdiction\":\"" + jurisdiction + "\"}"));
+    /** Registers {@code asset} (two decimals) and opens the accounts {@code ids} in it, in {@code jurisdiction}. */
+    void openAccounts(String asset, String jurisdiction, String... ids) throws Exception {
+        ok(post("/v1/assets", token(Role.ISSUER), "asset-" + asset, "{\"code\":\"" + asset + "\",\"decimals\":2}"));
+        for (String id : ids) {
+            ok(post("/v1/accounts", token(Role.OPERATOR), "open-" + id, "{\"id\":\"" + id + "\",\"asset\":\"" + asset
+                    + "\",\"ownerRef\":\"cust-" + id + "\",\"jurisdiction\":\"" + jurisdiction + "\"}"));
+        }
     }
 
     /** A transfer's JSON (or a batch's leg). */

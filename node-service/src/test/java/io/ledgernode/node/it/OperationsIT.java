@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ledgernode.node.auth.Role;
 import io.ledgernode.node.http.Json;
 import java.net.http.HttpResponse;
-import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +24,8 @@ class OperationsIT {
     @BeforeAll
     static void locate() {
         node = NodeFixture.locate();
-        issuer = node.token(Set.of(Role.ISSUER), Set.of(), Optional.empty());
-        operator = node.token(Set.of(Role.OPERATOR), Set.of(), Optional.empty());
+        issuer = node.token(Role.ISSUER);
+        operator = node.token(Role.OPERATOR);
     }
 
     @Test
@@ -108,9 +106,8 @@ class OperationsIT {
     }
 
     private static void fundedAccounts(String asset, long each, String... ids) throws Exception {
-        node.registerAsset(issuer, "asset-" + asset, asset);
+        node.openAccounts(asset, "FR", ids);
         for (String id : ids) {
-            node.openAccount(operator, id, asset, "cust-" + id, "FR");
             ok(node.post("/v1/mint", issuer, "mint-" + id, "{\"account\":\"" + id + "\",\"amount\":\"" + each + "\"}"));
         }
     }

@@ -37,15 +37,12 @@ class ProofsOverHttpIT {
 
     @Test
     void an_auditor_downloads_a_transfer_s_proof_and_verifies_it_offline() throws Exception {
-        String issuer = node.token(Set.of(Role.ISSUER), Set.of(), Optional.empty());
-        String operator = node.token(Set.of(Role.OPERATOR), Set.of(), Optional.empty());
+        String issuer = node.token(Role.ISSUER);
+        String operator = node.token(Role.OPERATOR);
         String asset = "P" + node.run;
         String payer = "proof-a-" + node.run;
         String payee = "proof-b-" + node.run;
-        node.registerAsset(issuer, "asset", asset);
-        for (String id : List.of(payer, payee)) {
-            node.openAccount(operator, id, asset, "o", "DE");
-        }
+        node.openAccounts(asset, "DE", payer, payee);
         ok(node.post("/v1/mint", issuer, "mint", "{\"account\":\"" + payer + "\",\"amount\":\"500\"}"));
         JsonNode sent = ok(node.post("/v1/transfers", operator, "pay", "{\"from\":\"" + payer + "\",\"to\":\"" + payee
                 + "\",\"asset\":\"" + asset + "\",\"amount\":\"120\"}"));
@@ -53,7 +50,7 @@ class ProofsOverHttpIT {
         // The wallet's check reads the mirror: let it take the block in first.
         node.get("/v1/accounts/" + payer + "?minBlock=" + sent.path("blockNumber").asLong(), operator);
 
-        String auditor = node.token(Set.of(Role.AUDITOR), Set.of(), Optional.empty());
+        String auditor = node.token(Role.AUDITOR);
         HttpResponse<String> proof = node.get("/v1/proofs/" + txId, auditor);
         assertThat(proof.statusCode()).as(proof.body()).isEqualTo(200);
         Path bundle = Files.createTempFile("proof", ".json");

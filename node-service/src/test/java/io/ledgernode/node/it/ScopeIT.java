@@ -30,17 +30,14 @@ class ScopeIT {
 
     @Test
     void a_batch_shows_a_wallet_its_own_leg_and_masks_the_other_and_its_proof_is_for_auditors() throws Exception {
-        String issuer = node.token(Set.of(Role.ISSUER), Set.of(), Optional.empty());
-        String operator = node.token(Set.of(Role.OPERATOR), Set.of(), Optional.empty());
+        String issuer = node.token(Role.ISSUER);
+        String operator = node.token(Role.OPERATOR);
         String asset = "S" + node.run;
         String alice = "scope-alice-" + node.run;
         String bob = "scope-bob-" + node.run;
         String treas = "scope-treas-" + node.run;
         String carol = "scope-carol-" + node.run;
-        node.registerAsset(issuer, "asset", asset);
-        for (String id : List.of(alice, bob, treas, carol)) {
-            node.openAccount(operator, id, asset, "o-" + id, "DE");
-        }
+        node.openAccounts(asset, "DE", alice, bob, treas, carol);
         ok(node.post("/v1/mint", issuer, "mint-a", "{\"account\":\"" + alice + "\",\"amount\":\"500\"}"));
         ok(node.post("/v1/mint", issuer, "mint-t", "{\"account\":\"" + treas + "\",\"amount\":\"500\"}"));
         JsonNode sent = ok(node.post("/v1/transfers/batch", operator, "batch", "{\"legs\":["
@@ -57,7 +54,7 @@ class ScopeIT {
         HttpResponse<String> proof = node.get("/v1/proofs/" + txId, wallet);
         assertThat(proof.statusCode()).as(proof.body()).isEqualTo(403);
         assertThat(Json.MAPPER.readTree(proof.body()).path("code").asText()).isEqualTo("PROOF_SCOPE_EXCEEDED");
-        String auditor = node.token(Set.of(Role.AUDITOR), Set.of(), Optional.empty());
+        String auditor = node.token(Role.AUDITOR);
         assertThat(node.get("/v1/proofs/" + txId, auditor).statusCode()).isEqualTo(200);
 
         for (String jurisdiction : List.of("FR", "US")) {

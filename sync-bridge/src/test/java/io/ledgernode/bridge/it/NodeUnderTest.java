@@ -155,6 +155,13 @@ final class NodeUnderTest implements AutoCloseable {
         return Long.parseLong(Files.readString(home.resolve("run").resolve(process + ".child")).trim().split(" ")[0]);
     }
 
+    /** Stops one of the node's processes (SIGTERM) and waits until it has exited; {@link #up} starts it again. */
+    void stop(String process) throws Exception {
+        ProcessHandle handle = ProcessHandle.of(pid(process)).orElseThrow();
+        handle.destroy();
+        handle.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     /** Waits until the mirror in {@code connection}'s database has applied block {@code number}. */
     static void awaitBlock(Connection connection, long number, Duration timeout) throws SQLException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
