@@ -3,17 +3,14 @@ package io.ledgernode.node.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ledgernode.mirror.testing.RunningNode;
 import io.ledgernode.node.auth.DevTokens;
 import io.ledgernode.node.auth.Role;
 import io.ledgernode.node.http.Json;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -45,13 +42,7 @@ final class NodeFixture {
     }
 
     static NodeFixture locate() {
-        Path home = Path.of(System.getProperty("ledger.it.home", ""));
-        Properties node = new Properties();
-        try (Reader reader = Files.newBufferedReader(home.resolve("network/node.properties"))) {
-            node.load(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException("no running node at " + home + " (scripts/ledger test starts one)", e);
-        }
+        Properties node = RunningNode.properties(RunningNode.home());
         String run = Long.toString(Math.abs(new SecureRandom().nextLong()), 36).substring(0, 6).toUpperCase(Locale.ROOT);
         return new NodeFixture(node.getProperty("api.url"), node.getProperty("api.grpcAddress"), Path.of(node.getProperty("auth.devDir")), run);
     }
