@@ -29,6 +29,22 @@ public final class WriteResponses {
         WriteResult apply(Caller caller, String idempotencyKey);
     }
 
+    /** A write of a request record built from the body, given the verified caller and the Idempotency-Key header. */
+    @FunctionalInterface
+    public interface RecordWrite<R> {
+        WriteResult apply(Caller caller, String idempotencyKey, WriteRequest<R> request);
+    }
+
+    /**
+     * Answers a write whose JSON body is the request record {@code type}, the caller-scoped idempotency key added to it
+     * (a body naming the key itself is refused: it goes in the header).
+     */
+    public static <R> void send(Requests requests, ServerRequest request, ServerResponse response, Class<R> type, RecordWrite<R> write)
+            throws AuthException {
+        send(requests, request, response, (caller, idempotencyKey, body) -> write.apply(caller, idempotencyKey,
+                key -> body.as(type, Json.idempotencyKey(key))));
+    }
+
     /** Answers a write with a JSON body: the caller is verified first, then the body read, then {@code write} done. */
     public static void send(Requests requests, ServerRequest request, ServerResponse response, BodyWrite write) throws AuthException {
         Caller caller = requests.caller(request);

@@ -26,8 +26,7 @@ public final class HoldsService extends DomainService<HoldOperations> {
     }
 
     private void place(ServerRequest request, ServerResponse response) throws Exception {
-        WriteResponses.send(requests, request, response, (caller, idempotencyKey, body) -> domain.place(caller, idempotencyKey,
-                key -> body.as(PlaceHoldRequest.class, Json.idempotencyKey(key))));
+        WriteResponses.send(requests, request, response, PlaceHoldRequest.class, domain::place);
     }
 
     private void capture(ServerRequest request, ServerResponse response) throws Exception {

@@ -8,7 +8,6 @@ import io.ledgernode.api.money.BurnRequest;
 import io.ledgernode.api.money.MintRequest;
 import io.ledgernode.node.chain.WriteResponses;
 import io.ledgernode.node.http.DomainService;
-import io.ledgernode.node.http.Json;
 import io.ledgernode.node.http.Requests;
 
 /**
@@ -32,12 +31,10 @@ public final class IssuanceService extends DomainService<IssuanceOperations> {
     }
 
     private void mint(ServerRequest request, ServerResponse response) throws Exception {
-        WriteResponses.send(requests, request, response, (caller, idempotencyKey, body) -> domain.mint(caller, idempotencyKey,
-                key -> body.as(MintRequest.class, Json.idempotencyKey(key))));
+        WriteResponses.send(requests, request, response, MintRequest.class, domain::mint);
     }
 
     private void burn(ServerRequest request, ServerResponse response) throws Exception {
-        WriteResponses.send(requests, request, response, (caller, idempotencyKey, body) -> domain.burn(caller, idempotencyKey,
-                key -> body.as(BurnRequest.class, Json.idempotencyKey(key))));
+        WriteResponses.send(requests, request, response, BurnRequest.class, domain::burn);
     }
 }

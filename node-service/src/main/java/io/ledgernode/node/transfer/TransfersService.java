@@ -7,7 +7,6 @@ import io.ledgernode.api.money.TransferBatchRequest;
 import io.ledgernode.api.money.TransferRequest;
 import io.ledgernode.node.chain.WriteResponses;
 import io.ledgernode.node.http.DomainService;
-import io.ledgernode.node.http.Json;
 import io.ledgernode.node.http.Requests;
 
 /** {@code POST /v1/transfers} and {@code POST /v1/transfers/batch}, each with an Idempotency-Key header. */
@@ -23,12 +22,10 @@ public final class TransfersService extends DomainService<TransferOperations> {
     }
 
     private void transfer(ServerRequest request, ServerResponse response) throws Exception {
-        WriteResponses.send(requests, request, response, (caller, idempotencyKey, body) -> domain.transfer(caller, idempotencyKey,
-                key -> body.as(TransferRequest.class, Json.idempotencyKey(key))));
+        WriteResponses.send(requests, request, response, TransferRequest.class, domain::transfer);
     }
 
     private void batch(ServerRequest request, ServerResponse response) throws Exception {
-        WriteResponses.send(requests, request, response, (caller, idempotencyKey, body) -> domain.transferBatch(caller, idempotencyKey,
-                key -> body.as(TransferBatchRequest.class, Json.idempotencyKey(key))));
+        WriteResponses.send(requests, request, response, TransferBatchRequest.class, domain::transferBatch);
     }
 }
