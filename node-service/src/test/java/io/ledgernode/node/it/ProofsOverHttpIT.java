@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,12 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class ProofsOverHttpIT {
 
-    private static NodeFixture node;
-
-    @BeforeAll
-    static void locate() {
-        node = NodeFixture.locate();
-    }
+    private static final NodeFixture node = NodeFixture.locate();
 
     @Test
     void an_auditor_downloads_a_transfer_s_proof_and_verifies_it_offline() throws Exception {

@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,12 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class ScopeIT {
 
-    private static NodeFixture node;
-
-    @BeforeAll
-    static void locate() {
-        node = NodeFixture.locate();
-    }
+    private static final NodeFixture node = NodeFixture.locate();
 
     @Test
     void a_batch_shows_a_wallet_its_own_leg_and_masks_the_other_and_its_proof_is_for_auditors() throws Exception {

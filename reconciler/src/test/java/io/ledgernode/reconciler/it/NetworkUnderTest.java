@@ -16,6 +16,7 @@ import io.ledgernode.reconciler.db.ReconcilerDatabase;
 import io.ledgernode.reconciler.report.ResultHandOff;
 import io.ledgernode.reconciler.run.RunOutcome;
 import io.ledgernode.reconciler.run.Runner;
+import io.ledgernode.reconciler.testing.RunHarness;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -26,7 +27,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -78,15 +78,7 @@ final class NetworkUnderTest implements AutoCloseable {
     }
 
     List<BreakView> breaks(long runId) throws SQLException {
-        BreakReader reader = new BreakReader(mirrorPool);
-        List<BreakView> all = new ArrayList<>();
-        Long cursor = null;
-        do {
-            BreakReader.BreakPage page = reader.breaks(runId, Optional.empty(), 100, cursor);
-            all.addAll(page.breaks());
-            cursor = page.nextCursor();
-        } while (cursor != null);
-        return all;
+        return RunHarness.allBreaks(new BreakReader(mirrorPool), runId, 100);
     }
 
     String id(String base) {
