@@ -5,7 +5,10 @@ import io.ledgernode.reports.mirror.CutOff;
 import io.ledgernode.reports.party.Pseudonyms;
 import io.ledgernode.reports.table.Origin;
 import io.ledgernode.reports.table.ReportHeader;
+import io.ledgernode.reports.table.Value;
+import java.math.BigInteger;
 import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -34,5 +37,15 @@ public record ReportContext(Origin origin, CutOff cutOff, SortedMap<String, Asse
                     + " is used at or before block " + cutOff.blockNumber() + " but not registered by then");
         }
         return asset;
+    }
+
+    /**
+     * A row of a totals table: the asset, what is totalled (a movement type, a direction), how many, and the sum in
+     * minor units and in the asset's decimals.
+     */
+    public List<Value> totalRow(String assetCode, String totalled, int count, BigInteger sum) throws ReportException {
+        Asset asset = asset(assetCode);
+        return List.of(Value.text(asset.code()), Value.text(totalled), Value.number(count), Value.amount(sum),
+                Value.text(asset.decimal(sum)));
     }
 }

@@ -172,6 +172,29 @@ public final class MirrorView implements AutoCloseable {
         return connection.prepareStatement(sql);
     }
 
+    /** Takes in one row of a result set. */
+    @FunctionalInterface
+    public interface RowHandler {
+        void handle(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * Runs the query {@code sql} in this snapshot with {@code parameters} in order, and hands each row to {@code row};
+     * the caller bounds what it reads.
+     */
+    public void eachRow(String sql, RowHandler row, Object... parameters) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                select.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    row.handle(rs);
+                }
+            }
+        }
+    }
+
     /** Ends the transaction (a rollback: a reader never commits) and gives the connection back. */
     @Override
     public void close() throws SQLException {
@@ -200,16 +223,7 @@ public final class MirrorView implements AutoCloseable {
 
     private <T> List<T> list(String sql, RowMapper<T> mapper, Object... parameters) throws SQLException {
         List<T> rows = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                select.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(mapper.map(rs));
-                }
-            }
-        }
+        eachRow(sql, rs -> rows.add(mapper.map(rs)), parameters);
         return rows;
     }
 

@@ -93,10 +93,7 @@ public final class DailyTransactionsReport {
         }
         List<List<Value>> rows = new ArrayList<>();
         for (Map.Entry<Key, BigInteger> sum : sums.entrySet()) {
-            Asset asset = context.asset(sum.getKey().asset());
-            rows.add(List.of(Value.text(asset.code()), Value.text(sum.getKey().type().name()),
-                    Value.number(counts.get(sum.getKey())), Value.amount(sum.getValue()),
-                    Value.text(asset.decimal(sum.getValue()))));
+            rows.add(context.totalRow(sum.getKey().asset(), sum.getKey().type().name(), counts.get(sum.getKey()), sum.getValue()));
         }
         return rows;
     }

@@ -84,10 +84,8 @@ public final class LargeValueReport {
         }
         List<List<Value>> totalRows = new ArrayList<>();
         for (Map.Entry<Key, BigInteger> total : totals.entrySet()) {
-            Asset asset = context.asset(total.getKey().asset());
-            totalRows.add(List.of(Value.text(asset.code()), Value.text(total.getKey().direction().name()),
-                    Value.number(parties.get(total.getKey())), Value.amount(total.getValue()),
-                    Value.text(asset.decimal(total.getValue()))));
+            totalRows.add(context.totalRow(total.getKey().asset(), total.getKey().direction().name(), parties.get(total.getKey()),
+                    total.getValue()));
         }
         return new ReportDocument(context.header(ReportKind.LARGE_VALUE, jurisdiction, day.toString()),
                 parameters(context, day, thresholds), List.of(

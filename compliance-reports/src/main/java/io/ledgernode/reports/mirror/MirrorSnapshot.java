@@ -73,14 +73,9 @@ public final class MirrorSnapshot implements AutoCloseable {
     /** The assets registered at or before the cut-off, by code. */
     public SortedMap<String, Asset> assets() throws ReportException {
         SortedMap<String, Asset> assets = new TreeMap<>();
-        try (PreparedStatement query = view.prepare(
-                "SELECT code, decimals FROM " + ASSETS + " WHERE block_number <= ?")) {
-            query.setLong(1, cutOff.blockNumber());
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    assets.put(rows.getString(1), new Asset(rows.getString(1), rows.getInt(2)));
-                }
-            }
+        try {
+            view.eachRow("SELECT code, decimals FROM " + ASSETS + " WHERE block_number <= ?",
+                    rows -> assets.put(rows.getString(1), new Asset(rows.getString(1), rows.getInt(2))), cutOff.blockNumber());
         } catch (SQLException e) {
             throw unavailable(e);
         }
@@ -109,16 +104,13 @@ public final class MirrorSnapshot implements AutoCloseable {
      */
     public SortedMap<String, BigInteger> supplies() throws ReportException {
         SortedMap<String, BigInteger> supplies = new TreeMap<>();
-        try (PreparedStatement query = view.prepare("SELECT asset, kind, sum(amount) FROM "
-                + ENTRIES + " WHERE block_number <= ? AND kind IN ('MINT', 'BURN') GROUP BY asset, kind")) {
-            query.setLong(1, cutOff.blockNumber());
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    BigInteger total = rows.getBigDecimal(3).toBigIntegerExact();
-                    int sign = EntryKind.valueOf(rows.getString(2)).supplySign();
-                    supplies.merge(rows.getString(1), total.multiply(BigInteger.valueOf(sign)), BigInteger::add);
-                }
-            }
+        try {
+            view.eachRow("SELECT asset, kind, sum(amount) FROM "
+                    + ENTRIES + " WHERE block_number <= ? AND kind IN ('MINT', 'BURN') GROUP BY asset, kind", rows -> {
+                BigInteger total = rows.getBigDecimal(3).toBigIntegerExact();
+                int sign = EntryKind.valueOf(rows.getString(2)).supplySign();
+                supplies.merge(rows.getString(1), total.multiply(BigInteger.valueOf(sign)), BigInteger::add);
+            }, cutOff.blockNumber());
         } catch (SQLException e) {
             throw unavailable(e);
         }
@@ -128,14 +120,9 @@ public final class MirrorSnapshot implements AutoCloseable {
     /** The jurisdictions of the accounts opened at or before the cut-off. */
     public SortedSet<String> jurisdictions() throws ReportException {
         SortedSet<String> jurisdictions = new TreeSet<>();
-        try (PreparedStatement query = view.prepare(
-                "SELECT DISTINCT jurisdiction FROM " + ACCOUNTS + " WHERE opened_block <= ?")) {
-            query.setLong(1, cutOff.blockNumber());
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    jurisdictions.add(rows.getString(1));
-                }
-            }
+        try {
+            view.eachRow("SELECT DISTINCT jurisdiction FROM " + ACCOUNTS + " WHERE opened_block <= ?",
+                    rows -> jurisdictions.add(rows.getString(1)), cutOff.blockNumber());
         } catch (SQLException e) {
             throw unavailable(e);
         }
@@ -152,24 +139,18 @@ public final class MirrorSnapshot implements AutoCloseable {
 
     private List<MirrorEntry> entriesOf(LocalDate day) throws ReportException {
         List<MirrorEntry> entries = new ArrayList<>();
-        try (PreparedStatement query = view.prepare("SELECT e.block_number, e.tx_index, "
-                + "e.entry_index, e.tx_id, t.tx_timestamp, e.account_id, a.asset, a.owner_ref, a.jurisdiction, "
-                + "e.asset, e.kind, e.amount, e.hold_id FROM " + ENTRIES + " e JOIN " + TRANSACTIONS + " t "
-                + "ON t.block_number = e.block_number AND t.tx_index = e.tx_index "
-                + "JOIN " + ACCOUNTS + " a ON a.id = e.account_id "
-                + "WHERE e.block_number <= ? AND t.validation_code = 'VALID' "
-                + "AND t.tx_timestamp >= ? AND t.tx_timestamp < ? "
-                + "ORDER BY e.block_number, e.tx_index, e.entry_index LIMIT ?")) {
-            query.setLong(1, cutOff.blockNumber());
-            query.setObject(2, day.atStartOfDay().atOffset(ZoneOffset.UTC));
-            query.setObject(3, day.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
-            query.setInt(4, rowsMax + 1);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    entries.add(entry(rows));
-                    requireWithinLimit(entries.size(), "entries of " + day);
-                }
-            }
+        try {
+            view.eachRow("SELECT e.block_number, e.tx_index, "
+                    + "e.entry_index, e.tx_id, t.tx_timestamp, e.account_id, a.asset, a.owner_ref, a.jurisdiction, "
+                    + "e.asset, e.kind, e.amount, e.hold_id FROM " + ENTRIES + " e JOIN " + TRANSACTIONS + " t "
+                    + "ON t.block_number = e.block_number AND t.tx_index = e.tx_index "
+                    + "JOIN " + ACCOUNTS + " a ON a.id = e.account_id "
+                    + "WHERE e.block_number <= ? AND t.validation_code = 'VALID' "
+                    + "AND t.tx_timestamp >= ? AND t.tx_timestamp < ? "
+                    + "ORDER BY e.block_number, e.tx_index, e.entry_index LIMIT ?", rows -> entries.add(entry(rows)),
+                    cutOff.blockNumber(), day.atStartOfDay().atOffset(ZoneOffset.UTC),
+                    day.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC), rowsMax + 1);
+            requireWithinLimit(entries.size(), "entries of " + day);
         } catch (SQLException e) {
             throw unavailable(e);
         }
@@ -189,18 +170,11 @@ public final class MirrorSnapshot implements AutoCloseable {
 
     private List<Opened> openedAccounts() throws SQLException, ReportException {
         List<Opened> opened = new ArrayList<>();
-        try (PreparedStatement query = view.prepare("SELECT id, asset, owner_ref, jurisdiction, "
-                + "opened_block FROM " + ACCOUNTS + " WHERE opened_block <= ? LIMIT ?")) {
-            query.setLong(1, cutOff.blockNumber());
-            query.setInt(2, rowsMax + 1);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    opened.add(new Opened(new AccountRef(rows.getString(1), rows.getString(2), rows.getString(3),
-                            rows.getString(4)), rows.getLong(5)));
-                    requireWithinLimit(opened.size(), "accounts");
-                }
-            }
-        }
+        view.eachRow("SELECT id, asset, owner_ref, jurisdiction, "
+                + "opened_block FROM " + ACCOUNTS + " WHERE opened_block <= ? LIMIT ?", rows -> opened.add(new Opened(
+                new AccountRef(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4)), rows.getLong(5))),
+                cutOff.blockNumber(), rowsMax + 1);
+        requireWithinLimit(opened.size(), "accounts");
         opened.sort(Comparator.comparing(o -> o.account().id()));
         return opened;
     }
@@ -213,19 +187,14 @@ public final class MirrorSnapshot implements AutoCloseable {
 
     private Map<String, Sums> entrySums() throws SQLException {
         Map<String, Sums> sums = new HashMap<>();
-        try (PreparedStatement query = view.prepare("SELECT account_id, kind, sum(amount) "
-                + "FROM " + ENTRIES + " WHERE block_number <= ? GROUP BY account_id, kind")) {
-            query.setLong(1, cutOff.blockNumber());
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    EntryKind kind = EntryKind.valueOf(rows.getString(2));
-                    BigInteger total = rows.getBigDecimal(3).toBigIntegerExact();
-                    Sums of = sums.computeIfAbsent(rows.getString(1), id -> new Sums());
-                    of.balance = of.balance.add(total.multiply(BigInteger.valueOf(kind.balanceSign())));
-                    of.held = of.held.add(total.multiply(BigInteger.valueOf(kind.heldSign())));
-                }
-            }
-        }
+        view.eachRow("SELECT account_id, kind, sum(amount) "
+                + "FROM " + ENTRIES + " WHERE block_number <= ? GROUP BY account_id, kind", rows -> {
+            EntryKind kind = EntryKind.valueOf(rows.getString(2));
+            BigInteger total = rows.getBigDecimal(3).toBigIntegerExact();
+            Sums of = sums.computeIfAbsent(rows.getString(1), id -> new Sums());
+            of.balance = of.balance.add(total.multiply(BigInteger.valueOf(kind.balanceSign())));
+            of.held = of.held.add(total.multiply(BigInteger.valueOf(kind.heldSign())));
+        }, cutOff.blockNumber());
         return sums;
     }
 

@@ -49,11 +49,9 @@ public final class AccountOperations {
 
     /** {@code {"id","asset","ownerRef","jurisdiction"}}, opened with the node's org as custodian. */
     public WriteResult open(Caller caller, String idempotencyKey, WriteRequest<OpenAccountRequest> request) {
-        Requests.requireRole(caller, Role.OPERATOR);
-        String key = Requests.scopedKey(idempotencyKey, caller);
         // The chaincode's own request type validates every field, with its stable codes, before anything is sent;
         // Accounts:open carries no key of its own: the key only names this write to the caller.
-        return new WriteResult(key, writer.submit(Transactions.ACCOUNTS_OPEN, request.withKey(key)));
+        return writer.submit(Transactions.ACCOUNTS_OPEN, caller, idempotencyKey, request, Role.OPERATOR);
     }
 
     /** The account with balance, held amount, its open holds (at most a page) and the mirror height. */

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import io.ledgernode.api.LedgerException;
 import io.ledgernode.api.LedgerJson;
 import io.ledgernode.gateway.SubmitOutcome;
+import io.ledgernode.node.auth.Caller;
+import io.ledgernode.node.auth.Role;
 import io.ledgernode.node.http.ApiErrorCode;
 import io.ledgernode.node.http.ApiException;
 import io.ledgernode.node.http.Json;
+import io.ledgernode.node.http.Requests;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
@@ -78,6 +81,17 @@ public final class LedgerWriter {
         this.client = Objects.requireNonNull(client, "client");
         this.conflictRetry = Objects.requireNonNull(conflictRetry, "conflictRetry");
         this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
+    }
+
+    /**
+     * A caller's write, in the order both transports share: the caller must hold one of {@code roles} (403), its
+     * Idempotency-Key is scoped to it (400 when missing or malformed), the request is built under that key (where the
+     * operation checks the caller's right to what it names), and only then is {@code transaction} submitted.
+     */
+    public <R> WriteResult submit(String transaction, Caller caller, String idempotencyKey, WriteRequest<R> request, Role... roles) {
+        Requests.requireRole(caller, roles);
+        String key = Requests.scopedKey(idempotencyKey, caller);
+        return new WriteResult(key, submit(transaction, request.withKey(key)));
     }
 
     /**

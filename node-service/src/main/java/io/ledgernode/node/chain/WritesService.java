@@ -1,20 +1,16 @@
 package io.ledgernode.node.chain;
 
 import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import io.ledgernode.node.http.DomainService;
 import io.ledgernode.node.http.Requests;
 
 /** {@code GET /v1/writes/{idempotencyKey}}: the final outcome of a write the caller sent under that key. */
-public final class WritesService implements HttpService {
-
-    private final Requests requests;
-    private final WriteStatusOperations writes;
+public final class WritesService extends DomainService<WriteStatusOperations> {
 
     public WritesService(Requests requests, WriteStatusOperations writes) {
-        this.requests = requests;
-        this.writes = writes;
+        super(requests, writes);
     }
 
     @Override
@@ -23,6 +19,6 @@ public final class WritesService implements HttpService {
     }
 
     private void status(ServerRequest request, ServerResponse response) throws Exception {
-        WriteResponses.send(response, writes.status(requests.caller(request), request.path().pathParameters().get("key")));
+        WriteResponses.send(response, domain.status(requests.caller(request), request.path().pathParameters().get("key")));
     }
 }

@@ -8,7 +8,6 @@ import io.ledgernode.node.auth.Role;
 import io.ledgernode.node.chain.LedgerWriter;
 import io.ledgernode.node.chain.WriteRequest;
 import io.ledgernode.node.chain.WriteResult;
-import io.ledgernode.node.http.Requests;
 
 /**
  * Freeze and unfreeze, whatever the transport: operators only. The chaincode accepts these only from a compliance
@@ -25,15 +24,12 @@ public final class ComplianceOperations {
 
     /** {@code {"account","reason"}}: the account named by the transport (the REST path), the reason by the caller. */
     public WriteResult freeze(Caller caller, String idempotencyKey, WriteRequest<FreezeRequest> request) {
-        Requests.requireRole(caller, Role.OPERATOR);
-        String key = Requests.scopedKey(idempotencyKey, caller);
         // Compliance:freeze carries no key of its own: the key only names this write to the caller.
-        return new WriteResult(key, complianceWriter.submit(Transactions.COMPLIANCE_FREEZE, request.withKey(key)));
+        return complianceWriter.submit(Transactions.COMPLIANCE_FREEZE, caller, idempotencyKey, request, Role.OPERATOR);
     }
 
     public WriteResult unfreeze(Caller caller, String idempotencyKey, String account) {
-        Requests.requireRole(caller, Role.OPERATOR);
-        String key = Requests.scopedKey(idempotencyKey, caller);
-        return new WriteResult(key, complianceWriter.submit(Transactions.COMPLIANCE_UNFREEZE, UnfreezeRequest.of(account)));
+        return complianceWriter.submit(Transactions.COMPLIANCE_UNFREEZE, caller, idempotencyKey, key -> UnfreezeRequest.of(account),
+                Role.OPERATOR);
     }
 }

@@ -2,23 +2,19 @@ package io.ledgernode.node.explorer;
 
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.ledgernode.node.auth.Caller;
 import io.ledgernode.node.http.ApiException;
+import io.ledgernode.node.http.DomainService;
 import io.ledgernode.node.http.Json;
 import io.ledgernode.node.http.Requests;
 
 /** {@code GET /v1/transactions/{txId}}, {@code GET /v1/blocks/{number}} and {@code GET /v1/supply}. */
-public final class ExplorerService implements HttpService {
-
-    private final Requests requests;
-    private final ExplorerQueries explorer;
+public final class ExplorerService extends DomainService<ExplorerQueries> {
 
     public ExplorerService(Requests requests, ExplorerQueries explorer) {
-        this.requests = requests;
-        this.explorer = explorer;
+        super(requests, explorer);
     }
 
     @Override
@@ -30,7 +26,7 @@ public final class ExplorerService implements HttpService {
 
     private void transaction(ServerRequest request, ServerResponse response) throws Exception {
         Caller caller = requests.caller(request);
-        Json.send(response, Status.OK_200, explorer.transaction(caller, request.path().pathParameters().get("txId"), Requests.minBlock(request)));
+        Json.send(response, Status.OK_200, domain.transaction(caller, request.path().pathParameters().get("txId"), Requests.minBlock(request)));
     }
 
     private void block(ServerRequest request, ServerResponse response) throws Exception {
@@ -41,10 +37,10 @@ public final class ExplorerService implements HttpService {
         } catch (NumberFormatException e) {
             throw ApiException.badRequest("a block number is a non-negative whole number");
         }
-        Json.send(response, Status.OK_200, explorer.block(caller, number));
+        Json.send(response, Status.OK_200, domain.block(caller, number));
     }
 
     private void supply(ServerRequest request, ServerResponse response) throws Exception {
-        Json.send(response, Status.OK_200, explorer.supply(requests.caller(request)));
+        Json.send(response, Status.OK_200, domain.supply(requests.caller(request)));
     }
 }

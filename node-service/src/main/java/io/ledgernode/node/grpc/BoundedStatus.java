@@ -1,6 +1,5 @@
 package io.ledgernode.node.grpc;
 
-import io.grpc.ForwardingServerCall;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
@@ -22,12 +21,7 @@ final class BoundedStatus implements ServerInterceptor {
 
     @Override
     public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
-        return next.startCall(new ForwardingServerCall.SimpleForwardingServerCall<>(call) {
-            @Override
-            public void close(Status status, Metadata trailers) {
-                super.close(bounded(status, lengthMax), trailers);
-            }
-        }, headers);
+        return next.startCall(OnClose.hook(call, (status, trailers) -> bounded(status, lengthMax)), headers);
     }
 
     static Status bounded(Status status, int lengthMax) {

@@ -1,6 +1,5 @@
 package io.ledgernode.node.grpc;
 
-import io.grpc.ForwardingServerCall;
 import io.grpc.Grpc;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
@@ -22,15 +21,12 @@ final class GrpcAccessLog implements ServerInterceptor {
         long start = System.nanoTime();
         Object peer = call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR);
         String method = call.getMethodDescriptor().getFullMethodName();
-        return next.startCall(new ForwardingServerCall.SimpleForwardingServerCall<>(call) {
-            @Override
-            public void close(Status status, Metadata trailers) {
-                String code = trailers.get(GrpcErrors.ERROR_CODE);
-                long micros = (System.nanoTime() - start) / 1_000;
-                LOG.info(() -> "transport=grpc method=" + method + " status=" + status.getCode() + (code == null ? "" : " code=" + code)
-                        + " micros=" + micros + " peer=" + peer);
-                super.close(status, trailers);
-            }
-        }, headers);
+        return next.startCall(OnClose.hook(call, (status, trailers) -> {
+            String code = trailers.get(GrpcErrors.ERROR_CODE);
+            long micros = (System.nanoTime() - start) / 1_000;
+            LOG.info(() -> "transport=grpc method=" + method + " status=" + status.getCode() + (code == null ? "" : " code=" + code)
+                    + " micros=" + micros + " peer=" + peer);
+            return status;
+        }), headers);
     }
 }

@@ -1,6 +1,5 @@
 package io.ledgernode.node.grpc;
 
-import io.grpc.ForwardingServerCall;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
@@ -21,12 +20,9 @@ public final class GrpcMetrics implements ServerInterceptor {
     public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
         long start = System.nanoTime();
         String route = call.getMethodDescriptor().getFullMethodName();
-        return next.startCall(new ForwardingServerCall.SimpleForwardingServerCall<>(call) {
-            @Override
-            public void close(Status status, Metadata trailers) {
-                metrics.request("grpc", route, status.getCode().value(), System.nanoTime() - start);
-                super.close(status, trailers);
-            }
-        }, headers);
+        return next.startCall(OnClose.hook(call, (status, trailers) -> {
+            metrics.request("grpc", route, status.getCode().value(), System.nanoTime() - start);
+            return status;
+        }), headers);
     }
 }

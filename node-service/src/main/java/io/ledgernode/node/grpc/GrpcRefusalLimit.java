@@ -1,6 +1,5 @@
 package io.ledgernode.node.grpc;
 
-import io.grpc.ForwardingServerCall;
 import io.grpc.Grpc;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
@@ -31,14 +30,11 @@ final class GrpcRefusalLimit implements ServerInterceptor {
         } catch (RuntimeException e) {
             return GrpcErrors.refuse(call, e);
         }
-        return next.startCall(new ForwardingServerCall.SimpleForwardingServerCall<>(call) {
-            @Override
-            public void close(Status status, Metadata trailers) {
-                if (status.getCode() == Status.Code.UNAUTHENTICATED || status.getCode() == Status.Code.PERMISSION_DENIED) {
-                    limit.refused(peer);
-                }
-                super.close(status, trailers);
+        return next.startCall(OnClose.hook(call, (status, trailers) -> {
+            if (status.getCode() == Status.Code.UNAUTHENTICATED || status.getCode() == Status.Code.PERMISSION_DENIED) {
+                limit.refused(peer);
             }
-        }, headers);
+            return status;
+        }), headers);
     }
 }

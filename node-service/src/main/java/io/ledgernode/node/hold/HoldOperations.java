@@ -11,7 +11,6 @@ import io.ledgernode.node.chain.LedgerWriter;
 import io.ledgernode.node.chain.WriteRequest;
 import io.ledgernode.node.chain.WriteResult;
 import io.ledgernode.node.http.ApiException;
-import io.ledgernode.node.http.Requests;
 import io.ledgernode.mirror.Hold;
 import io.ledgernode.node.mirror.Mirror;
 
@@ -31,11 +30,8 @@ public final class HoldOperations {
 
     /** {@code {"holdId","account","amount","expiresAt","payee"?}}. */
     public WriteResult place(Caller caller, String idempotencyKey, WriteRequest<PlaceHoldRequest> request) {
-        Requests.requireRole(caller, Role.WALLET, Role.OPERATOR);
-        String key = Requests.scopedKey(idempotencyKey, caller);
-        PlaceHoldRequest place = request.withKey(key);
-        requireOwn(caller, place.account());
-        return new WriteResult(key, writer.submit(Transactions.HOLDS_PLACE, place));
+        return writer.submit(Transactions.HOLDS_PLACE, caller, idempotencyKey,
+                request.checked(place -> requireOwn(caller, place.account())), Role.WALLET, Role.OPERATOR);
     }
 
     /**
@@ -43,20 +39,23 @@ public final class HoldOperations {
      * the rest of the request is.
      */
     public WriteResult capture(Caller caller, String idempotencyKey, String holdId, WriteRequest<CaptureHoldRequest> request) {
-        Requests.requireRole(caller, Role.WALLET, Role.OPERATOR);
-        String key = Requests.scopedKey(idempotencyKey, caller);
-        Require.holdId("id", holdId);
-        requireOwnHold(caller, holdId);
-        return new WriteResult(key, writer.submit(Transactions.HOLDS_CAPTURE, request.withKey(key)));
+        return writer.submit(Transactions.HOLDS_CAPTURE, caller, idempotencyKey, ownHold(caller, holdId, request),
+                Role.WALLET, Role.OPERATOR);
     }
 
     /** Returns the whole held amount to the account. */
     public WriteResult voidHold(Caller caller, String idempotencyKey, String holdId) {
-        Requests.requireRole(caller, Role.WALLET, Role.OPERATOR);
-        String key = Requests.scopedKey(idempotencyKey, caller);
-        Require.holdId("id", holdId);
-        requireOwnHold(caller, holdId);
-        return new WriteResult(key, writer.submit(Transactions.HOLDS_VOID, HoldRequest.of(holdId)));
+        return writer.submit(Transactions.HOLDS_VOID, caller, idempotencyKey, ownHold(caller, holdId, key -> HoldRequest.of(holdId)),
+                Role.WALLET, Role.OPERATOR);
+    }
+
+    /** {@code request}, once hold {@code holdId} is checked to be well formed and the caller's own. */
+    private <R> WriteRequest<R> ownHold(Caller caller, String holdId, WriteRequest<R> request) {
+        return key -> {
+            Require.holdId("id", holdId);
+            requireOwnHold(caller, holdId);
+            return request.withKey(key);
+        };
     }
 
     private static void requireOwn(Caller caller, String account) {

@@ -9,7 +9,6 @@ import io.ledgernode.node.auth.Role;
 import io.ledgernode.node.chain.LedgerWriter;
 import io.ledgernode.node.chain.WriteRequest;
 import io.ledgernode.node.chain.WriteResult;
-import io.ledgernode.node.http.Requests;
 
 /** The issuer's writes, whatever the transport: register an asset, mint, burn. */
 public final class IssuanceOperations {
@@ -22,23 +21,17 @@ public final class IssuanceOperations {
 
     /** {@code {"code","decimals"}}. */
     public WriteResult register(Caller caller, String idempotencyKey, WriteRequest<RegisterAssetRequest> request) {
-        Requests.requireRole(caller, Role.ISSUER);
-        String key = Requests.scopedKey(idempotencyKey, caller);
         // Assets:register carries no key of its own: the key only names this write to the caller.
-        return new WriteResult(key, writer.submit(Transactions.ASSETS_REGISTER, request.withKey(key)));
+        return writer.submit(Transactions.ASSETS_REGISTER, caller, idempotencyKey, request, Role.ISSUER);
     }
 
     /** {@code {"account","amount"}}: new money into an account. */
     public WriteResult mint(Caller caller, String idempotencyKey, WriteRequest<MintRequest> request) {
-        Requests.requireRole(caller, Role.ISSUER);
-        String key = Requests.scopedKey(idempotencyKey, caller);
-        return new WriteResult(key, writer.submit(Transactions.MONEY_MINT, request.withKey(key)));
+        return writer.submit(Transactions.MONEY_MINT, caller, idempotencyKey, request, Role.ISSUER);
     }
 
     /** {@code {"account","amount"}}: money out of an issuer-custodied account (redemption). */
     public WriteResult burn(Caller caller, String idempotencyKey, WriteRequest<BurnRequest> request) {
-        Requests.requireRole(caller, Role.ISSUER);
-        String key = Requests.scopedKey(idempotencyKey, caller);
-        return new WriteResult(key, writer.submit(Transactions.MONEY_BURN, request.withKey(key)));
+        return writer.submit(Transactions.MONEY_BURN, caller, idempotencyKey, request, Role.ISSUER);
     }
 }

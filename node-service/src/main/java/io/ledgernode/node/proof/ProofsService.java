@@ -2,10 +2,10 @@ package io.ledgernode.node.proof;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.ledgernode.node.http.ApiException;
+import io.ledgernode.node.http.DomainService;
 import io.ledgernode.node.http.Requests;
 import io.ledgernode.proof.bundle.BundleWriter;
 import io.ledgernode.proof.bundle.ProofBundle;
@@ -16,14 +16,10 @@ import java.util.OptionalLong;
  * self-contained JSON file; and {@code GET /v1/attestations/{blockNumber}}: this node's signed validity attestation
  * of a block, which other member orgs' nodes put in their bundles (no token: it holds only hashes and flags).
  */
-public final class ProofsService implements HttpService {
-
-    private final Requests requests;
-    private final ProofQueries proofs;
+public final class ProofsService extends DomainService<ProofQueries> {
 
     public ProofsService(Requests requests, ProofQueries proofs) {
-        this.requests = requests;
-        this.proofs = proofs;
+        super(requests, proofs);
     }
 
     @Override
@@ -34,7 +30,7 @@ public final class ProofsService implements HttpService {
     private void proof(ServerRequest request, ServerResponse response) throws Exception {
         var caller = requests.caller(request);
         OptionalLong endBlock = Requests.blockNumber("endBlock", request.query().first("endBlock").asOptional());
-        ProofBundle bundle = proofs.proof(caller, request.path().pathParameters().get("txId"), endBlock);
+        ProofBundle bundle = domain.proof(caller, request.path().pathParameters().get("txId"), endBlock);
         response.header(HeaderNames.CONTENT_TYPE, BundleWriter.MEDIA_TYPE);
         response.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"proof-" + bundle.txId() + ".json\"");
         response.send(BundleWriter.write(bundle));
@@ -48,6 +44,6 @@ public final class ProofsService implements HttpService {
             throw ApiException.badRequest("a block number is a non-negative whole number");
         }
         response.header(HeaderNames.CONTENT_TYPE, BundleWriter.MEDIA_TYPE);
-        response.send(proofs.attestation(block));
+        response.send(domain.attestation(block));
     }
 }

@@ -2,10 +2,10 @@ package io.ledgernode.node.reconciliation;
 
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.ledgernode.node.http.ApiException;
+import io.ledgernode.node.http.DomainService;
 import io.ledgernode.node.http.Json;
 import io.ledgernode.node.http.Requests;
 
@@ -13,14 +13,10 @@ import io.ledgernode.node.http.Requests;
  * {@code GET /v1/reconciliation/runs}, {@code GET /v1/reconciliation/runs/{id}} and
  * {@code GET /v1/reconciliation/runs/{id}/breaks}, each page with {@code limit} and {@code cursor}.
  */
-public final class ReconciliationService implements HttpService {
-
-    private final Requests requests;
-    private final ReconciliationQueries reconciliation;
+public final class ReconciliationService extends DomainService<ReconciliationQueries> {
 
     public ReconciliationService(Requests requests, ReconciliationQueries reconciliation) {
-        this.requests = requests;
-        this.reconciliation = reconciliation;
+        super(requests, reconciliation);
     }
 
     @Override
@@ -29,16 +25,16 @@ public final class ReconciliationService implements HttpService {
     }
 
     private void runs(ServerRequest request, ServerResponse response) throws Exception {
-        Json.send(response, Status.OK_200, reconciliation.runs(requests.caller(request), request.query().first("limit").asOptional(),
+        Json.send(response, Status.OK_200, domain.runs(requests.caller(request), request.query().first("limit").asOptional(),
                 request.query().first("cursor").asOptional()));
     }
 
     private void run(ServerRequest request, ServerResponse response) throws Exception {
-        Json.send(response, Status.OK_200, reconciliation.run(requests.caller(request), runId(request)));
+        Json.send(response, Status.OK_200, domain.run(requests.caller(request), runId(request)));
     }
 
     private void breaks(ServerRequest request, ServerResponse response) throws Exception {
-        Json.send(response, Status.OK_200, reconciliation.breaks(requests.caller(request), runId(request),
+        Json.send(response, Status.OK_200, domain.breaks(requests.caller(request), runId(request),
                 request.query().first("limit").asOptional(), request.query().first("cursor").asOptional()));
     }
 

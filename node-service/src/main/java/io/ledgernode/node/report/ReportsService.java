@@ -3,10 +3,10 @@ package io.ledgernode.node.report;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.ledgernode.node.auth.Caller;
+import io.ledgernode.node.http.DomainService;
 import io.ledgernode.node.http.Json;
 import io.ledgernode.node.http.Requests;
 import java.nio.file.Files;
@@ -16,14 +16,10 @@ import java.nio.file.Path;
  * {@code GET /v1/reports[?kind=]} and {@code GET /v1/reports/{jurisdiction}/{kind}/{name}/{file}}: the file bytes as
  * published and signed, so a regulator can verify them offline (manifest.json and manifest.json.p7s included).
  */
-public final class ReportsService implements HttpService {
-
-    private final Requests requests;
-    private final ReportQueries reports;
+public final class ReportsService extends DomainService<ReportQueries> {
 
     public ReportsService(Requests requests, ReportQueries reports) {
-        this.requests = requests;
-        this.reports = reports;
+        super(requests, reports);
     }
 
     @Override
@@ -33,13 +29,13 @@ public final class ReportsService implements HttpService {
 
     private void list(ServerRequest request, ServerResponse response) throws Exception {
         Caller caller = requests.caller(request);
-        Json.send(response, Status.OK_200, reports.list(caller, request.query().first("kind").asOptional()));
+        Json.send(response, Status.OK_200, domain.list(caller, request.query().first("kind").asOptional()));
     }
 
     private void file(ServerRequest request, ServerResponse response) throws Exception {
         Caller caller = requests.caller(request);
         var path = request.path().pathParameters();
-        Path file = reports.file(caller, path.get("jurisdiction"), path.get("kind"), path.get("name"), path.get("file"));
+        Path file = domain.file(caller, path.get("jurisdiction"), path.get("kind"), path.get("name"), path.get("file"));
         response.header(HeaderNames.CONTENT_TYPE, contentType(file.getFileName().toString()));
         response.send(Files.readAllBytes(file));
     }

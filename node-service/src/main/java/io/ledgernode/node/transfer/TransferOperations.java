@@ -10,7 +10,6 @@ import io.ledgernode.node.chain.LedgerWriter;
 import io.ledgernode.node.chain.WriteRequest;
 import io.ledgernode.node.chain.WriteResult;
 import io.ledgernode.node.http.ApiException;
-import io.ledgernode.node.http.Requests;
 
 /**
  * Transfers, whatever the transport: a single transfer or an all-or-nothing batch. A wallet moves money only out of
@@ -26,20 +25,14 @@ public final class TransferOperations {
 
     /** One transfer, {@code {"from","to","asset","amount","reference"?}} under the caller's key. */
     public WriteResult transfer(Caller caller, String idempotencyKey, WriteRequest<TransferRequest> request) {
-        Requests.requireRole(caller, Role.WALLET, Role.OPERATOR);
-        String key = Requests.scopedKey(idempotencyKey, caller);
-        TransferRequest transfer = request.withKey(key);
-        requireSender(caller, transfer.leg());
-        return new WriteResult(key, writer.submit(Transactions.MONEY_TRANSFER, transfer));
+        return writer.submit(Transactions.MONEY_TRANSFER, caller, idempotencyKey,
+                request.checked(transfer -> requireSender(caller, transfer.leg())), Role.WALLET, Role.OPERATOR);
     }
 
     /** {@code {"legs":[{"from","to","asset","amount","reference"?}, ...]}}: every leg or none. */
     public WriteResult transferBatch(Caller caller, String idempotencyKey, WriteRequest<TransferBatchRequest> request) {
-        Requests.requireRole(caller, Role.WALLET, Role.OPERATOR);
-        String key = Requests.scopedKey(idempotencyKey, caller);
-        TransferBatchRequest batch = request.withKey(key);
-        batch.legs().forEach(leg -> requireSender(caller, leg));
-        return new WriteResult(key, writer.submit(Transactions.MONEY_TRANSFER_BATCH, batch));
+        return writer.submit(Transactions.MONEY_TRANSFER_BATCH, caller, idempotencyKey,
+                request.checked(batch -> batch.legs().forEach(leg -> requireSender(caller, leg))), Role.WALLET, Role.OPERATOR);
     }
 
     private static void requireSender(Caller caller, TransferLeg leg) {

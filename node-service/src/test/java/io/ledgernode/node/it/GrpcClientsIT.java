@@ -55,8 +55,8 @@ class GrpcClientsIT {
         clients = Path.of(dir);
         channel = Grpc.newChannelBuilder(node.grpcAddress, InsecureChannelCredentials.create()).build();
         asset = "I" + node.run;
-        var issuer = ledger(node.token(Set.of(Role.ISSUER), Set.of(), Optional.empty()));
-        var operator = ledger(node.token(Set.of(Role.OPERATOR), Set.of(), Optional.empty()));
+        var issuer = ledger(node.token(Role.ISSUER));
+        var operator = ledger(node.token(Role.OPERATOR));
         assertThat(issuer.registerAsset(RegisterAssetRequest.newBuilder().setIdempotencyKey("a-" + node.run).setCode(asset)
                 .setDecimals(0).build()).getStatus()).isEqualTo(WriteStatus.COMMITTED);
         for (String id : List.of(account("py"), account("go"), account("sink"))) {

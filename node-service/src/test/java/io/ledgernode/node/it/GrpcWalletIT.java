@@ -11,7 +11,6 @@ import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.MetadataUtils;
-import io.grpc.stub.StreamObserver;
 import io.ledgernode.node.auth.Role;
 import io.ledgernode.node.grpc.v1.Account;
 import io.ledgernode.node.grpc.v1.AccountTransaction;
@@ -25,6 +24,7 @@ import io.ledgernode.node.grpc.v1.TransferRequest;
 import io.ledgernode.node.grpc.v1.WatchTransactionsRequest;
 import io.ledgernode.node.grpc.v1.WriteReply;
 import io.ledgernode.node.grpc.v1.WriteStatus;
+import io.ledgernode.node.testing.Observers;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -64,8 +64,8 @@ class GrpcWalletIT {
         String asset = "G" + node.run;
         String alice = "grpc-alice-" + node.run;
         String bob = "grpc-bob-" + node.run;
-        var issuer = ledger(node.token(Set.of(Role.ISSUER), Set.of(), Optional.empty()));
-        var operator = ledger(node.token(Set.of(Role.OPERATOR), Set.of(), Optional.empty()));
+        var issuer = ledger(node.token(Role.ISSUER));
+        var operator = ledger(node.token(Role.OPERATOR));
         var wallet = ledger(node.token(Set.of(Role.WALLET), Set.of(alice), Optional.empty()));
         var watcher = LedgerGrpc.newStub(authorized(node.token(Set.of(Role.WALLET), Set.of(alice), Optional.empty())));
 
@@ -82,7 +82,7 @@ class GrpcWalletIT {
         List<Throwable> streamErrors = new CopyOnWriteArrayList<>();
         var watch = io.grpc.Context.current().withCancellation();
         watch.run(() -> watcher.watchTransactions(WatchTransactionsRequest.newBuilder().setAccountId(alice)
-                .setFromBlock(minted.getBlockNumber()).build(), collector(seen, streamErrors)));
+                .setFromBlock(minted.getBlockNumber()).build(), Observers.of(seen::add, streamErrors::add)));
         AccountTransaction mint = seen.poll(20, TimeUnit.SECONDS);
         assertThat(mint).as("the mint, streamed %s", streamErrors).isNotNull();
         assertThat(mint.getKind()).isEqualTo("MINT");
@@ -146,23 +146,5 @@ class GrpcWalletIT {
             assertThat(e.getStatus().getCode()).as(e.getStatus().toString()).isEqualTo(status);
             assertThat(e.getTrailers() == null ? null : e.getTrailers().get(ERROR_CODE)).isEqualTo(code);
         });
-    }
-
-    private static <T> StreamObserver<T> collector(BlockingQueue<T> into, List<Throwable> errors) {
-        return new StreamObserver<>() {
-            @Override
-            public void onNext(T value) {
-                into.add(value);
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                errors.add(t);
-            }
-
-            @Override
-            public void onCompleted() {
-            }
-        };
     }
 }

@@ -8,8 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +23,8 @@ class LogsIT {
         NodeFixture node = NodeFixture.locate();
         String ownerRef = "owner-secret-" + node.run;
         String asset = "L" + node.run;
-        String issuer = node.token(Set.of(Role.ISSUER), Set.of(), Optional.empty());
-        String operator = node.token(Set.of(Role.OPERATOR), Set.of(), Optional.empty());
+        String issuer = node.token(Role.ISSUER);
+        String operator = node.token(Role.OPERATOR);
         assertThat(node.post("/v1/assets", issuer, "a", "{\"code\":\"" + asset + "\",\"decimals\":0}").statusCode()).isEqualTo(200);
         String open = "{\"id\":\"log-" + node.run + "\",\"asset\":\"" + asset + "\",\"ownerRef\":\"" + ownerRef + "\",\"jurisdiction\":\"DE\"}";
         assertThat(node.post("/v1/accounts", operator, "o", open).statusCode()).isEqualTo(200);

@@ -1,15 +1,16 @@
 package io.ledgernode.node.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ledgernode.mirror.testing.RunningNode;
 import io.ledgernode.node.auth.DevTokens;
 import io.ledgernode.node.auth.Role;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
+import io.ledgernode.node.http.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -41,13 +42,7 @@ final class NodeFixture {
     }
 
     static NodeFixture locate() {
-        Path home = Path.of(System.getProperty("ledger.it.home", ""));
-        Properties node = new Properties();
-        try (Reader reader = Files.newBufferedReader(home.resolve("network/node.properties"))) {
-            node.load(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException("no running node at " + home + " (scripts/ledger test starts one)", e);
-        }
+        Properties node = RunningNode.properties(RunningNode.home());
         String run = Long.toString(Math.abs(new SecureRandom().nextLong()), 36).substring(0, 6).toUpperCase(Locale.ROOT);
         return new NodeFixture(node.getProperty("api.url"), node.getProperty("api.grpcAddress"), Path.of(node.getProperty("auth.devDir")), run);
     }
@@ -55,6 +50,11 @@ final class NodeFixture {
     String token(Set<Role> roles, Set<String> accounts, Optional<String> jurisdiction) {
         return DevTokens.mint(keys, "ledger-node-dev", "ledger-node", "it-" + run, roles, accounts, jurisdiction,
                 Duration.ofMinutes(10), Clock.systemUTC());
+    }
+
+    /** A token of {@code role} alone, naming no account and no jurisdiction (an issuer's, an operator's). */
+    String token(Role role) {
+        return token(Set.of(role), Set.of(), Optional.empty());
     }
 
     /** A POST with an Idempotency-Key made unique to this run; a null body sends none (unfreeze and void take none). */
@@ -76,5 +76,25 @@ final class NodeFixture {
 
     HttpResponse<String> get(String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(api + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Registers {@code asset} (two decimals) and opens the accounts {@code ids} in it, in {@code jurisdiction}. */
+    void openAccounts(String asset, String jurisdiction, String... ids) throws Exception {
+        ok(post("/v1/assets", token(Role.ISSUER), "asset-" + asset, "{\"code\":\"" + asset + "\",\"decimals\":2}"));
+        for (String id : ids) {
+            ok(post("/v1/accounts", token(Role.OPERATOR), "open-" + id, "{\"id\":\"" + id + "\",\"asset\":\"" + asset
+                    + "\",\"ownerRef\":\"cust-" + id + "\",\"jurisdiction\":\"" + jurisdiction + "\"}"));
+        }
+    }
+
+    /** A transfer's JSON (or a batch's leg). */
+    static String transfer(String from, String to, String asset, String amount) {
+        return "{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"asset\":\"" + asset + "\",\"amount\":\"" + amount + "\"}";
+    }
+
+    /** The body of a 200 answer, as JSON; any other status fails the test, showing the body. */
+    static JsonNode ok(HttpResponse<String> response) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Json.MAPPER.readTree(response.body());
     }
 }

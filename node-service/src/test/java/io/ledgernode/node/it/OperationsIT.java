@@ -1,13 +1,13 @@
 package io.ledgernode.node.it;
 
+import static io.ledgernode.node.it.NodeFixture.ok;
+import static io.ledgernode.node.it.NodeFixture.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ledgernode.node.auth.Role;
 import io.ledgernode.node.http.Json;
 import java.net.http.HttpResponse;
-import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,8 +24,8 @@ class OperationsIT {
     @BeforeAll
     static void locate() {
         node = NodeFixture.locate();
-        issuer = node.token(Set.of(Role.ISSUER), Set.of(), Optional.empty());
-        operator = node.token(Set.of(Role.OPERATOR), Set.of(), Optional.empty());
+        issuer = node.token(Role.ISSUER);
+        operator = node.token(Role.OPERATOR);
     }
 
     @Test
@@ -36,18 +36,18 @@ class OperationsIT {
         String c = "ops-c-" + node.run;
         fundedAccounts(asset, 1000, a, b, c);
 
-        assertOk(node.post("/v1/accounts/" + a + "/freeze", operator, "f1", "{\"reason\":\"court order 17\"}"));
+        ok(node.post("/v1/accounts/" + a + "/freeze", operator, "f1", "{\"reason\":\"court order 17\"}"));
         HttpResponse<String> refused = node.post("/v1/transfers", operator, "t1", transfer(a, b, asset, "10"));
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
         assertThat(Json.MAPPER.readTree(refused.body()).path("code").asText()).isEqualTo("ACCOUNT_FROZEN");
-        assertOk(node.post("/v1/accounts/" + a + "/unfreeze", operator, "u1", null));
-        assertOk(node.post("/v1/transfers", operator, "t2", transfer(a, b, asset, "10")));
+        ok(node.post("/v1/accounts/" + a + "/unfreeze", operator, "u1", null));
+        ok(node.post("/v1/transfers", operator, "t2", transfer(a, b, asset, "10")));
 
         // The second leg overdraws c: nothing of the batch happens.
         HttpResponse<String> batch = node.post("/v1/transfers/batch", operator, "b1",
                 "{\"legs\":[" + transfer(a, c, asset, "100") + "," + transfer(c, b, asset, "5000") + "]}");
         assertThat(batch.statusCode()).as(batch.body()).isEqualTo(422);
-        JsonNode done = assertOk(node.post("/v1/transfers/batch", operator, "b2",
+        JsonNode done = ok(node.post("/v1/transfers/batch", operator, "b2",
                 "{\"legs\":[" + transfer(a, c, asset, "100") + "," + transfer(c, b, asset, "1100") + "]}"));
         long block = done.path("blockNumber").asLong();
         assertThat(balance(a, block)).isEqualTo("890");
@@ -61,7 +61,7 @@ class OperationsIT {
         String treasury = "ops-treasury-" + node.run;
         fundedAccounts(asset, 500, treasury);
 
-        JsonNode burned = assertOk(node.post("/v1/burn", issuer, "burn1", "{\"account\":\"" + treasury + "\",\"amount\":\"200\"}"));
+        JsonNode burned = ok(node.post("/v1/burn", issuer, "burn1", "{\"account\":\"" + treasury + "\",\"amount\":\"200\"}"));
         // The balance read waits until the mirror holds the burn's block, so the supply read after it sees it too.
         assertThat(balance(treasury, burned.path("blockNumber").asLong())).isEqualTo("300");
         JsonNode supply = Json.MAPPER.readTree(node.get("/v1/supply", issuer).body());
@@ -79,12 +79,12 @@ class OperationsIT {
         String from = "ops-w1-" + node.run;
         String to = "ops-w2-" + node.run;
         fundedAccounts(asset, 100, from, to);
-        JsonNode sent = assertOk(node.post("/v1/transfers", operator, "status-1", transfer(from, to, asset, "40")));
+        JsonNode sent = ok(node.post("/v1/transfers", operator, "status-1", transfer(from, to, asset, "40")));
         // The answer's block number comes from the mirror: wait until it holds the transfer's block.
         assertThat(balance(to, sent.path("blockNumber").asLong())).isEqualTo("140");
 
         HttpResponse<String> status = node.get("/v1/writes/status-1-" + node.run, operator);
-        JsonNode outcome = assertOk(status);
+        JsonNode outcome = ok(status);
         assertThat(outcome.path("status").asText()).isEqualTo("COMMITTED");
         assertThat(outcome.path("txId").asText()).isEqualTo(sent.path("txId").asText());
         assertThat(outcome.path("blockNumber").asLong()).isEqualTo(sent.path("blockNumber").asLong());
@@ -106,11 +106,9 @@ class OperationsIT {
     }
 
     private static void fundedAccounts(String asset, long each, String... ids) throws Exception {
-        assertOk(node.post("/v1/assets", issuer, "asset-" + asset, "{\"code\":\"" + asset + "\",\"decimals\":2}"));
+        node.openAccounts(asset, "FR", ids);
         for (String id : ids) {
-            assertOk(node.post("/v1/accounts", operator, "open-" + id, "{\"id\":\"" + id + "\",\"asset\":\"" + asset
-                    + "\",\"ownerRef\":\"cust-" + id + "\",\"jurisdiction\":\"FR\"}"));
-            assertOk(node.post("/v1/mint", issuer, "mint-" + id, "{\"account\":\"" + id + "\",\"amount\":\"" + each + "\"}"));
+            ok(node.post("/v1/mint", issuer, "mint-" + id, "{\"account\":\"" + id + "\",\"amount\":\"" + each + "\"}"));
         }
     }
 
@@ -118,12 +116,4 @@ class OperationsIT {
         return Json.MAPPER.readTree(node.get("/v1/accounts/" + account + "?minBlock=" + minBlock, operator).body()).path("balance").asText();
     }
 
-    private static String transfer(String from, String to, String asset, String amount) {
-        return "{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"asset\":\"" + asset + "\",\"amount\":\"" + amount + "\"}";
-    }
-
-    private static JsonNode assertOk(HttpResponse<String> response) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Json.MAPPER.readTree(response.body());
-    }
 }

@@ -1,5 +1,6 @@
 package io.ledgernode.node.it;
 
+import static io.ledgernode.node.it.NodeFixture.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,25 +27,16 @@ import org.junit.jupiter.api.Test;
  */
 class ProofsOverHttpIT {
 
-    private static NodeFixture node;
-
-    @BeforeAll
-    static void locate() {
-        node = NodeFixture.locate();
-    }
+    private static final NodeFixture node = NodeFixture.locate();
 
     @Test
     void an_auditor_downloads_a_transfer_s_proof_and_verifies_it_offline() throws Exception {
-        String issuer = node.token(Set.of(Role.ISSUER), Set.of(), Optional.empty());
-        String operator = node.token(Set.of(Role.OPERATOR), Set.of(), Optional.empty());
+        String issuer = node.token(Role.ISSUER);
+        String operator = node.token(Role.OPERATOR);
         String asset = "P" + node.run;
         String payer = "proof-a-" + node.run;
         String payee = "proof-b-" + node.run;
-        ok(node.post("/v1/assets", issuer, "asset", "{\"code\":\"" + asset + "\",\"decimals\":2}"));
-        for (String id : List.of(payer, payee)) {
-            ok(node.post("/v1/accounts", operator, "open-" + id, "{\"id\":\"" + id + "\",\"asset\":\"" + asset
-                    + "\",\"ownerRef\":\"o\",\"jurisdiction\":\"DE\"}"));
-        }
+        node.openAccounts(asset, "DE", payer, payee);
         ok(node.post("/v1/mint", issuer, "mint", "{\"account\":\"" + payer + "\",\"amount\":\"500\"}"));
         JsonNode sent = ok(node.post("/v1/transfers", operator, "pay", "{\"from\":\"" + payer + "\",\"to\":\"" + payee
                 + "\",\"asset\":\"" + asset + "\",\"amount\":\"120\"}"));
@@ -53,7 +44,7 @@ class ProofsOverHttpIT {
         // The wallet's check reads the mirror: let it take the block in first.
         node.get("/v1/accounts/" + payer + "?minBlock=" + sent.path("blockNumber").asLong(), operator);
 
-        String auditor = node.token(Set.of(Role.AUDITOR), Set.of(), Optional.empty());
+        String auditor = node.token(Role.AUDITOR);
         HttpResponse<String> proof = node.get("/v1/proofs/" + txId, auditor);
         assertThat(proof.statusCode()).as(proof.body()).isEqualTo(200);
         Path bundle = Files.createTempFile("proof", ".json");
@@ -96,10 +87,5 @@ class ProofsOverHttpIT {
         int status = VerifyProof.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(out, true, StandardCharsets.UTF_8));
         return new Verified(status, out.toString(StandardCharsets.UTF_8));
-    }
-
-    private static JsonNode ok(HttpResponse<String> response) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Json.MAPPER.readTree(response.body());
     }
 }

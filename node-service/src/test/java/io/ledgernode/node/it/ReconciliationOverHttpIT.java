@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,12 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class ReconciliationOverHttpIT {
 
-    private static NodeFixture node;
-
-    @BeforeAll
-    static void locate() {
-        node = NodeFixture.locate();
-    }
+    private static final NodeFixture node = NodeFixture.locate();
 
     @Test
     void a_clean_run_is_listed_with_its_height_and_its_consolidated_report_is_served_to_auditors_only() throws Exception {

@@ -1,5 +1,7 @@
 package io.ledgernode.node.it;
 
+import static io.ledgernode.node.it.NodeFixture.ok;
+import static io.ledgernode.node.it.NodeFixture.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,31 +20,22 @@ import org.junit.jupiter.api.Test;
  */
 class ScopeIT {
 
-    private static NodeFixture node;
-
-    @BeforeAll
-    static void locate() {
-        node = NodeFixture.locate();
-    }
+    private static final NodeFixture node = NodeFixture.locate();
 
     @Test
     void a_batch_shows_a_wallet_its_own_leg_and_masks_the_other_and_its_proof_is_for_auditors() throws Exception {
-        String issuer = node.token(Set.of(Role.ISSUER), Set.of(), Optional.empty());
-        String operator = node.token(Set.of(Role.OPERATOR), Set.of(), Optional.empty());
+        String issuer = node.token(Role.ISSUER);
+        String operator = node.token(Role.OPERATOR);
         String asset = "S" + node.run;
         String alice = "scope-alice-" + node.run;
         String bob = "scope-bob-" + node.run;
         String treas = "scope-treas-" + node.run;
         String carol = "scope-carol-" + node.run;
-        ok(node.post("/v1/assets", issuer, "asset", "{\"code\":\"" + asset + "\",\"decimals\":2}"));
-        for (String id : List.of(alice, bob, treas, carol)) {
-            ok(node.post("/v1/accounts", operator, "open-" + id, "{\"id\":\"" + id + "\",\"asset\":\"" + asset
-                    + "\",\"ownerRef\":\"o-" + id + "\",\"jurisdiction\":\"DE\"}"));
-        }
+        node.openAccounts(asset, "DE", alice, bob, treas, carol);
         ok(node.post("/v1/mint", issuer, "mint-a", "{\"account\":\"" + alice + "\",\"amount\":\"500\"}"));
         ok(node.post("/v1/mint", issuer, "mint-t", "{\"account\":\"" + treas + "\",\"amount\":\"500\"}"));
         JsonNode sent = ok(node.post("/v1/transfers/batch", operator, "batch", "{\"legs\":["
-                + leg(alice, bob, asset, "10") + "," + leg(treas, carol, asset, "20") + "]}"));
+                + transfer(alice, bob, asset, "10") + "," + transfer(treas, carol, asset, "20") + "]}"));
         String txId = sent.path("txId").asText();
         long block = sent.path("blockNumber").asLong();
 
@@ -56,7 +48,7 @@ class ScopeIT {
         HttpResponse<String> proof = node.get("/v1/proofs/" + txId, wallet);
         assertThat(proof.statusCode()).as(proof.body()).isEqualTo(403);
         assertThat(Json.MAPPER.readTree(proof.body()).path("code").asText()).isEqualTo("PROOF_SCOPE_EXCEEDED");
-        String auditor = node.token(Set.of(Role.AUDITOR), Set.of(), Optional.empty());
+        String auditor = node.token(Role.AUDITOR);
         assertThat(node.get("/v1/proofs/" + txId, auditor).statusCode()).isEqualTo(200);
 
         for (String jurisdiction : List.of("FR", "US")) {
@@ -68,12 +60,4 @@ class ScopeIT {
         assertThat(node.get("/v1/proofs/" + txId, german).statusCode()).isEqualTo(200);
     }
 
-    private static String leg(String from, String to, String asset, String amount) {
-        return "{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"asset\":\"" + asset + "\",\"amount\":\"" + amount + "\"}";
-    }
-
-    private static JsonNode ok(HttpResponse<String> response) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Json.MAPPER.readTree(response.body());
-    }
 }

@@ -3,9 +3,6 @@ package io.ledgernode.node.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
-import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -26,30 +23,27 @@ class GrpcRefusalLimitTest {
 
     private static final Metadata.Key<String> ERROR_CODE = Metadata.Key.of("ledger-error-code", Metadata.ASCII_STRING_MARSHALLER);
     private static OfflineNode node;
-    private static ManagedChannel channel;
 
     @BeforeAll
     static void start() {
         // A budget of 5 refusals that refills once a minute: the test spends it at once.
         node = OfflineNode.start(Map.of("node.rate-limit.refusal-burst", "5", "node.rate-limit.refusals-per-second", "0.016"));
-        channel = Grpc.newChannelBuilderForAddress("127.0.0.1", node.grpc.port(), InsecureChannelCredentials.create()).build();
     }
 
     @AfterAll
     static void stop() throws InterruptedException {
-        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         node.close();
     }
 
     @Test
     void an_address_past_its_refusal_budget_is_rate_limited_even_with_a_good_token() {
         for (int i = 0; i < 5; i++) {
-            assertThat(call(LedgerGrpc.newBlockingStub(channel)).getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+            assertThat(call(LedgerGrpc.newBlockingStub(node.channel)).getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
         }
 
         Metadata token = new Metadata();
         token.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + node.walletToken("alice"));
-        StatusRuntimeException limited = call(LedgerGrpc.newBlockingStub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(token)));
+        StatusRuntimeException limited = call(LedgerGrpc.newBlockingStub(node.channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(token)));
 
         assertThat(limited.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
         assertThat(limited.getTrailers().get(ERROR_CODE)).isEqualTo("RATE_LIMITED");

@@ -2,9 +2,6 @@ package io.ledgernode.node.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
-import io.grpc.ManagedChannel;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
@@ -13,6 +10,7 @@ import io.grpc.reflection.v1.ServerReflectionRequest;
 import io.grpc.reflection.v1.ServerReflectionResponse;
 import io.grpc.reflection.v1.ServiceResponse;
 import io.grpc.stub.StreamObserver;
+import io.ledgernode.node.testing.Observers;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -29,23 +27,20 @@ import org.junit.jupiter.api.Test;
 class GrpcServicesTest {
 
     private static OfflineNode node;
-    private static ManagedChannel channel;
 
     @BeforeAll
     static void start() {
         node = OfflineNode.start();
-        channel = Grpc.newChannelBuilderForAddress("127.0.0.1", node.grpc.port(), InsecureChannelCredentials.create()).build();
     }
 
     @AfterAll
     static void stop() throws InterruptedException {
-        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         node.close();
     }
 
     @Test
     void health_answers_serving_without_a_token() {
-        HealthCheckResponse health = HealthGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.SECONDS)
+        HealthCheckResponse health = HealthGrpc.newBlockingStub(node.channel).withDeadlineAfter(5, TimeUnit.SECONDS)
                 .check(HealthCheckRequest.getDefaultInstance());
 
         assertThat(health.getStatus()).isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
@@ -71,21 +66,7 @@ class GrpcServicesTest {
 
     private static ServerReflectionResponse reflect(ServerReflectionRequest request) throws InterruptedException {
         BlockingQueue<Object> answers = new LinkedBlockingQueue<>();
-        StreamObserver<ServerReflectionRequest> ask = ServerReflectionGrpc.newStub(channel).serverReflectionInfo(new StreamObserver<>() {
-            @Override
-            public void onNext(ServerReflectionResponse value) {
-                answers.add(value);
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                answers.add(t);
-            }
-
-            @Override
-            public void onCompleted() {
-            }
-        });
+        StreamObserver<ServerReflectionRequest> ask = ServerReflectionGrpc.newStub(node.channel).serverReflectionInfo(Observers.of(answers::add, answers::add));
         ask.onNext(request);
         Object answer = answers.poll(10, TimeUnit.SECONDS);
         ask.onCompleted();

@@ -3,9 +3,6 @@ package io.ledgernode.node.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
-import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -44,18 +41,15 @@ class HostileHeadersTest {
     private static final Duration ANSWER_WAIT = Duration.ofSeconds(5);
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static OfflineNode node;
-    private static ManagedChannel channel;
 
     @BeforeAll
     static void start() {
         // Hundreds of token-less calls from one address: the refusal budget is GrpcRefusalLimitTest's subject, not this one's.
         node = OfflineNode.start(Map.of("node.rate-limit.refusal-burst", "100000"));
-        channel = Grpc.newChannelBuilderForAddress("127.0.0.1", node.grpc.port(), InsecureChannelCredentials.create()).build();
     }
 
     @AfterAll
     static void stop() throws InterruptedException {
-        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         node.close();
     }
 
@@ -130,7 +124,7 @@ class HostileHeadersTest {
     void a_long_hold_id_comes_back_cut_in_the_grpc_error_and_the_node_keeps_answering() {
         Metadata token = new Metadata();
         token.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + node.walletToken("alice"));
-        LedgerGrpc.LedgerBlockingStub wallet = LedgerGrpc.newBlockingStub(channel)
+        LedgerGrpc.LedgerBlockingStub wallet = LedgerGrpc.newBlockingStub(node.channel)
                 .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(token)).withDeadlineAfter(5, TimeUnit.SECONDS);
 
         assertThatThrownBy(() -> wallet.voidHold(VoidHoldRequest.newBuilder().setIdempotencyKey("k-1").setHoldId("h".repeat(10_000)).build()))
@@ -162,7 +156,7 @@ class HostileHeadersTest {
 
     private static void assertGrpcAnswersWithinASecond() {
         // No token: the answer is UNAUTHENTICATED, which is an answer; a stuck node would miss the deadline.
-        assertThatThrownBy(() -> LedgerGrpc.newBlockingStub(channel).withDeadlineAfter(1, TimeUnit.SECONDS)
+        assertThatThrownBy(() -> LedgerGrpc.newBlockingStub(node.channel).withDeadlineAfter(1, TimeUnit.SECONDS)
                 .getSupply(GetSupplyRequest.getDefaultInstance()))
                 .isInstanceOfSatisfying(StatusRuntimeException.class,
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));

@@ -1,5 +1,8 @@
 package io.ledgernode.node.transport;
 
+import io.grpc.Grpc;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.ManagedChannel;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import io.helidon.webserver.WebServer;
@@ -25,6 +28,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Both listeners of the node (Helidon's REST, grpc-java's gRPC) on real loopback sockets, configured from the
@@ -38,11 +42,14 @@ final class OfflineNode implements AutoCloseable {
 
     final WebServer rest;
     final LedgerGrpcServer grpc;
+    /** A plaintext channel to the gRPC listener, shut down with the node. */
+    final ManagedChannel channel;
     private final Path keys;
 
     private OfflineNode(WebServer rest, LedgerGrpcServer grpc, Path keys) {
         this.rest = rest;
         this.grpc = grpc;
+        this.channel = Grpc.newChannelBuilderForAddress("127.0.0.1", grpc.port(), InsecureChannelCredentials.create()).build();
         this.keys = keys;
     }
 
@@ -86,7 +93,8 @@ final class OfflineNode implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void close() throws InterruptedException {
+        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         grpc.close();
         rest.stop();
     }

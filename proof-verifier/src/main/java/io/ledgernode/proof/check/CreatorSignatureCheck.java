@@ -14,17 +14,15 @@ final class CreatorSignatureCheck {
     private CreatorSignatureCheck() {}
 
     static CheckResult run(Evidence evidence, Optional<ChannelConfig> trustedConfig) {
-        if (trustedConfig.isEmpty()) {
-            return CheckResult.fail(CHECK, "not checked: no authenticated channel configuration");
-        }
-        if (!(evidence.transaction() instanceof Attempt.Done<DecodedTransaction>(DecodedTransaction tx))) {
-            return CheckResult.fail(CHECK, "not checked: the transaction cannot be read");
-        }
+        return evidence.checkSignatures(CHECK, trustedConfig, CreatorSignatureCheck::check);
+    }
+
+    private static CheckResult check(DecodedTransaction tx, ChannelConfig trustedConfig) {
         if (tx.signatureHeader().getCreator().isEmpty()) {
             return CheckResult.notApplicable(CHECK, "the envelope names no creator (a channel's genesis configuration)");
         }
         SignatureSet set = SignatureSet.check(List.of(new SignedData("the envelope signature", tx.envelope().getPayload(),
-                tx.signatureHeader().getCreator(), tx.envelope().getSignature())), trustedConfig.get().msps());
+                tx.signatureHeader().getCreator(), tx.envelope().getSignature())), trustedConfig.msps());
         if (!set.problems().isEmpty()) {
             return CheckResult.fail(CHECK, String.join("; ", set.problems()));
         }

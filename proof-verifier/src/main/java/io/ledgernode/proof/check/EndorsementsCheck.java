@@ -29,12 +29,10 @@ final class EndorsementsCheck {
     private EndorsementsCheck() {}
 
     static CheckResult run(Evidence evidence, Optional<ChannelConfig> trustedConfig) {
-        if (trustedConfig.isEmpty()) {
-            return CheckResult.fail(CHECK, "not checked: no authenticated channel configuration");
-        }
-        if (!(evidence.transaction() instanceof Attempt.Done<DecodedTransaction>(DecodedTransaction tx))) {
-            return CheckResult.fail(CHECK, "not checked: the transaction cannot be read");
-        }
+        return evidence.checkSignatures(CHECK, trustedConfig, EndorsementsCheck::check);
+    }
+
+    private static CheckResult check(DecodedTransaction tx, ChannelConfig trustedConfig) {
         if (tx.chaincode().isEmpty()) {
             return CheckResult.notApplicable(CHECK, "a " + tx.type() + " transaction carries no endorsements; "
                     + "the orderers' signatures are its authority");
@@ -55,12 +53,12 @@ final class EndorsementsCheck {
             signed.add(new SignedData("endorsement " + i, chaincode.responsePayloadBytes().concat(endorsement.getEndorser()),
                     endorsement.getEndorser(), endorsement.getSignature()));
         }
-        SignatureSet set = SignatureSet.check(signed, trustedConfig.get().msps());
+        SignatureSet set = SignatureSet.check(signed, trustedConfig.msps());
         if (!set.problems().isEmpty()) {
             return CheckResult.fail(CHECK, String.join("; ", set.problems()));
         }
         String policy = chaincode.chaincode().equals("_lifecycle") ? LIFECYCLE_POLICY : CHAINCODE_POLICY;
-        Evaluation evaluation = trustedConfig.get().policies().evaluate(policy, set.signers());
+        Evaluation evaluation = trustedConfig.policies().evaluate(policy, set.signers());
         if (!evaluation.satisfied()) {
             return CheckResult.fail(CHECK, evaluation.explanation());
         }

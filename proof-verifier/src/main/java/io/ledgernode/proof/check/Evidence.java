@@ -9,6 +9,7 @@ import io.ledgernode.blocks.TransactionDecoder;
 import io.ledgernode.proof.bundle.ProofBundle;
 import io.ledgernode.proof.config.ChannelConfig;
 import io.ledgernode.proof.config.ConfigBlockReader;
+import java.util.Optional;
 
 /**
  * What is decoded from a bundle once, for every check: the transaction, the header chain, the configuration (still
@@ -25,6 +26,26 @@ record Evidence(ProofBundle bundle, Attempt<DecodedTransaction> transaction, Att
 
     long blockNumber() {
         return bundle.block().getHeader().getNumber();
+    }
+
+    /** A check of the transaction's signatures against the authenticated channel configuration. */
+    @FunctionalInterface
+    interface SignaturesCheck {
+        CheckResult run(DecodedTransaction tx, ChannelConfig trustedConfig);
+    }
+
+    /**
+     * {@code signatures} run on the transaction, when the channel configuration is authenticated and the transaction
+     * readable; otherwise {@code check} fails as "not checked", saying which of the two is missing.
+     */
+    CheckResult checkSignatures(Check check, Optional<ChannelConfig> trustedConfig, SignaturesCheck signatures) {
+        if (trustedConfig.isEmpty()) {
+            return CheckResult.fail(check, "not checked: no authenticated channel configuration");
+        }
+        if (!(transaction instanceof Attempt.Done<DecodedTransaction>(DecodedTransaction tx))) {
+            return CheckResult.fail(check, "not checked: the transaction cannot be read");
+        }
+        return signatures.run(tx, trustedConfig.get());
     }
 
     private static Attempt<DecodedTransaction> transaction(ProofBundle bundle) {

@@ -126,12 +126,7 @@ public final class Msp {
     }
 
     private static boolean signedBy(X509Certificate certificate, X509Certificate issuer) {
-        try {
-            certificate.verify(issuer.getPublicKey());
-            return true;
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
+        return verifies(() -> certificate.verify(issuer.getPublicKey()));
     }
 
     private static boolean validAt(X509Certificate certificate, Date at) {
@@ -149,11 +144,22 @@ public final class Msp {
     }
 
     private static boolean crlSignedBy(X509CRL crl, X509Certificate issuer) {
+        // Fabric skips a revocation list whose signature does not hold, as if it were absent.
+        return verifies(() -> crl.verify(issuer.getPublicKey()));
+    }
+
+    /** A signature check that throws when the signature does not hold. */
+    @FunctionalInterface
+    private interface SignatureCheck {
+        void verify() throws GeneralSecurityException;
+    }
+
+    /** Whether {@code check} holds: a signature that does not is a plain no, not a failure. */
+    private static boolean verifies(SignatureCheck check) {
         try {
-            crl.verify(issuer.getPublicKey());
+            check.verify();
             return true;
         } catch (GeneralSecurityException e) {
-            // Fabric skips a revocation list whose signature does not hold, as if it were absent.
             return false;
         }
     }

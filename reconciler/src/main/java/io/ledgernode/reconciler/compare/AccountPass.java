@@ -2,11 +2,8 @@ package io.ledgernode.reconciler.compare;
 
 import io.ledgernode.api.listing.AccountLine;
 import io.ledgernode.api.listing.KeyOrder;
-import io.ledgernode.reconciler.chain.ChainReader;
-import io.ledgernode.reconciler.config.ReconcilerConfig;
 import io.ledgernode.reconciler.mirror.AccountHistory;
 import io.ledgernode.reconciler.mirror.MirrorAccountIds;
-import io.ledgernode.reconciler.mirror.MirrorHistories;
 import java.math.BigInteger;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -31,12 +28,8 @@ final class AccountPass {
     record Result(long accounts, long firstLow, long lastHigh, Map<String, BigInteger> chainHoldings) {
     }
 
-    private final ChainReader chain;
-    private final MirrorHistories mirror;
+    private final PassContext run;
     private final DataSource mirrorPool;
-    private final ReconcilerConfig.Compare config;
-    private final MirrorWait wait;
-    private final BreakSink sink;
     private final Rechecker rechecker;
     private final Map<String, BigInteger> holdings = new HashMap<>();
     private long accounts;
@@ -44,20 +37,16 @@ final class AccountPass {
     private long lastHigh;
     private String previousLast;
 
-    AccountPass(ChainReader chain, MirrorHistories mirror, DataSource mirrorPool, ReconcilerConfig.Compare config,
-                MirrorWait wait, BreakSink sink) {
-        this.chain = chain;
-        this.mirror = mirror;
+    AccountPass(PassContext run, DataSource mirrorPool) {
+        this.run = run;
         this.mirrorPool = mirrorPool;
-        this.config = config;
-        this.wait = wait;
-        this.sink = sink;
-        this.rechecker = new Rechecker(chain, mirror, wait, sink, config.recheckAttemptsMax(), config.windowBlocksMax());
+        this.rechecker = new Rechecker(run);
     }
 
     Result run() throws SQLException, InterruptedException {
         try (MirrorAccountIds mirrorIds = MirrorAccountIds.open(mirrorPool);
-             ChainPages pages = new ChainPages(chain, config.pageSize(), config.pagesAheadMax(), config.windowBlocksMax())) {
+             ChainPages pages = new ChainPages(run.chain(), run.config().pageSize(), run.config().pagesAheadMax(),
+                     run.config().windowBlocksMax())) {
             for (ChainPages.Bracketed page = pages.next(); page != null; page = pages.next()) {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new InterruptedException("the account pass was interrupted");
@@ -68,14 +57,14 @@ final class AccountPass {
             List<String> beyond = new ArrayList<>();
             for (MirrorAccountIds.MirrorAccount extra = mirrorIds.take(); extra != null; extra = mirrorIds.take()) {
                 beyond.add(extra.id());
-                if (beyond.size() >= config.pageSize()) {
+                if (beyond.size() >= run.config().pageSize()) {
                     recheckMirrorOnly(beyond);
                     beyond.clear();
                 }
             }
             recheckMirrorOnly(beyond);
         }
-        sink.flush();
+        run.sink().flush();
         return new Result(accounts, Math.max(firstLow, 0), lastHigh, Map.copyOf(holdings));
     }
 
@@ -89,9 +78,9 @@ final class AccountPass {
         requireOrder(lines);
         List<String> ids = lines.stream().map(AccountLine::id).toList();
         Map<String, AccountHistory> histories = ids.isEmpty() ? Map.of()
-                : wait.until(window.high(), () -> mirror.accounts(ids, window.low(), window.high()));
+                : run.mirrorWait().until(window.high(), () -> run.mirror().accounts(ids, window.low(), window.high()));
         PageCheck.Outcome outcome = PageCheck.check(lines, histories, window);
-        sink.addAll(outcome.breaks());
+        run.sink().addAll(outcome.breaks());
         for (AccountLine line : lines) {
             accounts++;
             holdings.merge(line.asset(), BigInteger.valueOf(line.balance().minorUnits()).add(BigInteger.valueOf(line.held().minorUnits())), BigInteger::add);

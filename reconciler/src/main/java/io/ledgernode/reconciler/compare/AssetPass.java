@@ -4,9 +4,6 @@ import io.ledgernode.api.listing.AssetLine;
 import io.ledgernode.api.listing.AssetLinesPage;
 import io.ledgernode.reconciler.breaks.Break;
 import io.ledgernode.reconciler.breaks.Subject;
-import io.ledgernode.reconciler.chain.ChainReader;
-import io.ledgernode.reconciler.config.ReconcilerConfig;
-import io.ledgernode.reconciler.mirror.MirrorHistories;
 import io.ledgernode.reconciler.mirror.SupplyHistory;
 import java.math.BigInteger;
 import java.sql.SQLException;
@@ -29,18 +26,10 @@ final class AssetPass {
     record Result(long assets, long lastHigh) {
     }
 
-    private final ChainReader chain;
-    private final MirrorHistories mirror;
-    private final ReconcilerConfig.Compare config;
-    private final MirrorWait wait;
-    private final BreakSink sink;
+    private final PassContext run;
 
-    AssetPass(ChainReader chain, MirrorHistories mirror, ReconcilerConfig.Compare config, MirrorWait wait, BreakSink sink) {
-        this.chain = chain;
-        this.mirror = mirror;
-        this.config = config;
-        this.wait = wait;
-        this.sink = sink;
+    AssetPass(PassContext run) {
+        this.run = run;
     }
 
     Result run(AccountPass.Result accountPass) throws SQLException, InterruptedException {
@@ -50,14 +39,14 @@ final class AssetPass {
         String bookmark = "";
         Map<String, Long> chainSupplies = new HashMap<>();
         while (true) {
-            long before = chain.height();
-            AssetLinesPage page = chain.assets(config.pageSize(), bookmark);
-            Window window = Window.bracket(before, chain.height(), config.windowBlocksMax());
+            long before = run.chain().height();
+            AssetLinesPage page = run.chain().assets(run.config().pageSize(), bookmark);
+            Window window = Window.bracket(before, run.chain().height(), run.config().windowBlocksMax());
             firstLow = firstLow < 0 ? window.low() : firstLow;
             lastHigh = Math.max(lastHigh, window.high());
             List<String> codes = page.assets().stream().map(AssetLine::code).toList();
             Map<String, SupplyHistory> histories = codes.isEmpty() ? Map.of()
-                    : wait.until(window.high(), () -> mirror.supplies(codes, window.low(), window.high()));
+                    : run.mirrorWait().until(window.high(), () -> run.mirror().supplies(codes, window.low(), window.high()));
             for (AssetLine line : page.assets()) {
                 seen.add(line.code());
                 chainSupplies.put(line.code(), compare(line, histories.get(line.code()), window));
@@ -69,7 +58,7 @@ final class AssetPass {
         }
         extraInMirror(seen, Math.max(firstLow, 0));
         chainHoldings(accountPass, chainSupplies, lastHigh);
-        sink.flush();
+        run.sink().flush();
         return new Result(seen.size(), lastHigh);
     }
 
@@ -77,18 +66,18 @@ final class AssetPass {
     private long compare(AssetLine line, SupplyHistory history, Window window) throws SQLException, InterruptedException {
         long supply = line.supply().minorUnits();
         SupplyCheck.Verdict verdict = SupplyCheck.verdict(supply, history, window);
-        for (int attempt = 1; !verdict.matchesAnywhere() && verdict.varies() && attempt <= config.recheckAttemptsMax(); attempt++) {
-            long before = chain.height();
-            Optional<Long> again = chain.supply(line.code());
-            Window recheck = Window.bracket(before, chain.height(), config.windowBlocksMax());
-            history = wait.until(recheck.high(), () -> mirror.supplies(List.of(line.code()), recheck.low(), recheck.high()))
+        for (int attempt = 1; !verdict.matchesAnywhere() && verdict.varies() && attempt <= run.config().recheckAttemptsMax(); attempt++) {
+            long before = run.chain().height();
+            Optional<Long> again = run.chain().supply(line.code());
+            Window recheck = Window.bracket(before, run.chain().height(), run.config().windowBlocksMax());
+            history = run.mirrorWait().until(recheck.high(), () -> run.mirror().supplies(List.of(line.code()), recheck.low(), recheck.high()))
                     .get(line.code());
             supply = again.orElseThrow(() -> new IllegalStateException("asset " + line.code() + " vanished from the chain"));
             window = recheck;
             verdict = SupplyCheck.verdict(supply, history, window);
         }
         if (!verdict.matchesAnywhere()) {
-            sink.add(SupplyCheck.difference(line.code(), supply, history, window.high(),
+            run.sink().add(SupplyCheck.difference(line.code(), supply, history, window.high(),
                     verdict.varies() ? " (the supply moved during every recheck; compared at the last)" : ""));
         }
         return supply;
@@ -96,9 +85,9 @@ final class AssetPass {
 
     /** Assets the mirror registered before the pass began that the chain did not list. */
     private void extraInMirror(Set<String> seen, long height) throws SQLException {
-        for (Map.Entry<String, Long> asset : mirror.assetsBefore(height).entrySet()) {
-            if (!seen.contains(asset.getKey()) && chain.supply(asset.getKey()).isEmpty()) {
-                sink.add(new Break.ExtraInMirror(new Subject.Asset(asset.getKey()), Window.lastBlock(height), null,
+        for (Map.Entry<String, Long> asset : run.mirror().assetsBefore(height).entrySet()) {
+            if (!seen.contains(asset.getKey()) && run.chain().supply(asset.getKey()).isEmpty()) {
+                run.sink().add(new Break.ExtraInMirror(new Subject.Asset(asset.getKey()), Window.lastBlock(height), null,
                         "registered in block " + asset.getValue(), "asset " + asset.getKey()
                                 + " is in the mirror but not on chain"));
             }
@@ -112,7 +101,7 @@ final class AssetPass {
      */
     private void chainHoldings(AccountPass.Result accountPass, Map<String, Long> chainSupplies, long lastHigh)
             throws SQLException {
-        Set<String> moved = mirror.assetsMovedBetween(accountPass.firstLow(), lastHigh);
+        Set<String> moved = run.mirror().assetsMovedBetween(accountPass.firstLow(), lastHigh);
         for (Map.Entry<String, Long> asset : chainSupplies.entrySet()) {
             if (moved.contains(asset.getKey())) {
                 continue;
@@ -120,7 +109,7 @@ final class AssetPass {
             BigInteger held = accountPass.chainHoldings().getOrDefault(asset.getKey(), BigInteger.ZERO);
             if (!held.equals(BigInteger.valueOf(asset.getValue()))) {
                 long block = Window.lastBlock(lastHigh);
-                sink.add(new Break.SupplyMismatch(new Subject.Asset(asset.getKey()), block, "supply=" + asset.getValue()
+                run.sink().add(new Break.SupplyMismatch(new Subject.Asset(asset.getKey()), block, "supply=" + asset.getValue()
                         + " balances and holds=" + held, null, "on chain, the accounts of " + asset.getKey() + " hold "
                         + held + " in all, but its supply is " + asset.getValue() + " (as of block " + block + ")"));
             }

@@ -3,10 +3,7 @@ package io.ledgernode.reconciler.compare;
 import io.ledgernode.reconciler.breaks.Break;
 import io.ledgernode.reconciler.breaks.Subject;
 import io.ledgernode.reconciler.chain.ChainBlock;
-import io.ledgernode.reconciler.chain.ChainReader;
-import io.ledgernode.reconciler.config.ReconcilerConfig;
 import io.ledgernode.reconciler.mirror.MirrorBlock;
-import io.ledgernode.reconciler.mirror.MirrorHistories;
 import java.security.MessageDigest;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -30,38 +27,30 @@ final class BlockPass {
     /** Extra mirror blocks reported at most (one is already a disaster; the rest add nothing). */
     private static final int EXTRA_BLOCKS_REPORTED_MAX = 100;
 
-    private final ChainReader chain;
-    private final MirrorHistories mirror;
-    private final ReconcilerConfig.Compare config;
-    private final MirrorWait wait;
-    private final BreakSink sink;
+    private final PassContext run;
 
-    BlockPass(ChainReader chain, MirrorHistories mirror, ReconcilerConfig.Compare config, MirrorWait wait, BreakSink sink) {
-        this.chain = chain;
-        this.mirror = mirror;
-        this.config = config;
-        this.wait = wait;
-        this.sink = sink;
+    BlockPass(PassContext run) {
+        this.run = run;
     }
 
     Result run(long minHeight) throws SQLException, InterruptedException {
-        long height = Math.max(chain.height(), minHeight);
+        long height = Math.max(run.chain().height(), minHeight);
         if (height == 0) {
             throw new IllegalStateException("the chain has no blocks");
         }
         // The mirror must hold every block up to the chain's height before any comparison means anything.
-        wait.until(height, () -> mirror.blocks(height - 1, height));
-        List<ChainBlock> batch = new ArrayList<>(config.blockBatchSize());
+        run.mirrorWait().until(height, () -> run.mirror().blocks(height - 1, height));
+        List<ChainBlock> batch = new ArrayList<>(run.config().blockBatchSize());
         byte[][] previous = {null};
         SQLException[] failed = {null};
-        chain.blocks(0, height, block -> {
+        run.chain().blocks(0, height, block -> {
             if (failed[0] != null) {
                 return;
             }
             requireChained(block, previous[0]);
             previous[0] = block.headerHash();
             batch.add(block);
-            if (batch.size() >= config.blockBatchSize()) {
+            if (batch.size() >= run.config().blockBatchSize()) {
                 failed[0] = compare(batch);
                 batch.clear();
             }
@@ -74,7 +63,7 @@ final class BlockPass {
             throw last;
         }
         extraBlocks();
-        sink.flush();
+        run.sink().flush();
         return new Result(height, height - 1, previous[0]);
     }
 
@@ -87,11 +76,11 @@ final class BlockPass {
         long to = batch.get(batch.size() - 1).number() + 1;
         try {
             Map<Long, MirrorBlock> stored = new HashMap<>();
-            for (MirrorBlock block : wait.until(to, () -> mirror.blocks(from, to))) {
+            for (MirrorBlock block : run.mirrorWait().until(to, () -> run.mirror().blocks(from, to))) {
                 stored.put(block.number(), block);
             }
             for (ChainBlock block : batch) {
-                sink.addAll(BlockCheck.differences(block, stored.get(block.number())));
+                run.sink().addAll(BlockCheck.differences(block, stored.get(block.number())));
             }
             return null;
         } catch (SQLException e) {
@@ -104,9 +93,9 @@ final class BlockPass {
 
     /** The mirror cannot be ahead of the chain: blocks it holds at or above the chain's height (read after) are extra. */
     private void extraBlocks() throws SQLException {
-        long height = chain.height();
-        for (long number : mirror.blocksFrom(height, EXTRA_BLOCKS_REPORTED_MAX)) {
-            sink.add(new Break.ExtraInMirror(new Subject.Block(number), number, null, "block " + number,
+        long height = run.chain().height();
+        for (long number : run.mirror().blocksFrom(height, EXTRA_BLOCKS_REPORTED_MAX)) {
+            run.sink().add(new Break.ExtraInMirror(new Subject.Block(number), number, null, "block " + number,
                     "the mirror holds block " + number + " but the chain's height is " + height));
         }
     }

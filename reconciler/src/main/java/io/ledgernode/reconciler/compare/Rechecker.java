@@ -1,9 +1,7 @@
 package io.ledgernode.reconciler.compare;
 
 import io.ledgernode.api.listing.AccountLine;
-import io.ledgernode.reconciler.chain.ChainReader;
 import io.ledgernode.reconciler.mirror.AccountHistory;
-import io.ledgernode.reconciler.mirror.MirrorHistories;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -30,29 +28,23 @@ final class Rechecker {
         ON_NEITHER
     }
 
-    private final ChainReader chain;
-    private final MirrorHistories mirror;
-    private final MirrorWait wait;
-    private final BreakSink sink;
+    private final PassContext run;
     private final int attemptsMax;
     private final int windowBlocksMax;
 
-    Rechecker(ChainReader chain, MirrorHistories mirror, MirrorWait wait, BreakSink sink, int attemptsMax, int windowBlocksMax) {
-        this.chain = chain;
-        this.mirror = mirror;
-        this.wait = wait;
-        this.sink = sink;
-        this.attemptsMax = attemptsMax;
-        this.windowBlocksMax = windowBlocksMax;
+    Rechecker(PassContext run) {
+        this.run = run;
+        this.attemptsMax = run.config().recheckAttemptsMax();
+        this.windowBlocksMax = run.config().windowBlocksMax();
     }
 
     Outcome recheck(String id) throws SQLException, InterruptedException {
         for (int attempt = 1; ; attempt++) {
-            long before = chain.height();
-            Optional<AccountLine> line = chain.account(id);
-            Window window = Window.bracket(before, chain.height(), windowBlocksMax);
-            AccountHistory history = wait.until(window.high(),
-                    () -> mirror.accounts(List.of(id), window.low(), window.high())).get(id);
+            long before = run.chain().height();
+            Optional<AccountLine> line = run.chain().account(id);
+            Window window = Window.bracket(before, run.chain().height(), windowBlocksMax);
+            AccountHistory history = run.mirrorWait().until(window.high(),
+                    () -> run.mirror().accounts(List.of(id), window.low(), window.high())).get(id);
             boolean lastAttempt = attempt >= attemptsMax;
             Optional<Outcome> decided = line.isPresent() ? compare(line.get(), history, window, lastAttempt)
                     : absentOnChain(history, window, lastAttempt);
@@ -72,7 +64,7 @@ final class Rechecker {
             return Optional.empty();
         }
         String note = verdict.varies() ? " (the account changed during each of " + attemptsMax + " rechecks; compared at the last)" : "";
-        sink.addAll(AccountCheck.differences(line, history, window.high(), note));
+        run.sink().addAll(AccountCheck.differences(line, history, window.high(), note));
         return Optional.of(new Outcome(Result.DIFFERENT, Optional.of(line)));
     }
 
@@ -85,7 +77,7 @@ final class Rechecker {
         if (openedInWindow && !lastAttempt) {
             return Optional.empty();
         }
-        sink.add(AccountCheck.extra(history, window.high()));
+        run.sink().add(AccountCheck.extra(history, window.high()));
         return Optional.of(new Outcome(Result.EXTRA_IN_MIRROR, Optional.empty()));
     }
 }

@@ -48,10 +48,11 @@ public final class Reconciliation {
     public Summary run(BreakSink sink) throws SQLException, InterruptedException {
         MirrorWait wait = new MirrorWait(config.mirrorWaitMax(), config.mirrorPollInterval());
         long started = System.nanoTime();
-        AccountPass.Result accounts = new AccountPass(chain, mirror, mirrorPool, config, wait, sink).run();
+        PassContext run = new PassContext(chain, mirror, config, wait, sink);
+        AccountPass.Result accounts = new AccountPass(run, mirrorPool).run();
         LOG.info(() -> "compared " + accounts.accounts() + " accounts in " + seconds(started) + " s; breaks so far " + sink.total());
-        AssetPass.Result assets = new AssetPass(chain, mirror, config, wait, sink).run(accounts);
-        BlockPass.Result blocks = new BlockPass(chain, mirror, config, wait, sink).run(assets.lastHigh());
+        AssetPass.Result assets = new AssetPass(run).run(accounts);
+        BlockPass.Result blocks = new BlockPass(run).run(assets.lastHigh());
         LOG.info(() -> "compared " + assets.assets() + " assets and " + blocks.blocks() + " blocks; run took " + seconds(started)
                 + " s; breaks " + sink.total());
         return new Summary(blocks.lastBlock(), blocks.lastHash(), accounts.accounts(), assets.assets(), blocks.blocks(),

@@ -11,7 +11,6 @@ import io.ledgernode.mirror.MirrorView;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Array;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -106,50 +105,33 @@ public final class MirrorHistories {
 
         private static Map<String, AccountHistory.Row> rows(MirrorView view, Array ids) throws SQLException {
             Map<String, AccountHistory.Row> rows = new HashMap<>();
-            try (PreparedStatement select = view.prepare("SELECT id, asset, jurisdiction, opened_block, balance, held "
-                    + "FROM " + ACCOUNTS + " WHERE id = ANY(?)")) {
-                select.setArray(1, ids);
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        rows.put(rs.getString(1), new AccountHistory.Row(rs.getString(2), rs.getString(3), rs.getLong(4),
-                                rs.getLong(5), rs.getLong(6)));
-                    }
-                }
-            }
+            view.eachRow("SELECT id, asset, jurisdiction, opened_block, balance, held "
+                    + "FROM " + ACCOUNTS + " WHERE id = ANY(?)", rs -> {
+                rows.put(rs.getString(1), new AccountHistory.Row(rs.getString(2), rs.getString(3), rs.getLong(4),
+                        rs.getLong(5), rs.getLong(6)));
+            }, ids);
             return rows;
         }
 
         /** The balance and held amount each account's entries add up to: the mirror's history, checked against its rows. */
         private static Map<String, BigInteger[]> entrySums(MirrorView view, Array ids) throws SQLException {
             Map<String, BigInteger[]> sums = new HashMap<>();
-            try (PreparedStatement select = view.prepare("SELECT account_id, sum(" + EntrySql.BALANCE_DELTA + "), sum("
-                    + EntrySql.HELD_DELTA + ") FROM " + ENTRIES + " WHERE account_id = ANY(?) GROUP BY account_id")) {
-                select.setArray(1, ids);
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        sums.put(rs.getString(1), new BigInteger[] {integer(rs, 2), integer(rs, 3)});
-                    }
-                }
-            }
+            view.eachRow("SELECT account_id, sum(" + EntrySql.BALANCE_DELTA + "), sum("
+                    + EntrySql.HELD_DELTA + ") FROM " + ENTRIES + " WHERE account_id = ANY(?) GROUP BY account_id",
+                    rs -> sums.put(rs.getString(1), new BigInteger[] {integer(rs, 2), integer(rs, 3)}), ids);
             return sums;
         }
 
         private static void recentEntries(MirrorView view, Array ids, long from,
                 Map<String, List<AccountHistory.RecentEntry>> recent, Set<String> holdIdsMoved) throws SQLException {
-            try (PreparedStatement select = view.prepare("SELECT account_id, block_number, kind, amount, hold_id "
-                    + "FROM " + ENTRIES + " WHERE account_id = ANY(?) AND block_number >= ?")) {
-                select.setArray(1, ids);
-                select.setLong(2, from);
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        recent.computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
-                                .add(new AccountHistory.RecentEntry(rs.getLong(2), rs.getString(3), rs.getLong(4)));
-                        if (rs.getString(5) != null) {
-                            holdIdsMoved.add(rs.getString(5));
-                        }
-                    }
+            view.eachRow("SELECT account_id, block_number, kind, amount, hold_id "
+                    + "FROM " + ENTRIES + " WHERE account_id = ANY(?) AND block_number >= ?", rs -> {
+                recent.computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
+                        .add(new AccountHistory.RecentEntry(rs.getLong(2), rs.getString(3), rs.getLong(4)));
+                if (rs.getString(5) != null) {
+                    holdIdsMoved.add(rs.getString(5));
                 }
-            }
+            }, ids, from);
         }
 
         /**
@@ -162,19 +144,12 @@ public final class MirrorHistories {
             String sql = "SELECT account_id, id, amount, placed_block, closed_block FROM " + HOLDS + " WHERE account_id = ANY(?) "
                     + "AND status = 'OPEN' UNION ALL SELECT account_id, id, amount, placed_block, closed_block FROM " + HOLDS + " "
                     + "WHERE id = ANY(?) AND status <> 'OPEN' AND closed_block >= ?";
-            try (PreparedStatement select = view.prepare(sql)) {
-                select.setArray(1, ids);
-                select.setArray(2, view.textArray(moved));
-                select.setLong(3, from);
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        long closed = rs.getLong(5);
-                        Long closedBlock = rs.wasNull() ? null : closed;
-                        holds.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(new AccountHistory.HoldRow(
-                                rs.getString(2), rs.getLong(3), rs.getLong(4), closedBlock));
-                    }
-                }
-            }
+            view.eachRow(sql, rs -> {
+                long closed = rs.getLong(5);
+                Long closedBlock = rs.wasNull() ? null : closed;
+                holds.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(new AccountHistory.HoldRow(
+                        rs.getString(2), rs.getLong(3), rs.getLong(4), closedBlock));
+            }, ids, view.textArray(moved), from);
             return holds;
         }
     }

@@ -8,8 +8,6 @@ import io.ledgernode.mirror.EntrySql;
 import io.ledgernode.mirror.MirrorView;
 import java.math.BigInteger;
 import java.sql.Array;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,15 +32,8 @@ final class SupplyQueries {
     static Map<String, SupplyHistory> read(MirrorView view, Collection<String> codes, long from) throws SQLException {
         Array codeArray = view.textArray(codes);
         Map<String, Object[]> rows = new HashMap<>();
-        try (PreparedStatement select = view.prepare(
-                "SELECT code, block_number, supply FROM " + ASSETS + " WHERE code = ANY(?)")) {
-            select.setArray(1, codeArray);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    rows.put(rs.getString(1), new Object[] {rs.getLong(2), BigInteger.valueOf(rs.getLong(3))});
-                }
-            }
-        }
+        view.eachRow("SELECT code, block_number, supply FROM " + ASSETS + " WHERE code = ANY(?)",
+                rs -> rows.put(rs.getString(1), new Object[] {rs.getLong(2), BigInteger.valueOf(rs.getLong(3))}), codeArray);
         Map<String, BigInteger> accounts = sums(view, codeArray,
                 "SELECT asset, sum(balance::numeric + held::numeric) FROM " + ACCOUNTS + " WHERE asset = ANY(?) GROUP BY asset");
         Map<String, BigInteger> entries = sums(view, codeArray, "SELECT asset, sum(" + EntrySql.SUPPLY_DELTA
@@ -60,60 +51,30 @@ final class SupplyQueries {
 
     static Map<String, Long> assetsBefore(MirrorView view, long height) throws SQLException {
         Map<String, Long> assets = new LinkedHashMap<>();
-        try (PreparedStatement select = view.prepare(
-                "SELECT code, block_number FROM " + ASSETS + " WHERE block_number < ? ORDER BY code COLLATE \"C\"")) {
-            select.setLong(1, height);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    assets.put(rs.getString(1), rs.getLong(2));
-                }
-            }
-        }
+        view.eachRow("SELECT code, block_number FROM " + ASSETS + " WHERE block_number < ? ORDER BY code COLLATE \"C\"",
+                rs -> assets.put(rs.getString(1), rs.getLong(2)), height);
         return assets;
     }
 
     static Set<String> movedBetween(MirrorView view, long fromHeight, long toHeight) throws SQLException {
         Set<String> moved = new HashSet<>();
-        try (PreparedStatement select = view.prepare(
-                "SELECT DISTINCT asset FROM " + ENTRIES + " WHERE block_number >= ? AND block_number < ?")) {
-            select.setLong(1, fromHeight);
-            select.setLong(2, toHeight);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    moved.add(rs.getString(1));
-                }
-            }
-        }
+        view.eachRow("SELECT DISTINCT asset FROM " + ENTRIES + " WHERE block_number >= ? AND block_number < ?",
+                rs -> moved.add(rs.getString(1)), fromHeight, toHeight);
         return moved;
     }
 
     private static Map<String, BigInteger> sums(MirrorView view, Array codes, String sql) throws SQLException {
         Map<String, BigInteger> sums = new HashMap<>();
-        try (PreparedStatement select = view.prepare(sql)) {
-            select.setArray(1, codes);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    sums.put(rs.getString(1), MirrorHistories.integer(rs, 2));
-                }
-            }
-        }
+        view.eachRow(sql, rs -> sums.put(rs.getString(1), MirrorHistories.integer(rs, 2)), codes);
         return sums;
     }
 
     private static Map<String, List<AccountHistory.RecentEntry>> recent(MirrorView view, Array codes, long from)
             throws SQLException {
         Map<String, List<AccountHistory.RecentEntry>> recent = new HashMap<>();
-        try (PreparedStatement select = view.prepare(
-                "SELECT asset, block_number, kind, amount FROM " + ENTRIES + " WHERE block_number >= ? AND asset = ANY(?)")) {
-            select.setLong(1, from);
-            select.setArray(2, codes);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    recent.computeIfAbsent(rs.getString(1), code -> new ArrayList<>())
-                            .add(new AccountHistory.RecentEntry(rs.getLong(2), rs.getString(3), rs.getLong(4)));
-                }
-            }
-        }
+        view.eachRow("SELECT asset, block_number, kind, amount FROM " + ENTRIES + " WHERE block_number >= ? AND asset = ANY(?)",
+                rs -> recent.computeIfAbsent(rs.getString(1), code -> new ArrayList<>())
+                        .add(new AccountHistory.RecentEntry(rs.getLong(2), rs.getString(3), rs.getLong(4))), from, codes);
         return recent;
     }
 }

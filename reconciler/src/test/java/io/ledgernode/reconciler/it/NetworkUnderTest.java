@@ -9,16 +9,14 @@ import io.ledgernode.gateway.SubmitOutcome;
 import io.ledgernode.mirror.reconciliation.BreakReader;
 import io.ledgernode.mirror.reconciliation.BreakView;
 import io.ledgernode.mirror.reconciliation.Trigger;
+import io.ledgernode.mirror.testing.RunningNode;
 import io.ledgernode.reconciler.chain.GatewayChainReader;
 import io.ledgernode.reconciler.config.ReconcilerConfig;
 import io.ledgernode.reconciler.db.ReconcilerDatabase;
 import io.ledgernode.reconciler.report.ResultHandOff;
 import io.ledgernode.reconciler.run.RunOutcome;
 import io.ledgernode.reconciler.run.Runner;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.ledgernode.reconciler.testing.RunHarness;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -29,7 +27,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,7 +42,7 @@ final class NetworkUnderTest implements AutoCloseable {
 
     final Path home;
     final NetworkProfile profile;
-    final Properties node = new Properties();
+    final Properties node;
     final LedgerClient org1;
     final LedgerClient org2;
     final String runId = Long.toString(Math.abs(new SecureRandom().nextLong()), 36).substring(0, 6).toUpperCase(Locale.ROOT);
@@ -54,17 +51,9 @@ final class NetworkUnderTest implements AutoCloseable {
     final ReconcilerConfig config;
 
     NetworkUnderTest() {
-        String property = System.getProperty("ledger.it.home", "");
-        if (property.isBlank()) {
-            throw new IllegalStateException("ledger.it.home is not set; run the integration tests with -Dledger.it.home=<LEDGER_HOME>");
-        }
-        home = Path.of(property).toAbsolutePath();
+        home = RunningNode.home();
         profile = NetworkProfile.ofHome(home);
-        try (Reader reader = Files.newBufferedReader(home.resolve("network/node.properties"))) {
-            node.load(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        node = RunningNode.properties(home);
         org1 = new LedgerClient(LedgerConnection.open(profile, "Org1", "User1", GatewayTimeouts.defaults()));
         org2 = new LedgerClient(LedgerConnection.open(profile, "Org2", "User1", GatewayTimeouts.defaults()));
         config = ReconcilerConfig.load(Optional.empty(), Map.of("network.home", home.toString(), "compare.pageSize", "25",
@@ -89,15 +78,7 @@ final class NetworkUnderTest implements AutoCloseable {
     }
 
     List<BreakView> breaks(long runId) throws SQLException {
-        BreakReader reader = new BreakReader(mirrorPool);
-        List<BreakView> all = new ArrayList<>();
-        Long cursor = null;
-        do {
-            BreakReader.BreakPage page = reader.breaks(runId, Optional.empty(), 100, cursor);
-            all.addAll(page.breaks());
-            cursor = page.nextCursor();
-        } while (cursor != null);
-        return all;
+        return RunHarness.allBreaks(new BreakReader(mirrorPool), runId, 100);
     }
 
     String id(String base) {

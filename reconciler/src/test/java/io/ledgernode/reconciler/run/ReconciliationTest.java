@@ -105,40 +105,34 @@ class ReconciliationTest {
     void a_deleted_entry_is_an_AMOUNT_MISMATCH_even_when_the_balance_row_was_left_alone() throws Exception {
         tamper("DELETE FROM mirror.entries WHERE account_id = 'a-b' AND kind = 'CREDIT'");
 
-        List<BreakView> breaks = breaksOf(harness.run());
+        BreakView amount = soleBreakOfRun(BreakType.AMOUNT_MISMATCH);
 
-        BreakView amount = only(breaks, BreakType.AMOUNT_MISMATCH);
         assertThat(amount.accountId()).isEqualTo("a-b");
         assertThat(amount.chainValue()).isEqualTo("5");
         assertThat(amount.mirrorValue()).isEqualTo("0");
-        assertThat(breaks).hasSize(1);
     }
 
     @Test
     void a_changed_open_hold_is_a_HOLD_MISMATCH() throws Exception {
         tamper("UPDATE mirror.holds SET amount = 41 WHERE id = 'h-10'");
 
-        List<BreakView> breaks = breaksOf(harness.run());
+        BreakView hold = soleBreakOfRun(BreakType.HOLD_MISMATCH);
 
-        BreakView hold = only(breaks, BreakType.HOLD_MISMATCH);
         assertThat(hold.accountId()).isEqualTo("alice");
         assertThat(hold.chainValue()).startsWith("held=40 count=1 sum=40 digest=");
         assertThat(hold.mirrorValue()).startsWith("held=40 count=1 sum=41 digest=");
-        assertThat(breaks).hasSize(1);
     }
 
     @Test
     void an_account_the_mirror_missed_is_MISSING_IN_MIRROR() throws Exception {
         twin.block(b -> b.chainOnly().open("zed", "USD", "DE"));
 
-        List<BreakView> breaks = breaksOf(harness.run());
+        BreakView missing = soleBreakOfRun(BreakType.MISSING_IN_MIRROR);
 
-        BreakView missing = only(breaks, BreakType.MISSING_IN_MIRROR);
         assertThat(missing.accountId()).isEqualTo("zed");
         assertThat(missing.chainValue()).isEqualTo("balance=0 held=0");
         assertThat(missing.mirrorValue()).isNull();
         assertThat(missing.blockNumber()).isEqualTo(6);
-        assertThat(breaks).hasSize(1);
     }
 
     @Test
@@ -161,27 +155,23 @@ class ReconciliationTest {
         String real = HexFormat.of().formatHex(twin.chain().blockAt(3).headerHash());
         tamper("UPDATE mirror.blocks SET header_hash = sha256('forged'::bytea) WHERE number = 3");
 
-        List<BreakView> breaks = breaksOf(harness.run());
+        BreakView hash = soleBreakOfRun(BreakType.BLOCK_HASH_MISMATCH);
 
-        BreakView hash = only(breaks, BreakType.BLOCK_HASH_MISMATCH);
         assertThat(hash.blockNumber()).isEqualTo(3);
         assertThat(hash.subject()).isEqualTo("BLOCK");
         assertThat(hash.chainValue()).isEqualTo(real);
         assertThat(hash.mirrorValue()).isNotEqualTo(real).hasSize(64);
-        assertThat(breaks).hasSize(1);
     }
 
     @Test
     void a_changed_supply_is_a_SUPPLY_MISMATCH() throws Exception {
         tamper("UPDATE mirror.assets SET supply = supply + 1 WHERE code = 'EUR'");
 
-        List<BreakView> breaks = breaksOf(harness.run());
+        BreakView supply = soleBreakOfRun(BreakType.SUPPLY_MISMATCH);
 
-        BreakView supply = only(breaks, BreakType.SUPPLY_MISMATCH);
         assertThat(supply.asset()).isEqualTo("EUR");
         assertThat(supply.chainValue()).isEqualTo("70");
         assertThat(supply.mirrorValue()).isEqualTo("71");
-        assertThat(breaks).hasSize(1);
     }
 
     @Test
@@ -189,13 +179,11 @@ class ReconciliationTest {
         tamper("INSERT INTO mirror.transactions (block_number, tx_index, tx_id, header_type, validation_code, tx_timestamp) "
                 + "VALUES (3, 7, 'phantom', 'ENDORSER_TRANSACTION', 'VALID', now())");
 
-        List<BreakView> breaks = breaksOf(harness.run());
+        BreakView phantom = soleBreakOfRun(BreakType.EXTRA_IN_MIRROR);
 
-        BreakView phantom = only(breaks, BreakType.EXTRA_IN_MIRROR);
         assertThat(phantom.subject()).isEqualTo("TRANSACTION");
         assertThat(phantom.txId()).isEqualTo("phantom");
         assertThat(phantom.blockNumber()).isEqualTo(3);
-        assertThat(breaks).hasSize(1);
     }
 
     @Test
@@ -358,6 +346,14 @@ class ReconciliationTest {
     private List<BreakView> breaksOf(RunOutcome outcome) throws SQLException {
         assertThat(outcome).as(outcome.toString()).isInstanceOf(RunOutcome.BreaksFound.class);
         return harness.breaks(((RunOutcome.BreaksFound) outcome).runId());
+    }
+
+    /** The run's one break, which must be of {@code type}. */
+    private BreakView soleBreakOfRun(BreakType type) throws Exception {
+        List<BreakView> breaks = breaksOf(harness.run());
+        BreakView sole = only(breaks, type);
+        assertThat(breaks).hasSize(1);
+        return sole;
     }
 
     private static BreakView only(List<BreakView> breaks, BreakType type) {

@@ -59,11 +59,15 @@ public final class RunHarness {
 
     /** Every break recorded for a run, read as node-service would (the read-only role). */
     public List<BreakView> breaks(long runId) throws SQLException {
-        BreakReader reader = new BreakReader(node.reader());
+        return allBreaks(new BreakReader(node.reader()), runId, 5);
+    }
+
+    /** Every break recorded for a run, read page by page ({@code pageSize} at a time) until the last. */
+    public static List<BreakView> allBreaks(BreakReader reader, long runId, int pageSize) throws SQLException {
         List<BreakView> all = new ArrayList<>();
         Long cursor = null;
         do {
-            BreakReader.BreakPage page = reader.breaks(runId, Optional.empty(), 5, cursor);
+            BreakReader.BreakPage page = reader.breaks(runId, Optional.empty(), pageSize, cursor);
             all.addAll(page.breaks());
             cursor = page.nextCursor();
         } while (cursor != null);

@@ -9,9 +9,8 @@ import io.ledgernode.gateway.LedgerClient;
 import io.ledgernode.gateway.LedgerConnection;
 import io.ledgernode.gateway.NetworkProfile;
 import io.ledgernode.gateway.SubmitOutcome;
+import io.ledgernode.mirror.testing.RunningNode;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -37,7 +36,7 @@ final class NodeUnderTest implements AutoCloseable {
 
     final Path home;
     final NetworkProfile profile;
-    final Properties node = new Properties();
+    final Properties node;
     final LedgerClient org1;
     final String runId = Long.toString(Math.abs(new SecureRandom().nextLong()), 36).substring(0, 6).toUpperCase(Locale.ROOT);
 
@@ -51,17 +50,9 @@ final class NodeUnderTest implements AutoCloseable {
     }
 
     private NodeUnderTest() {
-        String property = System.getProperty("ledger.it.home", "");
-        if (property.isBlank()) {
-            throw new IllegalStateException("ledger.it.home is not set; run the integration tests with scripts/ledger test");
-        }
-        home = Path.of(property);
+        home = RunningNode.home();
         profile = NetworkProfile.ofHome(home);
-        try (Reader reader = Files.newBufferedReader(home.resolve("network/node.properties"))) {
-            node.load(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        node = RunningNode.properties(home);
         org1 = new LedgerClient(LedgerConnection.open(profile, "Org1", "User1", GatewayTimeouts.defaults()));
     }
 
@@ -153,6 +144,13 @@ final class NodeUnderTest implements AutoCloseable {
      */
     long pid(String process) throws IOException {
         return Long.parseLong(Files.readString(home.resolve("run").resolve(process + ".child")).trim().split(" ")[0]);
+    }
+
+    /** Stops one of the node's processes (SIGTERM) and waits until it has exited; {@link #up} starts it again. */
+    void stop(String process) throws Exception {
+        ProcessHandle handle = ProcessHandle.of(pid(process)).orElseThrow();
+        handle.destroy();
+        handle.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     /** Waits until the mirror in {@code connection}'s database has applied block {@code number}. */

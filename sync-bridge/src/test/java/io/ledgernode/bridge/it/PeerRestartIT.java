@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,10 +20,8 @@ class PeerRestartIT {
     void the_bridge_reconnects_to_a_restarted_peer_and_misses_nothing() throws Exception {
         String account = node.openedAccount("peer-acct", node.registeredAsset("R"));
         long bridgePid = node.pid("sync-bridge");
-        ProcessHandle peer = ProcessHandle.of(node.pid("peer0.org1.ledger.local")).orElseThrow();
 
-        peer.destroy();
-        peer.onExit().get(60, TimeUnit.SECONDS);
+        node.stop("peer0.org1.ledger.local");
         Thread.sleep(3_000);
         assertThat(ProcessHandle.of(bridgePid)).as("the bridge keeps running without its peer").isPresent();
         assertThat(metric("ledger_bridge_reconnects_total")).as("reconnection attempts").isPositive();

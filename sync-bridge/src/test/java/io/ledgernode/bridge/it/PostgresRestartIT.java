@@ -2,7 +2,6 @@ package io.ledgernode.bridge.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,10 +16,8 @@ class PostgresRestartIT {
     void the_bridge_waits_for_a_restarted_database_and_loses_nothing() throws Exception {
         String account = node.openedAccount("pg-acct", node.registeredAsset("P"));
         long bridgePid = node.pid("sync-bridge");
-        ProcessHandle postgres = ProcessHandle.of(node.pid("postgres")).orElseThrow();
 
-        postgres.destroy();
-        postgres.onExit().get(60, TimeUnit.SECONDS);
+        node.stop("postgres");
         long block = node.commit("Money:mint", "{\"idempotencyKey\":\"" + node.id("pg-mint") + "\",\"account\":\"" + account + "\",\"amount\":\"4242\"}");
         Thread.sleep(2_000);
         assertThat(ProcessHandle.of(bridgePid)).as("the bridge keeps running without its database").isPresent();
