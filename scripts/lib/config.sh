@@ -14,10 +14,17 @@ LEDGER_FABRIC_GO_MIN=1.26.4          # Fabric 3.1.5's go.mod
 
 # Caches reused by later runs: Fabric binaries live here, keyed by version and commit.
 LEDGER_CACHE=${LEDGER_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ledger-node}
+# `install-fabric --archive FILE` unpacks Fabric's release archive here (only an archive whose peer reports exactly
+# LEDGER_FABRIC_VERSION). The directory appears only complete (unpacked aside, checked, then renamed), so its bin/peer
+# tells that it is there.
+LEDGER_FABRIC_ARCHIVE_HOME=$LEDGER_CACHE/fabric/$LEDGER_FABRIC_VERSION-archive
 # Set LEDGER_FABRIC_HOME to use Fabric binaries you already have (bin/, builders/ccaas/bin/, config/ laid out like
-# the cache); otherwise install-fabric fills this directory.
+# the cache). Otherwise: the archive install above when there is one, else the directory `go install` fills.
 if [[ -n ${LEDGER_FABRIC_HOME:-} ]]; then
   LEDGER_FABRIC_HOME_GIVEN=1
+elif [[ -x $LEDGER_FABRIC_ARCHIVE_HOME/bin/peer ]]; then
+  LEDGER_FABRIC_HOME_GIVEN=0
+  LEDGER_FABRIC_HOME=$LEDGER_FABRIC_ARCHIVE_HOME
 else
   LEDGER_FABRIC_HOME_GIVEN=0
   LEDGER_FABRIC_HOME=$LEDGER_CACHE/fabric/$LEDGER_FABRIC_VERSION-${LEDGER_FABRIC_COMMIT:0:7}
