@@ -73,6 +73,73 @@ out=$("$ledger" lint "$scratch/finding.sh" 2>&1)
 if [[ $? -ne 0 && $out == *"finding.sh:2:"*"[SC2086]"* ]]; then ok "lint fails on a script with a finding, naming its line and code"
 else ko "lint fails on a script with a finding, naming its line and code" "$(tail -n 1 <<<"$out")"; fi
 
+# install-fabric --archive, with archives built here in Fabric's release layout (bin/, config/, builders/ccaas/bin/):
+# stand-in binaries for the refusals (their peer reports 3.1.4), the installed Fabric's own binaries for the install,
+# into a cache of their own. Nothing is kept: the archives and the cache go with the scratch directory.
+arch=$scratch/archive
+arch_cache=$scratch/archive-cache
+install_into_scratch=(env -u LEDGER_FABRIC_HOME LEDGER_CACHE="$arch_cache" "$ledger" install-fabric)
+mkdir -p "$arch/fake/bin" "$arch/fake/config" "$arch/fake/builders/ccaas/bin"
+printf '#!/bin/sh\nprintf "peer:\\n Version: 3.1.4\\n Commit SHA: 0000000\\n"\n' >"$arch/fake/bin/peer"
+for t in orderer configtxgen configtxlator cryptogen discover osnadmin ledgerutil; do printf '#!/bin/sh\n' >"$arch/fake/bin/$t"; done
+for t in detect build release; do printf '#!/bin/sh\n' >"$arch/fake/builders/ccaas/bin/$t"; done
+chmod +x "$arch"/fake/bin/* "$arch"/fake/builders/ccaas/bin/*
+: >"$arch/fake/config/core.yaml" && : >"$arch/fake/config/orderer.yaml" && : >"$arch/fake/config/configtx.yaml"
+tar -czf "$arch/other-version.tar.gz" -C "$arch/fake" bin config builders
+tar -czf "$arch/no-peer.tar.gz" -C "$arch/fake" --exclude=bin/peer bin config builders
+chmod -x "$arch/fake/builders/ccaas/bin/release"
+tar -czf "$arch/not-executable.tar.gz" -C "$arch/fake" bin config builders
+printf 'not an archive\n' >"$arch/not-a-tar.tar.gz"
+expect_failure "install-fabric --archive names a file that is not there" "$arch/nowhere.tar.gz is not a readable file" \
+  "${install_into_scratch[@]}" --archive "$arch/nowhere.tar.gz"
+expect_failure "install-fabric --archive refuses a file that is not a gzip tar" "is not a gzip tar archive" \
+  "${install_into_scratch[@]}" --archive "$arch/not-a-tar.tar.gz"
+expect_failure "install-fabric --archive names the first file the archive lacks" "no-peer.tar.gz lacks bin/peer" \
+  "${install_into_scratch[@]}" --archive "$arch/no-peer.tar.gz"
+expect_failure "install-fabric --archive refuses a binary that is not executable" \
+  "builders/ccaas/bin/release in $arch/not-executable.tar.gz is not an executable file" \
+  "${install_into_scratch[@]}" --archive "$arch/not-executable.tar.gz"
+expect_failure "install-fabric --archive refuses a peer of another version" "reports version 3.1.4, not $LEDGER_FABRIC_VERSION" \
+  "${install_into_scratch[@]}" --archive "$arch/other-version.tar.gz"
+expect_failure "install-fabric --archive refuses an archive whose SHA-256 is not the one given" "not $(printf '0%.0s' {1..64}) as given" \
+  "${install_into_scratch[@]}" --archive "$arch/other-version.tar.gz" --sha256 "$(printf '0%.0s' {1..64})"
+expect_failure "install-fabric --archive refuses while LEDGER_FABRIC_HOME is set" "LEDGER_FABRIC_HOME=$arch/fake is set" \
+  env LEDGER_FABRIC_HOME="$arch/fake" LEDGER_CACHE="$arch_cache" "$ledger" install-fabric --archive "$arch/other-version.tar.gz"
+left=$(find "$arch_cache" -mindepth 2 -maxdepth 2 2>/dev/null)
+if [[ -z $left ]]; then ok "a refused archive leaves nothing in the cache"
+else ko "a refused archive leaves nothing in the cache" "left: $(head -n 1 <<<"$left")"; fi
+
+# The install itself, from an archive of the Fabric installed here (skipped where there is none).
+case_install="install-fabric --archive installs a release archive, which the scripts then use"
+case_again="install-fabric --archive with the same archive again says it is already installed"
+if [[ -x $LEDGER_FABRIC_HOME/bin/peer ]]; then
+  mkdir -p "$arch/release"
+  cp -r "$LEDGER_FABRIC_HOME/bin" "$LEDGER_FABRIC_HOME/config" "$LEDGER_FABRIC_HOME/builders" "$arch/release/"
+  (cd "$arch/release" && tar -czf "$arch/hyperledger-fabric-linux-amd64-$LEDGER_FABRIC_VERSION.tar.gz" bin config builders)
+  rm -rf "$arch/release"
+  release=$arch/hyperledger-fabric-linux-amd64-$LEDGER_FABRIC_VERSION.tar.gz
+  sum=$(sha256sum <"$release" | cut -d' ' -f1)
+  want=$arch_cache/fabric/$LEDGER_FABRIC_VERSION-archive
+  if ! out=$("${install_into_scratch[@]}" --archive "$release" --sha256 "$sum" 2>&1); then ko "$case_install" "$(tail -n 1 <<<"$out")"
+  elif [[ $out != *"Fabric $LEDGER_FABRIC_VERSION is installed at $want"* ]]; then ko "$case_install" "$(tail -n 1 <<<"$out")"
+  # What `up` would use: config.sh's choice of Fabric home with only this cache, and fabric_complete on it.
+  elif ! used=$(env -u LEDGER_FABRIC_HOME LEDGER_CACHE="$arch_cache" bash -c 'source "$1/config.sh" && source "$1/common.sh" \
+    && source "$1/fabric.sh" && fabric_complete "$LEDGER_FABRIC_HOME" && printf "%s\n" "$LEDGER_FABRIC_HOME"' _ "$repo/scripts/lib" 2>&1) \
+    || [[ $used != "$want" ]]; then ko "$case_install" "the scripts use ${used:-an incomplete home}, not $want"
+  elif ! out=$("${install_into_scratch[@]}" 2>&1) || [[ $out != "Fabric $LEDGER_FABRIC_VERSION is installed at $want" ]]; then
+    ko "$case_install" "install-fabric without --archive says: $(tail -n 1 <<<"$out")"
+  elif [[ -n $(find "$arch_cache/fabric" -mindepth 1 -maxdepth 1 ! -name "$LEDGER_FABRIC_VERSION-archive") ]]; then
+    ko "$case_install" "more than the install in $arch_cache/fabric: $(ls -A "$arch_cache/fabric" | tr '\n' ' ')"
+  else ok "$case_install"; fi
+  out=$("${install_into_scratch[@]}" --archive "$release" 2>&1)
+  if [[ $? -eq 0 && $out == "Fabric $LEDGER_FABRIC_VERSION from this archive (SHA-256 $sum) is already installed at $want" ]]; then ok "$case_again"
+  else ko "$case_again" "$(tail -n 1 <<<"$out")"; fi
+else
+  skipped "$case_install"
+  skipped "$case_again"
+fi
+rm -rf "$arch" "$arch_cache"
+
 # wait_for SECONDS COMMAND...: true once COMMAND succeeds, polled twice a second; false after SECONDS.
 wait_for() {
   local deadline=$((SECONDS + $1))
