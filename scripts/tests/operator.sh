@@ -129,7 +129,7 @@ if [[ -x $LEDGER_FABRIC_HOME/bin/peer ]]; then
   elif ! out=$("${install_into_scratch[@]}" 2>&1) || [[ $out != "Fabric $LEDGER_FABRIC_VERSION is installed at $want" ]]; then
     ko "$case_install" "install-fabric without --archive says: $(tail -n 1 <<<"$out")"
   elif [[ -n $(find "$arch_cache/fabric" -mindepth 1 -maxdepth 1 ! -name "$LEDGER_FABRIC_VERSION-archive") ]]; then
-    ko "$case_install" "more than the install in $arch_cache/fabric: $(ls -A "$arch_cache/fabric" | tr '\n' ' ')"
+    ko "$case_install" "more than the install in $arch_cache/fabric: $(find "$arch_cache/fabric" -mindepth 1 -maxdepth 1 -printf '%f ')"
   else ok "$case_install"; fi
   out=$("${install_into_scratch[@]}" --archive "$release" 2>&1)
   if [[ $? -eq 0 && $out == "Fabric $LEDGER_FABRIC_VERSION from this archive (SHA-256 $sum) is already installed at $want" ]]; then ok "$case_again"
