@@ -51,6 +51,10 @@ install_fabric() {
     say "Fabric $v is installed at $LEDGER_FABRIC_HOME"
     return 0
   fi
+  if [[ $LEDGER_FABRIC_HOME == "$LEDGER_FABRIC_ARCHIVE_HOME" ]]; then
+    # Never go install over an archive install: the operator chose that archive.
+    die "the archive install at $LEDGER_FABRIC_HOME lacks $(fabric_first_missing "$LEDGER_FABRIC_HOME"); install it again (install-fabric --archive FILE) or delete it"
+  fi
   if ((LEDGER_FABRIC_HOME_GIVEN)); then
     die "LEDGER_FABRIC_HOME=$LEDGER_FABRIC_HOME lacks Fabric's binaries (bin/{${FABRIC_TOOLS[*]}}), the ccaas builder (builders/ccaas/bin/) or config/{core,orderer}.yaml"
   fi
@@ -81,6 +85,14 @@ install_fabric() {
 use_fabric() {
   fabric_complete "$LEDGER_FABRIC_HOME" || die "Fabric is not installed at $LEDGER_FABRIC_HOME (run: scripts/ledger install-fabric)"
   export PATH=$LEDGER_FABRIC_HOME/bin:$PATH
+}
+
+# The first file of a Fabric home that is missing (or a binary not executable) in $1.
+fabric_first_missing() {
+  local f
+  while IFS= read -r f; do
+    [[ -f $1/$f && ($f == config/* || -x $1/$f) ]] || { printf '%s\n' "$f" && return 0; }
+  done < <(fabric_required_files)
 }
 
 # install-fabric --archive FILE [--sha256 HEX]: Fabric's release archive, checked, unpacked aside and renamed into

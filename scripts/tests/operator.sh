@@ -112,6 +112,7 @@ else ko "a refused archive leaves nothing in the cache" "left: $(head -n 1 <<<"$
 # The install itself, from an archive of the Fabric installed here (skipped where there is none).
 case_install="install-fabric --archive installs a release archive, which the scripts then use"
 case_again="install-fabric --archive with the same archive again says it is already installed"
+case_damaged="install-fabric names what a damaged archive install lacks, and leaves it to the operator"
 if [[ -x $LEDGER_FABRIC_HOME/bin/peer ]]; then
   mkdir -p "$arch/release"
   cp -r "$LEDGER_FABRIC_HOME/bin" "$LEDGER_FABRIC_HOME/config" "$LEDGER_FABRIC_HOME/builders" "$arch/release/"
@@ -134,9 +135,13 @@ if [[ -x $LEDGER_FABRIC_HOME/bin/peer ]]; then
   out=$("${install_into_scratch[@]}" --archive "$release" 2>&1)
   if [[ $? -eq 0 && $out == "Fabric $LEDGER_FABRIC_VERSION from this archive (SHA-256 $sum) is already installed at $want" ]]; then ok "$case_again"
   else ko "$case_again" "$(tail -n 1 <<<"$out")"; fi
+  # A damaged archive install is named, never overwritten by go install.
+  rm -f "$want/bin/orderer"
+  expect_failure "$case_damaged" "the archive install at $want lacks bin/orderer" "${install_into_scratch[@]}"
 else
   skipped "$case_install"
   skipped "$case_again"
+  skipped "$case_damaged"
 fi
 rm -rf "$arch" "$arch_cache"
 
