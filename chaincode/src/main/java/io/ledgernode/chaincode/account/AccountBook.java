@@ -83,7 +83,7 @@ public final class AccountBook {
     /** A page of the account's history, oldest first. */
     HistoryPage history(final Tx tx, final PageRequest request) {
         require(request.account());
-        final RawPage<HistoryEntry> page = state.page(Keys.entries(request.account()), pageSize(tx, request),
+        final RawPage<HistoryEntry> page = state.page(Keys.prefix(Keys.ENTRY, request.account()), pageSize(tx, request),
                 request.bookmark(), HistoryEntry.class);
         return HistoryPage.of(page.records(), page.bookmark());
     }
@@ -91,7 +91,7 @@ public final class AccountBook {
     /** A page of the account's open holds, in hold-id order. */
     HoldsPage holds(final Tx tx, final PageRequest request) {
         require(request.account());
-        final RawPage<String> page = state.page(Keys.openHolds(request.account()), pageSize(tx, request),
+        final RawPage<String> page = state.page(Keys.prefix(Keys.OPEN_HOLD, request.account()), pageSize(tx, request),
                 request.bookmark(), String.class);
         final List<Hold> holds = new ArrayList<>(page.records().size());
         for (final String holdId : page.records()) {
