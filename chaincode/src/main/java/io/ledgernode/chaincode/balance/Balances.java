@@ -51,7 +51,7 @@ public final class Balances {
     public void hold(final Account from, final Amount amount, final String holdId) {
         final BalanceRecord balance = withdraw(from, amount);
         state.write(Keys.balance(from.id()),
-                BalanceRecord.of(balance.settled().minus(amount), balance.held().plus(amount)));
+                new BalanceRecord(balance.settled().minus(amount), balance.held().plus(amount)));
         tx.journal().add(Entry.of(from.id(), from.asset(), EntryKind.HOLD, amount, holdId));
     }
 
@@ -59,7 +59,7 @@ public final class Balances {
     public void releaseHold(final Account account, final Amount amount, final String holdId) {
         final BalanceRecord balance = settledRecord(account.id());
         state.write(Keys.balance(account.id()),
-                BalanceRecord.of(balance.settled().plus(amount), lessHeld(account, balance, amount)));
+                new BalanceRecord(balance.settled().plus(amount), lessHeld(account, balance, amount)));
         tx.journal().add(Entry.of(account.id(), account.asset(), EntryKind.HOLD_RELEASE, amount, holdId));
     }
 
