@@ -32,20 +32,20 @@ public abstract class AccountFields extends AccountOpening {
         this.openedAt = checked.openedAt;
     }
 
-    public final String custodianMsp() {
+    public String custodianMsp() {
         return custodianMsp;
     }
 
-    public final AccountStatus status() {
+    public AccountStatus status() {
         return status;
     }
 
     /** The limits, or null when none are set. */
-    public final Limits limits() {
+    public Limits limits() {
         return limits;
     }
 
-    public final String openedAt() {
+    public String openedAt() {
         return openedAt;
     }
 }

@@ -28,19 +28,19 @@ public abstract class AccountOpening {
         this.jurisdiction = checked.jurisdiction;
     }
 
-    public final String id() {
+    public String id() {
         return id;
     }
 
-    public final String asset() {
+    public String asset() {
         return asset;
     }
 
-    public final String ownerRef() {
+    public String ownerRef() {
         return ownerRef;
     }
 
-    public final String jurisdiction() {
+    public String jurisdiction() {
         return jurisdiction;
     }
 }

@@ -14,8 +14,7 @@ public final class AccountView extends AccountFields {
     private final Amount held;
 
     private AccountView(final Account account, final Amount balance, final Amount held) {
-        super(account.id(), account.asset(), account.ownerRef(), account.jurisdiction(), account.custodianMsp(),
-                account.status(), account.limits(), account.openedAt());
+        super(account);
         this.balance = Require.present("balance", balance);
         this.held = Require.present("held", held);
     }

@@ -21,19 +21,19 @@ public abstract class ConfigFields {
         this.pageSizeMax = Require.within("pageSizeMax", pageSizeMax, 1, LedgerConfig.PAGE_SIZE_MAX_LIMIT);
     }
 
-    public final String issuerMsp() {
+    public String issuerMsp() {
         return issuerMsp;
     }
 
-    public final int bulkOpenMax() {
+    public int bulkOpenMax() {
         return bulkOpenMax;
     }
 
-    public final int batchLegsMax() {
+    public int batchLegsMax() {
         return batchLegsMax;
     }
 
-    public final int pageSizeMax() {
+    public int pageSizeMax() {
         return pageSizeMax;
     }
 }
