@@ -25,8 +25,7 @@ public final class AssetListing {
      * so the supply records from the first asset's on are exactly the page's; anything else is corrupt state.
      */
     public AssetLinesPage page(final Tx tx, final ListRequest request) {
-        final RawPage<Asset> page = state.page(Keys.prefix(Keys.ASSET), PageSizes.of(tx, request.pageSize()),
-                request.bookmark(), Asset.class);
+        final RawPage<Asset> page = tx.page(Keys.prefix(Keys.ASSET), request, Asset.class);
         final List<Asset> assets = page.records();
         final List<String> codes = new ArrayList<>(assets.size());
         for (final Asset asset : assets) {
