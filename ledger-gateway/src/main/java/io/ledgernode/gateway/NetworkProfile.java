@@ -26,11 +26,7 @@ public record NetworkProfile(String network, String channel, String chaincode, S
         }
 
         public Identity identity(String name) {
-            Identity identity = identities.get(name);
-            if (identity == null) {
-                throw new IllegalArgumentException("no identity '" + name + "' in org " + mspId + " (have " + identities.keySet() + ")");
-            }
-            return identity;
+            return named(identities, "identity", name, "org " + mspId);
         }
     }
 
@@ -46,11 +42,16 @@ public record NetworkProfile(String network, String channel, String chaincode, S
     }
 
     public Org org(String name) {
-        Org org = orgs.get(name);
-        if (org == null) {
-            throw new IllegalArgumentException("no org '" + name + "' in network " + network + " (have " + orgs.keySet() + ")");
+        return named(orgs, "org", name, "network " + network);
+    }
+
+    /** The entry under a name, or an error naming what was asked for, where, and what there is. */
+    private static <T> T named(Map<String, T> entries, String kind, String name, String where) {
+        T entry = entries.get(name);
+        if (entry == null) {
+            throw new IllegalArgumentException("no " + kind + " '" + name + "' in " + where + " (have " + entries.keySet() + ")");
         }
-        return org;
+        return entry;
     }
 
     /** Reads a profile file; unknown fields are an error, so a profile from a newer generator is never half-read. */

@@ -2,7 +2,6 @@ package io.ledgernode.chaincode.account;
 
 import io.ledgernode.api.ErrorCode;
 import io.ledgernode.api.LedgerException;
-import io.ledgernode.api.Require;
 import io.ledgernode.api.account.Account;
 import io.ledgernode.api.account.AccountStatus;
 import io.ledgernode.api.account.AccountView;
@@ -83,32 +82,21 @@ public final class AccountBook {
     /** A page of the account's history, oldest first. */
     HistoryPage history(final Tx tx, final PageRequest request) {
         require(request.account());
-        final RawPage<HistoryEntry> page = state.page(Keys.entries(request.account()), pageSize(tx, request),
-                request.bookmark(), HistoryEntry.class);
+        final RawPage<HistoryEntry> page = tx.page(Keys.prefix(Keys.ENTRY, request.account()), request,
+                HistoryEntry.class);
         return HistoryPage.of(page.records(), page.bookmark());
     }
 
     /** A page of the account's open holds, in hold-id order. */
     HoldsPage holds(final Tx tx, final PageRequest request) {
         require(request.account());
-        final RawPage<String> page = state.page(Keys.openHolds(request.account()), pageSize(tx, request),
-                request.bookmark(), String.class);
+        final RawPage<String> page = tx.page(Keys.prefix(Keys.OPEN_HOLD, request.account()), request,
+                String.class);
         final List<Hold> holds = new ArrayList<>(page.records().size());
         for (final String holdId : page.records()) {
             holds.add(state.read(Keys.hold(holdId), Hold.class).orElseThrow(() ->
                     new IllegalStateException("open hold index names missing hold " + holdId)));
         }
         return HoldsPage.of(holds, page.bookmark());
-    }
-
-    private static int pageSize(final Tx tx, final PageRequest request) {
-        final int max = tx.config().pageSizeMax();
-        if (request.pageSize() == null) {
-            return max;
-        }
-        if (request.pageSize() > max) {
-            throw Require.invalid("pageSize " + request.pageSize() + " is above the maximum " + max);
-        }
-        return request.pageSize();
     }
 }

@@ -12,14 +12,10 @@ final class BalanceRecord {
     private final Amount settled;
     private final Amount held;
 
-    private BalanceRecord(final Amount settled, final Amount held) {
+    @JsonCreator
+    BalanceRecord(@JsonProperty("settled") final Amount settled, @JsonProperty("held") final Amount held) {
         this.settled = Require.present("settled", settled);
         this.held = Require.present("held", held);
-    }
-
-    @JsonCreator
-    static BalanceRecord of(@JsonProperty("settled") final Amount settled, @JsonProperty("held") final Amount held) {
-        return new BalanceRecord(settled, held);
     }
 
     Amount settled() {
@@ -31,10 +27,10 @@ final class BalanceRecord {
     }
 
     BalanceRecord withSettled(final Amount newSettled) {
-        return of(newSettled, held);
+        return new BalanceRecord(newSettled, held);
     }
 
     BalanceRecord withHeld(final Amount newHeld) {
-        return of(settled, newHeld);
+        return new BalanceRecord(settled, newHeld);
     }
 }

@@ -51,7 +51,7 @@ public final class Balances {
     public void hold(final Account from, final Amount amount, final String holdId) {
         final BalanceRecord balance = withdraw(from, amount);
         state.write(Keys.balance(from.id()),
-                BalanceRecord.of(balance.settled().minus(amount), balance.held().plus(amount)));
+                new BalanceRecord(balance.settled().minus(amount), balance.held().plus(amount)));
         tx.journal().add(Entry.of(from.id(), from.asset(), EntryKind.HOLD, amount, holdId));
     }
 
@@ -59,7 +59,7 @@ public final class Balances {
     public void releaseHold(final Account account, final Amount amount, final String holdId) {
         final BalanceRecord balance = settledRecord(account.id());
         state.write(Keys.balance(account.id()),
-                BalanceRecord.of(balance.settled().plus(amount), lessHeld(account, balance, amount)));
+                new BalanceRecord(balance.settled().plus(amount), lessHeld(account, balance, amount)));
         tx.journal().add(Entry.of(account.id(), account.asset(), EntryKind.HOLD_RELEASE, amount, holdId));
     }
 
@@ -73,7 +73,7 @@ public final class Balances {
     /** The exact balance for queries: settled plus every pending credit. */
     public static Amount balance(final LedgerState state, final String accountId) {
         final List<Amount> pending = new ArrayList<>();
-        state.scan(Keys.credits(accountId), (key, value) -> pending.add(LedgerJson.read(value, Amount.class)));
+        state.scan(Keys.prefix(Keys.CREDIT, accountId), (key, value) -> pending.add(LedgerJson.read(value, Amount.class)));
         Amount total = settledRecord(state, accountId).settled();
         for (final Amount credit : pending) {
             total = total.plus(credit);
@@ -83,29 +83,14 @@ public final class Balances {
 
     /**
      * The exact balances of accounts that are adjacent in key order (one page of the account listing), in that order,
-     * read with one range read of their balance records and a chunked range read of their pending credits instead of
-     * two reads per account. Every account has exactly one balance record, so the balance records from the first
-     * account's on are exactly theirs; anything else is corrupt state and fails loudly. For queries only (paginated
-     * reads).
+     * read with one range read of their balance records ({@link LedgerState#readAdjacent}) and a chunked range read of
+     * their pending credits instead of two reads per account. For queries only (paginated reads).
      */
     public static List<ExactBalance> ofAdjacent(final LedgerState state, final List<String> accountIds) {
         if (accountIds.isEmpty()) {
             return List.of();
         }
-        final List<BalanceRecord> records = new ArrayList<>(accountIds.size());
-        state.pageFrom(Keys.balances(), Keys.balance(accountIds.get(0)), accountIds.size(), (key, value) -> {
-            final String expected = Keys.balance(accountIds.get(records.size()));
-            if (!key.equals(expected)) {
-                throw new IllegalStateException("balance records are out of step with accounts at account "
-                        + accountIds.get(records.size()));
-            }
-            records.add(LedgerState.decode(key, value, BalanceRecord.class));
-            return true;
-        });
-        if (records.size() != accountIds.size()) {
-            throw new IllegalStateException("found " + records.size() + " balance records for " + accountIds.size()
-                    + " accounts");
-        }
+        final List<BalanceRecord> records = state.readAdjacent(Keys.BALANCE, accountIds, BalanceRecord.class);
         final Map<String, Amount> pending = PendingCredits.of(state, accountIds);
         final List<ExactBalance> balances = new ArrayList<>(accountIds.size());
         for (int i = 0; i < accountIds.size(); i++) {
@@ -137,7 +122,7 @@ public final class Balances {
         final Amount needed = amount.minus(balance.settled());
         final List<String> folded = new ArrayList<>();
         final Amount[] sum = {Amount.ZERO};
-        state.scan(Keys.credits(from.id()), (key, value) -> {
+        state.scan(Keys.prefix(Keys.CREDIT, from.id()), (key, value) -> {
             folded.add(key);
             sum[0] = sum[0].plus(LedgerJson.read(value, Amount.class));
             return sum[0].isLessThan(needed);

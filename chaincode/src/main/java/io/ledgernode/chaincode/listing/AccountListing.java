@@ -26,8 +26,7 @@ public final class AccountListing {
 
     /** One page of accounts in id order, each with its exact balance, held sum and open-hold summary. */
     public AccountLinesPage page(final Tx tx, final ListRequest request) {
-        final RawPage<Account> page = state.page(Keys.accounts(), PageSizes.of(tx, request.pageSize()),
-                request.bookmark(), Account.class);
+        final RawPage<Account> page = tx.page(Keys.prefix(Keys.ACCOUNT), request, Account.class);
         return AccountLinesPage.of(lines(page.records()), page.bookmark());
     }
 

@@ -25,24 +25,16 @@ public final class AssetListing {
      * so the supply records from the first asset's on are exactly the page's; anything else is corrupt state.
      */
     public AssetLinesPage page(final Tx tx, final ListRequest request) {
-        final RawPage<Asset> page = state.page(Keys.assets(), PageSizes.of(tx, request.pageSize()),
-                request.bookmark(), Asset.class);
+        final RawPage<Asset> page = tx.page(Keys.prefix(Keys.ASSET), request, Asset.class);
         final List<Asset> assets = page.records();
-        final List<AssetLine> lines = new ArrayList<>(assets.size());
-        if (!assets.isEmpty()) {
-            state.pageFrom(Keys.supplies(), Keys.supply(assets.get(0).code()), assets.size(), (key, value) -> {
-                final Asset asset = assets.get(lines.size());
-                if (!key.equals(Keys.supply(asset.code()))) {
-                    throw new IllegalStateException("supply records are out of step with assets at " + asset.code());
-                }
-                final Supply supply = LedgerState.decode(key, value, Supply.class);
-                lines.add(AssetLine.of(asset.code(), asset.decimals(), supply.supply()));
-                return true;
-            });
+        final List<String> codes = new ArrayList<>(assets.size());
+        for (final Asset asset : assets) {
+            codes.add(asset.code());
         }
-        if (lines.size() != assets.size()) {
-            throw new IllegalStateException("found " + lines.size() + " supply records for " + assets.size()
-                    + " assets");
+        final List<Supply> supplies = state.readAdjacent(Keys.SUPPLY, codes, Supply.class);
+        final List<AssetLine> lines = new ArrayList<>(assets.size());
+        for (int i = 0; i < assets.size(); i++) {
+            lines.add(AssetLine.of(assets.get(i).code(), assets.get(i).decimals(), supplies.get(i).supply()));
         }
         return AssetLinesPage.of(lines, page.bookmark());
     }

@@ -38,27 +38,12 @@ public final class Keys {
         return key(ASSET, code);
     }
 
-    /** The prefix of every asset record, for listing assets in code order. */
-    public static CompositeKey assets() {
-        return new CompositeKey(ASSET);
-    }
-
     public static String supply(final String code) {
         return key(SUPPLY, code);
     }
 
-    /** The prefix of every supply record; supplies are in the same order as their assets. */
-    public static CompositeKey supplies() {
-        return new CompositeKey(SUPPLY);
-    }
-
     public static String account(final String id) {
         return key(ACCOUNT, id);
-    }
-
-    /** The prefix of every account record, for listing accounts in id order. */
-    public static CompositeKey accounts() {
-        return new CompositeKey(ACCOUNT);
     }
 
     /** The settled balance and held amount of an account: read and written by debits and hold changes only. */
@@ -66,24 +51,9 @@ public final class Keys {
         return key(BALANCE, account);
     }
 
-    /** The prefix of every balance record; balances are in the same order as their accounts. */
-    public static CompositeKey balances() {
-        return new CompositeKey(BALANCE);
-    }
-
     /** A pending credit: unique per transaction and entry, so concurrent credits never touch the same key. */
     public static String credit(final String account, final String txId, final int index) {
         return key(CREDIT, account, txId, index(index));
-    }
-
-    /** The prefix of an account's pending credits. */
-    public static CompositeKey credits(final String account) {
-        return new CompositeKey(CREDIT, account);
-    }
-
-    /** The prefix of every pending credit of every account, in account order. */
-    public static CompositeKey allCredits() {
-        return new CompositeKey(CREDIT);
     }
 
     public static String hold(final String id) {
@@ -93,15 +63,6 @@ public final class Keys {
     /** The index of an account's open holds, present only while the hold is open. */
     public static String openHold(final String account, final String holdId) {
         return key(OPEN_HOLD, account, holdId);
-    }
-
-    public static CompositeKey openHolds(final String account) {
-        return new CompositeKey(OPEN_HOLD, account);
-    }
-
-    /** The prefix of the open-hold index of every account, in account order, then hold-id order. */
-    public static CompositeKey allOpenHolds() {
-        return new CompositeKey(OPEN_HOLD);
     }
 
     /** An idempotency record, scoped by the caller's MSP. */
@@ -114,17 +75,23 @@ public final class Keys {
         return key(ENTRY, account, SORTABLE.format(txTime), txId, index(index));
     }
 
-    public static CompositeKey entries(final String account) {
-        return new CompositeKey(ENTRY, account);
-    }
-
     /** The sum of an account's debits on one UTC day ({@code 2026-11-22}). */
     public static String daily(final String account, final String utcDay) {
         return key(DAILY, account, utcDay);
     }
 
+    /**
+     * The prefix of every record of a type, or of those under leading attributes, for a range read in key order:
+     * {@code prefix(ASSET)} lists assets in code order (supplies and balances are in the same order as their assets
+     * and accounts), {@code prefix(CREDIT, account)} an account's pending credits, {@code prefix(ENTRY, account)} its
+     * history oldest first, {@code prefix(OPEN_HOLD, account)} its open holds in hold-id order.
+     */
+    public static CompositeKey prefix(final String type, final String... attributes) {
+        return new CompositeKey(type, attributes);
+    }
+
     private static String key(final String type, final String... attributes) {
-        return new CompositeKey(type, attributes).toString();
+        return prefix(type, attributes).toString();
     }
 
     private static String index(final int index) {

@@ -215,6 +215,32 @@ public final class LedgerState {
         }
     }
 
+    /**
+     * The records of a type kept one per id (a balance per account, a supply per asset) for ids that are adjacent in
+     * key order (one page of a listing), in that order, from one range read. Every id has exactly one record, so the
+     * records from the first id's on are exactly theirs; anything else is corrupt state and fails loudly. For queries
+     * only (paginated reads).
+     */
+    public <T> List<T> readAdjacent(final String type, final List<String> ids, final Class<T> recordType) {
+        final List<T> records = new ArrayList<>(ids.size());
+        if (ids.isEmpty()) {
+            return records;
+        }
+        pageFrom(Keys.prefix(type), Keys.prefix(type, ids.get(0)).toString(), ids.size(), (key, value) -> {
+            final String id = ids.get(records.size());
+            if (!key.equals(Keys.prefix(type, id).toString())) {
+                throw new IllegalStateException(type + " records are out of step with the page at " + id);
+            }
+            records.add(decode(key, value, recordType));
+            return true;
+        });
+        if (records.size() != ids.size()) {
+            throw new IllegalStateException("found " + records.size() + " " + type + " records for " + ids.size()
+                    + " ids");
+        }
+        return records;
+    }
+
     /** A stored record that does not parse is corrupt state, not a bad request: fail loudly. */
     public static <T> T decode(final String key, final byte[] value, final Class<T> type) {
         try {

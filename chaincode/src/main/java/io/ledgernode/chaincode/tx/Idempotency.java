@@ -34,7 +34,7 @@ public final class Idempotency {
             return previous.get().result();
         }
         final String result = LedgerJson.writeString(body.get());
-        tx.state().write(key, IdempotencyRecord.of(hash, result));
+        tx.state().write(key, new IdempotencyRecord(hash, result));
         return result;
     }
 

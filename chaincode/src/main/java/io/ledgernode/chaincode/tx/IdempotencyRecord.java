@@ -9,15 +9,11 @@ final class IdempotencyRecord {
     private final String requestSha256;
     private final String result;
 
-    private IdempotencyRecord(final String requestSha256, final String result) {
+    @JsonCreator
+    IdempotencyRecord(@JsonProperty("requestSha256") final String requestSha256,
+            @JsonProperty("result") final String result) {
         this.requestSha256 = Require.present("requestSha256", requestSha256);
         this.result = Require.present("result", result);
-    }
-
-    @JsonCreator
-    static IdempotencyRecord of(@JsonProperty("requestSha256") final String requestSha256,
-            @JsonProperty("result") final String result) {
-        return new IdempotencyRecord(requestSha256, result);
     }
 
     String requestSha256() {

@@ -4,15 +4,19 @@ import io.ledgernode.api.ErrorCode;
 import io.ledgernode.api.Instants;
 import io.ledgernode.api.LedgerException;
 import io.ledgernode.api.LedgerJson;
+import io.ledgernode.api.PagedRequest;
+import io.ledgernode.api.Require;
 import io.ledgernode.api.governance.LedgerConfig;
 import io.ledgernode.api.event.LedgerEvent;
 import io.ledgernode.chaincode.access.Caller;
 import io.ledgernode.chaincode.state.Keys;
 import io.ledgernode.chaincode.state.LedgerState;
+import io.ledgernode.chaincode.state.RawPage;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.shim.ChaincodeStub;
+import org.hyperledger.fabric.shim.ledger.CompositeKey;
 
 /**
  * One transaction: its state view, caller, id and time (only ever the transaction timestamp), journal of balance
@@ -73,6 +77,18 @@ public final class Tx {
 
     public Journal journal() {
         return journal;
+    }
+
+    /**
+     * One page of the records under a prefix for a paged read, from the request's bookmark: as many as asked for, at
+     * most the configured {@code pageSizeMax}, which is also the default.
+     */
+    public <T> RawPage<T> page(final CompositeKey prefix, final PagedRequest request, final Class<T> type) {
+        final int max = config().pageSizeMax();
+        if (request.pageSize() != null && request.pageSize() > max) {
+            throw Require.invalid("pageSize " + request.pageSize() + " is above the maximum " + max);
+        }
+        return state.page(prefix, request.pageSize() == null ? max : request.pageSize(), request.bookmark(), type);
     }
 
     /** The channel configuration; {@link ErrorCode#NOT_CONFIGURED} before {@code Governance:configure}. */

@@ -89,7 +89,7 @@ class HotAccountTest {
         scenario.transfer(BANK, "bob", "carol", 10);
         final Outcome debit = simulateTransfer(BANK, "k1", "carol", "alice", 10);
         final Outcome credit = simulateTransfer(OTHER_BANK, "k2", "dave", "carol", 10);
-        final String prefix = Keys.credits("carol").toString();
+        final String prefix = Keys.prefix(Keys.CREDIT, "carol").toString();
         final String folded = onlyKey(debit.stub().writes().entrySet().stream()
                 .filter(write -> write.getKey().startsWith(prefix) && write.getValue() == null));
         final String added = onlyKey(credit.stub().writes().entrySet().stream()
@@ -123,7 +123,7 @@ class HotAccountTest {
     }
 
     private long pendingCredits(final String account) {
-        final String prefix = Keys.credits(account).toString();
+        final String prefix = Keys.prefix(Keys.CREDIT, account).toString();
         return scenario.harness().ledger().snapshot().keySet().stream().filter(key -> key.startsWith(prefix)).count();
     }
 }

@@ -3,34 +3,18 @@ package io.ledgernode.api.account;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.ledgernode.api.Amount;
-import io.ledgernode.api.Instants;
 import io.ledgernode.api.Require;
 
 /**
  * {@code Accounts:get}: the account record with its exact {@code balance} (settled plus every pending credit) and
  * {@code held} (the sum of its open holds).
  */
-public final class AccountView {
-    private final String id;
-    private final String asset;
-    private final String ownerRef;
-    private final String jurisdiction;
-    private final String custodianMsp;
-    private final AccountStatus status;
-    private final Limits limits;
-    private final String openedAt;
+public final class AccountView extends AccountFields {
     private final Amount balance;
     private final Amount held;
 
     private AccountView(final Account account, final Amount balance, final Amount held) {
-        this.id = account.id();
-        this.asset = account.asset();
-        this.ownerRef = account.ownerRef();
-        this.jurisdiction = account.jurisdiction();
-        this.custodianMsp = account.custodianMsp();
-        this.status = account.status();
-        this.limits = account.limits();
-        this.openedAt = account.openedAt();
+        super(account);
         this.balance = Require.present("balance", balance);
         this.held = Require.present("held", held);
     }
@@ -54,15 +38,7 @@ public final class AccountView {
 
     /** The record part. */
     public Account account() {
-        return Account.of(id, asset, ownerRef, jurisdiction, custodianMsp, status, limits, openedAt);
-    }
-
-    public String id() {
-        return id;
-    }
-
-    public AccountStatus status() {
-        return status;
+        return Account.of(id(), asset(), ownerRef(), jurisdiction(), custodianMsp(), status(), limits(), openedAt());
     }
 
     /** Settled balance plus pending credits, excluding held amounts. */

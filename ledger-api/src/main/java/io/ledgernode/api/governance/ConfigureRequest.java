@@ -2,26 +2,18 @@ package io.ledgernode.api.governance;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.ledgernode.api.Require;
 
 /**
  * {@code Governance:configure}: names the issuer org; the maxima are optional and default to
  * {@link LedgerConfig#BULK_OPEN_MAX_DEFAULT}, {@link LedgerConfig#BATCH_LEGS_MAX_DEFAULT} and
  * {@link LedgerConfig#PAGE_SIZE_MAX_DEFAULT}.
  */
-public final class ConfigureRequest {
-    private final String issuerMsp;
-    private final Integer bulkOpenMax;
-    private final Integer batchLegsMax;
-    private final Integer pageSizeMax;
-
+public final class ConfigureRequest extends ConfigFields {
     private ConfigureRequest(final String issuerMsp, final Integer bulkOpenMax, final Integer batchLegsMax,
             final Integer pageSizeMax) {
-        this.issuerMsp = Require.mspId("issuerMsp", issuerMsp);
-        this.bulkOpenMax = bulkOpenMax == null ? LedgerConfig.BULK_OPEN_MAX_DEFAULT : bulkOpenMax;
-        this.batchLegsMax = batchLegsMax == null ? LedgerConfig.BATCH_LEGS_MAX_DEFAULT : batchLegsMax;
-        this.pageSizeMax = pageSizeMax == null ? LedgerConfig.PAGE_SIZE_MAX_DEFAULT : pageSizeMax;
-        toConfig();
+        super(issuerMsp, bulkOpenMax == null ? LedgerConfig.BULK_OPEN_MAX_DEFAULT : bulkOpenMax,
+                batchLegsMax == null ? LedgerConfig.BATCH_LEGS_MAX_DEFAULT : batchLegsMax,
+                pageSizeMax == null ? LedgerConfig.PAGE_SIZE_MAX_DEFAULT : pageSizeMax);
     }
 
     /** A request; null maxima take their defaults. */
@@ -38,12 +30,8 @@ public final class ConfigureRequest {
         return of(issuerMsp, null, null, null);
     }
 
-    public String issuerMsp() {
-        return issuerMsp;
-    }
-
-    /** The configuration this request sets (validates the maxima). */
+    /** The configuration this request sets. */
     public LedgerConfig toConfig() {
-        return LedgerConfig.of(issuerMsp, bulkOpenMax, batchLegsMax, pageSizeMax);
+        return LedgerConfig.of(issuerMsp(), bulkOpenMax(), batchLegsMax(), pageSizeMax());
     }
 }

@@ -2,13 +2,12 @@ package io.ledgernode.api.governance;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.ledgernode.api.Require;
 
 /**
  * The channel's configuration, set once by {@code Governance:configure}: the issuer org and the maxima of bulk opens,
  * batch legs and query pages.
  */
-public final class LedgerConfig {
+public final class LedgerConfig extends ConfigFields {
     public static final int BULK_OPEN_MAX_DEFAULT = 1000;
     public static final int BATCH_LEGS_MAX_DEFAULT = 100;
     public static final int PAGE_SIZE_MAX_DEFAULT = 100;
@@ -17,17 +16,9 @@ public final class LedgerConfig {
     public static final int BATCH_LEGS_MAX_LIMIT = 1_000;
     public static final int PAGE_SIZE_MAX_LIMIT = 1_000;
 
-    private final String issuerMsp;
-    private final int bulkOpenMax;
-    private final int batchLegsMax;
-    private final int pageSizeMax;
-
     private LedgerConfig(final String issuerMsp, final Integer bulkOpenMax, final Integer batchLegsMax,
             final Integer pageSizeMax) {
-        this.issuerMsp = Require.mspId("issuerMsp", issuerMsp);
-        this.bulkOpenMax = Require.within("bulkOpenMax", bulkOpenMax, 1, BULK_OPEN_MAX_LIMIT);
-        this.batchLegsMax = Require.within("batchLegsMax", batchLegsMax, 1, BATCH_LEGS_MAX_LIMIT);
-        this.pageSizeMax = Require.within("pageSizeMax", pageSizeMax, 1, PAGE_SIZE_MAX_LIMIT);
+        super(issuerMsp, bulkOpenMax, batchLegsMax, pageSizeMax);
     }
 
     @JsonCreator
@@ -36,21 +27,5 @@ public final class LedgerConfig {
             @JsonProperty("batchLegsMax") final Integer batchLegsMax,
             @JsonProperty("pageSizeMax") final Integer pageSizeMax) {
         return new LedgerConfig(issuerMsp, bulkOpenMax, batchLegsMax, pageSizeMax);
-    }
-
-    public String issuerMsp() {
-        return issuerMsp;
-    }
-
-    public int bulkOpenMax() {
-        return bulkOpenMax;
-    }
-
-    public int batchLegsMax() {
-        return batchLegsMax;
-    }
-
-    public int pageSizeMax() {
-        return pageSizeMax;
     }
 }

@@ -3,22 +3,21 @@ package io.ledgernode.api.hold;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.ledgernode.api.Amount;
-import io.ledgernode.api.IdempotentRequest;
+import io.ledgernode.api.KeyedRequest;
 import io.ledgernode.api.Require;
 
 /**
  * {@code Holds:capture}: custodian only, before expiry; pays {@code amount} (at most the held amount) to {@code to}
  * and returns the rest to the account. A hold is captured once.
  */
-public final class CaptureHoldRequest implements IdempotentRequest {
-    private final String idempotencyKey;
+public final class CaptureHoldRequest extends KeyedRequest {
     private final String holdId;
     private final String to;
     private final Amount amount;
 
     private CaptureHoldRequest(final String idempotencyKey, final String holdId, final String to,
             final Amount amount) {
-        this.idempotencyKey = Require.idempotencyKey("idempotencyKey", idempotencyKey);
+        super(idempotencyKey);
         this.holdId = Require.holdId("holdId", holdId);
         this.to = Require.accountId("to", to);
         this.amount = Require.positive("amount", amount);
@@ -29,11 +28,6 @@ public final class CaptureHoldRequest implements IdempotentRequest {
             @JsonProperty("holdId") final String holdId, @JsonProperty("to") final String to,
             @JsonProperty("amount") final Amount amount) {
         return new CaptureHoldRequest(idempotencyKey, holdId, to, amount);
-    }
-
-    @Override
-    public String idempotencyKey() {
-        return idempotencyKey;
     }
 
     public String holdId() {

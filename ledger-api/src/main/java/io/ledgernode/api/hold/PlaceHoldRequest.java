@@ -3,7 +3,7 @@ package io.ledgernode.api.hold;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.ledgernode.api.Amount;
-import io.ledgernode.api.IdempotentRequest;
+import io.ledgernode.api.KeyedRequest;
 import io.ledgernode.api.Instants;
 import io.ledgernode.api.Require;
 
@@ -11,8 +11,7 @@ import io.ledgernode.api.Require;
  * {@code Holds:place}: custodian only; moves the amount from the balance into the hold until {@code expiresAt} (after
  * the transaction time). {@code payee}, if given, is the only account a capture may pay.
  */
-public final class PlaceHoldRequest implements IdempotentRequest {
-    private final String idempotencyKey;
+public final class PlaceHoldRequest extends KeyedRequest {
     private final String holdId;
     private final String account;
     private final Amount amount;
@@ -21,7 +20,7 @@ public final class PlaceHoldRequest implements IdempotentRequest {
 
     private PlaceHoldRequest(final String idempotencyKey, final String holdId, final String account,
             final Amount amount, final String expiresAt, final String payee) {
-        this.idempotencyKey = Require.idempotencyKey("idempotencyKey", idempotencyKey);
+        super(idempotencyKey);
         this.holdId = Require.holdId("holdId", holdId);
         this.account = Require.accountId("account", account);
         this.amount = Require.positive("amount", amount);
@@ -36,11 +35,6 @@ public final class PlaceHoldRequest implements IdempotentRequest {
             @JsonProperty("amount") final Amount amount, @JsonProperty("expiresAt") final String expiresAt,
             @JsonProperty("payee") final String payee) {
         return new PlaceHoldRequest(idempotencyKey, holdId, account, amount, expiresAt, payee);
-    }
-
-    @Override
-    public String idempotencyKey() {
-        return idempotencyKey;
     }
 
     public String holdId() {

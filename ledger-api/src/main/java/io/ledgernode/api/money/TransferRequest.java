@@ -3,12 +3,10 @@ package io.ledgernode.api.money;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.ledgernode.api.Amount;
-import io.ledgernode.api.IdempotentRequest;
-import io.ledgernode.api.Require;
+import io.ledgernode.api.KeyedRequest;
 
 /** {@code Money:transfer}: custodian of {@code from} only. */
-public final class TransferRequest implements IdempotentRequest {
-    private final String idempotencyKey;
+public final class TransferRequest extends KeyedRequest {
     private final String from;
     private final String to;
     private final String asset;
@@ -16,7 +14,7 @@ public final class TransferRequest implements IdempotentRequest {
     private final String reference;
 
     private TransferRequest(final String idempotencyKey, final TransferLeg leg) {
-        this.idempotencyKey = Require.idempotencyKey("idempotencyKey", idempotencyKey);
+        super(idempotencyKey);
         this.from = leg.from();
         this.to = leg.to();
         this.asset = leg.asset();
@@ -31,11 +29,6 @@ public final class TransferRequest implements IdempotentRequest {
             @JsonProperty("asset") final String asset, @JsonProperty("amount") final Amount amount,
             @JsonProperty("reference") final String reference) {
         return new TransferRequest(idempotencyKey, TransferLeg.of(from, to, asset, amount, reference));
-    }
-
-    @Override
-    public String idempotencyKey() {
-        return idempotencyKey;
     }
 
     /** The one leg this transfer is. */

@@ -41,6 +41,19 @@ final class Names {
         require(value != null && HOST.matcher(value).matches(), "host must be a DNS name or IPv4 address, got '" + value + "'");
     }
 
+    /**
+     * The checks of a node (an orderer or a peer): its name and host, and its three ports, each named after the role
+     * ({@code "peer chaincodePort"}).
+     */
+    static void requireNode(String role, String name, String host, int port, String secondPortField, int secondPort,
+                            int operationsPort) {
+        requireName(role + " name", name);
+        requireHost(host);
+        requirePort(role + " port", port);
+        requirePort(role + " " + secondPortField, secondPort);
+        requirePort(role + " operationsPort", operationsPort);
+    }
+
     static void requirePort(String field, int port) {
         require(port >= 1024 && port <= 65535, field + " must be in [1024, 65535], got " + port);
     }

@@ -4,11 +4,7 @@ package io.ledgernode.netconfig.model;
 public record OrdererNode(String name, String host, int port, int adminPort, int operationsPort) {
 
     public OrdererNode {
-        Names.requireName("orderer name", name);
-        Names.requireHost(host);
-        Names.requirePort("orderer port", port);
-        Names.requirePort("orderer adminPort", adminPort);
-        Names.requirePort("orderer operationsPort", operationsPort);
+        Names.requireNode("orderer", name, host, port, "adminPort", adminPort, operationsPort);
     }
 
     /** The node's fully qualified name within its org, e.g. {@code orderer0.orderer.ledger.local}. */

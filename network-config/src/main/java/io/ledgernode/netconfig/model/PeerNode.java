@@ -7,11 +7,7 @@ package io.ledgernode.netconfig.model;
 public record PeerNode(String name, String host, int port, int chaincodePort, int operationsPort) {
 
     public PeerNode {
-        Names.requireName("peer name", name);
-        Names.requireHost(host);
-        Names.requirePort("peer port", port);
-        Names.requirePort("peer chaincodePort", chaincodePort);
-        Names.requirePort("peer operationsPort", operationsPort);
+        Names.requireNode("peer", name, host, port, "chaincodePort", chaincodePort, operationsPort);
     }
 
     public String fqdn(MemberOrg org) {
