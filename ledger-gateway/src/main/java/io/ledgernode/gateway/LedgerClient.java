@@ -57,10 +57,10 @@ public final class LedgerClient {
                 break;
             } catch (EndorseException e) {
                 if (attempt >= endorseRetry.attemptsMax() || !EndorseRetry.isTransient(e, ownMspId)) {
-                    return rejectedOrUnavailable(txId, e);
+                    return rejectedOrUnavailable(txId, e, ownMspId);
                 }
                 if (!pause(endorseRetry.backoffBefore(attempt + 1))) {
-                    return rejectedOrUnavailable(txId, e);
+                    return rejectedOrUnavailable(txId, e, ownMspId);
                 }
             }
         }
@@ -111,7 +111,18 @@ public final class LedgerClient {
         }
     }
 
-    private static SubmitOutcome rejectedOrUnavailable(String txId, EndorseException e) {
+    /**
+     * What a final endorsement failure means. A rejection by this org's own peer is the chaincode's answer. One by
+     * other orgs' peers alone, after the retries, is not: this org's peer endorsed, so the peers' states still differ
+     * (another org's peer is behind, typically because it or the orderer restarted) and the request may well succeed
+     * once it has caught up. Refusing it would tell the caller "no such hold" for a hold this node has just confirmed
+     * (found by the chaos run); it is "unavailable, retry under the same key" instead.
+     */
+    static SubmitOutcome rejectedOrUnavailable(String txId, EndorseException e, String ownMspId) {
+        if (EndorseRetry.rejectedOnlyByOtherOrgs(e, ownMspId)) {
+            return new SubmitOutcome.Unavailable(txId, "another org's peer has not caught up with this org's (it answered "
+                    + ChaincodeErrors.rejection(e).map(r -> r.code().name()).orElse("an error") + "): " + describe(e));
+        }
         return ChaincodeErrors.rejection(e)
                 .<SubmitOutcome>map(r -> new SubmitOutcome.Rejected(txId, r.code(), r.message()))
                 .orElseGet(() -> new SubmitOutcome.Unavailable(txId, "endorsement failed: " + describe(e)));

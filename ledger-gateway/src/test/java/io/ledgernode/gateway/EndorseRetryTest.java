@@ -41,6 +41,19 @@ class EndorseRetryTest {
         assertThat(EndorseRetry.isTransient(rejectedBy("Org1MSP", "Org2MSP"), "Org1MSP")).isFalse();
     }
 
+    @Test
+    void a_refusal_by_another_orgs_lagging_peer_after_the_retries_is_unavailable_not_a_refusal() {
+        assertThat(LedgerClient.rejectedOrUnavailable("tx1", rejectedBy("Org2MSP"), "Org1MSP"))
+                .isInstanceOf(SubmitOutcome.Unavailable.class);
+    }
+
+    @Test
+    void a_refusal_by_this_orgs_own_peer_is_the_chaincodes_answer() {
+        assertThat(LedgerClient.rejectedOrUnavailable("tx1", rejectedBy("Org1MSP"), "Org1MSP"))
+                .isInstanceOfSatisfying(SubmitOutcome.Rejected.class,
+                        r -> assertThat(r.code()).isEqualTo(io.ledgernode.api.ErrorCode.UNKNOWN_HOLD));
+    }
+
     /** The gateway's answer when the peers of {@code mspIds} answered UNKNOWN_HOLD. */
     private static EndorseException rejectedBy(String... mspIds) {
         com.google.rpc.Status.Builder status = com.google.rpc.Status.newBuilder().setCode(Status.Code.ABORTED.value())
