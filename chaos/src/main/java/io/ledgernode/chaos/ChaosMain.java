@@ -64,7 +64,8 @@ public final class ChaosMain {
         say("run " + runId + ": seed " + options.seed() + ", " + options.faults() + " faults over " + options.duration().toSeconds()
                 + " s, " + options.shape().clientsPerNode() * nodes.size() + " clients; everything kept in " + out);
         Files.writeString(out.resolve("schedule.txt"), schedule.faults().stream()
-                .map(p -> p.n() + " " + p.kind() + " at " + p.at().toMillis() + " ms pick " + p.pick()).reduce("", (a, b) -> a + b + "\n"));
+                .map(p -> p.n() + " " + p.kind() + " at " + p.at().toMillis() + " ms pick " + p.pick() + "\n")
+                .collect(java.util.stream.Collectors.joining()));
         try (History history = History.appendTo(historyFile)) {
             Workload workload = new Workload(nodes, options.home().resolve("dev-auth"), options.shape(), options.seed(), runId, history);
             say("phase setup: registering the asset, opening " + (options.shape().accountsPerOrg() * nodes.size() + 1)

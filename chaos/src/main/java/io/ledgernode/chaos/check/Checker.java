@@ -1,5 +1,6 @@
 package io.ledgernode.chaos.check;
 
+import io.ledgernode.chaos.Pause;
 import io.ledgernode.chaos.history.Answer;
 import io.ledgernode.chaos.history.Event;
 import io.ledgernode.chaos.nemesis.Processes;
@@ -102,7 +103,7 @@ public final class Checker {
                 return new Verdict.Check("peers hold the same chain", true,
                         "height " + heights.get(0).height() + ", same last block hash on " + heights.size() + " peers", null);
             }
-            pause(Duration.ofSeconds(1));
+            Pause.of(Duration.ofSeconds(1));
         } while (Instant.now().isBefore(deadline));
         return new Verdict.Check("peers hold the same chain", false, "heights differ after 90 s",
                 heights.stream().map(ChainHeight::height).toList().toString());
@@ -246,7 +247,7 @@ public final class Checker {
             if (check.passed()) {
                 return check;
             }
-            pause(Duration.ofSeconds(2));
+            Pause.of(Duration.ofSeconds(2));
         } while (Instant.now().isBefore(deadline));
         return check;
     }
@@ -282,13 +283,5 @@ public final class Checker {
         return new Verdict.Check(name, violations.isEmpty(),
                 violations.isEmpty() ? detail : violations.size() + " violations; " + detail,
                 violations.isEmpty() ? null : violations.get(0));
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

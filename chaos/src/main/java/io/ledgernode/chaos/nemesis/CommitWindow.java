@@ -1,5 +1,6 @@
 package io.ledgernode.chaos.nemesis;
 
+import io.ledgernode.chaos.Pause;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -47,19 +48,10 @@ final class CommitWindow {
                         pending.delete(0, lastLine + 1);
                     }
                 } else {
-                    Thread.onSpinWait();
-                    sleepBriefly();
+                    Pause.of(Duration.ofMillis(1));
                 }
             }
         }
         return Optional.empty();
-    }
-
-    private static void sleepBriefly() {
-        try {
-            Thread.sleep(1);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

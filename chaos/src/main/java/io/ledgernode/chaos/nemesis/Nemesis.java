@@ -1,5 +1,6 @@
 package io.ledgernode.chaos.nemesis;
 
+import io.ledgernode.chaos.Pause;
 import io.ledgernode.chaos.history.Event;
 import io.ledgernode.chaos.history.History;
 import java.io.IOException;
@@ -29,7 +30,6 @@ public final class Nemesis implements Runnable {
     private final Consumer<String> progress;
     private final Instant origin;
     private final AtomicInteger injected = new AtomicInteger();
-    private final List<String> unrecovered = new ArrayList<>();
     private volatile boolean stopping;
 
     public Nemesis(Processes processes, Schedule schedule, History history, Duration recoveryMax,
@@ -46,10 +46,6 @@ public final class Nemesis implements Runnable {
         return injected.get();
     }
 
-    public synchronized List<String> unrecovered() {
-        return List.copyOf(unrecovered);
-    }
-
     public void stop() {
         stopping = true;
     }
@@ -64,7 +60,7 @@ public final class Nemesis implements Runnable {
                 due = lastEnd.plus(MIN_GAP);
             }
             while (!stopping && Instant.now().isBefore(due)) {
-                pause(Duration.ofMillis(100));
+                Pause.of(Duration.ofMillis(100));
             }
             if (stopping) {
                 return;
@@ -81,13 +77,10 @@ public final class Nemesis implements Runnable {
         Instant deadline = Instant.now().plus(recoveryMax);
         List<String> down = processes.notLive();
         while (!down.isEmpty() && Instant.now().isBefore(deadline)) {
-            pause(Duration.ofMillis(250));
+            Pause.of(Duration.ofMillis(250));
             down = processes.notLive();
         }
         if (!down.isEmpty()) {
-            synchronized (this) {
-                unrecovered.addAll(down);
-            }
             history.record(new Event.Fault(beforeFault, "NOT_RECOVERED", down.stream().map(n -> new Event.Target(n, -1)).toList(),
                     Instant.now(), Instant.now(), null, "not live " + recoveryMax.toSeconds() + " s after the previous fault: " + down));
             return false;
@@ -104,7 +97,7 @@ public final class Nemesis implements Runnable {
         for (Event.Target target : killed) {
             while (Instant.now().isBefore(deadline)
                     && processes.pid(target.name()).map(pid -> pid == target.pid()).orElse(true)) {
-                pause(Duration.ofMillis(200));
+                Pause.of(Duration.ofMillis(200));
             }
         }
     }
@@ -151,7 +144,7 @@ public final class Nemesis implements Runnable {
                     List<Long> frozen = new ArrayList<>();
                     targets.forEach(t -> frozen.addAll(Processes.withDescendants(t.pid())));
                     Processes.signal("STOP", frozen);
-                    pause(planned.hang());
+                    Pause.of(planned.hang());
                     Processes.signal("CONT", frozen);
                     note = "frozen " + planned.hang().toMillis() + " ms";
                 }
@@ -163,13 +156,5 @@ public final class Nemesis implements Runnable {
         }
         progress.accept(String.format("fault %d/%d %s on %s %s", planned.n(), schedule.faults().size(), kind,
                 targets.stream().map(t -> t.name() + "(" + t.pid() + ")").toList(), note));
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.ledgernode.chaos.workload;
 
+import io.ledgernode.chaos.Pause;
 import io.ledgernode.chaos.history.Answer;
 import io.ledgernode.chaos.history.Event;
 import io.ledgernode.chaos.history.History;
@@ -138,7 +139,7 @@ public final class Workload {
             if (answer instanceof Answer.Refused refused) {
                 throw new IllegalStateException(what + " was refused: " + refused.code());
             }
-            sleep(Duration.ofMillis(500));
+            Pause.of(Duration.ofMillis(500));
         } while (Instant.now().isBefore(deadline));
         throw new IllegalStateException(what + " did not commit within 2 minutes: " + answer);
     }
@@ -247,8 +248,8 @@ public final class Workload {
                 return answer;
             }
             retries.incrementAndGet();
-            sleep(pause);
-            pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(2)) > 0 ? Duration.ofSeconds(2) : pause.multipliedBy(2);
+            Pause.of(pause);
+            pause = java.util.Collections.min(List.of(pause.multipliedBy(2), Duration.ofSeconds(2)));
         }
     }
 
@@ -266,13 +267,5 @@ public final class Workload {
     private String token(Caller caller) {
         return DevTokens.mint(devAuthDir, ISSUER, AUDIENCE, caller.subject(), caller.roles(), caller.accounts(),
                 caller.jurisdiction(), TOKEN_TTL, Clock.systemUTC());
-    }
-
-    static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -95,8 +95,10 @@ class NemesisTest {
             Nemesis nemesis = new Nemesis(new Processes(home), new Schedule(1, List.of()), history, Duration.ofMillis(300),
                     line -> { }, Instant.now());
             assertThat(nemesis.awaitRecovery(3)).isFalse();
-            assertThat(nemesis.unrecovered()).containsExactly("sync-bridge");
         }
-        assertThat(History.read(file)).singleElement().satisfies(e -> assertThat(((Event.Fault) e).kind()).isEqualTo("NOT_RECOVERED"));
+        assertThat(History.read(file)).singleElement().satisfies(e -> {
+            assertThat(((Event.Fault) e).kind()).isEqualTo("NOT_RECOVERED");
+            assertThat(((Event.Fault) e).targets()).containsExactly(new Event.Target("sync-bridge", -1));
+        });
     }
 }
