@@ -35,6 +35,8 @@ public final class Transactions {
     public static final String ACCOUNTS_HISTORY = "Accounts:history";
     public static final String ACCOUNTS_LIST = "Accounts:list";
     public static final String ACCOUNTS_SUMMARY = "Accounts:summary";
+    public static final String ACCOUNTS_PENDING_CREDITS = "Accounts:pendingCredits";
+    public static final String ACCOUNTS_CONSOLIDATE_CREDITS = "Accounts:consolidateCredits";
 
     public static final String MONEY_MINT = "Money:mint";
     public static final String MONEY_BURN = "Money:burn";
@@ -54,12 +56,12 @@ public final class Transactions {
 
     /** Transactions that change state: submit them. */
     public static final Set<String> UPDATES = setOf(GOVERNANCE_CONFIGURE, ASSETS_REGISTER, ACCOUNTS_OPEN,
-            ACCOUNTS_OPEN_MANY, MONEY_MINT, MONEY_BURN, MONEY_TRANSFER, MONEY_TRANSFER_BATCH, HOLDS_PLACE,
+            ACCOUNTS_OPEN_MANY, ACCOUNTS_CONSOLIDATE_CREDITS, MONEY_MINT, MONEY_BURN, MONEY_TRANSFER, MONEY_TRANSFER_BATCH, HOLDS_PLACE,
             HOLDS_CAPTURE, HOLDS_VOID, HOLDS_RELEASE, COMPLIANCE_FREEZE, COMPLIANCE_UNFREEZE, COMPLIANCE_SET_LIMITS);
 
     /** Transactions that only read: evaluate them. */
     public static final Set<String> QUERIES = setOf(GOVERNANCE_CONFIG, ASSETS_GET, ASSETS_SUPPLY, ASSETS_LIST, ACCOUNTS_GET,
-            ACCOUNTS_HOLDS, ACCOUNTS_HISTORY, ACCOUNTS_LIST, ACCOUNTS_SUMMARY, MONEY_OUTCOME, HOLDS_GET);
+            ACCOUNTS_HOLDS, ACCOUNTS_HISTORY, ACCOUNTS_LIST, ACCOUNTS_SUMMARY, ACCOUNTS_PENDING_CREDITS, MONEY_OUTCOME, HOLDS_GET);
 
     private Transactions() {}
 

@@ -3,6 +3,7 @@ package io.ledgernode.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ledgernode.api.event.CreditsConsolidatedEvent;
 import io.ledgernode.api.event.EventType;
 import io.ledgernode.api.event.LedgerEvent;
 import io.ledgernode.api.event.LedgerEvents;
@@ -36,6 +37,25 @@ class LedgerEventsTest {
                 List.of(TransferLeg.of("alice", "bob", "USD", Amount.of(5), null))));
         assertThatThrownBy(() -> LedgerEvents.parse("MINTED", json)).isInstanceOf(LedgerException.class);
         assertThatThrownBy(() -> LedgerEvents.parse("NOPE", json)).isInstanceOf(LedgerException.class);
-        assertThat(EventType.values()).hasSize(13);
+        assertThat(EventType.values()).hasSize(14);
+    }
+
+    @Test
+    void a_consolidation_event_moves_no_money_and_parses_back_by_its_name() {
+        final byte[] json = LedgerJson.write(CreditsConsolidatedEvent.of("tx1", "2026-11-22T10:15:30.123Z",
+                "merchant", 64, Amount.of(6400)));
+        final LedgerEvent parsed = LedgerEvents.parse("CREDITS_CONSOLIDATED", json);
+        assertThat(parsed.entries()).isEmpty();
+        assertThat(((CreditsConsolidatedEvent) parsed).credits()).isEqualTo(64);
+        assertThat(LedgerJson.write(parsed)).isEqualTo(json);
+    }
+
+    @Test
+    void a_consolidation_event_with_entries_is_rejected() {
+        final String json = "{\"account\":\"merchant\",\"amount\":\"5\",\"credits\":1,\"entries\":[{\"account\":"
+                + "\"merchant\",\"amount\":\"5\",\"asset\":\"USD\",\"holdId\":null,\"kind\":\"CREDIT\"}],"
+                + "\"timestamp\":\"2026-11-22T10:15:30.123Z\",\"txId\":\"tx1\",\"type\":\"CREDITS_CONSOLIDATED\"}";
+        assertThatThrownBy(() -> LedgerEvents.parse("CREDITS_CONSOLIDATED",
+                json.getBytes(java.nio.charset.StandardCharsets.UTF_8))).isInstanceOf(LedgerException.class);
     }
 }

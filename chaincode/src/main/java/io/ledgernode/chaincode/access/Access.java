@@ -35,7 +35,7 @@ public final class Access {
     /** A client of the org that opened the account. */
     public static void requireCustodian(final Caller caller, final Account account) {
         if (!caller.mspId().equals(account.custodianMsp())) {
-            throw forbidden("only the custodian of account " + account.id() + " may debit it; caller is "
+            throw forbidden("only the custodian of account " + account.id() + " may do this; caller is "
                     + describe(caller));
         }
     }

@@ -3,11 +3,16 @@ package io.ledgernode.chaincode.account;
 import io.ledgernode.api.LedgerJson;
 import io.ledgernode.api.Require;
 import io.ledgernode.api.Transactions;
+import io.ledgernode.api.account.Account;
+import io.ledgernode.api.account.ConsolidateCreditsRequest;
 import io.ledgernode.api.account.OpenAccountRequest;
 import io.ledgernode.api.account.OpenAccountsRequest;
 import io.ledgernode.api.account.OpenAccountsResult;
 import io.ledgernode.api.account.PageRequest;
+import io.ledgernode.api.account.PendingCreditsRequest;
 import io.ledgernode.api.listing.ListRequest;
+import io.ledgernode.chaincode.access.Access;
+import io.ledgernode.chaincode.balance.CreditConsolidation;
 import io.ledgernode.chaincode.listing.AccountListing;
 import io.ledgernode.chaincode.tx.LedgerContract;
 import java.util.List;
@@ -18,7 +23,8 @@ import org.hyperledger.fabric.contract.annotation.Transaction;
 
 /**
  * {@value Transactions#ACCOUNTS}: {@code open} and {@code openMany} (any org; it becomes the custodian), {@code get},
- * {@code holds} and {@code history}; and for reconciliation {@code list} (every account, paged) and {@code summary}.
+ * {@code holds} and {@code history}; for reconciliation {@code list} (every account, paged) and {@code summary}; and
+ * for bounded balance reads {@code pendingCredits} and {@code consolidateCredits} (the custodian org).
  */
 @Contract(name = Transactions.ACCOUNTS, info = @Info(title = "Ledger accounts", version = "1"))
 public final class AccountsContract extends LedgerContract {
@@ -68,5 +74,33 @@ public final class AccountsContract extends LedgerContract {
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String history(final Context ctx, final String request) {
         return query(ctx, tx -> new AccountBook(tx.state()).history(tx, LedgerJson.read(request, PageRequest.class)));
+    }
+
+    /**
+     * {@code {"account":"merchant-1","limit":100}} → the account's first pending credits, their sum and whether there
+     * are more: what {@code consolidateCredits} takes.
+     */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String pendingCredits(final Context ctx, final String request) {
+        return query(ctx, tx -> {
+            final PendingCreditsRequest parsed = LedgerJson.read(request, PendingCreditsRequest.class);
+            new AccountBook(tx.state()).require(parsed.account());
+            return new CreditConsolidation(tx.state()).pending(parsed.account(),
+                    CreditConsolidation.limit(tx, parsed.limit()));
+        });
+    }
+
+    /**
+     * {@code {"account":"merchant-1","credits":[{"index":0,"txId":".."}]}} → how many of the named pending credits
+     * were folded into the settled balance and their sum. Only the account's custodian org may consolidate: it is the
+     * org that debits the account, and one org's node doing it keeps two nodes from racing each other.
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String consolidateCredits(final Context ctx, final String request) {
+        return update(ctx, request, ConsolidateCreditsRequest.class, LedgerContract::configured, (tx, parsed) -> {
+            final Account account = new AccountBook(tx.state()).require(parsed.account());
+            Access.requireCustodian(tx.caller(), account);
+            return new CreditConsolidation(tx.state()).consolidate(tx, account, parsed.credits());
+        });
     }
 }

@@ -14,7 +14,8 @@ public enum EventType {
     HOLD_RELEASED(HoldEvent.class),
     ACCOUNT_FROZEN(AccountEvent.class),
     ACCOUNT_UNFROZEN(AccountEvent.class),
-    LIMITS_SET(AccountEvent.class);
+    LIMITS_SET(AccountEvent.class),
+    CREDITS_CONSOLIDATED(CreditsConsolidatedEvent.class);
 
     private final Class<? extends LedgerEvent> eventClass;
 
