@@ -41,8 +41,9 @@ final class EventApplier {
 
     void apply(Position at, LedgerEvent event) throws SQLException {
         switch (event.type()) {
-            case CONFIGURED, MINTED, BURNED, TRANSFERRED -> {
-                // Configuration is not mirrored; money events are their entries alone.
+            case CONFIGURED, MINTED, BURNED, TRANSFERRED, CREDITS_CONSOLIDATED -> {
+                // Configuration is not mirrored; money events are their entries alone; a consolidation moves no
+                // money (the credits it folds were in the balance already), so the mirror's balances stay as they are.
             }
             case ASSET_REGISTERED -> insertAsset(at, (AssetRegisteredEvent) event);
             case ACCOUNTS_OPENED -> insertAccounts(at, (AccountsOpenedEvent) event);

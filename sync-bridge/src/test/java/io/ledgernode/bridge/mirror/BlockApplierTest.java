@@ -12,6 +12,7 @@ import io.ledgernode.api.account.AccountStatus;
 import io.ledgernode.api.asset.Asset;
 import io.ledgernode.api.event.AccountsOpenedEvent;
 import io.ledgernode.api.event.AssetRegisteredEvent;
+import io.ledgernode.api.event.CreditsConsolidatedEvent;
 import io.ledgernode.api.event.EventType;
 import io.ledgernode.api.event.LedgerEvent;
 import io.ledgernode.api.event.MoneyEvent;
@@ -118,6 +119,22 @@ class BlockApplierTest {
         assertThat(query("SELECT id, balance, held FROM mirror.accounts ORDER BY id")).containsExactly("alice|900|0", "bob|0|0");
         assertThat(query("SELECT supply FROM mirror.assets")).containsExactly("900");
         assertThat(query("SELECT kind, amount FROM mirror.entries ORDER BY tx_index")).containsExactly("MINT|1000", "BURN|100");
+    }
+
+    @Test
+    void a_credits_consolidation_is_recorded_and_leaves_balances_and_supply_as_they_are() throws Exception {
+        seed();
+        applier.apply(block(3,
+                tx(0, "VALID", MoneyEvent.of(EventType.MINTED, txId(30), "2026-11-22T10:00:00.000Z",
+                        List.of(entry("alice", EntryKind.MINT, 1_000)), "k-mint")),
+                tx(1, "VALID", CreditsConsolidatedEvent.of(txId(31), "2026-11-22T10:00:00.000Z", "alice", 1,
+                        Amount.of(1_000)))), T);
+
+        assertThat(query("SELECT id, balance, held FROM mirror.accounts ORDER BY id")).containsExactly("alice|1000|0", "bob|0|0");
+        assertThat(query("SELECT supply FROM mirror.assets")).containsExactly("1000");
+        assertThat(query("SELECT count(*) FROM mirror.entries")).containsExactly("1");
+        assertThat(query("SELECT event_name FROM mirror.transactions WHERE block_number = 3 ORDER BY tx_index"))
+                .containsExactly("MINTED", "CREDITS_CONSOLIDATED");
     }
 
     @Test
