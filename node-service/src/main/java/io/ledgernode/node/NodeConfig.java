@@ -4,6 +4,7 @@ import io.helidon.config.Config;
 import io.ledgernode.gateway.EndorseRetry;
 import io.ledgernode.gateway.GatewayTimeouts;
 import io.ledgernode.node.auth.AuthConfig;
+import io.ledgernode.node.consolidation.ConsolidationConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -23,7 +24,7 @@ import java.util.TreeMap;
 public record NodeConfig(Path ledgerHome, String org, String identity, String complianceIdentity, Mirror mirror,
                          URI bridgeReadyUrl, Duration minBlockWaitMax, int pageSizeMax, int pageSizeDefault,
                          int conflictRetriesMax, Duration watchPollInterval, Path reportsRoot, Proof proof,
-                         RateLimit rateLimit, AuthConfig auth, Gateway gateway) {
+                         RateLimit rateLimit, AuthConfig auth, Gateway gateway, ConsolidationConfig consolidation) {
 
     /**
      * The Fabric Gateway connections (the payments and the compliance identity): the deadline of each phase of a
@@ -100,7 +101,16 @@ public record NodeConfig(Path ledgerHome, String org, String identity, String co
                 proof(node.get("proof"), ledgerHome),
                 new RateLimit(node.get("rate-limit.requests-per-second").asDouble().get(), node.get("rate-limit.burst").asInt().get(),
                         node.get("rate-limit.refusals-per-second").asDouble().get(), node.get("rate-limit.refusal-burst").asInt().get()),
-                auth(root.get("auth")), gateway(root.get("gateway")));
+                auth(root.get("auth")), gateway(root.get("gateway")), consolidation(node.get("consolidation")));
+    }
+
+    private static ConsolidationConfig consolidation(Config consolidation) {
+        return new ConsolidationConfig(consolidation.get("enabled").asBoolean().get(),
+                consolidation.get("interval").as(Duration.class).get(), consolidation.get("threshold").asInt().get(),
+                consolidation.get("credits-per-consolidation-max").asInt().get(),
+                consolidation.get("consolidations-per-account-max").asInt().get(),
+                consolidation.get("accounts-per-round-max").asInt().get(), consolidation.get("blocks-per-round-max").asInt().get(),
+                consolidation.get("tracked-accounts-max").asInt().get());
     }
 
     private static Gateway gateway(Config gateway) {

@@ -20,6 +20,10 @@ import io.ledgernode.node.chain.WriteStatusOperations;
 import io.ledgernode.node.chain.WritesService;
 import io.ledgernode.node.compliance.ComplianceOperations;
 import io.ledgernode.node.compliance.ComplianceService;
+import io.ledgernode.node.consolidation.ConsolidationJob;
+import io.ledgernode.node.consolidation.CreditConsolidator;
+import io.ledgernode.node.consolidation.GatewayCreditLedger;
+import io.ledgernode.node.consolidation.MirrorCreditCounts;
 import io.ledgernode.node.explorer.ExplorerQueries;
 import io.ledgernode.node.explorer.ExplorerService;
 import io.ledgernode.node.grpc.AccountWatch;
@@ -118,10 +122,15 @@ public final class NodeService {
         Mirror mirror = new Mirror(pool);
         Parts parts = parts(config, payments::submit, new LedgerClient(compliance, gateway.endorseRetry())::submit, payments::evaluate, mirror,
                 proofs(config, profile, connection, mirror));
+        ConsolidationJob consolidation = consolidation(config, profile.org(config.org()).mspId(), mirror, payments,
+                parts.metrics());
         WebServer server = restServer(root.get("server"), parts).start();
         LedgerGrpcServer grpc = LedgerGrpcServer.start(grpcConfig, new LedgerGrpcService(parts.ops(), parts.watch()),
                 parts.requests(), parts.metrics());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (consolidation != null) {
+                consolidation.close();
+            }
             grpc.close();
             server.stop();
             connection.close();
@@ -130,6 +139,32 @@ public final class NodeService {
         }, "node-stop"));
         System.out.println("node-service listening on http://" + root.get("server.host").asString().orElse("127.0.0.1") + ":"
                 + server.port() + " (REST, HTTP/1.1) and " + grpcConfig.host() + ":" + grpc.port() + " (gRPC, plaintext HTTP/2)");
+    }
+
+    /**
+     * The job that folds this org's hot accounts' pending credits (null when disabled). Its consolidations go out as
+     * the payments identity, of this node's org: the chaincode lets only an account's custodian org consolidate it.
+     */
+    private static ConsolidationJob consolidation(NodeConfig config, String mspId, Mirror mirror, LedgerClient payments,
+                                                  NodeMetrics metrics) {
+        if (!config.consolidation().enabled()) {
+            return null;
+        }
+        LedgerWriter writer = new LedgerWriter(payments::submit, new LedgerWriter.ConflictRetry(0,
+                config.gateway().conflictBackoffInitial(), config.gateway().conflictBackoffMax()), metrics::submission);
+        CreditConsolidator consolidator = new CreditConsolidator(config.consolidation(), new MirrorCreditCounts(mirror, mspId),
+                new GatewayCreditLedger(payments::evaluate, writer), new CreditConsolidator.Observer() {
+                    @Override
+                    public void consolidated(int credits) {
+                        metrics.consolidated(credits);
+                    }
+
+                    @Override
+                    public void pendingMax(long credits) {
+                        metrics.pendingCreditsMax(credits);
+                    }
+                });
+        return ConsolidationJob.start(config.consolidation(), consolidator);
     }
 
     /**

@@ -51,6 +51,18 @@ class NodeConfigTest {
     }
 
     @Test
+    void the_shipped_consolidation_settings_fold_hot_accounts_past_64_unfolded_credits() throws IOException {
+        assertThat(shipped().consolidation()).isEqualTo(new io.ledgernode.node.consolidation.ConsolidationConfig(true,
+                Duration.ofSeconds(1), 64, 100, 10, 20, 10_000, 100_000));
+    }
+
+    @Test
+    void a_consolidation_threshold_of_zero_is_refused() {
+        assertThatThrownBy(() -> new io.ledgernode.node.consolidation.ConsolidationConfig(true, Duration.ofSeconds(1), 0, 100,
+                10, 20, 10_000, 100_000)).hasMessageContaining("node.consolidation.threshold");
+    }
+
+    @Test
     void a_conflict_backoff_whose_cap_is_below_its_start_is_refused() {
         assertThatThrownBy(() -> new NodeConfig.Gateway(GatewayTimeouts.defaults(), EndorseRetry.defaults(), Duration.ofSeconds(2),
                 Duration.ofSeconds(1))).hasMessageContaining("gateway.conflict-backoff-initial");

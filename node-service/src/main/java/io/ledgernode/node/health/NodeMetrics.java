@@ -8,6 +8,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -30,7 +31,23 @@ public final class NodeMetrics {
             .labelNames("transaction", "outcome")
             .register(registry);
 
+    private final Counter consolidations = Counter.builder()
+            .name("ledger_credit_consolidations_total")
+            .help("Consolidations of pending credits committed by this node (Accounts:consolidateCredits)")
+            .register(registry);
+    private final Counter creditsConsolidated = Counter.builder()
+            .name("ledger_credits_consolidated_total")
+            .help("Pending credits folded into settled balances by this node's consolidations")
+            .register(registry);
+    private final AtomicLong pendingCreditsMax = new AtomicLong();
+
     public NodeMetrics(LongSupplier mirrorHeight) {
+        GaugeWithCallback.builder()
+                .name("ledger_pending_credits_max")
+                .help("The most unfolded credits of one of this org's accounts at the start of the last consolidation round "
+                        + "(an upper bound: what a balance read of the hottest account sums)")
+                .callback(callback -> callback.call(pendingCreditsMax.get()))
+                .register(registry);
         GaugeWithCallback.builder()
                 .name("ledger_mirror_height")
                 .help("Blocks in the mirror the reads are served from (the next block it expects)")
@@ -40,6 +57,17 @@ public final class NodeMetrics {
 
     public void request(String transport, String route, int status, long nanos) {
         requests.labelValues(transport, route, Integer.toString(status)).observe(nanos / 1e9);
+    }
+
+    /** A consolidation committed, folding {@code credits}. */
+    public void consolidated(int credits) {
+        consolidations.inc();
+        creditsConsolidated.inc(credits);
+    }
+
+    /** The most unfolded credits of one account, as the consolidation job last counted them. */
+    public void pendingCreditsMax(long credits) {
+        pendingCreditsMax.set(credits);
     }
 
     public void submission(String transaction, String outcome) {
