@@ -53,7 +53,7 @@ class NodeConfigTest {
     @Test
     void the_shipped_consolidation_settings_fold_hot_accounts_past_64_unfolded_credits() throws IOException {
         assertThat(shipped().consolidation()).isEqualTo(new io.ledgernode.node.consolidation.ConsolidationConfig(true,
-                Duration.ofSeconds(1), 64, 100, 10, 20, 10_000, 100_000));
+                Duration.ofSeconds(1), 64, 500, 10, 20, 10_000, 100_000));
     }
 
     @Test

@@ -77,7 +77,7 @@ public final class AccountsContract extends LedgerContract {
     }
 
     /**
-     * {@code {"account":"merchant-1","limit":100}} → the account's first pending credits, their sum and whether there
+     * {@code {"account":"merchant-1","limit":500}} → the account's first pending credits, their sum and whether there
      * are more: what {@code consolidateCredits} takes.
      */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
@@ -85,8 +85,7 @@ public final class AccountsContract extends LedgerContract {
         return query(ctx, tx -> {
             final PendingCreditsRequest parsed = LedgerJson.read(request, PendingCreditsRequest.class);
             new AccountBook(tx.state()).require(parsed.account());
-            return new CreditConsolidation(tx.state()).pending(parsed.account(),
-                    CreditConsolidation.limit(tx, parsed.limit()));
+            return new CreditConsolidation(tx.state()).pending(parsed.account(), parsed.limit());
         });
     }
 

@@ -1,9 +1,7 @@
 package io.ledgernode.chaincode.balance;
 
 import io.ledgernode.api.Amount;
-import io.ledgernode.api.ErrorCode;
 import io.ledgernode.api.LedgerException;
-import io.ledgernode.api.Require;
 import io.ledgernode.api.account.Account;
 import io.ledgernode.api.account.ConsolidateCreditsResult;
 import io.ledgernode.api.account.CreditRef;
@@ -35,7 +33,7 @@ public final class CreditConsolidation {
 
     /**
      * The account's first {@code limit} pending credits in key order, their sum and whether there are more; for
-     * queries only (a paginated read). {@code limit} is at most the configured {@code pageSizeMax}.
+     * queries only (a paginated read). The request bounds {@code limit}.
      */
     public PendingCreditsResult pending(final String accountId, final int limit) {
         final List<CreditRef> credits = new ArrayList<>(limit);
@@ -62,11 +60,7 @@ public final class CreditConsolidation {
      * balance already.
      */
     public ConsolidateCreditsResult consolidate(final Tx tx, final Account account, final List<CreditRef> refs) {
-        final int max = tx.config().pageSizeMax();
-        if (refs.size() > max) {
-            throw new LedgerException(ErrorCode.BATCH_TOO_LARGE, refs.size() + " credits in one consolidation, at"
-                    + " most " + max);
-        }
+        // The request holds at most ConsolidateCreditsRequest.CREDITS_MAX references.
         Amount sum = Amount.ZERO;
         int folded = 0;
         for (final CreditRef ref : refs) {
@@ -99,14 +93,5 @@ public final class CreditConsolidation {
         } catch (final NumberFormatException | LedgerException e) {
             throw new IllegalStateException("corrupt pending-credit key of " + accountId, e);
         }
-    }
-
-    /** The limit of a pending-credits query: as asked, at most (and by default) the configured maximum. */
-    public static int limit(final Tx tx, final Integer requested) {
-        final int max = tx.config().pageSizeMax();
-        if (requested != null && requested > max) {
-            throw Require.invalid("limit " + requested + " is above the maximum " + max);
-        }
-        return requested == null ? max : requested;
     }
 }

@@ -22,7 +22,6 @@ import io.ledgernode.chaincode.testing.FakeLedger;
 import io.ledgernode.chaincode.testing.Outcome;
 import io.ledgernode.chaincode.testing.Scenario;
 import io.ledgernode.chaincode.testing.TestIdentity;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -126,14 +125,29 @@ class CreditConsolidationTest {
     }
 
     @Test
-    void more_credits_than_the_configured_page_size_maximum_are_refused() {
-        final List<CreditRef> refs = new ArrayList<>();
-        for (int i = 0; i <= 100; i++) {
-            refs.add(CreditRef.of("tx" + i, 0));
+    void more_credits_than_the_contract_maximum_are_refused() {
+        final StringBuilder refs = new StringBuilder();
+        for (int i = 0; i <= ConsolidateCreditsRequest.CREDITS_MAX; i++) {
+            refs.append(i == 0 ? "" : ",").append("{\"index\":0,\"txId\":\"tx").append(i).append("\"}");
         }
-        Scenario.assertRejected(scenario.submit(BANK, Transactions.ACCOUNTS_CONSOLIDATE_CREDITS,
-                ConsolidateCreditsRequest.of("carol", refs)), ErrorCode.BATCH_TOO_LARGE);
-        Scenario.assertRejected(evaluatePending(PendingCreditsRequest.of("carol", 101)), ErrorCode.INVALID_ARGUMENT);
+        Scenario.assertRejected(scenario.harness().submit(BANK, Transactions.ACCOUNTS_CONSOLIDATE_CREDITS,
+                "{\"account\":\"carol\",\"credits\":[" + refs + "]}"), ErrorCode.BATCH_TOO_LARGE);
+        Scenario.assertRejected(scenario.harness().evaluate(BANK, Transactions.ACCOUNTS_PENDING_CREDITS,
+                "{\"account\":\"carol\",\"limit\":" + (ConsolidateCreditsRequest.CREDITS_MAX + 1) + "}"),
+                ErrorCode.INVALID_ARGUMENT);
+    }
+
+    @Test
+    void the_most_credits_one_consolidation_may_name_are_folded_in_one_transaction() {
+        for (int i = 0; i < 120; i++) {
+            assertThat(scenario.transfer(OTHER_BANK, "dave", "carol", 1).success()).isTrue();
+        }
+        final PendingCreditsResult pending = pending("carol", null);
+        assertThat(pending.credits()).hasSize(120);
+        final Outcome outcome = scenario.ok(BANK, Transactions.ACCOUNTS_CONSOLIDATE_CREDITS,
+                ConsolidateCreditsRequest.of("carol", pending.credits()));
+        assertThat(outcome.result(ConsolidateCreditsResult.class).folded()).isEqualTo(120);
+        assertThat(scenario.balance("carol")).isEqualTo(120);
     }
 
     @Test

@@ -6,18 +6,19 @@ import io.ledgernode.api.Require;
 
 /**
  * {@code Accounts:pendingCredits}: the first pending credits of an account in key order, at most {@code limit}
- * (optional; default and maximum: the configured {@code pageSizeMax}, which also bounds one consolidation).
+ * (optional; default and maximum {@link ConsolidateCreditsRequest#CREDITS_MAX}, what one consolidation takes).
  */
 public final class PendingCreditsRequest {
     private final String account;
-    private final Integer limit;
+    private final int limit;
 
     private PendingCreditsRequest(final String account, final Integer limit) {
         this.account = Require.accountId("account", account);
-        this.limit = limit == null ? null : Require.within("limit", limit, 1, Integer.MAX_VALUE);
+        this.limit = limit == null ? ConsolidateCreditsRequest.CREDITS_MAX
+                : Require.within("limit", limit, 1, ConsolidateCreditsRequest.CREDITS_MAX);
     }
 
-    /** A request; a null limit means the configured maximum. */
+    /** A request; a null limit means the maximum. */
     @JsonCreator
     public static PendingCreditsRequest of(@JsonProperty("account") final String account,
             @JsonProperty("limit") final Integer limit) {
@@ -28,8 +29,8 @@ public final class PendingCreditsRequest {
         return account;
     }
 
-    /** The most credits wanted, or null for the configured maximum. */
-    public Integer limit() {
+    /** The most credits wanted. */
+    public int limit() {
         return limit;
     }
 }

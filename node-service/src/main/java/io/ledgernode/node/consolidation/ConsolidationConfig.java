@@ -1,5 +1,6 @@
 package io.ledgernode.node.consolidation;
 
+import io.ledgernode.api.account.ConsolidateCreditsRequest;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -9,8 +10,8 @@ import java.util.Objects;
  * @param enabled whether the node runs the job at all
  * @param interval the pause between the end of one round and the start of the next
  * @param threshold an account is consolidated once it has at least this many credits unfolded (as the mirror counts)
- * @param creditsPerConsolidationMax credits named in one consolidation (the chaincode refuses more than the channel's
- *     {@code pageSizeMax})
+ * @param creditsPerConsolidationMax credits named in one consolidation (the chaincode takes at most
+ *     {@link ConsolidateCreditsRequest#CREDITS_MAX})
  * @param consolidationsPerAccountMax consolidations of one account in one round
  * @param accountsPerRoundMax accounts consolidated in one round, the most unfolded first
  * @param blocksPerRoundMax mirror blocks whose credits one round counts (the catch-up after a start is spread out)
@@ -25,7 +26,7 @@ public record ConsolidationConfig(boolean enabled, Duration interval, int thresh
             throw new IllegalArgumentException("node.consolidation.interval must be positive");
         }
         require("threshold", threshold, 1, 1_000);
-        require("credits-per-consolidation-max", creditsPerConsolidationMax, 1, 1_000);
+        require("credits-per-consolidation-max", creditsPerConsolidationMax, 1, ConsolidateCreditsRequest.CREDITS_MAX);
         require("consolidations-per-account-max", consolidationsPerAccountMax, 1, 1_000);
         require("accounts-per-round-max", accountsPerRoundMax, 1, 10_000);
         require("blocks-per-round-max", blocksPerRoundMax, 1, 1_000_000);
