@@ -1,0 +1,240 @@
+package io.ledgernode.node.bench;
+
+import io.ledgernode.api.Amount;
+import io.ledgernode.api.LedgerJson;
+import io.ledgernode.api.Transactions;
+import io.ledgernode.api.account.PendingCreditsRequest;
+import io.ledgernode.api.account.PendingCreditsResult;
+import io.ledgernode.api.money.TransferBatchRequest;
+import io.ledgernode.api.money.TransferLeg;
+import io.ledgernode.api.money.TransferRequest;
+import io.ledgernode.gateway.GatewayTimeouts;
+import io.ledgernode.gateway.LedgerClient;
+import io.ledgernode.gateway.LedgerConnection;
+import io.ledgernode.gateway.NetworkProfile;
+import io.ledgernode.gateway.SubmitOutcome;
+import io.ledgernode.node.auth.DevTokens;
+import io.ledgernode.node.auth.Role;
+import java.io.Reader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Issue 16 item 2 against the running node: seeds one account with many credits and no debit (batch transfers of
+ * {@link #LEGS} legs from a few funded senders, the node's consolidation job folding them meanwhile), then prints, back
+ * to back, the latency of {@code Accounts:get} on that account beside a normal account's, and the credits per second
+ * into one account beside disjoint transfers by the same clients. Arguments: LEDGER_HOME, then the number of credits
+ * to seed (default 100,000). It prints figures; it asserts nothing about time.
+ */
+public final class HotAccountBenchmark {
+
+    private static final int CLIENTS = 16;
+    /** Legs of one seeding batch: the channel's default batchLegsMax. */
+    private static final int LEGS = 100;
+    private static final int READS = 2_000;
+    private static final int TRANSFERS_PER_CLIENT = 20;
+    /** node.consolidation.threshold as shipped: the job leaves fewer credits than this unfolded. */
+    private static final int THRESHOLD = 64;
+    private static final Duration FOLD_WAIT_MAX = Duration.ofMinutes(20);
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private HotAccountBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path home = Path.of(args.length > 0 ? args[0] : ".ledger/local");
+        int credits = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+        Properties node = new Properties();
+        try (Reader reader = Files.newBufferedReader(home.resolve("network/node.properties"))) {
+            node.load(reader);
+        }
+        String api = node.getProperty("api.url");
+        Path keys = Path.of(node.getProperty("auth.devDir"));
+        String run = Long.toString(Math.abs(new SecureRandom().nextLong()), 36).substring(0, 6).toUpperCase(Locale.ROOT);
+        Setup setup = Setup.open(api, keys, run);
+        try (LedgerConnection org1 = LedgerConnection.open(NetworkProfile.ofHome(home), node.getProperty("node.org", "Org1"), "User1",
+                GatewayTimeouts.defaults())) {
+            LedgerClient gateway = new LedgerClient(org1);
+            seed(gateway, setup, credits);
+            awaitFolded(gateway, setup.hot());
+            // Warm both paths, then measure them back to back.
+            measure(200, i -> gateway.evaluate(Transactions.ACCOUNTS_GET, setup.normal()));
+            measure(200, i -> gateway.evaluate(Transactions.ACCOUNTS_GET, setup.hot()));
+            Measured normal = measure(READS, i -> gateway.evaluate(Transactions.ACCOUNTS_GET, setup.normal()));
+            Measured hot = measure(READS, i -> gateway.evaluate(Transactions.ACCOUNTS_GET, setup.hot()));
+            double readRatio = hot.p50() / normal.p50();
+            System.out.printf(Locale.ROOT, "RATIO hot-balance-read/normal = %.2f (goal <= 2.00) %s  Accounts:get p50 %.2f ms for an "
+                            + "account with %,d credits and no debit vs %.2f ms for a normal account, %d clients%n",
+                    readRatio, readRatio <= 2.0 ? "MET" : "MISSED", hot.p50(), credits, normal.p50(), CLIENTS);
+            int transfers = CLIENTS * TRANSFERS_PER_CLIENT;
+            Measured disjoint = measure(transfers, i -> submit(gateway, TransferRequest.of("d-" + run + "-" + i,
+                    setup.senders().get(i % CLIENTS), setup.receivers().get(i % CLIENTS), setup.asset(), Amount.of(1), null)));
+            Measured intoOne = measure(transfers, i -> submit(gateway, TransferRequest.of("h-" + run + "-" + i,
+                    setup.senders().get(i % CLIENTS), setup.hot(), setup.asset(), Amount.of(1), null)));
+            double creditRatio = intoOne.perSecond() / disjoint.perSecond();
+            System.out.printf(Locale.ROOT, "RATIO hot-credits/disjoint = %.2f (goal >= 0.90) %s  %.1f transfers/s into one account vs "
+                            + "%.1f/s between disjoint pairs, %d clients, %d transfers each%n",
+                    creditRatio, creditRatio >= 0.9 ? "MET" : "MISSED", intoOne.perSecond(), disjoint.perSecond(), CLIENTS, transfers);
+        }
+    }
+
+    /** The asset, the hot and the normal account, and CLIENTS funded senders with a receiver each. */
+    private record Setup(String asset, String hot, String normal, List<String> senders, List<String> receivers) {
+        static Setup open(String api, Path keys, String run) throws Exception {
+            String issuer = token(keys, run, Role.ISSUER);
+            String operator = token(keys, run, Role.OPERATOR);
+            String asset = "H" + run;
+            List<String> senders = new ArrayList<>();
+            List<String> receivers = new ArrayList<>();
+            for (int i = 0; i < CLIENTS; i++) {
+                senders.add("hs-" + i + "-" + run);
+                receivers.add("hr-" + i + "-" + run);
+            }
+            Setup setup = new Setup(asset, "hot-" + run, "normal-" + run, senders, receivers);
+            must(post(api, "/v1/assets", issuer, "a-" + run, "{\"code\":\"" + asset + "\",\"decimals\":2}"));
+            List<String> all = new ArrayList<>(senders);
+            all.addAll(receivers);
+            all.add(setup.hot());
+            all.add(setup.normal());
+            for (String id : all) {
+                must(post(api, "/v1/accounts", operator, "o-" + id, "{\"id\":\"" + id + "\",\"asset\":\"" + asset
+                        + "\",\"ownerRef\":\"bench\",\"jurisdiction\":\"DE\"}"));
+            }
+            for (String id : senders) {
+                must(post(api, "/v1/mint", issuer, "m-" + id, "{\"account\":\"" + id + "\",\"amount\":\"1000000000\"}"));
+            }
+            must(post(api, "/v1/mint", issuer, "m-" + setup.normal(), "{\"account\":\"" + setup.normal() + "\",\"amount\":\"5000\"}"));
+            return setup;
+        }
+    }
+
+    /** {@code credits} credits of 1 into the hot account, in batches of LEGS legs, CLIENTS senders at once. */
+    private static void seed(LedgerClient gateway, Setup setup, int credits) throws Exception {
+        int batches = (credits + LEGS - 1) / LEGS;
+        AtomicLong done = new AtomicLong();
+        Instant start = Instant.now();
+        System.out.printf(Locale.ROOT, "seeding %,d credits into %s in %,d batches of %d legs...%n", credits, setup.hot(), batches, LEGS);
+        measure(batches, i -> {
+            int legs = Math.min(LEGS, credits - i * LEGS);
+            String sender = setup.senders().get(i % CLIENTS);
+            submit(gateway, TransferBatchRequest.of("s-" + setup.hot() + "-" + i, Collections.nCopies(legs,
+                    TransferLeg.of(sender, setup.hot(), setup.asset(), Amount.of(1), null))));
+            long total = done.incrementAndGet();
+            if (total % Math.max(1, batches / 10) == 0) {
+                System.out.printf(Locale.ROOT, "  %,d of %,d batches committed (%s)%n", total, batches,
+                        Duration.between(start, Instant.now()).withNanos(0));
+            }
+        });
+    }
+
+    /** Waits until the job has left fewer than THRESHOLD credits of the account unfolded. */
+    private static void awaitFolded(LedgerClient gateway, String account) throws InterruptedException {
+        Instant deadline = Instant.now().plus(FOLD_WAIT_MAX);
+        Instant start = Instant.now();
+        Instant said = start;
+        while (true) {
+            PendingCreditsResult pending = LedgerJson.read(gateway.evaluate(Transactions.ACCOUNTS_PENDING_CREDITS,
+                    LedgerJson.writeString(PendingCreditsRequest.of(account, null))), PendingCreditsResult.class);
+            if (!pending.more() && pending.credits().size() < THRESHOLD) {
+                System.out.printf(Locale.ROOT, "folded: %d credits left pending after %s%n", pending.credits().size(),
+                        Duration.between(start, Instant.now()).withNanos(0));
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("the consolidation job did not fold " + account + " within " + FOLD_WAIT_MAX);
+            }
+            if (Duration.between(said, Instant.now()).toSeconds() >= 10) {
+                said = Instant.now();
+                System.out.printf(Locale.ROOT, "  waiting for the job: %s%d credits pending%n", pending.more() ? "over " : "",
+                        pending.credits().size());
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private static void submit(LedgerClient gateway, Object request) {
+        String transaction = request instanceof TransferBatchRequest ? Transactions.MONEY_TRANSFER_BATCH : Transactions.MONEY_TRANSFER;
+        SubmitOutcome outcome = gateway.submit(transaction, LedgerJson.writeString(request));
+        if (!(outcome instanceof SubmitOutcome.Committed)) {
+            throw new IllegalStateException(transaction + " not committed: " + outcome);
+        }
+    }
+
+    private interface Operation {
+        void run(int index) throws Exception;
+    }
+
+    /** Latencies in microseconds and the wall time of {@code count} operations by CLIENTS concurrent clients. */
+    private record Measured(long[] micros, long wallNanos) {
+        double p50() {
+            long[] sorted = micros.clone();
+            Arrays.sort(sorted);
+            return sorted[sorted.length / 2] / 1000.0;
+        }
+
+        double perSecond() {
+            return micros.length / (wallNanos / 1e9);
+        }
+    }
+
+    /** Client c takes indexes c, c + CLIENTS, ...: each client debits only its own sender, so they never conflict. */
+    private static Measured measure(int count, Operation operation) throws Exception {
+        long[] micros = new long[count];
+        long start = System.nanoTime();
+        try (ExecutorService pool = Executors.newFixedThreadPool(CLIENTS)) {
+            List<Future<?>> clients = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                int first = c;
+                clients.add(pool.submit(() -> {
+                    for (int i = first; i < count; i += CLIENTS) {
+                        long t = System.nanoTime();
+                        operation.run(i);
+                        micros[i] = (System.nanoTime() - t) / 1_000;
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> client : clients) {
+                client.get();
+            }
+        }
+        return new Measured(micros, System.nanoTime() - start);
+    }
+
+    private static String token(Path keys, String run, Role role) {
+        return DevTokens.mint(keys, "ledger-node-dev", "ledger-node", "bench-hot-" + run, Set.of(role), Set.of(), Optional.empty(),
+                Duration.ofMinutes(60), Clock.systemUTC());
+    }
+
+    private static HttpResponse<String> post(String api, String path, String token, String key, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(api + path)).header("Authorization", "Bearer " + token)
+                .header("Idempotency-Key", key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void must(HttpResponse<String> response) {
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(response.uri() + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+}
