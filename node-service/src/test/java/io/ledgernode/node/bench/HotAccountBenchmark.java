@@ -56,6 +56,8 @@ public final class HotAccountBenchmark {
     /** node.consolidation.threshold as shipped: the job leaves fewer credits than this unfolded. */
     private static final int THRESHOLD = 64;
     private static final Duration FOLD_WAIT_MAX = Duration.ofMinutes(20);
+    /** Submissions of one request the network did not take (a loaded machine's endorsement timeouts) before giving up. */
+    private static final int ATTEMPTS_MAX = 5;
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private HotAccountBenchmark() {
@@ -172,12 +174,24 @@ public final class HotAccountBenchmark {
         }
     }
 
+    /**
+     * Submits until committed: a transaction the network did not take, or whose outcome is not known, is sent again
+     * under the same idempotency key (so it applies once), at most {@link #ATTEMPTS_MAX} times.
+     */
     private static void submit(LedgerClient gateway, Object request) {
         String transaction = request instanceof TransferBatchRequest ? Transactions.MONEY_TRANSFER_BATCH : Transactions.MONEY_TRANSFER;
-        SubmitOutcome outcome = gateway.submit(transaction, LedgerJson.writeString(request));
-        if (!(outcome instanceof SubmitOutcome.Committed)) {
-            throw new IllegalStateException(transaction + " not committed: " + outcome);
+        String argument = LedgerJson.writeString(request);
+        SubmitOutcome outcome = null;
+        for (int attempt = 0; attempt < ATTEMPTS_MAX; attempt++) {
+            outcome = gateway.submit(transaction, argument);
+            if (outcome instanceof SubmitOutcome.Committed) {
+                return;
+            }
+            if (!(outcome instanceof SubmitOutcome.Unavailable || outcome instanceof SubmitOutcome.Unknown)) {
+                break;
+            }
         }
+        throw new IllegalStateException(transaction + " not committed: " + outcome);
     }
 
     private interface Operation {
