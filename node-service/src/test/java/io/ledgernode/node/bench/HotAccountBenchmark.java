@@ -83,7 +83,8 @@ public final class HotAccountBenchmark {
                 seed(gateway, setup, credits);
             }
             awaitFolded(gateway, hotAccount);
-            // Warm both paths, then measure them back to back, interleaved, so that the machine's load weighs on both alike.
+            // Warm both paths, then measure them side by side (half the clients read each), so the machine's load weighs on
+            // both alike.
             readsInterleaved(gateway, 200, hotAccount, setup.normal());
             double[] justFolded = readsInterleaved(gateway, READS, hotAccount, setup.normal());
             int transfers = CLIENTS * TRANSFERS_PER_CLIENT;
@@ -158,8 +159,8 @@ public final class HotAccountBenchmark {
     }
 
     /**
-     * {@code Accounts:get} of the hot and the normal account, alternately ({@code reads} of each): the p50 latency in
-     * milliseconds of each, hot first.
+     * {@code Accounts:get} of the hot and the normal account at the same time ({@code reads} of each; CLIENTS is even,
+     * so half the clients read one and half the other): the p50 latency in milliseconds of each, hot first.
      */
     private static double[] readsInterleaved(LedgerClient gateway, int reads, String hot, String normal) throws Exception {
         Measured both = measure(2 * reads, i -> gateway.evaluate(Transactions.ACCOUNTS_GET, i % 2 == 0 ? hot : normal));
