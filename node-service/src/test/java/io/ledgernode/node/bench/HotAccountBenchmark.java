@@ -91,7 +91,7 @@ public final class HotAccountBenchmark {
             Measured disjoint = measure(transfers, i -> submit(gateway, TransferRequest.of("d-" + run + "-" + i,
                     setup.senders().get(i % CLIENTS), setup.receivers().get(i % CLIENTS), setup.asset(), Amount.of(1), null)));
             Measured intoOne = measure(transfers, i -> submit(gateway, TransferRequest.of("h-" + run + "-" + i,
-                    setup.senders().get(i % CLIENTS), hotAccount, setup.asset(), Amount.of(1), null)));
+                    setup.senders().get(i % CLIENTS), setup.hot(), setup.asset(), Amount.of(1), null)));
             double[] settled = readsInterleaved(gateway, READS, hotAccount, setup.normal());
             // Right after the fold, the state database still holds the deleted credit keys' tombstones until its
             // compaction drops them; a range read skips over them. Both figures are printed.
