@@ -1,5 +1,6 @@
 package io.ledgernode.node.health;
 
+import io.ledgernode.node.chain.SenderPacker;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -30,6 +31,12 @@ public final class NodeMetrics {
             .labelNames("transaction", "outcome")
             .register(registry);
 
+    private final Histogram packs = Histogram.builder()
+            .name("ledger_send_pack_items")
+            .help("Transfers from one account sent together in one transaction after waiting for the one in flight")
+            .classicUpperBounds(1, 2, 4, 8, 16, 32, 64, 128)
+            .register(registry);
+
     public NodeMetrics(LongSupplier mirrorHeight) {
         GaugeWithCallback.builder()
                 .name("ledger_mirror_height")
@@ -40,6 +47,24 @@ public final class NodeMetrics {
 
     public void request(String transport, String route, int status, long nanos) {
         requests.labelValues(transport, route, Integer.toString(status)).observe(nanos / 1e9);
+    }
+
+    /** The gauges of the transfer packer: transfers waiting behind one in flight, and senders with one in flight. */
+    public void packer(SenderPacker packer) {
+        GaugeWithCallback.builder()
+                .name("ledger_send_pack_queued")
+                .help("Transfers waiting for their sender's transaction in flight, over every sender")
+                .callback(callback -> callback.call(packer.queued()))
+                .register(registry);
+        GaugeWithCallback.builder()
+                .name("ledger_send_pack_senders")
+                .help("Sending accounts with a transfer in flight")
+                .callback(callback -> callback.call(packer.senders()))
+                .register(registry);
+    }
+
+    public void packed(int items) {
+        packs.observe(items);
     }
 
     public void submission(String transaction, String outcome) {

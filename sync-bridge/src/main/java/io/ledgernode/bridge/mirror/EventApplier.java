@@ -41,7 +41,7 @@ final class EventApplier {
 
     void apply(Position at, LedgerEvent event) throws SQLException {
         switch (event.type()) {
-            case CONFIGURED, MINTED, BURNED, TRANSFERRED -> {
+            case CONFIGURED, MINTED, BURNED, TRANSFERRED, TRANSFERS_PACKED -> {
                 // Configuration is not mirrored; money events are their entries alone.
             }
             case ASSET_REGISTERED -> insertAsset(at, (AssetRegisteredEvent) event);
