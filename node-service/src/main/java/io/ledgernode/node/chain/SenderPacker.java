@@ -190,7 +190,10 @@ public final class SenderPacker {
             if (outcome.error() != null) {
                 answer.completeExceptionally(new LedgerException(outcome.error().code(), outcome.error().message()));
             } else {
-                answer.complete(new LedgerWriter.Written.Done(done.txId(), done.blockNumber(),
+                // A replayed item (its key was used before) names the transaction that applied it, not the pack that
+                // only read its record: what the caller retrying it needs. The pack's block is at or after that one's,
+                // so read-your-writes at it still holds.
+                answer.complete(new LedgerWriter.Written.Done(outcome.result().txId(), done.blockNumber(),
                         LedgerJson.writeString(outcome.result())));
             }
         }

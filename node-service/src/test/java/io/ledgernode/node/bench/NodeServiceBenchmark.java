@@ -129,10 +129,10 @@ public final class NodeServiceBenchmark {
         all.add(hot);
         all.add(sink);
         for (String id : all) {
-            must(post(api, "/v1/accounts", operator, "o-" + id, "{"id":"" + id + "","asset":"" + asset
-                    + "","ownerRef":"bench","jurisdiction":"DE"}"));
+            must(post(api, "/v1/accounts", operator, "o-" + id, "{\"id\":\"" + id + "\",\"asset\":\"" + asset
+                    + "\",\"ownerRef\":\"bench\",\"jurisdiction\":\"DE\"}"));
             if (!id.startsWith("hs-dst-") && !id.equals(sink)) {
-                must(post(api, "/v1/mint", issuer, "m-" + id, "{"account":"" + id + "","amount":"100000000"}"));
+                must(post(api, "/v1/mint", issuer, "m-" + id, "{\"account\":\"" + id + "\",\"amount\":\"100000000\"}"));
             }
         }
         Rate disjoint = hotRun(api, tokens, run + "-d1", c -> transfer(sources.get(c), payees.get(c), asset));

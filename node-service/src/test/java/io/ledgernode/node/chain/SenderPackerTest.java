@@ -124,6 +124,21 @@ class SenderPackerTest {
     }
 
     @Test
+    void a_replayed_item_answers_the_transaction_that_applied_it() throws Exception {
+        send(pay("k0", "alice", 1));
+        Call inFlight = next();
+        CompletableFuture<LedgerWriter.Written> retry = send(pay("k1", "alice", 1));
+        awaitQueued(1);
+        CompletableFuture<LedgerWriter.Written> fresh = send(pay("k2", "alice", 1));
+        awaitQueued(2);
+        inFlight.reply().complete(done("tx-0", result("tx-0", 1)));
+        next().reply().complete(done("tx-5", TransferPackResult.of(List.of(PackedOutcome.done("k1", result("tx-earlier", 1)),
+                PackedOutcome.done("k2", result("tx-5", 1))))));
+        assertThat(retry.get(10, TimeUnit.SECONDS).txId()).isEqualTo("tx-earlier");
+        assertThat(fresh.get(10, TimeUnit.SECONDS).txId()).isEqualTo("tx-5");
+    }
+
+    @Test
     void another_sender_is_not_held_up_by_one_in_flight() throws Exception {
         send(pay("k1", "alice", 1));
         Call alice = next();
