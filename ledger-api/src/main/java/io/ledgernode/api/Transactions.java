@@ -42,6 +42,7 @@ public final class Transactions {
     public static final String MONEY_BURN = "Money:burn";
     public static final String MONEY_TRANSFER = "Money:transfer";
     public static final String MONEY_TRANSFER_BATCH = "Money:transferBatch";
+    public static final String MONEY_TRANSFER_PACK = "Money:transferPack";
     public static final String MONEY_OUTCOME = "Money:outcome";
 
     public static final String HOLDS_PLACE = "Holds:place";
@@ -56,7 +57,8 @@ public final class Transactions {
 
     /** Transactions that change state: submit them. */
     public static final Set<String> UPDATES = setOf(GOVERNANCE_CONFIGURE, ASSETS_REGISTER, ACCOUNTS_OPEN,
-            ACCOUNTS_OPEN_MANY, ACCOUNTS_CONSOLIDATE_CREDITS, MONEY_MINT, MONEY_BURN, MONEY_TRANSFER, MONEY_TRANSFER_BATCH, HOLDS_PLACE,
+            ACCOUNTS_OPEN_MANY, ACCOUNTS_CONSOLIDATE_CREDITS, MONEY_MINT, MONEY_BURN, MONEY_TRANSFER, MONEY_TRANSFER_BATCH,
+            MONEY_TRANSFER_PACK, HOLDS_PLACE,
             HOLDS_CAPTURE, HOLDS_VOID, HOLDS_RELEASE, COMPLIANCE_FREEZE, COMPLIANCE_UNFREEZE, COMPLIANCE_SET_LIMITS);
 
     /** Transactions that only read: evaluate them. */

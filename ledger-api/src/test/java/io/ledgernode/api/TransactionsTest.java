@@ -23,7 +23,7 @@ class TransactionsTest {
         }
         final Set<String> classified = new HashSet<>(Transactions.UPDATES);
         classified.addAll(Transactions.QUERIES);
-        assertThat(classified).isEqualTo(names).hasSize(28);
+        assertThat(classified).isEqualTo(names).hasSize(29);
         assertThat(Transactions.function(Transactions.MONEY_TRANSFER)).isEqualTo("transfer");
     }
 

@@ -5,6 +5,7 @@ import io.ledgernode.gateway.EndorseRetry;
 import io.ledgernode.gateway.GatewayTimeouts;
 import io.ledgernode.node.auth.AuthConfig;
 import io.ledgernode.node.consolidation.ConsolidationConfig;
+import io.ledgernode.node.chain.SenderPacker;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -24,7 +25,8 @@ import java.util.TreeMap;
 public record NodeConfig(Path ledgerHome, String org, String identity, String complianceIdentity, Mirror mirror,
                          URI bridgeReadyUrl, Duration minBlockWaitMax, int pageSizeMax, int pageSizeDefault,
                          int conflictRetriesMax, Duration watchPollInterval, Path reportsRoot, Proof proof,
-                         RateLimit rateLimit, AuthConfig auth, Gateway gateway, ConsolidationConfig consolidation) {
+                         RateLimit rateLimit, AuthConfig auth, Gateway gateway, ConsolidationConfig consolidation,
+                         SenderPacker.Settings sendPack) {
 
     /**
      * The Fabric Gateway connections (the payments and the compliance identity): the deadline of each phase of a
@@ -101,7 +103,8 @@ public record NodeConfig(Path ledgerHome, String org, String identity, String co
                 proof(node.get("proof"), ledgerHome),
                 new RateLimit(node.get("rate-limit.requests-per-second").asDouble().get(), node.get("rate-limit.burst").asInt().get(),
                         node.get("rate-limit.refusals-per-second").asDouble().get(), node.get("rate-limit.refusal-burst").asInt().get()),
-                auth(root.get("auth")), gateway(root.get("gateway")), consolidation(node.get("consolidation")));
+                auth(root.get("auth")), gateway(root.get("gateway")), consolidation(node.get("consolidation")),
+                new SenderPacker.Settings(node.get("send-pack.items-max").asInt().get(), node.get("send-pack.queue-max").asInt().get()));
     }
 
     private static ConsolidationConfig consolidation(Config consolidation) {

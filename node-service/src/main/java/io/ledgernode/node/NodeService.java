@@ -63,6 +63,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
 
 /**
  * The node-service process: reads its configuration, connects to the chain and the mirror, serves REST on Helidon's
@@ -182,7 +183,9 @@ public final class NodeService {
         });
         LedgerWriter.ConflictRetry conflictRetry = new LedgerWriter.ConflictRetry(config.conflictRetriesMax(),
                 config.gateway().conflictBackoffInitial(), config.gateway().conflictBackoffMax());
-        LedgerWriter writer = new LedgerWriter(payments, conflictRetry, metrics::submission);
+        LedgerWriter writer = new LedgerWriter(payments, conflictRetry, metrics::submission, config.sendPack(),
+                Executors.newVirtualThreadPerTaskExecutor(), metrics::packed);
+        metrics.packer(writer.packer());
         LedgerWriter complianceWriter = new LedgerWriter(compliance, conflictRetry, metrics::submission);
         NodeConfig.RateLimit limits = config.rateLimit();
         Requests requests = new Requests(TokenVerifier.create(config.auth(), Clock.systemUTC()),

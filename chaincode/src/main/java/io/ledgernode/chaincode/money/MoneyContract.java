@@ -5,6 +5,7 @@ import io.ledgernode.api.Transactions;
 import io.ledgernode.api.money.BurnRequest;
 import io.ledgernode.api.money.MintRequest;
 import io.ledgernode.api.money.TransferBatchRequest;
+import io.ledgernode.api.money.TransferPackRequest;
 import io.ledgernode.api.money.TransferRequest;
 import io.ledgernode.chaincode.tx.Idempotency;
 import io.ledgernode.chaincode.tx.LedgerContract;
@@ -58,5 +59,17 @@ public final class MoneyContract extends LedgerContract {
     public String transferBatch(final Context ctx, final String request) {
         return idempotent(ctx, Transactions.MONEY_TRANSFER_BATCH, request, TransferBatchRequest.class,
                 LedgerContract::configured, (tx, parsed) -> new Payments(tx).transfer(parsed.idempotencyKey(), parsed.legs()));
+    }
+
+    /**
+     * {@code {"items":[{"idempotencyKey":"k5","from":"a","to":"b","asset":"USD","amount":"1"}, ...]}}: independent
+     * transfers, each applied or refused on its own ({@code {"items":[{"idempotencyKey":..,"result":{..}} or
+     * {"idempotencyKey":..,"error":{"code":..,"message":..}}, ...]}}). Sent by a node packing concurrent debits of one
+     * account it serves, so they do not conflict with each other.
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String transferPack(final Context ctx, final String request) {
+        return update(ctx, request, TransferPackRequest.class, LedgerContract::configured,
+                (tx, parsed) -> new Payments(tx).pack(parsed));
     }
 }

@@ -2,21 +2,31 @@ package io.ledgernode.chaincode.money;
 
 import io.ledgernode.api.ErrorCode;
 import io.ledgernode.api.LedgerException;
+import io.ledgernode.api.LedgerJson;
+import io.ledgernode.api.Transactions;
 import io.ledgernode.api.account.Account;
 import io.ledgernode.api.event.EventType;
 import io.ledgernode.api.event.LedgerEvent;
 import io.ledgernode.api.event.MoneyEvent;
+import io.ledgernode.api.event.PackedTransfer;
+import io.ledgernode.api.event.TransfersPackedEvent;
 import io.ledgernode.api.event.TransferredEvent;
 import io.ledgernode.api.money.BurnRequest;
 import io.ledgernode.api.money.EntryKind;
 import io.ledgernode.api.money.MintRequest;
 import io.ledgernode.api.money.MoneyResult;
+import io.ledgernode.api.money.PackedOutcome;
+import io.ledgernode.api.money.TransferPackRequest;
+import io.ledgernode.api.money.TransferPackResult;
+import io.ledgernode.api.money.TransferRequest;
 import io.ledgernode.api.money.TransferLeg;
 import io.ledgernode.chaincode.access.Access;
 import io.ledgernode.chaincode.account.AccountBook;
 import io.ledgernode.chaincode.asset.AssetBook;
 import io.ledgernode.chaincode.balance.Balances;
+import io.ledgernode.chaincode.tx.Idempotency;
 import io.ledgernode.chaincode.tx.Tx;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Mint, burn and transfers of one transaction; the caller's issuer rights are checked by the contract. */
@@ -66,6 +76,47 @@ final class Payments {
             }
         }
         return finish(TransferredEvent.of(tx.txId(), tx.timestamp(), tx.journal().entries(), idempotencyKey, legs));
+    }
+
+    /**
+     * Independent single transfers in one transaction, at most {@code batchLegsMax}: each runs exactly as
+     * {@code Money:transfer} would (its own idempotency record, so a retry of it alone replays its result), and one
+     * that is refused leaves no write behind while the others stand. One {@code TRANSFERS_PACKED} event carries the
+     * items that moved money; when none did, nothing is written and no event is emitted.
+     */
+    TransferPackResult pack(final TransferPackRequest request) {
+        final int max = tx.config().batchLegsMax();
+        if (request.items().size() > max) {
+            throw new LedgerException(ErrorCode.BATCH_TOO_LARGE, request.items().size()
+                    + " transfers in one pack, at most " + max);
+        }
+        final List<PackedOutcome> outcomes = new ArrayList<>(request.items().size());
+        final List<PackedTransfer> applied = new ArrayList<>();
+        for (final TransferRequest item : request.items()) {
+            final Tx.Savepoint before = tx.savepoint();
+            try {
+                final MoneyResult result = LedgerJson.read(Idempotency.run(tx, Transactions.MONEY_TRANSFER,
+                        item.idempotencyKey(), item, () -> packedTransfer(item, before)), MoneyResult.class);
+                outcomes.add(PackedOutcome.done(item.idempotencyKey(), result));
+                if (tx.journal().size() > before.journalSize()) {
+                    applied.add(PackedTransfer.of(item.idempotencyKey(), List.of(item.leg()),
+                            tx.journal().entriesFrom(before.journalSize())));
+                }
+            } catch (final LedgerException e) {
+                tx.rollback(before);
+                outcomes.add(PackedOutcome.refused(item.idempotencyKey(), e.payload()));
+            }
+        }
+        if (!applied.isEmpty()) {
+            tx.emit(TransfersPackedEvent.of(tx.txId(), tx.timestamp(), tx.journal().entries(), applied));
+        }
+        return TransferPackResult.of(outcomes);
+    }
+
+    /** One item of a pack: its move, answered with its own entries only, as it would be alone. */
+    private MoneyResult packedTransfer(final TransferRequest item, final Tx.Savepoint before) {
+        move(item.leg());
+        return MoneyResult.of(tx.txId(), tx.timestamp(), tx.journal().entriesFrom(before.journalSize()));
     }
 
     private void move(final TransferLeg leg) {

@@ -20,6 +20,10 @@ import org.hyperledger.fabric.shim.ledger.QueryResultsIteratorWithMetadata;
  * The world state as one transaction sees it. Fabric's {@code getState} returns the committed value even after the
  * transaction wrote the key, so this class keeps the transaction's own writes and answers from them first; scans merge
  * them in key order. Records are the deterministic JSON of {@link LedgerJson}.
+ *
+ * <p>Writes are buffered here and handed to the peer only by {@link #flush()} once the transaction's body has
+ * succeeded: a write given to the stub cannot be taken back, and a packed transaction must drop the writes of an item
+ * it refuses ({@link #savepoint()}, {@link #rollback}) while keeping the others'.
  */
 public final class LedgerState {
     /** The highest code point, as Fabric ends a partial-key range. */
@@ -58,9 +62,7 @@ public final class LedgerState {
         if (pageQueried) {
             throw new IllegalStateException("a transaction that paged a query must not write (Fabric forbids it)");
         }
-        final byte[] value = LedgerJson.write(record);
-        written.put(key, value);
-        stub.putState(key, value);
+        written.put(key, LedgerJson.write(record));
     }
 
     public void delete(final String key) {
@@ -68,7 +70,42 @@ public final class LedgerState {
             throw new IllegalStateException("a transaction that paged a query must not write (Fabric forbids it)");
         }
         written.put(key, null);
-        stub.delState(key);
+    }
+
+    /** The writes so far, to return to with {@link #rollback}. */
+    public Savepoint savepoint() {
+        return new Savepoint(this, new TreeMap<>(written));
+    }
+
+    /** Drops every write made since {@code savepoint} was taken (of this state). */
+    public void rollback(final Savepoint savepoint) {
+        if (savepoint.state != this) {
+            throw new IllegalArgumentException("a savepoint of another transaction's state");
+        }
+        written.clear();
+        written.putAll(savepoint.written);
+    }
+
+    /** Hands the buffered writes to the peer, in key order; the last thing a successful update does. */
+    public void flush() {
+        for (final Map.Entry<String, byte[]> write : written.entrySet()) {
+            if (write.getValue() == null) {
+                stub.delState(write.getKey());
+            } else {
+                stub.putState(write.getKey(), write.getValue());
+            }
+        }
+    }
+
+    /** The buffered writes at one moment of a transaction. */
+    public static final class Savepoint {
+        private final LedgerState state;
+        private final NavigableMap<String, byte[]> written;
+
+        private Savepoint(final LedgerState state, final NavigableMap<String, byte[]> written) {
+            this.state = state;
+            this.written = written;
+        }
     }
 
     /** Whether this transaction wrote or deleted anything. */

@@ -35,6 +35,21 @@ public final class Journal {
         return index;
     }
 
+    /** How many effects there are so far: a mark to {@link #truncate} back to. */
+    public int size() {
+        return entries.size();
+    }
+
+    /** Forgets the effects after the first {@code size} (their history writes are rolled back with the state). */
+    void truncate(final int size) {
+        entries.subList(size, entries.size()).clear();
+    }
+
+    /** The effects from index {@code from} on, in order (immutable). */
+    public List<Entry> entriesFrom(final int from) {
+        return Collections.unmodifiableList(new ArrayList<>(entries.subList(from, entries.size())));
+    }
+
     /** The effects so far, in order (immutable). */
     public List<Entry> entries() {
         return Collections.unmodifiableList(new ArrayList<>(entries));

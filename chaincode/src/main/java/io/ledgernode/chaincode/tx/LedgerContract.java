@@ -119,6 +119,7 @@ public abstract class LedgerContract implements ContractInterface {
             final Tx tx = Tx.of(ctx);
             final String result = body.apply(tx);
             after.accept(tx);
+            tx.state().flush();
             TxLog.outcome(ctx.getStub(), "OK");
             return result;
         } catch (final LedgerException e) {

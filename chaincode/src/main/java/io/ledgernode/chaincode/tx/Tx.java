@@ -100,6 +100,33 @@ public final class Tx {
         return config;
     }
 
+    /** The state and journal at this moment, to return to with {@link #rollback}. */
+    public Savepoint savepoint() {
+        return new Savepoint(state.savepoint(), journal.size());
+    }
+
+    /** Undoes every write and balance effect made since {@code savepoint}: an item of a pack refused on its own. */
+    public void rollback(final Savepoint savepoint) {
+        state.rollback(savepoint.state);
+        journal.truncate(savepoint.journalSize);
+    }
+
+    /** A moment of this transaction: its buffered writes and how many effects its journal held. */
+    public static final class Savepoint {
+        private final LedgerState.Savepoint state;
+        private final int journalSize;
+
+        private Savepoint(final LedgerState.Savepoint state, final int journalSize) {
+            this.state = state;
+            this.journalSize = journalSize;
+        }
+
+        /** The journal index the effects after this moment start at. */
+        public int journalSize() {
+            return journalSize;
+        }
+    }
+
     /** Emits this transaction's one event (Fabric keeps only one per transaction). */
     public void emit(final LedgerEvent newEvent) {
         if (event != null) {

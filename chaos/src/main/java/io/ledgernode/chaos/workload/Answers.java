@@ -10,7 +10,7 @@ final class Answers {
      * Codes after which the write may still be applied by a retry, as the README tells callers: the node was busy,
      * the ledger did not answer, or the transaction lost a conflict and changed nothing.
      */
-    private static final Set<String> RETRY = Set.of("OVERLOADED", "RATE_LIMITED", "TRANSACTION_INVALIDATED",
+    private static final Set<String> RETRY = Set.of("OVERLOADED", "RATE_LIMITED", "TRANSACTION_INVALIDATED", "WRITE_CONFLICT",
             "LEDGER_UNAVAILABLE", "MIRROR_UNAVAILABLE", "INTERNAL");
 
     private Answers() {

@@ -17,6 +17,7 @@ class AnswersTest {
                 .isEqualTo(new Answer.Refused(409, "INSUFFICIENT_FUNDS"));
         assertThat(RestBank.answer(409, "{\"code\":\"TRANSACTION_INVALIDATED\"}")).isInstanceOf(Answer.Unavailable.class);
         assertThat(RestBank.answer(503, "{\"code\":\"LEDGER_UNAVAILABLE\"}")).isInstanceOf(Answer.Unavailable.class);
+        assertThat(RestBank.answer(503, "{\"code\":\"WRITE_CONFLICT\"}")).isInstanceOf(Answer.Unavailable.class);
         assertThat(RestBank.answer(429, "{\"code\":\"RATE_LIMITED\"}")).isInstanceOf(Answer.Unavailable.class);
         assertThat(RestBank.answer(502, "<html>bad gateway</html>")).isEqualTo(new Answer.Unavailable(502, "HTTP_502"));
     }

@@ -8,6 +8,7 @@ public enum EventType {
     MINTED(MoneyEvent.class),
     BURNED(MoneyEvent.class),
     TRANSFERRED(TransferredEvent.class),
+    TRANSFERS_PACKED(TransfersPackedEvent.class),
     HOLD_PLACED(HoldEvent.class),
     HOLD_CAPTURED(HoldEvent.class),
     HOLD_VOIDED(HoldEvent.class),

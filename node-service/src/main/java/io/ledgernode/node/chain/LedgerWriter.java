@@ -3,6 +3,8 @@ package io.ledgernode.node.chain;
 import com.fasterxml.jackson.core.JsonParser;
 import io.ledgernode.api.LedgerException;
 import io.ledgernode.api.LedgerJson;
+import io.ledgernode.api.Transactions;
+import io.ledgernode.api.money.TransferRequest;
 import io.ledgernode.gateway.SubmitOutcome;
 import io.ledgernode.node.auth.Caller;
 import io.ledgernode.node.auth.Role;
@@ -13,6 +15,7 @@ import io.ledgernode.node.http.Requests;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 
 /** Submits ledger transactions and turns their outcome into what the API answers. */
@@ -73,14 +76,38 @@ public final class LedgerWriter {
         }
     }
 
+    /** How long a caller whose write lost a race beyond the resubmissions is asked to wait: about one block. */
+    static final Duration CONFLICT_RETRY_AFTER = Duration.ofSeconds(1);
+
     private final Submitter client;
     private final ConflictRetry conflictRetry;
     private final Outcomes outcomes;
+    /** Packs concurrent single transfers from one account ({@link SenderPacker}); null: each goes alone. */
+    private final SenderPacker packer;
 
+    /** A writer that submits every request alone (the compliance identity's, and tests'). */
     public LedgerWriter(Submitter client, ConflictRetry conflictRetry, Outcomes outcomes) {
         this.client = Objects.requireNonNull(client, "client");
         this.conflictRetry = Objects.requireNonNull(conflictRetry, "conflictRetry");
         this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
+        this.packer = null;
+    }
+
+    /**
+     * A writer that packs concurrent single transfers from one sending account into one transaction, the packs sent on
+     * {@code packs} (a virtual thread each, in the process).
+     */
+    public LedgerWriter(Submitter client, ConflictRetry conflictRetry, Outcomes outcomes, SenderPacker.Settings packing,
+                        Executor packs, SenderPacker.PackSizes sizes) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.conflictRetry = Objects.requireNonNull(conflictRetry, "conflictRetry");
+        this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
+        this.packer = new SenderPacker(packing, this::submitAlone, packs, sizes);
+    }
+
+    /** The packer of this writer's transfers, for its gauges; null when it sends each alone. */
+    public SenderPacker packer() {
+        return packer;
     }
 
     /**
@@ -97,10 +124,19 @@ public final class LedgerWriter {
     /**
      * Submits {@code transaction(request)}, {@code request} being the ledger-api request record of that transaction,
      * written as the chaincode's JSON once. An MVCC or phantom read conflict (the transaction changed nothing) is
-     * resubmitted, the same bytes with the same idempotency key, at most {@link ConflictRetry#retriesMax} times.
+     * resubmitted, the same bytes with the same idempotency key, at most {@link ConflictRetry#retriesMax} times. A
+     * single transfer goes through the packer when this writer has one.
      */
     public Written submit(String transaction, Object request) {
         Objects.requireNonNull(transaction, "transaction");
+        if (packer != null && request instanceof TransferRequest transfer && transaction.equals(Transactions.MONEY_TRANSFER)) {
+            return packer.transfer(transfer);
+        }
+        return submitAlone(transaction, request);
+    }
+
+    /** {@code transaction(request)} in a transaction of its own. */
+    private Written submitAlone(String transaction, Object request) {
         String argument = LedgerJson.writeString(Objects.requireNonNull(request, "request"));
         int conflictRetriesMax = conflictRetry.retriesMax();
         for (int attempt = 0; ; attempt++) {
@@ -124,7 +160,14 @@ public final class LedgerWriter {
                 case SubmitOutcome.Unavailable unavailable -> throw new ApiException(ApiErrorCode.Service.LEDGER_UNAVAILABLE,
                         "the ledger network did not take the transaction; retry with the same Idempotency-Key");
                 case SubmitOutcome.Invalidated invalidated -> {
-                    if (!retriable(invalidated.code()) || attempt >= conflictRetriesMax) {
+                    if (retriable(invalidated.code()) && attempt >= conflictRetriesMax) {
+                        // A race lost again and again (another node debiting the same account, say): nothing changed,
+                        // and the same request under the same key will most likely commit in a later block.
+                        throw new ApiException(ApiErrorCode.Service.WRITE_CONFLICT, "the transaction lost a race for "
+                                + "the same records (" + invalidated.code() + ") and changed nothing; retry with the same "
+                                + "Idempotency-Key").retryAfter(CONFLICT_RETRY_AFTER);
+                    }
+                    if (!retriable(invalidated.code())) {
                         throw new ApiException(ApiErrorCode.Service.TRANSACTION_INVALIDATED, "the transaction was ordered but "
                                 + "marked " + invalidated.code() + " and changed nothing; retry with the same Idempotency-Key");
                     }

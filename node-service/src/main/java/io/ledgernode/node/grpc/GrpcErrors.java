@@ -72,13 +72,15 @@ public final class GrpcErrors {
             case UNAUTHENTICATED -> Status.UNAUTHENTICATED;
             case NOT_FOUND, TX_NOT_FOUND, BLOCK_NOT_COMMITTED -> Status.NOT_FOUND;
             case METHOD_NOT_ALLOWED -> Status.UNIMPLEMENTED;
-            // Ordered but invalidated (an MVCC conflict beyond the retries): the standard "retry the whole thing" code.
+            // Ordered but invalidated for another reason than a lost race: the standard "retry the whole thing" code.
             case TRANSACTION_INVALIDATED -> Status.ABORTED;
             case CHAIN_TOO_LONG, CONFIG_CHANGED -> Status.FAILED_PRECONDITION;
             case RATE_LIMITED -> Status.RESOURCE_EXHAUSTED;
             case INTERNAL -> Status.INTERNAL;
             case LEDGER_UNAVAILABLE, MIRROR_UNAVAILABLE, MIRROR_BEHIND, ATTESTATION_UNAVAILABLE, REPORTS_UNAVAILABLE,
                  RECONCILER_UNAVAILABLE, OVERLOADED -> Status.UNAVAILABLE;
+            // A lost race: UNAVAILABLE is what gRPC clients retry on their own, and the retry is safe under the same key.
+            case WRITE_CONFLICT -> Status.UNAVAILABLE;
         };
     }
 }

@@ -1,5 +1,6 @@
 package io.ledgernode.node.health;
 
+import io.ledgernode.node.chain.SenderPacker;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -40,6 +41,11 @@ public final class NodeMetrics {
             .help("Pending credits folded into settled balances by this node's consolidations")
             .register(registry);
     private final AtomicLong pendingCreditsMax = new AtomicLong();
+    private final Histogram packs = Histogram.builder()
+            .name("ledger_send_pack_items")
+            .help("Transfers from one account sent together in one transaction after waiting for the one in flight")
+            .classicUpperBounds(1, 2, 4, 8, 16, 32, 64, 128)
+            .register(registry);
 
     public NodeMetrics(LongSupplier mirrorHeight) {
         GaugeWithCallback.builder()
@@ -68,6 +74,24 @@ public final class NodeMetrics {
     /** The most unfolded credits of one account, as the consolidation job last counted them. */
     public void pendingCreditsMax(long credits) {
         pendingCreditsMax.set(credits);
+    }
+
+    /** The gauges of the transfer packer: transfers waiting behind one in flight, and senders with one in flight. */
+    public void packer(SenderPacker packer) {
+        GaugeWithCallback.builder()
+                .name("ledger_send_pack_queued")
+                .help("Transfers waiting for their sender's transaction in flight, over every sender")
+                .callback(callback -> callback.call(packer.queued()))
+                .register(registry);
+        GaugeWithCallback.builder()
+                .name("ledger_send_pack_senders")
+                .help("Sending accounts with a transfer in flight")
+                .callback(callback -> callback.call(packer.senders()))
+                .register(registry);
+    }
+
+    public void packed(int items) {
+        packs.observe(items);
     }
 
     public void submission(String transaction, String outcome) {

@@ -55,8 +55,13 @@ public sealed interface ApiErrorCode permits ApiErrorCode.Ledger, ApiErrorCode.S
         OVERLOADED,
         /** Too many requests from this caller, or too many refused ones from this address; see Retry-After. */
         RATE_LIMITED,
-        /** Ordered on the chain but marked invalid (e.g. an MVCC conflict beyond the retries); changed nothing. */
+        /** Ordered on the chain but marked invalid for a reason other than a lost race; changed nothing. */
         TRANSACTION_INVALIDATED,
+        /**
+         * Lost a race for the same records (an MVCC or phantom read conflict) beyond the node's resubmissions; changed
+         * nothing. Retryable: send it again with the same Idempotency-Key (after Retry-After).
+         */
+        WRITE_CONFLICT,
         /** No transaction with this id on this org's peer (proofs). */
         TX_NOT_FOUND,
         /** This org's peer does not hold the block yet (attestations). */

@@ -68,6 +68,10 @@ public final class NodeServiceBenchmark {
                     + "\",\"ownerRef\":\"bench\",\"jurisdiction\":\"DE\"}"));
             must(post(api, "/v1/mint", issuer, "m-" + id, "{\"account\":\"" + id + "\",\"amount\":\"100000000\"}"));
         }
+        hotAccounts(api, keys, run, issuer, operator, asset);
+        if (args.length > 1 && args[1].equals("hot")) {
+            return;
+        }
         NetworkProfile profile = NetworkProfile.ofHome(home);
         try (LedgerConnection org1 = LedgerConnection.open(profile, node.getProperty("node.org", "Org1"), "User1", GatewayTimeouts.defaults())) {
             LedgerClient gateway = new LedgerClient(org1);
@@ -98,6 +102,87 @@ public final class NodeServiceBenchmark {
                 }
             }));
         }
+    }
+
+    private static final int HOT_CLIENTS = 8;
+    private static final int HOT_TRANSFERS_PER_CLIENT = 15;
+
+    /**
+     * Issue 16 item 2b: {@value #HOT_CLIENTS} clients each sending {@value #HOT_TRANSFERS_PER_CLIENT} transfers of 1
+     * through REST, all from ONE account (a treasury paying out) beside each from its own account, and each from its
+     * own account INTO one account beside the same again, back to back: committed transfers per second of each, and the
+     * two ratios.
+     */
+    private static void hotAccounts(String api, Path keys, String run, String issuer, String operator, String asset) throws Exception {
+        String hot = "hs-hot-" + run;
+        String sink = "hs-sink-" + run;
+        List<String> sources = new ArrayList<>();
+        List<String> payees = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        for (int c = 0; c < HOT_CLIENTS; c++) {
+            sources.add("hs-src-" + c + "-" + run);
+            payees.add("hs-dst-" + c + "-" + run);
+            tokens.add(token(keys, run + "-hot-" + c, Role.OPERATOR));
+        }
+        List<String> all = new ArrayList<>(sources);
+        all.addAll(payees);
+        all.add(hot);
+        all.add(sink);
+        for (String id : all) {
+            must(post(api, "/v1/accounts", operator, "o-" + id, "{\"id\":\"" + id + "\",\"asset\":\"" + asset
+                    + "\",\"ownerRef\":\"bench\",\"jurisdiction\":\"DE\"}"));
+            if (!id.startsWith("hs-dst-") && !id.equals(sink)) {
+                must(post(api, "/v1/mint", issuer, "m-" + id, "{\"account\":\"" + id + "\",\"amount\":\"100000000\"}"));
+            }
+        }
+        Rate disjoint = hotRun(api, tokens, run + "-d1", c -> transfer(sources.get(c), payees.get(c), asset));
+        Rate hotSender = hotRun(api, tokens, run + "-hs", c -> transfer(hot, payees.get(c), asset));
+        Rate disjointAgain = hotRun(api, tokens, run + "-d2", c -> transfer(sources.get(c), payees.get(c), asset));
+        Rate hotReceiver = hotRun(api, tokens, run + "-hr", c -> transfer(sources.get(c), sink, asset));
+        ratio("hot-sender/disjoint", hotSender, disjoint, ">=", 0.50);
+        ratio("hot-receiver/disjoint", hotReceiver, disjointAgain, ">=", 0.90);
+    }
+
+    /** Committed transfers per second of one run, and how many callers were answered anything but 200. */
+    private record Rate(double perSecond, int committed, int refused) {
+    }
+
+    private static Rate hotRun(String api, List<String> tokens, String tag, java.util.function.IntFunction<String> body) throws Exception {
+        int[] committed = new int[HOT_CLIENTS];
+        long start = System.nanoTime();
+        try (ExecutorService pool = Executors.newFixedThreadPool(HOT_CLIENTS)) {
+            List<Future<?>> clients = new ArrayList<>();
+            for (int c = 0; c < HOT_CLIENTS; c++) {
+                int client = c;
+                clients.add(pool.submit(() -> {
+                    for (int i = 0; i < HOT_TRANSFERS_PER_CLIENT; i++) {
+                        HttpResponse<String> sent = post(api, "/v1/transfers", tokens.get(client), "h-" + tag + "-" + client + "-" + i,
+                                body.apply(client));
+                        if (sent.statusCode() == 200) {
+                            committed[client]++;
+                        } else {
+                            System.out.println("  " + tag + ": " + sent.statusCode() + " " + sent.body());
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> client : clients) {
+                client.get();
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        int done = Arrays.stream(committed).sum();
+        return new Rate(done / seconds, done, HOT_CLIENTS * HOT_TRANSFERS_PER_CLIENT - done);
+    }
+
+    private static void ratio(String name, Rate measured, Rate base, String op, double goal) {
+        double value = measured.perSecond() / base.perSecond();
+        boolean met = op.equals(">=") ? value >= goal : value <= goal;
+        System.out.printf(Locale.ROOT, "RATIO %s = %.2f (goal %s %.2f) %s  %s %.1f/s (%d committed, %d refused) vs disjoint senders "
+                        + "%.1f/s (%d committed, %d refused), %d clients x %d transfers of 1 via REST%n", name, value, op, goal,
+                met ? "MET" : "MISSED", name.substring(0, name.indexOf('/')), measured.perSecond(), measured.committed(), measured.refused(),
+                base.perSecond(), base.committed(), base.refused(), HOT_CLIENTS, HOT_TRANSFERS_PER_CLIENT);
     }
 
     private interface Operation {

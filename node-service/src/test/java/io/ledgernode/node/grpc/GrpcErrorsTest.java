@@ -35,6 +35,9 @@ class GrpcErrorsTest {
         assertThat(refusal.trailers().get(GrpcErrors.ERROR_CODE)).isEqualTo("INSUFFICIENT_FUNDS");
         assertThat(refusal.status().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
         assertThat(invalidated.status().getCode()).isEqualTo(Status.Code.ABORTED);
+        // A lost race is UNAVAILABLE, the status gRPC clients retry by themselves (issue 16 item 2b).
+        assertThat(GrpcErrors.refusal(new ApiException(ApiErrorCode.Service.WRITE_CONFLICT, "retry")).status().getCode())
+                .isEqualTo(Status.Code.UNAVAILABLE);
     }
 
     @Test

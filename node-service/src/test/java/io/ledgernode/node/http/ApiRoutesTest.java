@@ -75,7 +75,8 @@ class ApiRoutesTest {
                 Duration.ofMillis(100), 1, Duration.ofSeconds(1), 1024, java.util.Map.of()), rateLimit, auth,
                 new NodeConfig.Gateway(io.ledgernode.gateway.GatewayTimeouts.defaults(), io.ledgernode.gateway.EndorseRetry.defaults(),
                         Duration.ofMillis(25), Duration.ofSeconds(1)),
-                new io.ledgernode.node.consolidation.ConsolidationConfig(false, Duration.ofSeconds(1), 64, 500, 10, 20, 10_000, 100_000));
+                new io.ledgernode.node.consolidation.ConsolidationConfig(false, Duration.ofSeconds(1), 64, 500, 10, 20, 10_000, 100_000),
+                new io.ledgernode.node.chain.SenderPacker.Settings(50, 100));
         LedgerWriter.Submitter chain = (transaction, argument) -> {
             SUBMITTED.add(transaction + " " + argument);
             return SCRIPT.isEmpty() ? new SubmitOutcome.Unavailable("tx", "nothing scripted") : SCRIPT.poll();
@@ -185,6 +186,21 @@ class ApiRoutesTest {
         assertThat(json(response).path("txId").asText()).isEqualTo("tx-2");
         assertThat(SUBMITTED).hasSize(2);
         assertThat(SUBMITTED.get(0)).isEqualTo(SUBMITTED.get(1));
+    }
+
+    @Test
+    void a_conflict_beyond_the_resubmissions_is_a_retryable_503_WRITE_CONFLICT_with_retry_after() {
+        // Issue 16 item 2b: a lost race that still reaches the caller says "retry", as client libraries understand it.
+        for (int i = 0; i < 3; i++) {
+            SCRIPT.add(new SubmitOutcome.Invalidated("tx-" + i, 7 + i, TxValidationCode.MVCC_READ_CONFLICT));
+        }
+
+        HttpClientResponse response = post("/v1/transfers", wallet("alice"), "k1", transfer("alice", "bob", "10"));
+
+        assertThat(response.status()).isEqualTo(Status.SERVICE_UNAVAILABLE_503);
+        assertThat(json(response).path("code").asText()).isEqualTo("WRITE_CONFLICT");
+        assertThat(response.headers().first(io.helidon.http.HeaderNames.RETRY_AFTER)).isPresent();
+        assertThat(SUBMITTED).hasSize(3);
     }
 
     @Test

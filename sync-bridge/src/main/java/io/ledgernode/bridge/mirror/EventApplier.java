@@ -41,7 +41,7 @@ final class EventApplier {
 
     void apply(Position at, LedgerEvent event) throws SQLException {
         switch (event.type()) {
-            case CONFIGURED, MINTED, BURNED, TRANSFERRED, CREDITS_CONSOLIDATED -> {
+            case CONFIGURED, MINTED, BURNED, TRANSFERRED, TRANSFERS_PACKED, CREDITS_CONSOLIDATED -> {
                 // Configuration is not mirrored; money events are their entries alone; a consolidation moves no
                 // money (the credits it folds were in the balance already), so the mirror's balances stay as they are.
             }

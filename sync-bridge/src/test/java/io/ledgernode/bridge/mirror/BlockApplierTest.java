@@ -16,8 +16,11 @@ import io.ledgernode.api.event.CreditsConsolidatedEvent;
 import io.ledgernode.api.event.EventType;
 import io.ledgernode.api.event.LedgerEvent;
 import io.ledgernode.api.event.MoneyEvent;
+import io.ledgernode.api.event.PackedTransfer;
+import io.ledgernode.api.event.TransfersPackedEvent;
 import io.ledgernode.api.money.Entry;
 import io.ledgernode.api.money.EntryKind;
+import io.ledgernode.api.money.TransferLeg;
 import io.ledgernode.blocks.ChaincodeEventData;
 import io.ledgernode.blocks.ParsedBlock;
 import io.ledgernode.blocks.ParsedTransaction;
@@ -135,6 +138,24 @@ class BlockApplierTest {
         assertThat(query("SELECT count(*) FROM mirror.entries")).containsExactly("1");
         assertThat(query("SELECT event_name FROM mirror.transactions WHERE block_number = 3 ORDER BY tx_index"))
                 .containsExactly("MINTED", "CREDITS_CONSOLIDATED");
+    }
+
+    @Test
+    void a_packed_transfers_event_moves_each_items_entries_in_order() throws Exception {
+        // Issue 16 item 2b: the node packs concurrent debits of one account into one Money:transferPack.
+        seed();
+        applier.apply(block(3, tx(0, "VALID", MoneyEvent.of(EventType.MINTED, txId(30), "2026-11-22T10:00:00.000Z",
+                List.of(entry("alice", EntryKind.MINT, 1_000)), "k-mint"))), T);
+        List<Entry> first = List.of(entry("alice", EntryKind.DEBIT, 10), entry("bob", EntryKind.CREDIT, 10));
+        List<Entry> second = List.of(entry("alice", EntryKind.DEBIT, 25), entry("bob", EntryKind.CREDIT, 25));
+        List<Entry> all = new java.util.ArrayList<>(first);
+        all.addAll(second);
+        applier.apply(block(4, tx(0, "VALID", TransfersPackedEvent.of(txId(40), "2026-11-22T10:00:00.000Z", all, List.of(
+                PackedTransfer.of("k1", List.of(TransferLeg.of("alice", "bob", "USD", Amount.of(10), null)), first),
+                PackedTransfer.of("k2", List.of(TransferLeg.of("alice", "bob", "USD", Amount.of(25), null)), second))))), T);
+
+        assertThat(query("SELECT id, balance FROM mirror.accounts ORDER BY id")).containsExactly("alice|965", "bob|35");
+        assertThat(query("SELECT count(*) FROM mirror.entries WHERE block_number = 4")).containsExactly("4");
     }
 
     @Test
