@@ -37,7 +37,7 @@ class LedgerEventsTest {
                 List.of(TransferLeg.of("alice", "bob", "USD", Amount.of(5), null))));
         assertThatThrownBy(() -> LedgerEvents.parse("MINTED", json)).isInstanceOf(LedgerException.class);
         assertThatThrownBy(() -> LedgerEvents.parse("NOPE", json)).isInstanceOf(LedgerException.class);
-        assertThat(EventType.values()).hasSize(14);
+        assertThat(EventType.values()).hasSize(15);
     }
 
     @Test
