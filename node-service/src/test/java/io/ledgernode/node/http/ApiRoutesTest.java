@@ -68,7 +68,7 @@ class ApiRoutesTest {
     static NodeService.Parts parts(NodeConfig.RateLimit rateLimit) {
         Path jwks = DevTokens.ensureKey(KEYS);
         AuthConfig auth = new AuthConfig(List.of(new AuthConfig.TrustedIssuer(ISSUER, Optional.of(jwks), Optional.empty())),
-                AUDIENCE, Set.of("ES256"), Duration.ofSeconds(30), Duration.ofHours(1));
+                AUDIENCE, Set.of("ES256"), Duration.ofSeconds(30), Duration.ofHours(1), new AuthConfig.TokenCache(1_000, Duration.ofMinutes(5)));
         NodeConfig config = new NodeConfig(KEYS, "Org1", "User1", "Admin", new NodeConfig.Mirror("jdbc:none", "r", "", 2),
                 java.net.URI.create("http://127.0.0.1:1/health/ready"), Duration.ofMillis(100), 100, 20, 2,
                 Duration.ofMillis(200), KEYS.resolve("reports"), new NodeConfig.Proof(Duration.ofSeconds(1), 10, Duration.ofSeconds(1),
