@@ -97,6 +97,7 @@ public final class TokenVerifier {
         if (known.isPresent()) {
             return known.get();
         }
+        long keysEpoch = verified.keysEpoch();
         SignedJWT jwt = parseSigned(token);
         if (!algorithms.contains(jwt.getHeader().getAlgorithm())) {
             throw new AuthException(Reason.ALGORITHM_NOT_ALLOWED, "The token's signing algorithm is not allowed.");
@@ -114,7 +115,7 @@ public final class TokenVerifier {
             throw NimbusRefusals.of(e);
         }
         Caller caller = CallerClaims.toCaller(claims, clock.instant(), config);
-        verified.remember(digest, caller, Optional.ofNullable(claims.getNotBeforeTime()).map(Date::toInstant));
+        verified.remember(digest, caller, Optional.ofNullable(claims.getNotBeforeTime()).map(Date::toInstant), keysEpoch);
         return caller;
     }
 

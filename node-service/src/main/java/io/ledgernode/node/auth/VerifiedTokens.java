@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -32,6 +33,8 @@ final class VerifiedTokens {
     private final Duration clockSkew;
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
+    /** Moves on at every {@link #clear}: a check begun under keys since replaced must not be remembered. */
+    private final AtomicLong keysEpoch = new AtomicLong();
 
     private VerifiedTokens(Cache<TokenDigest, Verified> cache, Clock clock, Duration clockSkew) {
         this.cache = cache;
@@ -80,15 +83,28 @@ final class VerifiedTokens {
         return Optional.of(verified.caller());
     }
 
-    /** Remembers a token that has just passed every check. */
-    void remember(TokenDigest digest, Caller caller, Optional<Instant> notBefore) {
-        if (cache != null) {
-            cache.put(digest, new Verified(caller, notBefore));
+    /** The key sets' epoch now; read it before a full check and hand it to {@link #remember}. */
+    long keysEpoch() {
+        return keysEpoch.get();
+    }
+
+    /**
+     * Remembers a token that has just passed every check begun at {@code epoch}, unless the keys changed meanwhile (a
+     * clear between the check and the put, or during the put, would otherwise leave its entry behind).
+     */
+    void remember(TokenDigest digest, Caller caller, Optional<Instant> notBefore, long epoch) {
+        if (cache == null) {
+            return;
+        }
+        cache.put(digest, new Verified(caller, notBefore));
+        if (keysEpoch.get() != epoch) {
+            cache.invalidate(digest);
         }
     }
 
     /** Forgets every token: an issuer's keys changed, and what they proved must be proved again. */
     void clear() {
+        keysEpoch.incrementAndGet();
         if (cache != null) {
             cache.invalidateAll();
         }

@@ -140,6 +140,22 @@ class TokenCacheTest {
     }
 
     @Test
+    void the_metrics_count_hits_and_misses() throws AuthException {
+        TokenVerifier verifier = verifier(100, Duration.ofMinutes(5));
+        io.ledgernode.node.health.NodeMetrics metrics = new io.ledgernode.node.health.NodeMetrics(() -> 0);
+        metrics.tokenCache(verifier::cacheHits, verifier::cacheMisses);
+        String token = bearer(key, walletClaims().build());
+
+        for (int i = 0; i < 3; i++) {
+            verifier.verify(token);
+        }
+
+        String scraped = new String(metrics.scrape(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(scraped).contains("ledger_auth_token_cache_requests_total{result=\"hit\"} 2")
+                .contains("ledger_auth_token_cache_requests_total{result=\"miss\"} 1");
+    }
+
+    @Test
     void a_changed_key_set_empties_the_cache() {
         VerifiedTokens tokens = VerifiedTokens.create(TestTokens.TOKEN_CACHE, TestTokens.CLOCK_SKEW, clock, clock);
         AtomicInteger changes = new AtomicInteger();
@@ -147,7 +163,7 @@ class TokenCacheTest {
             changes.incrementAndGet();
             tokens.clear();
         });
-        tokens.remember(VerifiedTokens.digest("a.b.c"), caller(), java.util.Optional.empty());
+        tokens.remember(VerifiedTokens.digest("a.b.c"), caller(), java.util.Optional.empty(), tokens.keysEpoch());
         ECKey rotated = TestTokens.ecKey("trusted-2");
 
         watch.seen(new JWKSet(key.toPublicJWK()));
@@ -158,10 +174,21 @@ class TokenCacheTest {
         assertThat(changes).hasValue(1);
         assertThat(tokens.size()).as("after a key was added").isZero();
 
-        tokens.remember(VerifiedTokens.digest("a.b.c"), caller(), java.util.Optional.empty());
+        tokens.remember(VerifiedTokens.digest("a.b.c"), caller(), java.util.Optional.empty(), tokens.keysEpoch());
         watch.seen(new JWKSet(rotated.toPublicJWK()));
         assertThat(changes).hasValue(2);
         assertThat(tokens.size()).as("after the old key was removed").isZero();
+    }
+
+    @Test
+    void a_check_begun_before_the_keys_changed_is_not_remembered() {
+        VerifiedTokens tokens = VerifiedTokens.create(TestTokens.TOKEN_CACHE, TestTokens.CLOCK_SKEW, clock, clock);
+        long epoch = tokens.keysEpoch();
+
+        tokens.clear();
+        tokens.remember(VerifiedTokens.digest("a.b.c"), caller(), java.util.Optional.empty(), epoch);
+
+        assertThat(tokens.size()).isZero();
     }
 
     private static Caller caller() {
