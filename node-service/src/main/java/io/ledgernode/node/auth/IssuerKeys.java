@@ -64,7 +64,7 @@ final class IssuerKeys {
     private static JWKSource<SecurityContext> fromUrl(String issuer, URI url, KeySetChanges changes) {
         try {
             return JWKSourceBuilder.<SecurityContext>create(url.toURL())
-                    .refreshAheadCache(JWKSourceBuilder.DEFAULT_REFRESH_AHEAD_TIME, false, changes)
+                    .cache(JWKSourceBuilder.DEFAULT_CACHE_TIME_TO_LIVE, JWKSourceBuilder.DEFAULT_CACHE_REFRESH_TIMEOUT, changes)
                     .build();
         } catch (MalformedURLException e) {
             throw new IllegalArgumentException("jwksUrl " + url + " of issuer " + issuer + " is not a URL", e);

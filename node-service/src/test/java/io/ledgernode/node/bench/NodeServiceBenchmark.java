@@ -39,7 +39,7 @@ import java.util.concurrent.Future;
 public final class NodeServiceBenchmark {
 
     private static final int CLIENTS = 8;
-    private static final Duration WARM_UP = Duration.ofSeconds(5);
+    private static final Duration WARM_UP = Duration.ofSeconds(10);
     private static final Duration MEASURED = Duration.ofSeconds(10);
     private static final int CALLERS = 1024;
     private static final int TRANSFERS_PER_CLIENT = 8;
@@ -236,14 +236,23 @@ public final class NodeServiceBenchmark {
                     + "(apt-get install postgresql-client) to compare with Postgres alone");
             return Optional.empty();
         }
-        Path script = Files.createTempFile("balance-read", ".sql");
         String account = "'nb-' || :n || '-" + run + "'";
-        Files.writeString(script, "\\set n random(0, " + (CLIENTS - 1) + ")\n"
+        String pick = "\\set n random(0, " + (CLIENTS - 1) + ")\n";
+        // For scale only: the account's row alone, one statement, as a SELECT in pgbench is usually quoted.
+        pgbenchRun(pgbench, readerUrl, "balance reads, the account SELECT alone in pgbench",
+                pick + "SELECT " + MirrorReadSql.ACCOUNT.replace("?", account) + ";\n");
+        return pgbenchRun(pgbench, readerUrl, "balance reads, the node's statements in pgbench", pick
                 + "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;\n"
                 + "SELECT " + MirrorReadSql.CHECKPOINT + ";\n"
                 + "SELECT " + MirrorReadSql.ACCOUNT.replace("?", account) + ";\n"
                 + "SELECT " + MirrorReadSql.HOLDS.replace("?", account) + ";\n"
                 + "ROLLBACK;\n");
+    }
+
+    /** One pgbench run of {@code sql} for {@link #MEASURED} at {@link #CLIENTS} clients; its transactions per second. */
+    private static Optional<Double> pgbenchRun(Path pgbench, String readerUrl, String what, String sql) throws Exception {
+        Path script = Files.createTempFile("balance-read", ".sql");
+        Files.writeString(script, sql);
         Process process = new ProcessBuilder(pgbench.toString(), "-n", "-M", "prepared", "-c", Integer.toString(CLIENTS),
                 "-j", "2", "-T", Long.toString(MEASURED.toSeconds()), "-f", script.toString(), readerUrl)
                 .redirectErrorStream(true).start();
@@ -257,7 +266,7 @@ public final class NodeServiceBenchmark {
             return Optional.empty();
         }
         System.out.printf(Locale.ROOT, "%-60s %8.1f ops/s, average %s ms (%d clients)%n",
-                "balance reads, the node's statements in pgbench", Double.parseDouble(tps.group(1)),
+                what, Double.parseDouble(tps.group(1)),
                 latency.find() ? latency.group(1) : "?", CLIENTS);
         return Optional.of(Double.parseDouble(tps.group(1)));
     }

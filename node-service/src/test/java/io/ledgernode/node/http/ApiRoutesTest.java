@@ -455,6 +455,27 @@ class ApiRoutesTest {
     }
 
     @Test
+    void query_parameters_are_read_present_or_absent_and_bad_ones_are_400_before_the_mirror_is_asked() {
+        String auditor = token("audit", Role.AUDITOR);
+        for (String minBlock : List.of("x", "-1", "", "99999999999999999999")) {
+            HttpClientResponse account = client.get("/v1/accounts/alice").queryParam("minBlock", minBlock)
+                    .header(HeaderNames.AUTHORIZATION, wallet("alice")).request();
+            assertThat(account.status()).as("minBlock=" + minBlock).isEqualTo(Status.BAD_REQUEST_400);
+        }
+        for (String limit : List.of("0", "101", "ten")) {
+            HttpClientResponse history = client.get("/v1/accounts/alice/transactions").queryParam("limit", limit)
+                    .header(HeaderNames.AUTHORIZATION, wallet("alice")).request();
+            assertThat(history.status()).as("limit=" + limit).isEqualTo(Status.BAD_REQUEST_400);
+        }
+        assertThat(client.get("/v1/proofs/tx1").queryParam("endBlock", "-1").header(HeaderNames.AUTHORIZATION, auditor)
+                .request().status()).isEqualTo(Status.BAD_REQUEST_400);
+        // A well-formed minBlock is waited for (the mirror here is unreachable: 503), one absent is not asked about.
+        HttpClientResponse waited = client.get("/v1/accounts/alice").queryParam("minBlock", "5")
+                .header(HeaderNames.AUTHORIZATION, wallet("alice")).request();
+        assertThat(json(waited).path("code").asText()).isEqualTo("MIRROR_UNAVAILABLE");
+    }
+
+    @Test
     void ids_outside_the_chaincode_s_rules_are_400_before_any_lookup_and_never_echoed_at_length() {
         String auditor = token("audit", Role.AUDITOR);
         String longId = "a".repeat(2_000);
