@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -51,7 +52,12 @@ public final class MirrorView implements AutoCloseable {
         try {
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            // The isolation of this transaction alone, as its first statement (the driver sends it with its BEGIN READ
+            // ONLY), not of the session: setTransactionIsolation is a statement of its own on every read, and a pool
+            // that finds the session changed resets it with another when the connection comes back.
+            try (Statement repeatableRead = connection.createStatement()) {
+                repeatableRead.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+            }
             return new MirrorView(connection);
         } catch (SQLException e) {
             connection.close();

@@ -155,7 +155,9 @@ public record NodeConfig(Path ledgerHome, String org, String identity, String co
         }
         return new AuthConfig(issuers, auth.get("audience").asString().get(),
                 new HashSet<>(auth.get("algorithms").asList(String.class).get()), auth.get("clock-skew").as(Duration.class).get(),
-                auth.get("token-lifetime-max").as(Duration.class).get());
+                auth.get("token-lifetime-max").as(Duration.class).get(),
+                new AuthConfig.TokenCache(auth.get("token-cache.entries-max").asInt().get(),
+                        auth.get("token-cache.lifetime-max").as(Duration.class).get()));
     }
 
     private static Properties nodeProperties(Path ledgerHome) {

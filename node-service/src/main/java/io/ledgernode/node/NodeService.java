@@ -188,7 +188,9 @@ public final class NodeService {
         metrics.packer(writer.packer());
         LedgerWriter complianceWriter = new LedgerWriter(compliance, conflictRetry, metrics::submission);
         NodeConfig.RateLimit limits = config.rateLimit();
-        Requests requests = new Requests(TokenVerifier.create(config.auth(), Clock.systemUTC()),
+        TokenVerifier verifier = TokenVerifier.create(config.auth(), Clock.systemUTC());
+        metrics.tokenCache(verifier::cacheHits, verifier::cacheMisses);
+        Requests requests = new Requests(verifier,
                 new RateLimiter(limits.requestsPerSecond(), limits.burst(), Clock.systemUTC()),
                 new RateLimiter(limits.refusalsPerSecond(), limits.refusalBurst(), Clock.systemUTC()));
         LedgerGrpcService.Operations ops = new LedgerGrpcService.Operations(

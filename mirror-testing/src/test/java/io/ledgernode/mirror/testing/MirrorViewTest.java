@@ -16,10 +16,17 @@ import io.ledgernode.mirror.Hold;
 import io.ledgernode.mirror.MirrorReader;
 import io.ledgernode.mirror.PartyEntry;
 import io.ledgernode.mirror.Transaction;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -111,6 +118,55 @@ class MirrorViewTest {
     void a_read_that_needs_a_block_the_mirror_has_not_reached_reads_nothing() throws SQLException {
         assertThat(reader.readAtLeast(4, view -> view.assets(10))).isEmpty();
         assertThat(reader.readAtLeast(3, view -> view.assets(10))).isPresent();
+    }
+
+    @Test
+    void a_view_reads_one_read_only_repeatable_read_snapshot_and_leaves_the_session_as_it_found_it() throws SQLException {
+        // One connection handed out again and again, as a pool does: what a view leaves behind, the next user gets.
+        try (Connection connection = mirror.reader().getConnection()) {
+            DataSource pooled = onlyConnection(connection);
+
+            var read = new MirrorReader(pooled).read(view -> List.of(show(view, "transaction_isolation"),
+                    show(view, "transaction_read_only")));
+
+            assertThat(read.value()).containsExactly("repeatable read", "on");
+            connection.setAutoCommit(true);
+            connection.setReadOnly(false);
+            try (Statement statement = connection.createStatement();
+                    ResultSet rs = statement.executeQuery("SHOW transaction_isolation")) {
+                rs.next();
+                assertThat(rs.getString(1)).as("the session's own isolation afterwards").isEqualTo("read committed");
+            }
+        }
+    }
+
+    private static String show(io.ledgernode.mirror.MirrorView view, String setting) throws SQLException {
+        try (PreparedStatement show = view.prepare("SHOW " + setting); ResultSet rs = show.executeQuery()) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    /** A data source that always hands out {@code connection}, whose close() only gives it back. */
+    private static DataSource onlyConnection(Connection connection) {
+        Connection lent = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("close")) {
+                        return null;
+                    }
+                    try {
+                        return method.invoke(connection, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection")) {
+                        return lent;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
     }
 
     @Test

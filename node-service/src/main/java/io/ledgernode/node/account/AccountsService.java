@@ -37,6 +37,6 @@ public final class AccountsService extends DomainService<AccountOperations> {
     private void history(ServerRequest request, ServerResponse response) throws Exception {
         Caller caller = requests.caller(request);
         Json.send(response, Status.OK_200, domain.history(caller, request.path().pathParameters().get("id"),
-                request.query().first("cursor").asOptional(), request.query().first("limit").asOptional(), Requests.minBlock(request)));
+                Requests.query(request, "cursor"), Requests.query(request, "limit"), Requests.minBlock(request)));
     }
 }

@@ -22,11 +22,15 @@ final class IssuerKeys {
 
     private IssuerKeys() {}
 
-    static JWKSource<SecurityContext> of(TrustedIssuer issuer) {
+    /**
+     * The issuer's keys. A JWKS file is read once, so its keys change only with a restart; a JWKS URL's set is fetched
+     * again from time to time, and {@code keysChanged} runs whenever a fetch brings a set different from the one before.
+     */
+    static JWKSource<SecurityContext> of(TrustedIssuer issuer, Runnable keysChanged) {
         if (issuer.jwksFile().isPresent()) {
             return new ImmutableJWKSet<>(load(issuer.issuer(), issuer.jwksFile().orElseThrow()));
         }
-        return fromUrl(issuer.issuer(), issuer.jwksUrl().orElseThrow());
+        return fromUrl(issuer.issuer(), issuer.jwksUrl().orElseThrow(), new KeySetChanges(keysChanged));
     }
 
     /** Reads a JWKS file now, so that a missing or broken file stops the node at start rather than at the first call. */
@@ -53,10 +57,15 @@ final class IssuerKeys {
         return keys;
     }
 
-    /** Fetched on first use and cached, refreshed and rate-limited by nimbus's defaults. */
-    private static JWKSource<SecurityContext> fromUrl(String issuer, URI url) {
+    /**
+     * Fetched on first use and cached, refreshed and rate-limited by nimbus's defaults; each completed fetch is shown
+     * to {@code changes}.
+     */
+    private static JWKSource<SecurityContext> fromUrl(String issuer, URI url, KeySetChanges changes) {
         try {
-            return JWKSourceBuilder.<SecurityContext>create(url.toURL()).build();
+            return JWKSourceBuilder.<SecurityContext>create(url.toURL())
+                    .cache(JWKSourceBuilder.DEFAULT_CACHE_TIME_TO_LIVE, JWKSourceBuilder.DEFAULT_CACHE_REFRESH_TIMEOUT, changes)
+                    .build();
         } catch (MalformedURLException e) {
             throw new IllegalArgumentException("jwksUrl " + url + " of issuer " + issuer + " is not a URL", e);
         }

@@ -15,13 +15,17 @@ import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.nimbusds.jwt.proc.JWTProcessor;
 import io.ledgernode.node.auth.AuthConfig.TrustedIssuer;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.ledgernode.node.auth.AuthException.Reason;
+import io.ledgernode.node.auth.VerifiedTokens.TokenDigest;
 import java.text.ParseException;
 import java.time.Clock;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -30,7 +34,9 @@ import java.util.stream.Collectors;
  *
  * <p>Each trusted issuer has its own nimbus processor: its keys (from configuration only, so a token's {@code jwk},
  * {@code jku}, {@code x5u} and {@code x5c} headers are never used), the configured asymmetric algorithms, and the
- * claims checks. The token's unverified {@code iss} only chooses which processor checks it. Thread-safe.
+ * claims checks. The token's unverified {@code iss} only chooses which processor checks it. A token that passed every
+ * check is remembered for a while ({@link VerifiedTokens}), so a caller's next request with it costs a hash instead
+ * of a signature check; a change in any issuer's key set forgets them all. Thread-safe.
  */
 public final class TokenVerifier {
 
@@ -45,13 +51,15 @@ public final class TokenVerifier {
     private final Clock clock;
     private final Set<JWSAlgorithm> algorithms;
     private final Map<String, JWTProcessor<SecurityContext>> processorsByIssuer;
+    private final VerifiedTokens verified;
 
     private TokenVerifier(AuthConfig config, Clock clock, Set<JWSAlgorithm> algorithms,
-            Map<String, JWTProcessor<SecurityContext>> processorsByIssuer) {
+            Map<String, JWTProcessor<SecurityContext>> processorsByIssuer, VerifiedTokens verified) {
         this.config = config;
         this.clock = clock;
         this.algorithms = algorithms;
         this.processorsByIssuer = Map.copyOf(processorsByIssuer);
+        this.verified = verified;
     }
 
     /**
@@ -61,22 +69,36 @@ public final class TokenVerifier {
      * @throws IllegalStateException when a JWKS file is missing or invalid, or an algorithm cannot be verified here
      */
     public static TokenVerifier create(AuthConfig config, Clock clock) {
+        return create(config, clock, Ticker.systemTicker());
+    }
+
+    /** As {@link #create(AuthConfig, Clock)}, timing the remembered tokens' lifetimes with {@code ticker}. */
+    static TokenVerifier create(AuthConfig config, Clock clock, Ticker ticker) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(ticker, "ticker");
         Set<JWSAlgorithm> algorithms = config.algorithms().stream()
                 .map(JWSAlgorithm::parse)
                 .collect(Collectors.toUnmodifiableSet());
         requireVerifiable(algorithms);
+        VerifiedTokens verified = VerifiedTokens.create(config.tokenCache(), config.clockSkew(), clock, ticker);
         Map<String, JWTProcessor<SecurityContext>> processors = new HashMap<>();
         for (TrustedIssuer issuer : config.issuers()) {
-            processors.put(issuer.issuer(), processor(issuer, algorithms, config, clock));
+            processors.put(issuer.issuer(), processor(issuer, algorithms, config, clock, verified::clear));
         }
-        return new TokenVerifier(config, clock, algorithms, processors);
+        return new TokenVerifier(config, clock, algorithms, processors, verified);
     }
 
     /** Verifies an Authorization header value ("Bearer &lt;jwt&gt;"); null or blank -> MISSING_TOKEN. */
     public Caller verify(String authorizationHeader) throws AuthException {
-        SignedJWT jwt = parseSigned(BearerToken.extract(authorizationHeader, TOKEN_LENGTH_MAX));
+        String token = BearerToken.extract(authorizationHeader, TOKEN_LENGTH_MAX);
+        TokenDigest digest = VerifiedTokens.digest(token);
+        Optional<Caller> known = verified.find(digest);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        long keysEpoch = verified.keysEpoch();
+        SignedJWT jwt = parseSigned(token);
         if (!algorithms.contains(jwt.getHeader().getAlgorithm())) {
             throw new AuthException(Reason.ALGORITHM_NOT_ALLOWED, "The token's signing algorithm is not allowed.");
         }
@@ -92,14 +114,31 @@ public final class TokenVerifier {
         } catch (JOSEException e) {
             throw NimbusRefusals.of(e);
         }
-        return CallerClaims.toCaller(claims, clock.instant(), config);
+        Caller caller = CallerClaims.toCaller(claims, clock.instant(), config);
+        verified.remember(digest, caller, Optional.ofNullable(claims.getNotBeforeTime()).map(Date::toInstant), keysEpoch);
+        return caller;
+    }
+
+    /** Requests answered from a remembered token since the start. */
+    public long cacheHits() {
+        return verified.hits();
+    }
+
+    /** Requests whose token was not remembered (or outside its window) and so got the full check. */
+    public long cacheMisses() {
+        return verified.misses();
+    }
+
+    /** Tokens remembered now. */
+    long cacheSize() {
+        return verified.size();
     }
 
     private static JWTProcessor<SecurityContext> processor(TrustedIssuer issuer, Set<JWSAlgorithm> algorithms,
-            AuthConfig config, Clock clock) {
+            AuthConfig config, Clock clock, Runnable keysChanged) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(withNoType(TYPES_ACCEPTED)));
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithms, IssuerKeys.of(issuer)));
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithms, IssuerKeys.of(issuer, keysChanged)));
         processor.setJWTClaimsSetVerifier(
                 new ClockedClaimsVerifier(issuer.issuer(), config.audience(), config.clockSkew(), clock));
         return processor;

@@ -2,6 +2,7 @@ package io.ledgernode.node.health;
 
 import io.ledgernode.node.chain.SenderPacker;
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
@@ -14,7 +15,7 @@ import java.util.function.LongSupplier;
 
 /**
  * The service's Prometheus metrics: request latency by transport, route and status; the outcome of every ledger
- * submission; the mirror height the reads reflect. Route labels are route templates ({@code /v1/accounts/{id}}), never
+ * submission; the mirror height the reads reflect; the requests whose token was found already verified. Route labels are route templates ({@code /v1/accounts/{id}}), never
  * raw paths, so the label set stays bounded.
  */
 public final class NodeMetrics {
@@ -58,6 +59,22 @@ public final class NodeMetrics {
                 .name("ledger_mirror_height")
                 .help("Blocks in the mirror the reads are served from (the next block it expects)")
                 .callback(callback -> callback.call(mirrorHeight.getAsLong()))
+                .register(registry);
+    }
+
+    /**
+     * Requests whose bearer token was found already verified ({@code hit}) or checked in full ({@code miss}), as the
+     * token verifier counts them.
+     */
+    public void tokenCache(LongSupplier hits, LongSupplier misses) {
+        CounterWithCallback.builder()
+                .name("ledger_auth_token_cache_requests")
+                .help("Requests whose bearer token was already verified (hit) or was checked in full (miss)")
+                .labelNames("result")
+                .callback(callback -> {
+                    callback.call(hits.getAsLong(), "hit");
+                    callback.call(misses.getAsLong(), "miss");
+                })
                 .register(registry);
     }
 

@@ -29,7 +29,7 @@ public final class ProofsService extends DomainService<ProofQueries> {
 
     private void proof(ServerRequest request, ServerResponse response) throws Exception {
         var caller = requests.caller(request);
-        OptionalLong endBlock = Requests.blockNumber("endBlock", request.query().first("endBlock").asOptional());
+        OptionalLong endBlock = Requests.blockNumber("endBlock", Requests.query(request, "endBlock"));
         ProofBundle bundle = domain.proof(caller, request.path().pathParameters().get("txId"), endBlock);
         response.header(HeaderNames.CONTENT_TYPE, BundleWriter.MEDIA_TYPE);
         response.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"proof-" + bundle.txId() + ".json\"");

@@ -25,8 +25,8 @@ public final class ReconciliationService extends DomainService<ReconciliationQue
     }
 
     private void runs(ServerRequest request, ServerResponse response) throws Exception {
-        Json.send(response, Status.OK_200, domain.runs(requests.caller(request), request.query().first("limit").asOptional(),
-                request.query().first("cursor").asOptional()));
+        Json.send(response, Status.OK_200, domain.runs(requests.caller(request), Requests.query(request, "limit"),
+                Requests.query(request, "cursor")));
     }
 
     private void run(ServerRequest request, ServerResponse response) throws Exception {
@@ -35,7 +35,7 @@ public final class ReconciliationService extends DomainService<ReconciliationQue
 
     private void breaks(ServerRequest request, ServerResponse response) throws Exception {
         Json.send(response, Status.OK_200, domain.breaks(requests.caller(request), runId(request),
-                request.query().first("limit").asOptional(), request.query().first("cursor").asOptional()));
+                Requests.query(request, "limit"), Requests.query(request, "cursor")));
     }
 
     private static long runId(ServerRequest request) {

@@ -29,7 +29,7 @@ public final class ReportsService extends DomainService<ReportQueries> {
 
     private void list(ServerRequest request, ServerResponse response) throws Exception {
         Caller caller = requests.caller(request);
-        Json.send(response, Status.OK_200, domain.list(caller, request.query().first("kind").asOptional()));
+        Json.send(response, Status.OK_200, domain.list(caller, Requests.query(request, "kind")));
     }
 
     private void file(ServerRequest request, ServerResponse response) throws Exception {

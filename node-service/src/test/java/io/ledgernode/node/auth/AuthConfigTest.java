@@ -42,14 +42,14 @@ class AuthConfigTest {
 
     @Test
     void refuses_no_issuers() {
-        assertThatThrownBy(() -> new AuthConfig(List.of(), "aud", Set.of("ES256"), Duration.ZERO, Duration.ofHours(1)))
+        assertThatThrownBy(() -> new AuthConfig(List.of(), "aud", Set.of("ES256"), Duration.ZERO, Duration.ofHours(1), TestTokens.TOKEN_CACHE))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void refuses_the_same_issuer_twice() {
         assertThatThrownBy(() -> new AuthConfig(List.of(ISSUER, ISSUER), "aud", Set.of("ES256"), Duration.ZERO,
-                Duration.ofHours(1)))
+                Duration.ofHours(1), TestTokens.TOKEN_CACHE))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("twice");
     }
@@ -96,7 +96,7 @@ class AuthConfigTest {
     }
 
     private static AuthConfig config(Set<String> algorithms, Duration clockSkew, Duration lifetimeMax) {
-        return new AuthConfig(List.of(ISSUER), "aud", algorithms, clockSkew, lifetimeMax);
+        return new AuthConfig(List.of(ISSUER), "aud", algorithms, clockSkew, lifetimeMax, TestTokens.TOKEN_CACHE);
     }
 
     private static boolean tinkPresent() {

@@ -38,6 +38,7 @@ final class TestTokens {
     static final String AUDIENCE = "ledger-node";
     static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
     static final Duration LIFETIME_MAX = Duration.ofHours(1);
+    static final AuthConfig.TokenCache TOKEN_CACHE = new AuthConfig.TokenCache(1_000, Duration.ofMinutes(5));
 
     private TestTokens() {}
 
@@ -61,7 +62,7 @@ final class TestTokens {
 
     static AuthConfig config(Path jwksFile, Set<String> algorithms) {
         return new AuthConfig(List.of(new TrustedIssuer(ISSUER, Optional.of(jwksFile), Optional.empty())), AUDIENCE,
-                algorithms, CLOCK_SKEW, LIFETIME_MAX);
+                algorithms, CLOCK_SKEW, LIFETIME_MAX, TestTokens.TOKEN_CACHE);
     }
 
     /** A wallet's claims, issued a minute ago and valid for ten more minutes. */

@@ -384,7 +384,7 @@ class TokenVerifierTest {
         try {
             URI url = URI.create("http://127.0.0.1:" + idp.getAddress().getPort() + "/jwks");
             AuthConfig config = new AuthConfig(List.of(new TrustedIssuer(ISSUER, Optional.empty(), Optional.of(url))),
-                    AUDIENCE, Set.of("ES256"), TestTokens.CLOCK_SKEW, TestTokens.LIFETIME_MAX);
+                    AUDIENCE, Set.of("ES256"), TestTokens.CLOCK_SKEW, TestTokens.LIFETIME_MAX, TestTokens.TOKEN_CACHE);
 
             TokenVerifier fromUrl = TokenVerifier.create(config, CLOCK);
             assertThat(fetches).as("fetches at creation").hasValue(0);

@@ -29,16 +29,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Prints, for the running node: balance reads per second and their latency from the mirror (REST), beside the same
- * reads evaluated on the chaincode through the gateway, in the same run; and transfers per second through the
- * service beside a bare Fabric Gateway client submitting the same kind of transfers. Run with
+ * Prints, for the running node, in one run and at the same concurrency ({@link #CLIENTS} clients), back to back:
+ * balance reads through node-service REST at their peak rate; pgbench running, against the node's own mirror
+ * database, exactly the statements the node sends for one such read; the same balance evaluated on the chaincode
+ * through the gateway; and REST reads paced at half the peak rate, with their p99. Then transfers through the service
+ * beside a bare Fabric Gateway client. The issue 16 goals are printed as {@code RATIO} lines. Run with
  * {@code scripts/ledger bench}. It prints figures; it asserts nothing about time.
  */
 public final class NodeServiceBenchmark {
 
-    private static final int CLIENTS = 16;
-    private static final int READS = 4_000;
-    private static final int CALLERS = 256;
+    private static final int CLIENTS = 8;
+    private static final Duration WARM_UP = Duration.ofSeconds(10);
+    private static final Duration MEASURED = Duration.ofSeconds(10);
+    private static final int CALLERS = 1024;
     private static final int TRANSFERS_PER_CLIENT = 8;
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -76,19 +79,33 @@ public final class NodeServiceBenchmark {
         try (LedgerConnection org1 = LedgerConnection.open(profile, node.getProperty("node.org", "Org1"), "User1", GatewayTimeouts.defaults())) {
             LedgerClient gateway = new LedgerClient(org1);
             // Many callers, as in production: each has its own rate-limit bucket, so the figures are the node's, not
-            // one subject's configured limit.
+            // one subject's configured limit (at 10,000 reads/s, 1,024 callers make about 10 requests/s each).
             List<String> callers = new ArrayList<>();
             for (int c = 0; c < CALLERS; c++) {
                 callers.add(token(keys, run + "-" + c, Role.OPERATOR));
             }
             // Let the mirror take the setup in before reading from it.
             Thread.sleep(1_000);
-            report("balance reads, mirror via REST GET /v1/accounts/{id}", measure(READS, i -> {
-                must(get(api, "/v1/accounts/" + accounts.get(i % CLIENTS), callers.get(i % CALLERS)));
-            }));
-            report("balance reads, chaincode Accounts:get via the gateway", measure(READS, i -> {
-                gateway.evaluate("Accounts:get", accounts.get(i % CLIENTS));
-            }));
+            URI base = URI.create(api);
+            Operation restRead = (client, i) -> client.get("/v1/accounts/" + accounts.get(i % CLIENTS), callers.get(i % CALLERS));
+            // Every caller's first request pays the full token check; a wallet app sends many with one token, so the
+            // measured requests are the later ones (the node remembers a verified token: auth.token-cache).
+            try (RawHttp client = new RawHttp(base)) {
+                for (int c = 0; c < CALLERS; c++) {
+                    restRead.run(client, c);
+                }
+            }
+            System.out.println("uptime: " + uptime());
+            Measured rest = closedLoop(base, restRead);
+            report("balance reads, mirror via REST GET /v1/accounts/{id}", rest);
+            Optional<Double> pgbench = pgbench(node.getProperty("database.readerUrl"), run);
+            Measured chaincode = closedLoop(base, (client, i) -> gateway.evaluate("Accounts:get", accounts.get(i % CLIENTS)));
+            report("balance reads, chaincode Accounts:get via the gateway", chaincode);
+            double halfPeak = rest.perSecond() / 2;
+            Measured paced = paced(base, halfPeak, restRead);
+            report(String.format(Locale.ROOT, "balance reads via REST, paced at half the peak (%.0f/s)", halfPeak), paced);
+            System.out.println("uptime: " + uptime());
+            ratios(rest, pgbench, chaincode, paced);
             int transfers = CLIENTS * TRANSFERS_PER_CLIENT;
             report("transfers through the service, REST POST /v1/transfers", measure(transfers, i -> {
                 must(post(api, "/v1/transfers", callers.get(i % CALLERS), "t-" + run + "-" + i,
@@ -185,18 +202,174 @@ public final class NodeServiceBenchmark {
                 base.perSecond(), base.committed(), base.refused(), HOT_CLIENTS, HOT_TRANSFERS_PER_CLIENT);
     }
 
+    private static void ratios(Measured rest, Optional<Double> pgbench, Measured chaincode, Measured paced) {
+        if (pgbench.isPresent()) {
+            ratio("api-reads/pgbench", rest.perSecond() / pgbench.get(), ">=", 0.30, String.format(Locale.ROOT,
+                    "api %,.0f/s vs pgbench %,.0f/s (the node's statements for one read) at %d clients",
+                    rest.perSecond(), pgbench.get(), CLIENTS));
+        } else {
+            System.out.println("RATIO api-reads/pgbench = SKIPPED (goal >= 0.30) MISSED  pgbench could not run (see above)");
+        }
+        ratio("api-reads/chaincode-evaluates", rest.perSecond() / chaincode.perSecond(), ">=", 20.0, String.format(Locale.ROOT,
+                "api %,.0f/s vs chaincode evaluates %,.0f/s at %d clients", rest.perSecond(), chaincode.perSecond(), CLIENTS));
+        ratio("p99-at-half-peak-ms", paced.p99Millis(), "<=", 5.0, String.format(Locale.ROOT,
+                "REST reads paced at %,.0f/s (half of %,.0f/s): p50 %.2f ms, p99 %.2f ms", paced.perSecond(), rest.perSecond(),
+                paced.p50Millis(), paced.p99Millis()));
+    }
+
+    private static void ratio(String name, double value, String op, double goal, String what) {
+        boolean met = op.equals(">=") ? value >= goal : value <= goal;
+        System.out.printf(Locale.ROOT, "RATIO %s = %.2f (goal %s %.2f) %s  %s%n", name, value, op, goal, met ? "MET" : "MISSED", what);
+    }
+
+    /** One client's view of the node: a kept-alive HTTP/1.1 connection of its own. */
     private interface Operation {
-        void run(int index) throws Exception;
+        void run(RawHttp client, int index) throws Exception;
     }
 
     /**
-     * {@code count} operations by {@link #CLIENTS} concurrent clients, client c taking indexes c, c + CLIENTS, ... (so
-     * each client debits only its own account and the clients never conflict): latencies in microseconds, wall time.
+     * Latencies in microseconds of operations in the measured window, and that window: each of {@link #CLIENTS}
+     * clients runs operations back to back for {@link #WARM_UP} (not counted) and then {@link #MEASURED}.
      */
     private record Measured(long[] micros, long wallNanos) {
+
+        double perSecond() {
+            return micros.length / (wallNanos / 1e9);
+        }
+
+        double p50Millis() {
+            return percentile(0.50);
+        }
+
+        double p99Millis() {
+            return percentile(0.99);
+        }
+
+        private double percentile(double p) {
+            long[] sorted = micros.clone();
+            Arrays.sort(sorted);
+            return sorted.length == 0 ? Double.NaN : sorted[Math.min(sorted.length - 1, (int) (sorted.length * p))] / 1000.0;
+        }
     }
 
-    private static Measured measure(int count, Operation operation) throws Exception {
+    private static Measured closedLoop(URI base, Operation operation) throws Exception {
+        return run(base, operation, 0);
+    }
+
+    /**
+     * Each client sends on a fixed schedule (together {@code perSecond}); a latency counts from when the request was
+     * due, not when it was sent, so a stall shows in the figures rather than hiding by sending less.
+     */
+    private static Measured paced(URI base, double perSecond, Operation operation) throws Exception {
+        return run(base, operation, (long) (1e9 * CLIENTS / perSecond));
+    }
+
+    private static Measured run(URI base, Operation operation, long intervalNanos) throws Exception {
+        long start = System.nanoTime();
+        long measureFrom = start + WARM_UP.toNanos();
+        long end = measureFrom + MEASURED.toNanos();
+        List<List<Long>> perClient = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(CLIENTS)) {
+            List<Future<?>> clients = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                int first = c;
+                List<Long> micros = new ArrayList<>();
+                perClient.add(micros);
+                clients.add(pool.submit(() -> {
+                    try (RawHttp client = new RawHttp(base)) {
+                        long due = start + first * intervalNanos / CLIENTS;
+                        for (int i = first; ; i += CLIENTS) {
+                            if (intervalNanos > 0) {
+                                sleepUntil(due);
+                            }
+                            long t = intervalNanos > 0 ? due : System.nanoTime();
+                            if (t >= end) {
+                                return null;
+                            }
+                            operation.run(client, i);
+                            if (t >= measureFrom) {
+                                micros.add((System.nanoTime() - t) / 1_000);
+                            }
+                            due += intervalNanos;
+                        }
+                    }
+                }));
+            }
+            for (Future<?> client : clients) {
+                client.get();
+            }
+        }
+        return new Measured(perClient.stream().flatMap(List::stream).mapToLong(Long::longValue).toArray(), MEASURED.toNanos());
+    }
+
+    private static void sleepUntil(long due) throws InterruptedException {
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        }
+    }
+
+    /**
+     * Runs pgbench with the statements node-service sends Postgres for one balance read (the read-only REPEATABLE READ
+     * snapshot, the mirror height, the account, its open holds), prepared as the JDBC driver prepares them, against
+     * the node's own mirror database, for {@link #MEASURED} at {@link #CLIENTS} clients; its transactions per second.
+     */
+    private static Optional<Double> pgbench(String readerUrl, String run) throws Exception {
+        Path pgbench = Path.of("/usr/bin/pgbench");
+        if (!Files.isExecutable(pgbench)) {
+            System.out.println("pgbench: not found at " + pgbench + "; install it with the Debian package postgresql-client "
+                    + "(apt-get install postgresql-client) to compare with Postgres alone");
+            return Optional.empty();
+        }
+        String account = "'nb-' || :n || '-" + run + "'";
+        String pick = "\\set n random(0, " + (CLIENTS - 1) + ")\n";
+        // For scale only: the account's row alone, one statement, as a SELECT in pgbench is usually quoted.
+        pgbenchRun(pgbench, readerUrl, "balance reads, the account SELECT alone in pgbench",
+                pick + "SELECT " + MirrorReadSql.ACCOUNT.replace("?", account) + ";\n");
+        return pgbenchRun(pgbench, readerUrl, "balance reads, the node's statements in pgbench", pick
+                + "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;\n"
+                + "SELECT " + MirrorReadSql.CHECKPOINT + ";\n"
+                + "SELECT " + MirrorReadSql.ACCOUNT.replace("?", account) + ";\n"
+                + "SELECT " + MirrorReadSql.HOLDS.replace("?", account) + ";\n"
+                + "ROLLBACK;\n");
+    }
+
+    /** One pgbench run of {@code sql} for {@link #MEASURED} at {@link #CLIENTS} clients; its transactions per second. */
+    private static Optional<Double> pgbenchRun(Path pgbench, String readerUrl, String what, String sql) throws Exception {
+        Path script = Files.createTempFile("balance-read", ".sql");
+        Files.writeString(script, sql);
+        Process process = new ProcessBuilder(pgbench.toString(), "-n", "-M", "prepared", "-c", Integer.toString(CLIENTS),
+                "-j", "2", "-T", Long.toString(MEASURED.toSeconds()), "-f", script.toString(), readerUrl)
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        process.waitFor();
+        Files.deleteIfExists(script);
+        java.util.regex.Matcher tps = java.util.regex.Pattern.compile("tps = ([0-9.]+)").matcher(output);
+        java.util.regex.Matcher latency = java.util.regex.Pattern.compile("latency average = ([0-9.]+) ms").matcher(output);
+        if (process.exitValue() != 0 || !tps.find()) {
+            System.out.println("pgbench failed (exit " + process.exitValue() + "):\n" + output);
+            return Optional.empty();
+        }
+        System.out.printf(Locale.ROOT, "%-60s %8.1f ops/s, average %s ms (%d clients)%n",
+                what, Double.parseDouble(tps.group(1)),
+                latency.find() ? latency.group(1) : "?", CLIENTS);
+        return Optional.of(Double.parseDouble(tps.group(1)));
+    }
+
+    private static String uptime() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** The transfers' figures: {@code count} operations over {@link #CLIENTS} clients, each its own share. */
+    private interface Counted {
+        void run(int index) throws Exception;
+    }
+
+    private static Measured measure(int count, Counted operation) throws Exception {
         long[] micros = new long[count];
         long start = System.nanoTime();
         try (ExecutorService pool = Executors.newFixedThreadPool(CLIENTS)) {
@@ -220,11 +393,8 @@ public final class NodeServiceBenchmark {
     }
 
     private static void report(String what, Measured measured) {
-        long[] sorted = measured.micros().clone();
-        Arrays.sort(sorted);
-        double perSecond = sorted.length / (measured.wallNanos() / 1e9);
-        System.out.printf("%-60s %6d ops, %8.1f ops/s, p50 %7.2f ms, p99 %7.2f ms (%d clients)%n", what, sorted.length, perSecond,
-                sorted[sorted.length / 2] / 1000.0, sorted[Math.min(sorted.length - 1, (int) (sorted.length * 0.99))] / 1000.0, CLIENTS);
+        System.out.printf(Locale.ROOT, "%-60s %6d ops, %8.1f ops/s, p50 %7.2f ms, p99 %7.2f ms (%d clients)%n", what,
+                measured.micros().length, measured.perSecond(), measured.p50Millis(), measured.p99Millis(), CLIENTS);
     }
 
     private static String transfer(String from, String to, String asset) {
@@ -256,6 +426,89 @@ public final class NodeServiceBenchmark {
     private static void must(HttpResponse<String> response) {
         if (response.statusCode() != 200) {
             throw new IllegalStateException(response.uri() + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    /**
+     * The statements node-service sends for one balance read ({@code MirrorView}: the checkpoint, the account, its open
+     * holds, at most a page), with {@code ?} for the account id.
+     */
+    private static final class MirrorReadSql {
+        static final String CHECKPOINT = "channel, next_block, updated_at FROM bridge.checkpoint WHERE id = 1";
+        static final String ACCOUNT = "id, asset, custodian_msp, owner_ref, jurisdiction, status, per_transfer_max, "
+                + "daily_debit_max, balance, held, opened_block, updated_block FROM mirror.accounts WHERE id = ?";
+        static final String HOLDS = "id, account_id, asset, amount, payee, expires_at, status, placed_tx_id, placed_block, "
+                + "closed_tx_id, closed_block FROM mirror.holds WHERE account_id = ? AND status = 'OPEN' ORDER BY id LIMIT 100";
+    }
+
+    /**
+     * A minimal HTTP/1.1 client on one kept-alive connection: a load generator as light as pgbench's, so that on a
+     * machine of few cores the client does not take the CPU the node is being measured with (the JDK's HttpClient
+     * spends more per request than the node does).
+     */
+    private static final class RawHttp implements AutoCloseable {
+        private final java.net.Socket socket;
+        private final java.io.OutputStream out;
+        private final java.io.InputStream in;
+        private final String host;
+        private final byte[] buffer = new byte[64 * 1024];
+
+        RawHttp(URI base) throws java.io.IOException {
+            socket = new java.net.Socket(base.getHost(), base.getPort());
+            socket.setTcpNoDelay(true);
+            out = new java.io.BufferedOutputStream(socket.getOutputStream());
+            in = new java.io.BufferedInputStream(socket.getInputStream());
+            host = base.getHost() + ":" + base.getPort();
+        }
+
+        /** GETs {@code path}; anything but a 200 is an exception naming the status and body. */
+        void get(String path, String token) throws java.io.IOException {
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer " + token + "\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            String head = head();
+            int status = Integer.parseInt(head.substring(9, 12));
+            int length = contentLength(head);
+            int read = 0;
+            while (read < length) {
+                int n = in.read(buffer, read, Math.min(buffer.length, length) - read);
+                if (n < 0) {
+                    throw new java.io.EOFException("connection closed mid-body");
+                }
+                read += n;
+            }
+            if (status != 200) {
+                throw new IllegalStateException(path + " answered " + status + ": "
+                        + new String(buffer, 0, Math.min(read, buffer.length), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+
+        private String head() throws java.io.IOException {
+            StringBuilder head = new StringBuilder();
+            int last4 = 0;
+            while (last4 != 0x0d0a0d0a) {
+                int b = in.read();
+                if (b < 0) {
+                    throw new java.io.EOFException("connection closed");
+                }
+                head.append((char) b);
+                last4 = (last4 << 8) | b;
+            }
+            return head.toString();
+        }
+
+        private static int contentLength(String head) {
+            for (String line : head.split("\r\n")) {
+                if (line.regionMatches(true, 0, "content-length:", 0, 15)) {
+                    return Integer.parseInt(line.substring(15).trim());
+                }
+            }
+            throw new IllegalStateException("no Content-Length in " + head);
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            socket.close();
         }
     }
 }

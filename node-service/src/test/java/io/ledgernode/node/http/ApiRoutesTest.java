@@ -68,7 +68,7 @@ class ApiRoutesTest {
     static NodeService.Parts parts(NodeConfig.RateLimit rateLimit) {
         Path jwks = DevTokens.ensureKey(KEYS);
         AuthConfig auth = new AuthConfig(List.of(new AuthConfig.TrustedIssuer(ISSUER, Optional.of(jwks), Optional.empty())),
-                AUDIENCE, Set.of("ES256"), Duration.ofSeconds(30), Duration.ofHours(1));
+                AUDIENCE, Set.of("ES256"), Duration.ofSeconds(30), Duration.ofHours(1), new AuthConfig.TokenCache(1_000, Duration.ofMinutes(5)));
         NodeConfig config = new NodeConfig(KEYS, "Org1", "User1", "Admin", new NodeConfig.Mirror("jdbc:none", "r", "", 2),
                 java.net.URI.create("http://127.0.0.1:1/health/ready"), Duration.ofMillis(100), 100, 20, 2,
                 Duration.ofMillis(200), KEYS.resolve("reports"), new NodeConfig.Proof(Duration.ofSeconds(1), 10, Duration.ofSeconds(1),
@@ -469,6 +469,27 @@ class ApiRoutesTest {
         }
         assertThat(client.get("/v1/reconciliation/runs/-1").header(HeaderNames.AUTHORIZATION, auditor).request().status())
                 .isEqualTo(Status.BAD_REQUEST_400);
+    }
+
+    @Test
+    void query_parameters_are_read_present_or_absent_and_bad_ones_are_400_before_the_mirror_is_asked() {
+        String auditor = token("audit", Role.AUDITOR);
+        for (String minBlock : List.of("x", "-1", "", "99999999999999999999")) {
+            HttpClientResponse account = client.get("/v1/accounts/alice").queryParam("minBlock", minBlock)
+                    .header(HeaderNames.AUTHORIZATION, wallet("alice")).request();
+            assertThat(account.status()).as("minBlock=" + minBlock).isEqualTo(Status.BAD_REQUEST_400);
+        }
+        for (String limit : List.of("0", "101", "ten")) {
+            HttpClientResponse history = client.get("/v1/accounts/alice/transactions").queryParam("limit", limit)
+                    .header(HeaderNames.AUTHORIZATION, wallet("alice")).request();
+            assertThat(history.status()).as("limit=" + limit).isEqualTo(Status.BAD_REQUEST_400);
+        }
+        assertThat(client.get("/v1/proofs/tx1").queryParam("endBlock", "-1").header(HeaderNames.AUTHORIZATION, auditor)
+                .request().status()).isEqualTo(Status.BAD_REQUEST_400);
+        // A well-formed minBlock is waited for (the mirror here is unreachable: 503), one absent is not asked about.
+        HttpClientResponse waited = client.get("/v1/accounts/alice").queryParam("minBlock", "5")
+                .header(HeaderNames.AUTHORIZATION, wallet("alice")).request();
+        assertThat(json(waited).path("code").asText()).isEqualTo("MIRROR_UNAVAILABLE");
     }
 
     @Test
