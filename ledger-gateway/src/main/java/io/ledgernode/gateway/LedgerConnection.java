@@ -7,9 +7,8 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.security.InvalidKeyException;
+import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
-import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +17,6 @@ import org.hyperledger.fabric.client.Gateway;
 import org.hyperledger.fabric.client.Network;
 import org.hyperledger.fabric.client.identity.Identities;
 import org.hyperledger.fabric.client.identity.Signer;
-import org.hyperledger.fabric.client.identity.Signers;
 import org.hyperledger.fabric.client.identity.X509Identity;
 
 /**
@@ -56,7 +54,7 @@ public final class LedgerConnection implements AutoCloseable {
                 certificate = Identities.readX509Certificate(certReader);
                 key = Identities.readPrivateKey(keyReader);
             }
-            Signer signer = Signers.newPrivateKeySigner(key);
+            Signer signer = EcdsaSigner.of(key);
             Gateway gateway = Gateway.newInstance()
                     .identity(new X509Identity(org.mspId(), certificate))
                     .signer(signer)
@@ -70,7 +68,7 @@ public final class LedgerConnection implements AutoCloseable {
         } catch (IOException e) {
             channel.shutdownNow();
             throw new UncheckedIOException("cannot read the identity files of " + identityName + "@" + orgName, e);
-        } catch (CertificateException | InvalidKeyException | RuntimeException e) {
+        } catch (GeneralSecurityException | RuntimeException e) {
             channel.shutdownNow();
             throw new IllegalStateException("cannot use the identity " + identityName + "@" + orgName + ": " + e.getMessage(), e);
         }

@@ -60,6 +60,14 @@ class NetworkGeneratorTest {
     }
 
     @Test
+    void peers_keep_no_per_key_history_index_that_nothing_reads(@TempDir Path home) throws Exception {
+        new NetworkGenerator(NetworkDescriptions.read(LOCAL), home).generate(Path.of("/opt/fabric"), LOCAL_NODE);
+
+        assertThat(Files.readString(home.resolve("network/nodes/peer0.org1.ledger.local.env")))
+                .contains("CORE_LEDGER_HISTORY_ENABLEHISTORYDATABASE='false'");
+    }
+
+    @Test
     void the_issuer_and_limits_go_to_the_ledger_configuration(@TempDir Path home) throws Exception {
         new NetworkGenerator(NetworkDescriptions.read(LOCAL), home).generate(Path.of("/opt/fabric"), LOCAL_NODE);
 

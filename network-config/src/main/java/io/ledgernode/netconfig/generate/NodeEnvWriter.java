@@ -107,6 +107,10 @@ final class NodeEnvWriter {
                 .put("CORE_PEER_TLS_ROOTCERT_FILE", tls.resolve("ca.crt"))
                 .put("CORE_PEER_FILESYSTEMPATH", data)
                 .put("CORE_LEDGER_SNAPSHOTS_ROOTDIR", data.resolve("snapshots"))
+                // Fabric's per-key history index (GetHistoryForKey) is written for every key of every valid
+                // transaction at commit; nothing here reads it (history is the chaincode's own entries and the
+                // mirror's), so the peer does not spend CPU and disk on it.
+                .put("CORE_LEDGER_HISTORY_ENABLEHISTORYDATABASE", "false")
                 .put("CORE_OPERATIONS_LISTENADDRESS", peer.host() + ":" + peer.operationsPort())
                 .put("CORE_METRICS_PROVIDER", "prometheus")
                 // No Docker here: an empty VM endpoint turns the Docker client (and its health check) off; the

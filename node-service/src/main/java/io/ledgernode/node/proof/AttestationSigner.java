@@ -5,6 +5,7 @@ import io.ledgernode.blocks.BlockHashes;
 import io.ledgernode.blocks.BlockMetadataSlots;
 import io.ledgernode.blocks.MalformedException;
 import io.ledgernode.gateway.ChannelBlocks;
+import io.ledgernode.gateway.EcdsaSigner;
 import io.ledgernode.gateway.LedgerClient;
 import io.ledgernode.gateway.NetworkProfile;
 import io.ledgernode.proof.bundle.Attestation;
@@ -14,13 +15,10 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
-import java.security.InvalidKeyException;
-import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.Objects;
 import org.hyperledger.fabric.client.identity.Identities;
 import org.hyperledger.fabric.client.identity.Signer;
-import org.hyperledger.fabric.client.identity.Signers;
 import org.hyperledger.fabric.protos.common.Block;
 
 /**
@@ -49,10 +47,10 @@ public final class AttestationSigner {
         try (Reader certificate = Files.newBufferedReader(identity.certificateFile());
              Reader key = Files.newBufferedReader(identity.privateKeyFile())) {
             return new AttestationSigner(blocks, Identities.readX509Certificate(certificate),
-                    Signers.newPrivateKeySigner(Identities.readPrivateKey(key)));
+                    EcdsaSigner.of(Identities.readPrivateKey(key)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the attesting identity " + identity.certificateFile(), e);
-        } catch (CertificateException | InvalidKeyException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot use the attesting identity " + identity.certificateFile() + ": "
                     + e.getMessage(), e);
         }

@@ -1,0 +1,285 @@
+package io.ledgernode.node.bench;
+
+import io.ledgernode.gateway.GatewayTimeouts;
+import io.ledgernode.gateway.LedgerClient;
+import io.ledgernode.gateway.LedgerConnection;
+import io.ledgernode.gateway.NetworkProfile;
+import io.ledgernode.gateway.SubmitOutcome;
+import io.ledgernode.node.auth.DevTokens;
+import io.ledgernode.node.auth.Role;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+/**
+ * The chain path, measured as ratios of phases run back to back on the running node at {@value #IN_FLIGHT} requests in
+ * flight, with the CPU each process of the node spent per transaction (from {@code /proc/<pid>/stat}):
+ * <ol>
+ *   <li>no-op submits (an evaluate-only function submitted as a transaction: endorsed by both orgs, ordered,
+ *       validated and committed, with one key read and nothing written): Fabric's floor per transaction;</li>
+ *   <li>single transfers through a bare Fabric Gateway client;</li>
+ *   <li>the same transfers through node-service's REST API.</li>
+ * </ol>
+ * Each client sends from its own account to its own receiver, so no two transfers touch the same keys and the figures
+ * are the path's, not contention's. Run with {@code scripts/ledger bench}; it prints figures and asserts nothing.
+ */
+public final class ChainPathBenchmark {
+
+    private static final int IN_FLIGHT = 32;
+    private static final int PER_PHASE = 1_600;
+    private static final long TICKS_PER_SECOND = 100;
+    /** Held here: java.util.logging keeps only weak references, and a collected logger forgets its level. */
+    private static final Logger QUIET = Logger.getLogger("io.ledgernode");
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private ChainPathBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path home = Path.of(args.length > 0 ? args[0] : ".ledger/local");
+        // The gateway client logs a line per submitted transaction; the figures are what this prints.
+        QUIET.setLevel(Level.WARNING);
+        int perPhase = args.length > 1 ? Integer.parseInt(args[1]) : PER_PHASE;
+        Properties node = new Properties();
+        try (Reader reader = Files.newBufferedReader(home.resolve("network/node.properties"))) {
+            node.load(reader);
+        }
+        String api = node.getProperty("api.url");
+        Path keys = Path.of(node.getProperty("auth.devDir"));
+        String run = Long.toString(Math.abs(new SecureRandom().nextLong()), 36).substring(0, 6).toUpperCase(Locale.ROOT);
+        String issuer = token(keys, run, Role.ISSUER);
+        String operator = token(keys, run, Role.OPERATOR);
+        String asset = "C" + run;
+        List<String> senders = new ArrayList<>();
+        List<String> receivers = new ArrayList<>();
+        must(post(api, "/v1/assets", issuer, "a-" + run, "{\"code\":\"" + asset + "\",\"decimals\":2}"));
+        for (int i = 0; i < IN_FLIGHT; i++) {
+            senders.add("cp-s" + i + "-" + run);
+            receivers.add("cp-r" + i + "-" + run);
+        }
+        for (String id : Stream.concat(senders.stream(), receivers.stream()).toList()) {
+            must(post(api, "/v1/accounts", operator, "o-" + id, "{\"id\":\"" + id + "\",\"asset\":\"" + asset
+                    + "\",\"ownerRef\":\"bench\",\"jurisdiction\":\"DE\"}"));
+        }
+        for (String id : senders) {
+            must(post(api, "/v1/mint", issuer, "m-" + id, "{\"account\":\"" + id + "\",\"amount\":\"100000000\"}"));
+        }
+        List<String> callers = new ArrayList<>();
+        for (int c = 0; c < IN_FLIGHT; c++) {
+            callers.add(token(keys, run + "-" + c, Role.OPERATOR));
+        }
+        Processes processes = Processes.of(home.resolve("run"));
+        NetworkProfile profile = NetworkProfile.ofHome(home);
+        try (LedgerConnection org1 = LedgerConnection.open(profile, node.getProperty("node.org", "Org1"), "User1",
+                GatewayTimeouts.defaults())) {
+            LedgerClient gateway = new LedgerClient(org1);
+            // A short warm-up of each path, so that no phase pays for the JIT or the first connections.
+            phase("warm-up", 2 * IN_FLIGHT, processes, i -> noop(gateway, run, "w" + i));
+            phase("warm-up", 2 * IN_FLIGHT, processes, i -> bare(gateway, run, "w" + i, senders, receivers, asset));
+            phase("warm-up", 2 * IN_FLIGHT, processes, i -> service(api, callers, run, "w" + i, senders, receivers, asset));
+
+            Phase noop = phase("no-op submits (Money:outcome as a transaction), bare gateway", perPhase, processes,
+                    i -> noop(gateway, run, "n" + i));
+            Phase bare = phase("transfers, bare gateway client (Money:transfer)", perPhase, processes,
+                    i -> bare(gateway, run, "g" + i, senders, receivers, asset));
+            Phase service = phase("transfers through node-service (REST POST /v1/transfers)", perPhase, processes,
+                    i -> service(api, callers, run, "s" + i, senders, receivers, asset));
+
+            ratio("transfer/no-op", bare.perSecond() / noop.perSecond(), ">=", 0.90,
+                    String.format(Locale.ROOT, "%.1f vs %.1f tx/s at %d in flight; Fabric CPU %.2f vs %.2f ms/tx",
+                            bare.perSecond(), noop.perSecond(), IN_FLIGHT, bare.fabricMillisPerTx(),
+                            noop.fabricMillisPerTx()));
+            ratio("service/bare-gateway", service.perSecond() / bare.perSecond(), ">=", 0.90,
+                    String.format(Locale.ROOT, "%.1f vs %.1f transfers/s at %d in flight", service.perSecond(),
+                            bare.perSecond(), IN_FLIGHT));
+            double nodeCpu = service.millisPerTx("node-service");
+            double peerCpu = service.millisPerTx("peer");
+            ratio("node-service-cpu/peers-cpu", nodeCpu / peerCpu, "<=", 0.25,
+                    String.format(Locale.ROOT, "node-service %.2f ms vs peers %.2f ms of CPU per transfer", nodeCpu,
+                            peerCpu));
+        }
+    }
+
+    private interface Operation {
+        void run(int index) throws Exception;
+    }
+
+    /** One phase: its rate, latencies and the CPU ticks each process spent during it. */
+    private record Phase(String name, int count, long wallNanos, long[] micros, Map<String, Long> ticks) {
+        double perSecond() {
+            return count / (wallNanos / 1e9);
+        }
+
+        /** CPU milliseconds per transaction of the processes whose names start with {@code prefix}. */
+        double millisPerTx(String prefix) {
+            long sum = ticks.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
+                    .mapToLong(Map.Entry::getValue).sum();
+            return sum * 1000.0 / TICKS_PER_SECOND / count;
+        }
+
+        /** Fabric's own CPU per transaction: peers, orderers and the chaincode servers. */
+        double fabricMillisPerTx() {
+            return millisPerTx("peer") + millisPerTx("orderer") + millisPerTx("ccaas");
+        }
+    }
+
+    private static Phase phase(String name, int count, Processes processes, Operation operation) throws Exception {
+        long[] micros = new long[count];
+        Map<String, Long> before = processes.ticks();
+        long start = System.nanoTime();
+        try (ExecutorService pool = Executors.newFixedThreadPool(IN_FLIGHT)) {
+            List<Future<?>> clients = new ArrayList<>();
+            for (int c = 0; c < IN_FLIGHT; c++) {
+                int first = c;
+                clients.add(pool.submit(() -> {
+                    for (int i = first; i < count; i += IN_FLIGHT) {
+                        long t = System.nanoTime();
+                        operation.run(i);
+                        micros[i] = (System.nanoTime() - t) / 1_000;
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> client : clients) {
+                client.get();
+            }
+        }
+        long wall = System.nanoTime() - start;
+        Map<String, Long> spent = new TreeMap<>();
+        processes.ticks().forEach((process, after) -> spent.put(process, after - before.getOrDefault(process, after)));
+        Phase phase = new Phase(name, count, wall, micros, spent);
+        if (!name.equals("warm-up")) {
+            print(phase);
+        }
+        return phase;
+    }
+
+    private static void print(Phase phase) {
+        long[] sorted = phase.micros().clone();
+        Arrays.sort(sorted);
+        System.out.printf(Locale.ROOT, "%-62s %5d tx, %7.1f tx/s, p50 %7.1f ms, p99 %7.1f ms (%d in flight)%n",
+                phase.name(), phase.count(), phase.perSecond(), sorted[sorted.length / 2] / 1000.0,
+                sorted[Math.min(sorted.length - 1, (int) (sorted.length * 0.99))] / 1000.0, IN_FLIGHT);
+        StringBuilder cpu = new StringBuilder("    CPU ms per tx:");
+        phase.ticks().forEach((process, ticks) -> {
+            if (ticks > 0) {
+                cpu.append(String.format(Locale.ROOT, " %s %.2f", process, ticks * 1000.0 / TICKS_PER_SECOND
+                        / phase.count()));
+            }
+        });
+        System.out.println(cpu);
+    }
+
+    private static void ratio(String name, double value, String op, double goal, String details) {
+        boolean met = op.equals(">=") ? value >= goal : value <= goal;
+        System.out.printf(Locale.ROOT, "RATIO %s = %.2f (goal %s %.2f) %s  %s%n", name, value, op, goal,
+                met ? "MET" : "MISSED", details);
+    }
+
+    private static void noop(LedgerClient gateway, String run, String key) {
+        committed(gateway.submit("Money:outcome", "noop-" + run + "-" + key));
+    }
+
+    private static void bare(LedgerClient gateway, String run, String key, List<String> senders,
+            List<String> receivers, String asset) {
+        int client = index(key) % IN_FLIGHT;
+        committed(gateway.submit("Money:transfer", "{\"idempotencyKey\":\"" + run + "-" + key + "\","
+                + transfer(senders.get(client), receivers.get(client), asset).substring(1)));
+    }
+
+    private static void service(String api, List<String> callers, String run, String key, List<String> senders,
+            List<String> receivers, String asset) throws Exception {
+        int client = index(key) % IN_FLIGHT;
+        must(post(api, "/v1/transfers", callers.get(client), run + "-" + key,
+                transfer(senders.get(client), receivers.get(client), asset)));
+    }
+
+    /** The request index a key ends with: client c sends indexes c, c + IN_FLIGHT, ..., so from its own account. */
+    private static int index(String key) {
+        return Integer.parseInt(key.substring(1));
+    }
+
+    private static void committed(SubmitOutcome outcome) {
+        if (!(outcome instanceof SubmitOutcome.Committed)) {
+            throw new IllegalStateException("not committed: " + outcome);
+        }
+    }
+
+    private static String transfer(String from, String to, String asset) {
+        return "{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"asset\":\"" + asset + "\",\"amount\":\"1\"}";
+    }
+
+    private static String token(Path keys, String subject, Role role) {
+        return DevTokens.mint(keys, "ledger-node-dev", "ledger-node", "bench-" + subject, Set.of(role), Set.of(),
+                Optional.empty(), Duration.ofMinutes(30), Clock.systemUTC());
+    }
+
+    private static HttpResponse<String> post(String api, String path, String token, String key, String body)
+            throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(api + path)).header("Authorization", "Bearer " + token)
+                .header("Idempotency-Key", key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void must(HttpResponse<String> response) {
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(response.uri() + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+    }
+
+    /** The node's processes, by the pid files its supervisors keep ({@code run/<name>.child}). */
+    private record Processes(Path run) {
+        static Processes of(Path run) {
+            return new Processes(run);
+        }
+
+        /** CPU ticks (user + system) of every live process, by name. */
+        Map<String, Long> ticks() throws IOException {
+            Map<String, Long> ticks = new TreeMap<>();
+            try (Stream<Path> files = Files.list(run)) {
+                for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".child")).toList()) {
+                    String name = file.getFileName().toString().replaceFirst("\\.child$", "");
+                    // "<pid> <start time>": the start time tells a recycled pid apart.
+                    String pid = Files.readString(file).trim().split("\\s+")[0];
+                    Path stat = Path.of("/proc", pid, "stat");
+                    if (!pid.matches("[0-9]+") || !Files.exists(stat)) {
+                        continue;
+                    }
+                    // Fields after the command name, which is in parentheses and may hold spaces: utime is the 14th
+                    // field of the line, stime the 15th.
+                    String line = Files.readString(stat);
+                    String[] after = line.substring(line.lastIndexOf(')') + 2).split(" ");
+                    ticks.put(name, Long.parseLong(after[11]) + Long.parseLong(after[12]));
+                }
+            }
+            String self = Files.readString(Path.of("/proc/self/stat"));
+            String[] after = self.substring(self.lastIndexOf(')') + 2).split(" ");
+            ticks.put("bench-client", Long.parseLong(after[11]) + Long.parseLong(after[12]));
+            return ticks;
+        }
+    }
+}
