@@ -6,6 +6,7 @@ import io.ledgernode.reconciler.chain.ChainReader;
 import io.ledgernode.reconciler.config.ReconcilerConfig;
 import io.ledgernode.reconciler.mirror.MirrorHistories;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -32,10 +33,14 @@ public final class Reconciliation {
         this.config = config;
     }
 
-    /** What a completed run compared, the block it is consistent at, and what it found. */
+    /**
+     * What a completed run compared, the block it is consistent at, and what it found; which blocks its block pass
+     * verified (from {@code firstBlock}, how and why) and how long that pass took (the part that follows the blocks
+     * added since the last clean run).
+     */
     public record Summary(long consistentBlock, byte[] consistentBlockHash, long accountsCompared, long assetsCompared,
                           long blocksCompared, long breaksFound, Map<BreakType, Long> breaksByType, long firstBlock,
-                          BlockCoverage blockCoverage, String coverageReason) {
+                          BlockCoverage blockCoverage, String coverageReason, Duration blockPassTime) {
         public Summary {
             consistentBlockHash = consistentBlockHash.clone();
             breaksByType = Map.copyOf(breaksByType);
@@ -55,12 +60,15 @@ public final class Reconciliation {
         AccountPass.Result accounts = new AccountPass(run, mirrorPool).run();
         LOG.info(() -> "compared " + accounts.accounts() + " accounts in " + seconds(started) + " s; breaks so far " + sink.total());
         AssetPass.Result assets = new AssetPass(run).run(accounts);
+        long blockPassStarted = System.nanoTime();
         BlockPass.Result blocks = new BlockPass(run).run(assets.lastHigh(), start);
+        Duration blockPassTime = Duration.ofNanos(System.nanoTime() - blockPassStarted);
         LOG.info(() -> "compared " + assets.assets() + " assets and " + blocks.blocks() + " blocks (" + blocks.coverage()
                 + " from block " + blocks.firstBlock() + "); run took " + seconds(started)
                 + " s; breaks " + sink.total());
         return new Summary(blocks.lastBlock(), blocks.lastHash(), accounts.accounts(), assets.assets(), blocks.blocks(),
-                sink.total(), sink.counts(), blocks.firstBlock(), blocks.coverage(), blocks.coverageReason());
+                sink.total(), sink.counts(), blocks.firstBlock(), blocks.coverage(), blocks.coverageReason(),
+                blockPassTime);
     }
 
     private static String seconds(long startedNanos) {

@@ -175,6 +175,21 @@ class IncrementalBlockPassTest {
     }
 
     @Test
+    void a_block_altered_in_the_mirror_after_a_clean_run_verified_it_is_found_by_the_next_full_verification() throws Exception {
+        harness.run();
+        tamper("UPDATE mirror.blocks SET header_hash = sha256('forged'::bytea) WHERE number = 1");
+
+        RunOutcome incremental = harness.run();
+        RunOutcome full = harness.runner().runOnce(Trigger.ON_DEMAND, BlockCoverage.FULL);
+
+        // The price of a run that follows the day's work: old blocks are verified again weekly and on demand.
+        assertThat(incremental).isInstanceOf(RunOutcome.Clean.class);
+        assertThat(full).isInstanceOf(RunOutcome.BreaksFound.class);
+        assertThat(harness.breaks(((RunOutcome.BreaksFound) full).runId())).singleElement()
+                .satisfies(found -> assertThat(found.blockNumber()).isEqualTo(1));
+    }
+
+    @Test
     void a_run_once_the_last_full_verification_is_older_than_fullVerificationEvery_verifies_every_block() throws Exception {
         harness.set("compare.fullVerificationEvery", "P7D");
         Instant now = Instant.now();
