@@ -22,10 +22,13 @@ reconciler_command() {
 # run failed.
 reconcile_now() {
   require_up
-  local args rc=0 blocks=continue
+  local args rc=0 blocks=continue jar=$LEDGER_RECONCILER_JAR name
   [[ ${1:-} != --full ]] || blocks=full
+  # The build the node's reconciler was started with (pinned by `up`), not target/'s: a rebuild during a long run
+  # cannot change the code under it, and both reconcile with the same code.
+  if name=$(process_of reconciler "$LEDGER_NODE_ORG") && [[ -f $(run_dir)/$name.jar ]]; then read -r jar <"$(run_dir)/$name.jar"; fi
   mapfile -t args < <(reconciler_args)
-  java -jar "$LEDGER_RECONCILER_JAR" run --blocks "$blocks" "${args[@]}" --set reports.day=current || rc=$?
+  java -jar "$jar" run --blocks "$blocks" "${args[@]}" --set reports.day=current || rc=$?
   return "$rc"
 }
 
