@@ -77,7 +77,10 @@ class ReconcileRealNetworkIT {
         assertThat(outcome).as(outcome.toString()).isInstanceOf(RunOutcome.Clean.class);
         RunOutcome.Clean clean = (RunOutcome.Clean) outcome;
         assertThat(clean.summary().accountsCompared()).isGreaterThanOrEqualTo(accounts.size());
-        assertThat(clean.summary().blocksCompared()).isGreaterThan(10);
+        assertThat(clean.summary().consistentBlock()).isGreaterThan(10);
+        // Every block from firstBlock (0, or after the last clean run's) to the block the run is consistent at.
+        assertThat(clean.summary().blocksCompared())
+                .isEqualTo(clean.summary().consistentBlock() - clean.summary().firstBlock() + 1);
         JsonNode view = JSON.readTree(net.org1.evaluate("Accounts:get", accounts.get(1)));
         JsonNode line = JSON.readTree(net.org1.evaluate("Accounts:summary", accounts.get(1)));
         assertThat(line.path("balance").asText()).isEqualTo(view.path("balance").asText());
