@@ -73,6 +73,17 @@ out=$("$ledger" lint "$scratch/finding.sh" 2>&1)
 if [[ $? -ne 0 && $out == *"finding.sh:2:"*"[SC2086]"* ]]; then ok "lint fails on a script with a finding, naming its line and code"
 else ko "lint fails on a script with a finding, naming its line and code" "$(tail -n 1 <<<"$out")"; fi
 
+# bench's summary: every RATIO line of the benchmarks' output in one table (name, value, goal, result); a line not in
+# the agreed form is named, not dropped.
+printf '%s\n' 'bench: warming up' \
+  'RATIO api-reads/pgbench = 0.34 (goal >= 0.30) MET  api 12,400/s vs pgbench 36,500/s at 8 clients' \
+  'RATIO incremental/full-reconcile = 0.12 (goal <= 0.10) MISSED  block pass 0.2 s vs 1.7 s' 'RATIO half-written 0.5' >"$scratch/bench.txt"
+out=$(bash -c 'source "$1/config.sh" && source "$1/common.sh" && source "$1/test.sh" && ratio_table "$2"' _ "$repo/scripts/lib" "$scratch/bench.txt")
+if [[ $out == *"2 measured, 1 missed"* && $out =~ api-reads/pgbench\ +0\.34\ +\>=\ 0\.30\ +MET \
+  && $out =~ incremental/full-reconcile\ +0\.12\ +\<=\ 0\.10\ +MISSED && $out == *"not in the RATIO form: RATIO half-written 0.5"* ]]; then
+  ok "bench gathers every RATIO line into one table and names a malformed one"
+else ko "bench gathers every RATIO line into one table and names a malformed one" "$out"; fi
+
 # install-fabric --archive, with archives built here in Fabric's release layout (bin/, config/, builders/ccaas/bin/):
 # stand-in binaries for the refusals (their peer reports 3.1.4), the installed Fabric's own binaries for the install,
 # into a cache of their own. Nothing is kept: the archives and the cache go with the scratch directory.
