@@ -83,8 +83,9 @@ public final class Runner {
 
     /**
      * Where the block pass starts: after the last block the latest clean run verified, unless a full pass was
-     * requested, no clean run exists, or the latest full verification is older than {@code fullVerificationEvery}
-     * (read under the run lock, so no other run is recording meanwhile).
+     * requested, no clean run exists, the latest full verification is older than {@code fullVerificationEvery}, or it
+     * came after the latest clean run (so it found breaks). Read under the run lock, so no other run is recording
+     * meanwhile.
      */
     BlockStart blockStart(BlockCoverage requested) throws SQLException {
         if (requested == BlockCoverage.FULL) {
@@ -99,6 +100,11 @@ public final class Runner {
         Instant due = clock.instant().minus(config.fullVerificationEvery());
         if (full.isEmpty() || full.get().finishedAt().isBefore(due)) {
             return new BlockStart.Genesis("the last full verification is older than " + config.fullVerificationEvery());
+        }
+        // A full verification after the last clean run found breaks: every block again until a run is clean. Among
+        // them the kept hash the chain no longer has, which a run continuing from that clean run would meet again.
+        if (full.get().id() > clean.get().id()) {
+            return new BlockStart.Genesis("the last full verification, run " + full.get().id() + ", found breaks");
         }
         RunView from = clean.get();
         return new BlockStart.After(from.id(), from.consistentBlock(), HexFormat.of().parseHex(from.consistentBlockHash()));

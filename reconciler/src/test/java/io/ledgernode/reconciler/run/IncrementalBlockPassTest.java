@@ -161,6 +161,24 @@ class IncrementalBlockPassTest {
     }
 
     @Test
+    void after_a_full_verification_that_found_breaks_runs_verify_every_block_until_one_is_clean() throws Exception {
+        long firstRun = ((RunOutcome.Clean) harness.run()).runId();
+        tamper("UPDATE reconciler.runs SET consistent_block_hash = sha256('another chain'::bytea) WHERE id = " + firstRun);
+        long fallback = ((RunOutcome.BreaksFound) harness.run()).runId();
+        twin.block(b -> b.mint("bob", 5));
+
+        Reconciliation.Summary again = clean(harness.run());
+        Reconciliation.Summary then = clean(harness.run());
+
+        // Not the kept hash of the first run once more (which would make every later run fail the same way).
+        assertThat(again.blockCoverage()).isEqualTo(BlockCoverage.FULL);
+        assertThat(again.coverageReason()).isEqualTo("the last full verification, run " + fallback + ", found breaks");
+        assertThat(again.firstBlock()).isZero();
+        assertThat(then.blockCoverage()).isEqualTo(BlockCoverage.INCREMENTAL);
+        assertThat(then.firstBlock()).isEqualTo(5);
+    }
+
+    @Test
     void a_full_verification_on_demand_reads_every_block_from_block_0() throws Exception {
         harness.run();
         twin.block(b -> b.mint("bob", 5));
