@@ -372,7 +372,7 @@ network_cases() {
   local service_jar
   service_jar=$(jar_files_of "$(child_of "$run" node-service)" | head -n 1)
   if [[ -z $service_jar || $service_jar == "$service_jar_before" ]]; then ko "$case15" "node-service still runs $service_jar"
-  elif [[ $service_jar == "$repo"/* ]]; then ko "$case15" "node-service runs $service_jar from the build tree, not a pinned copy"
+  elif [[ $service_jar != "$LEDGER_HOME"/jars/* ]]; then ko "$case15" "node-service runs $service_jar, not a copy pinned in $LEDGER_HOME/jars"
   elif ! cmp -s "$service_jar" "$repo/node-service/target/node-service.jar"; then ko "$case15" "$service_jar is not the new build"
   else ok "$case15"; fi
 
