@@ -16,14 +16,19 @@ reconciler_command() {
   printf '%s\n' java -jar "$1" schedule "${args[@]}" --set "metrics.port=$(process_port reconciler)"
 }
 
-# reconcile: one reconciliation now, with its signed reports (the day so far); the last line printed is the
-# directory of the run's consolidated reconciliation report. Exit 0 no breaks, 1 breaks found, 3 another run in
-# progress, 4 the run failed.
+# reconcile [--full]: one reconciliation now, with its signed reports (the day so far); the last line printed is the
+# directory of the run's consolidated reconciliation report. Its block pass continues from the last clean run;
+# --full re-verifies every block from block 0. Exit 0 no breaks, 1 breaks found, 3 another run in progress, 4 the
+# run failed.
 reconcile_now() {
   require_up
-  local args rc=0
+  local args rc=0 blocks=continue jar=$LEDGER_RECONCILER_JAR name
+  [[ ${1:-} != --full ]] || blocks=full
+  # The build the node's reconciler was started with (pinned by `up`), not target/'s: a rebuild during a long run
+  # cannot change the code under it, and both reconcile with the same code.
+  if name=$(process_of reconciler "$LEDGER_NODE_ORG") && [[ -f $(run_dir)/$name.jar ]]; then read -r jar <"$(run_dir)/$name.jar"; fi
   mapfile -t args < <(reconciler_args)
-  java -jar "$LEDGER_RECONCILER_JAR" run "${args[@]}" --set reports.day=current || rc=$?
+  java -jar "$jar" run --blocks "$blocks" "${args[@]}" --set reports.day=current || rc=$?
   return "$rc"
 }
 

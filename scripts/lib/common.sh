@@ -10,6 +10,8 @@ run_logged() {
   local what=$1 log=$2
   shift 2
   mkdir -p "$(dirname "$log")"
+  # The admin and generator logs grow with every command run against the network: bounded like a process's (logs.sh).
+  if declare -F rotate_log >/dev/null; then rotate_log "$log"; fi
   if ! "$@" >>"$log" 2>&1; then
     local last
     last=$(grep -v '^\s*$' "$log" | tail -n 1 | sed 's/\x1b\[[0-9;]*m//g')

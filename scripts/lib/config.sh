@@ -75,6 +75,12 @@ LEDGER_RESTART_BACKOFF_MAX=${LEDGER_RESTART_BACKOFF_MAX:-30}
 LEDGER_RESTARTS_MAX=${LEDGER_RESTARTS_MAX:-5}
 LEDGER_RESTART_WINDOW=${LEDGER_RESTART_WINDOW:-300}
 
+# Every process's log (LEDGER_HOME/logs/NAME.log: its output, its supervisor's lines, node-service's access log) is
+# rotated by size (scripts/lib/logs.sh): past LEDGER_LOG_SIZE_MAX (bytes, or with a suffix: 64M) it moves to NAME.log.1,
+# and at most LEDGER_LOG_FILES rotated files are kept beside the live one.
+LEDGER_LOG_SIZE_MAX=${LEDGER_LOG_SIZE_MAX:-64M}
+LEDGER_LOG_FILES=${LEDGER_LOG_FILES:-5}
+
 # The test command's own network: separate state, ports moved out of the way of a running local network.
 LEDGER_IT_HOME=${LEDGER_IT_HOME:-$LEDGER_REPO/.ledger/it}
 LEDGER_IT_PORT_OFFSET=${LEDGER_IT_PORT_OFFSET:-1000}

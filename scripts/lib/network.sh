@@ -125,6 +125,7 @@ join_peers() {
 # Brings up whatever of the node is not running (a process its supervisor gave up on counts as not running), and
 # waits until each process that runs answers its liveness probe.
 network_up() {
+  require_log_settings
   if [[ -f $(network_env) ]] && all_running; then
     write_node_properties
     local name

@@ -61,6 +61,7 @@ start_process() {
   shift
   log=$(log_file "$name")
   mkdir -p "$(run_dir)" "$(dirname "$log")"
+  rotate_log "$log"
   printf '\n=== %s starting: %s\n' "$(date -u +%FT%TZ)" "$*" >>"$log"
   setsid "$@" >>"$log" 2>&1 </dev/null &
   pid=$!
@@ -84,7 +85,7 @@ start_supervised() {
   rm -f "$(child_file "$name")" "$(state_file "$name")"
   pin_jar "$name"
   read -r kind target <<<"$(liveness_probe "$name")"
-  args=("$name" "$(run_dir)" --probe "$kind" "$target")
+  args=("$name" "$(run_dir)" --probe "$kind" "$target" --log "$(log_file "$name")")
   daemon=$(daemon_pidfile "$name") && args+=(--daemon-pidfile "$daemon")
   start_process "$name" "$LEDGER_REPO/scripts/lib/supervise.sh" "${args[@]}" -- "$LEDGER_REPO/scripts/ledger" run-process "$name"
 }

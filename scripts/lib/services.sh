@@ -163,6 +163,8 @@ probe_process() {
   require_process "$name"
   read -r kind target <<<"$(liveness_probe "$name")"
   counter=$(run_dir)/$name.probe-failures
+  # Under systemd the unit appends to the log (StandardOutput=append:); its probe timer bounds it, as a supervisor would.
+  [[ $mode != --systemd ]] || rotate_log "$(log_file "$name")"
   if "$LEDGER_REPO/scripts/lib/probe.sh" "$kind" "$target" "$LEDGER_PROBE_TIMEOUT"; then
     [[ $mode == --systemd ]] && rm -f "$counter"
     return 0

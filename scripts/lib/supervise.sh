@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# supervise.sh NAME RUN_DIR [--probe KIND TARGET] [--daemon-pidfile FILE] -- COMMAND...
+# supervise.sh NAME RUN_DIR [--probe KIND TARGET] [--daemon-pidfile FILE] [--log FILE] -- COMMAND...
 #
 # Runs COMMAND (in a session and process group of its own) and keeps it running:
 # - it exits: restarted;
@@ -10,6 +10,8 @@
 #   LEDGER_RESTART_WINDOW seconds and it gives up: the process is marked failed and the supervisor exits 1.
 # --daemon-pidfile names the pid file of a daemon COMMAND leaves behind outside its process group (the embedded
 # PostgreSQL's postmaster, which pg_ctl puts in a session of its own): that daemon is stopped whenever COMMAND ends.
+# --log names the file its output and COMMAND's are appended to: it is rotated by size (logs.sh) at every start and
+# every probe interval.
 #
 # What it keeps in RUN_DIR, for `scripts/ledger status` and for Prometheus (node_exporter's textfile collector reads
 # RUN_DIR/metrics/*.prom):
@@ -23,16 +25,19 @@ set -Eeuo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=config.sh
 source "$here/config.sh"
+# shellcheck source=logs.sh
+source "$here/logs.sh"
 
-usage() { printf 'supervise.sh: usage: supervise.sh NAME RUN_DIR [--probe KIND TARGET] [--daemon-pidfile FILE] -- COMMAND...\n' >&2; exit 2; }
+usage() { printf 'supervise.sh: usage: supervise.sh NAME RUN_DIR [--probe KIND TARGET] [--daemon-pidfile FILE] [--log FILE] -- COMMAND...\n' >&2; exit 2; }
 [[ $# -ge 4 ]] || usage
 name=$1 run=$2
 shift 2
-probe=() daemon_pidfile=""
+probe=() daemon_pidfile="" log_file=""
 while [[ $# -gt 0 && $1 != -- ]]; do
   case $1 in
     --probe) [[ $# -ge 3 ]] || usage; probe=("$2" "$3"); shift 3 ;;
     --daemon-pidfile) [[ $# -ge 2 ]] || usage; daemon_pidfile=$2; shift 2 ;;
+    --log) [[ $# -ge 2 ]] || usage; log_file=$2; shift 2 ;;
     *) usage ;;
   esac
 done
@@ -128,6 +133,7 @@ trap stop TERM INT
 
 start_child() {
   stop_daemon
+  [[ -z $log_file ]] || rotate_log "$log_file"
   # setsid execs in place (this shell's children are no group leaders), so $! is COMMAND itself, leader of its group.
   setsid "$@" </dev/null &
   child=$!
@@ -147,6 +153,7 @@ watch_child() {
   live=0
   while true; do
     pause "$LEDGER_PROBE_INTERVAL"
+    [[ -z $log_file ]] || rotate_log "$log_file"
     if ! child_running; then
       wait "$child" 2>/dev/null || code=$?
       reason="exited with status $code"

@@ -57,11 +57,74 @@ run_tests() {
 }
 
 # run_benchmark MODULE CLASS [ARGS...]: runs a benchmark main from MODULE's test classes against the network at
-# LEDGER_HOME (its first argument), with ARGS after it.
+# LEDGER_HOME (its first argument), with ARGS after it. Built in one reactor (-am package) with its test classpath
+# written by the same build (each module's target/benchmark.classpath), so nothing is installed into ~/.m2: a build
+# never rewrites a jar outside the repo's target/ directories, and the node's processes run pinned copies of theirs.
 run_benchmark() {
   local module=$1 class=$2 cp=$LEDGER_REPO/$1/target/benchmark.classpath
   shift 2
-  mvn_quiet -q -DskipTests -pl "$module" -am install
-  mvn_quiet -q -pl "$module" dependency:build-classpath -Dmdep.outputFile="$cp" -Dmdep.includeScope=test
+  mvn_quiet -q -DskipTests -pl "$module" -am package dependency:build-classpath \
+    -Dmdep.outputFile=target/benchmark.classpath -Dmdep.includeScope=test
   java -cp "$LEDGER_REPO/$module/target/test-classes:$LEDGER_REPO/$module/target/classes:$(cat "$cp")" "$class" "$LEDGER_HOME" "$@"
+}
+
+# record_bench COMMAND...: runs COMMAND (benchmarks), its whole output shown and saved, after a header naming the
+# date, the commit and the machine, into LEDGER_HOME/bench/<UTC time>.txt; then every line of the form
+# "RATIO <name> = <value> (goal <op> <goal>) <MET|MISSED>  <details>" gathered into one table, shown and saved too.
+# Prints the file's path last. Fails when COMMAND failed (the table shows what was measured before).
+record_bench() {
+  local out status=0
+  out=$LEDGER_HOME/bench/$(date -u +%Y%m%dT%H%M%SZ).txt
+  mkdir -p "$(dirname "$out")"
+  { bench_header; "$@" 2>&1; } | tee "$out" || status=$?
+  ratio_table "$out" | tee -a "$out"
+  ((status == 0)) || say "a benchmark failed (exit $status); its output is above and in $out"
+  printf 'benchmark output saved in %s\n' "$out"
+  return "$status"
+}
+
+# What a benchmark's figures depend on: when, which code, which machine.
+bench_header() {
+  local commit dirty=""
+  commit=$(git -C "$LEDGER_REPO" rev-parse HEAD 2>/dev/null || echo unknown)
+  git -C "$LEDGER_REPO" diff --quiet HEAD 2>/dev/null || dirty=" (with uncommitted changes)"
+  printf 'benchmark run %s\n' "$(date -u +%FT%TZ)"
+  printf 'commit %s%s\n' "$commit" "$dirty"
+  printf 'machine %s: %s CPUs (%s), %s memory, %s\n' "$(hostname)" "$(nproc)" \
+    "$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)" \
+    "$(awk '/^MemTotal:/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)" "$(uname -sr)"
+  printf 'load average %s; %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)" "$(java -version 2>&1 | head -n 1)"
+  printf 'network %s (LEDGER_HOME=%s)\n\n' "$LEDGER_NETWORK" "$LEDGER_HOME"
+}
+
+# ratio_table FILE: the RATIO lines of FILE as one table (name, value, goal, MET/MISSED), then any RATIO line not in
+# the agreed form, named so it gets fixed.
+ratio_table() {
+  awk '
+    /^RATIO / {
+      if (match($0, /^RATIO [^ ]+ = [0-9.]+ \(goal [<>=]+ [0-9.]+\) (MET|MISSED)/)) {
+        split(substr($0, 1, RLENGTH), f, " ")
+        rows[++n] = sprintf("%-36s %8s   %-2s %-8s %s", f[2], f[4], f[6], substr(f[7], 1, length(f[7]) - 1), f[8])
+        if (f[8] == "MISSED") missed++
+      } else bad[++m] = $0
+    }
+    END {
+      printf "\nRATIO summary: %d measured, %d missed\n", n, missed
+      if (n) printf "%-36s %8s   %-11s %s\n", "name", "value", "goal", "result"
+      for (i = 1; i <= n; i++) print rows[i]
+      for (i = 1; i <= m; i++) print "not in the RATIO form: " bad[i]
+    }' "$1"
+}
+
+# The benchmarks of `scripts/ledger bench`, in order.
+bench_all() {
+  run_benchmark ledger-gateway io.ledgernode.gateway.bench.TransferBenchmark
+  run_benchmark sync-bridge io.ledgernode.bridge.bench.BridgeBenchmark
+  run_benchmark node-service io.ledgernode.node.bench.NodeServiceBenchmark
+  run_benchmark node-service io.ledgernode.node.bench.ChainPathBenchmark
+  # One account seeded with 100,000 credits and no debit (a few minutes), folded by the node's consolidation job.
+  run_benchmark node-service io.ledgernode.node.bench.HotAccountBenchmark 100000
+  run_benchmark ledger-gateway io.ledgernode.gateway.bench.SignerBenchmark
+  run_benchmark proof-verifier io.ledgernode.proof.bench.VerifyBenchmark
+  run_benchmark reconciler io.ledgernode.reconciler.bench.IncrementalReconcileBenchmark
 }

@@ -73,6 +73,17 @@ out=$("$ledger" lint "$scratch/finding.sh" 2>&1)
 if [[ $? -ne 0 && $out == *"finding.sh:2:"*"[SC2086]"* ]]; then ok "lint fails on a script with a finding, naming its line and code"
 else ko "lint fails on a script with a finding, naming its line and code" "$(tail -n 1 <<<"$out")"; fi
 
+# bench's summary: every RATIO line of the benchmarks' output in one table (name, value, goal, result); a line not in
+# the agreed form is named, not dropped.
+printf '%s\n' 'bench: warming up' \
+  'RATIO api-reads/pgbench = 0.34 (goal >= 0.30) MET  api 12,400/s vs pgbench 36,500/s at 8 clients' \
+  'RATIO incremental/full-reconcile = 0.12 (goal <= 0.10) MISSED  block pass 0.2 s vs 1.7 s' 'RATIO half-written 0.5' >"$scratch/bench.txt"
+out=$(bash -c 'source "$1/config.sh" && source "$1/common.sh" && source "$1/test.sh" && ratio_table "$2"' _ "$repo/scripts/lib" "$scratch/bench.txt")
+if [[ $out == *"2 measured, 1 missed"* && $out =~ api-reads/pgbench\ +0\.34\ +\>=\ 0\.30\ +MET \
+  && $out =~ incremental/full-reconcile\ +0\.12\ +\<=\ 0\.10\ +MISSED && $out == *"not in the RATIO form: RATIO half-written 0.5"* ]]; then
+  ok "bench gathers every RATIO line into one table and names a malformed one"
+else ko "bench gathers every RATIO line into one table and names a malformed one" "$out"; fi
+
 # install-fabric --archive, with archives built here in Fabric's release layout (bin/, config/, builders/ccaas/bin/):
 # stand-in binaries for the refusals (their peer reports 3.1.4), the installed Fabric's own binaries for the install,
 # into a cache of their own. Nothing is kept: the archives and the cache go with the scratch directory.
@@ -172,6 +183,32 @@ elif ! grep -q 'exited with status 3; restart 2 in 2s' "$sup_run/flaky.log" || !
   ko "a process that keeps exiting is restarted, then marked failed" "log or metrics lack the restarts: $(tail -n 2 "$sup_run/flaky.log")"
 else ok "a process that keeps exiting is restarted, then marked failed"; fi
 
+# Logs are bounded: a process writing far past LEDGER_LOG_SIZE_MAX leaves its live log and at most LEDGER_LOG_FILES
+# rotated ones, the newest (.1) ending where the live one goes on.
+case_rotate="a log driven past its size limit rotates, keeping at most LEDGER_LOG_FILES rotated files"
+rot=$sup_run/rotation
+mkdir -p "$rot"
+# The supervisor appends to the log it rotates, as start_process sets it up.
+# shellcheck disable=SC2094
+LEDGER_LOG_SIZE_MAX=8K LEDGER_LOG_FILES=2 LEDGER_PROBE_INTERVAL=0.2 setsid "$supervise" chatty "$rot" --log "$rot/chatty.log" -- \
+  sh -c 'i=0; while :; do i=$((i + 1)); printf "line %07d of a chatty process, long enough to fill a log quickly\n" "$i"; done' \
+  >>"$rot/chatty.log" 2>&1 </dev/null &
+chatty=$!
+if wait_for 30 test -f "$rot/chatty.log.2"; then
+  sleep 1
+  kill -TERM "$chatty" 2>/dev/null
+  wait "$chatty" 2>/dev/null
+  rotated=("$rot"/chatty.log.*)
+  first_live=$(grep -m 1 -o '^line [0-9]*' "$rot/chatty.log" | cut -d' ' -f2)
+  last_rotated=$(grep -o '^line [0-9]*' "$rot/chatty.log.1" | tail -n 1 | cut -d' ' -f2)
+  if [[ ${#rotated[@]} != 2 || ! -f $rot/chatty.log.1 ]]; then ko "$case_rotate" "rotated files: ${rotated[*]##*/}"
+  elif ((10#$last_rotated >= 10#$first_live)); then ko "$case_rotate" "chatty.log.1 ends at line $last_rotated, after the live log's first $first_live"
+  else ok "$case_rotate"; fi
+else
+  kill -TERM "$chatty" 2>/dev/null
+  ko "$case_rotate" "no chatty.log.2 within 30 s: $(printf '%s ' "$rot"/chatty.log*)"
+fi
+
 # A hung process (SIGSTOP) still holds its port; only its probe tells. It is killed and restarted.
 web_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 LEDGER_PROBE_INTERVAL=1 LEDGER_PROBE_TIMEOUT=1 LEDGER_PROBE_FAILURES=2 \
@@ -224,14 +261,17 @@ a SIGKILLed reconciler comes back by itself within 90 s
 a SIGSTOPped node-service is detected by its probe and restarted
 up on a partly stopped node starts what is stopped
 systemd-units writes a unit for every process, with its probe
+a rebuild leaves the jars and libs every running Java process runs byte-identical
+up after a stop runs the new build
 NAMES
 }
 
 network_cases() {
   local run=$LEDGER_HOME/run off=$LEDGER_PORT_OFFSET name out
-  local case1 case2 case3 case4 case5 case6 case7 case8 case9 case10 case11 case12 case13
+  local case1 case2 case3 case4 case5 case6 case7 case8 case9 case10 case11 case12 case13 case14 case15
   { read -r case1; read -r case2; read -r case3; read -r case4; read -r case5; read -r case6; read -r case7; read -r case8
-    read -r case9; read -r case10; read -r case11; read -r case12; read -r case13; } < <(network_case_names)
+    read -r case9; read -r case10; read -r case11; read -r case12; read -r case13; read -r case14; read -r case15; } \
+    < <(network_case_names)
 
   # Org2's node: its own database (port +1), its own bridge (port +1) connected to Org2's peer, and node-service.Org2
   # told to read that database.
@@ -295,6 +335,23 @@ network_cases() {
     && grep -q 'liveness probe failed 3 times in a row' "$LEDGER_HOME/logs/node-service.Org2.log" && [[ ! -d /proc/$hung ]]; then ok "$case11"
   else ko "$case11" "not replaced within 60 s: $(grep '===' "$LEDGER_HOME/logs/node-service.Org2.log" | tail -n 1)"; fi
 
+  # Issue 16 (4): a rebuild while the node runs. The build is forced to differ (another output timestamp) and rewrites
+  # target/ in place, as mvn package and mvn install do; what every running Java process has open stays as it was.
+  local java_names=() sums_before sums_after service_jar_before
+  mapfile -t java_names < <(grep -v '^#' "$LEDGER_HOME/network/roster.tsv" | awk -F'\t' '$2 ~ /^(postgres|sync-bridge|node-service|reconciler)$/ {print $1}')
+  sums_before=$(java_sums "$run" "${java_names[@]}")
+  service_jar_before=$(jar_files_of "$(child_of "$run" node-service)" | head -n 1)
+  if ! out=$(cd "$repo" && mvn -B -q -Dmaven.test.skip=true -Dmaven.jar.forceCreation=true \
+    -Dproject.build.outputTimestamp="$(date -u +%FT%TZ)" -pl sync-bridge,node-service,reconciler -am package 2>&1); then
+    ko "$case14" "the rebuild failed: $(tail -n 1 <<<"$out")"
+  else
+    sums_after=$(java_sums "$run" "${java_names[@]}")
+    if [[ -z $sums_before || $(wc -l <<<"$sums_before") -lt ${#java_names[@]} ]]; then ko "$case14" "no jars found for ${java_names[*]}"
+    elif [[ $sums_after != "$sums_before" ]]; then ko "$case14" "changed: $(diff <(echo "$sums_before") <(echo "$sums_after") | grep '^>' | head -n 1)"
+    elif cmp -s "$service_jar_before" "$repo/node-service/target/node-service.jar"; then ko "$case14" "the rebuild did not change target/node-service.jar"
+    else ok "$case14"; fi
+  fi
+
   # Stopped, not killed: no supervisor brings these back; `up` does, and leaves the rest as it is.
   kill -TERM "$(cut -d' ' -f1 "$run/sync-bridge.Org2.pid")" "$(cut -d' ' -f1 "$run/node-service.pid")"
   local peer_before
@@ -310,6 +367,14 @@ network_cases() {
   elif [[ $(child_of "$run" peer0.org1.ledger.local) != "$peer_before" ]] || ! "$ledger" status >/dev/null 2>&1; then
     ko "$case12" "a running process was restarted, or status is not all live afterwards"
   else ok "$case12"; fi
+
+  # node-service, stopped and started again by `up` above, runs the build now in target/ (a pinned copy of it).
+  local service_jar
+  service_jar=$(jar_files_of "$(child_of "$run" node-service)" | head -n 1)
+  if [[ -z $service_jar || $service_jar == "$service_jar_before" ]]; then ko "$case15" "node-service still runs $service_jar"
+  elif [[ $service_jar != "$LEDGER_HOME"/jars/* ]]; then ko "$case15" "node-service runs $service_jar, not a copy pinned in $LEDGER_HOME/jars"
+  elif ! cmp -s "$service_jar" "$repo/node-service/target/node-service.jar"; then ko "$case15" "$service_jar is not the new build"
+  else ok "$case15"; fi
 
   # systemd units: one per process plus the probe template, each restarting on failure and started by the target.
   local units=$scratch/units count
@@ -337,6 +402,25 @@ network_cases() {
       ok "$case13 (systemd-analyze verify accepts them)"
     fi
   fi
+}
+
+# jar_files_of PID: the jar a Java process runs (after -jar or -cp on its command line), then the libs/ beside it.
+jar_files_of() {
+  local jar
+  jar=$(tr '\0' '\n' <"/proc/$1/cmdline" 2>/dev/null | awk 'prev == "-jar" || prev == "-cp" {print; exit} {prev = $0}')
+  [[ -n $jar ]] || return 1
+  printf '%s\n' "$jar"
+  [[ ! -d $(dirname "$jar")/libs ]] || printf '%s\n' "$(dirname "$jar")"/libs/*
+}
+
+# java_sums RUN_DIR NAME...: for each process, its name and the SHA-256 of everything it runs, one line each.
+java_sums() {
+  local run=$1 name files
+  shift
+  for name in "$@"; do
+    mapfile -t files < <(jar_files_of "$(child_of "$run" "$name")")
+    ((${#files[@]})) && printf '%s %s\n' "$name" "$(sha256sum "${files[@]}" | sha256sum | cut -c1-16)"
+  done
 }
 
 # How many processes the running scratch network has (one line each in status).

@@ -2,12 +2,14 @@ package io.ledgernode.reconciler;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.ledgernode.gateway.NetworkProfile;
+import io.ledgernode.mirror.reconciliation.BlockCoverage;
 import io.ledgernode.mirror.reconciliation.BreakReader;
 import io.ledgernode.mirror.reconciliation.Trigger;
 import io.ledgernode.process.CommandLine;
 import io.ledgernode.process.Logs;
 import io.ledgernode.process.StatusServer;
 import io.ledgernode.reconciler.chain.GatewayChainReader;
+import io.ledgernode.reconciler.compare.Reconciliation;
 import io.ledgernode.reconciler.config.ReconcilerConfig;
 import io.ledgernode.reconciler.db.ReconcilerDatabase;
 import io.ledgernode.reconciler.metrics.ReconcilerMetrics;
@@ -25,6 +27,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.quartz.Scheduler;
 
@@ -33,7 +36,8 @@ import org.quartz.Scheduler;
  *
  * <p>Usage: {@code Reconciler run|schedule [--config FILE] [--set key=value]...}
  * <ul>
- * <li>{@code run}: one reconciliation now, then exit. Status 0: completed, no breaks; 1: completed, breaks found
+ * <li>{@code run}: one reconciliation now, then exit; its block pass continues from the last clean run, or with
+ * {@code --blocks full} re-verifies every block from block 0. Status 0: completed, no breaks; 1: completed, breaks found
  * (recorded under the run); 2: usage or configuration error (one line on stderr); 3: another run holds the run lock
  * (nothing done); 4: the run failed (chain or mirror unreachable, or the mirror lagging beyond
  * {@code compare.mirrorWaitMax}), recorded as FAILED.
@@ -45,7 +49,10 @@ import org.quartz.Scheduler;
 public final class Reconciler {
 
     static final int USAGE = 2;
-    private static final String USAGE_LINE = "usage: reconciler run|schedule [--config FILE] [--set key=value]...";
+    private static final String USAGE_LINE = "usage: reconciler run|schedule [--blocks continue|full] [--config FILE] "
+            + "[--set key=value]...";
+    /** {@code run --blocks full}: re-verify every block from block 0 (default {@code continue}: from the last clean run). */
+    private static final String BLOCKS = "--blocks";
     /** The libraries whose start-up chatter is kept to warnings. */
     private static final String[] QUIET_LOGGERS = {"org.flywaydb", "com.zaxxer.hikari", "org.quartz", "io.grpc"};
 
@@ -55,6 +62,7 @@ public final class Reconciler {
     public static void main(String[] args) {
         Logs.configure(QUIET_LOGGERS);
         String mode;
+        BlockCoverage blocks;
         ReconcilerConfig config;
         NetworkProfile profile;
         try {
@@ -62,7 +70,9 @@ public final class Reconciler {
                 throw new IllegalArgumentException(USAGE_LINE);
             }
             mode = args[0];
-            config = config(args);
+            CommandLine line = CommandLine.parse(args, 1, Set.of(BLOCKS), USAGE_LINE);
+            blocks = blocks(line.option(BLOCKS, "continue"));
+            config = config(line);
             profile = NetworkProfile.ofHome(Path.of(config.network().home()));
             profile.org(config.network().org()).identity(config.network().identity());
         } catch (RuntimeException e) {
@@ -70,14 +80,22 @@ public final class Reconciler {
             System.exit(USAGE);
             return;
         }
-        System.exit(mode.equals("run") ? runOnce(config, profile) : schedule(config, profile));
+        System.exit(mode.equals("run") ? runOnce(config, profile, blocks) : schedule(config, profile));
     }
 
-    private static int runOnce(ReconcilerConfig config, NetworkProfile profile) {
+    private static BlockCoverage blocks(String option) {
+        return switch (option) {
+            case "continue" -> BlockCoverage.INCREMENTAL;
+            case "full" -> BlockCoverage.FULL;
+            default -> throw new IllegalArgumentException(BLOCKS + " takes continue or full, got " + option);
+        };
+    }
+
+    private static int runOnce(ReconcilerConfig config, NetworkProfile profile, BlockCoverage blocks) {
         try (HikariDataSource own = ownPool(config); HikariDataSource mirror = mirrorPool(config)) {
             ReconcilerDatabase.migrate(own);
             ReportHandOff reports = reports(config, profile, mirror);
-            RunOutcome outcome = runner(config, profile, own, mirror, reports).runOnce(Trigger.ON_DEMAND);
+            RunOutcome outcome = runner(config, profile, own, mirror, reports).runOnce(Trigger.ON_DEMAND, blocks);
             System.out.println(describe(outcome));
             reports.lastPublished().forEach(report -> System.out.println("reconciler: published " + report.directory()));
             // The last line is the directory of the run's reconciliation report (every jurisdiction's breaks).
@@ -162,17 +180,27 @@ public final class Reconciler {
         return switch (outcome) {
             case RunOutcome.Clean clean -> "reconciler: run " + clean.runId() + " consistent at block "
                     + clean.summary().consistentBlock() + ": " + clean.summary().accountsCompared() + " accounts, "
-                    + clean.summary().assetsCompared() + " assets, " + clean.summary().blocksCompared() + " blocks, no breaks";
+                    + clean.summary().assetsCompared() + " assets, " + clean.summary().blocksCompared() + " blocks ("
+                    + blockRange(clean.summary()) + "), no breaks";
             case RunOutcome.BreaksFound found -> "reconciler: run " + found.runId() + " consistent at block "
-                    + found.summary().consistentBlock() + ": " + found.summary().breaksFound() + " breaks "
-                    + found.summary().breaksByType();
+                    + found.summary().consistentBlock() + " (" + blockRange(found.summary()) + "): "
+                    + found.summary().breaksFound() + " breaks " + found.summary().breaksByType();
             case RunOutcome.Busy busy -> "reconciler: another run is in progress (" + busy.holder() + "); nothing done";
             case RunOutcome.Failed failed -> "reconciler: run " + failed.runId() + " failed: " + failed.reason();
         };
     }
 
-    static ReconcilerConfig config(String[] args) {
-        CommandLine line = CommandLine.parse(args, 1, USAGE_LINE);
+    /** Which blocks the run verified, e.g. "blocks 812-940 verified, continuing a clean run". */
+    static String blockRange(Reconciliation.Summary summary) {
+        String range = summary.firstBlock() > summary.consistentBlock() ? "no new block since block " + summary.consistentBlock()
+                : "blocks " + summary.firstBlock() + "-" + summary.consistentBlock() + " verified";
+        return switch (summary.blockCoverage()) {
+            case FULL -> range + ", full: " + summary.coverageReason();
+            case INCREMENTAL -> range + ", continuing a clean run";
+        };
+    }
+
+    private static ReconcilerConfig config(CommandLine line) {
         ReconcilerConfig config = ReconcilerConfig.load(line.configFile(), line.overrides());
         if (config.network().home().isBlank()) {
             throw new IllegalArgumentException("network.home is not set (the LEDGER_HOME of the network to reconcile)");

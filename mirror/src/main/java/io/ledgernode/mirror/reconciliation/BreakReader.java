@@ -27,7 +27,8 @@ public final class BreakReader {
     public static final int PAGE_SIZE_MAX = 1_000;
 
     private static final String RUN_COLUMNS = "id, trigger, status, started_at, finished_at, consistent_block, "
-            + "consistent_block_hash, accounts_compared, assets_compared, blocks_compared, breaks_found, failure, runner";
+            + "consistent_block_hash, accounts_compared, assets_compared, blocks_compared, breaks_found, failure, runner, first_block, "
+            + "block_coverage, block_coverage_reason";
     private static final String BREAK_COLUMNS = "id, run_id, type, subject, account_id, jurisdiction, asset, tx_id, "
             + "block_number, chain_value, mirror_value, detail, recorded_at";
 
@@ -72,6 +73,21 @@ public final class BreakReader {
     public Optional<RunView> latestCompleted() throws SQLException {
         return query("SELECT " + RUN_COLUMNS + " FROM reconciler.runs WHERE status = 'COMPLETED' ORDER BY id DESC LIMIT 1",
                 s -> { }, BreakReader::run).stream().findFirst();
+    }
+
+    /**
+     * The most recent completed run that found no break: the last block it verified, and that block's header hash,
+     * are where the next run's block pass may continue from.
+     */
+    public Optional<RunView> latestClean() throws SQLException {
+        return query("SELECT " + RUN_COLUMNS + " FROM reconciler.runs WHERE status = 'COMPLETED' AND breaks_found = 0 "
+                + "ORDER BY id DESC LIMIT 1", s -> { }, BreakReader::run).stream().findFirst();
+    }
+
+    /** The most recent completed run whose block pass verified every block from block 0. */
+    public Optional<RunView> latestFullVerification() throws SQLException {
+        return query("SELECT " + RUN_COLUMNS + " FROM reconciler.runs WHERE status = 'COMPLETED' AND block_coverage = 'FULL' "
+                + "ORDER BY id DESC LIMIT 1", s -> { }, BreakReader::run).stream().findFirst();
     }
 
     /**
@@ -144,7 +160,13 @@ public final class BreakReader {
         return new RunView(rs.getLong(1), Trigger.valueOf(rs.getString(2)), RunStatus.valueOf(rs.getString(3)),
                 instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5)), consistentBlock,
                 hash == null ? null : HexFormat.of().formatHex(hash), rs.getLong(8), rs.getLong(9), rs.getLong(10),
-                rs.getLong(11), rs.getString(12), rs.getString(13));
+                rs.getLong(11), rs.getString(12), rs.getString(13), nullableLong(rs, 14),
+                rs.getString(15) == null ? null : BlockCoverage.valueOf(rs.getString(15)), rs.getString(16));
+    }
+
+    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
     }
 
     private static BreakView breakView(ResultSet rs) throws SQLException {

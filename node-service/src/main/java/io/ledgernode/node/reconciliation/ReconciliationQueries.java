@@ -89,6 +89,11 @@ public final class ReconciliationQueries {
         row.put("consistentBlock", run.consistentBlock());
         row.put("consistentBlockHash", run.consistentBlockHash());
         row.put("blocksCompared", run.blocksCompared());
+        // Which blocks this run's block pass verified: from firstBlock to consistentBlock, from block 0 or continuing
+        // the last clean run.
+        row.put("firstBlock", run.firstBlock());
+        row.put("blockCoverage", run.blockCoverage() == null ? null : run.blockCoverage().name());
+        row.put("blockCoverageReason", run.coverageReason());
         if (wholeConsortium) {
             row.put("accountsCompared", run.accountsCompared());
             row.put("assetsCompared", run.assetsCompared());

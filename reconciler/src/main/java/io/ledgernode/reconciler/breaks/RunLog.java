@@ -1,5 +1,6 @@
 package io.ledgernode.reconciler.breaks;
 
+import io.ledgernode.mirror.reconciliation.BlockCoverage;
 import io.ledgernode.mirror.reconciliation.Trigger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,6 +10,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
@@ -23,11 +25,16 @@ public final class RunLog {
         this.dataSource = dataSource;
     }
 
-    /** What a completed run compared, and the block it is consistent at. */
+    /**
+     * What a completed run compared, the block it is consistent at, and the blocks its block pass verified (from
+     * {@code firstBlock}, with {@code coverageReason} saying why a full pass was full).
+     */
     public record Completion(long consistentBlock, byte[] consistentBlockHash, long accountsCompared, long assetsCompared,
-                             long blocksCompared, long breaksFound, Instant finishedAt) {
+                             long blocksCompared, long breaksFound, Instant finishedAt, long firstBlock,
+                             BlockCoverage blockCoverage, String coverageReason) {
         public Completion {
             consistentBlockHash = consistentBlockHash.clone();
+            Objects.requireNonNull(blockCoverage, "blockCoverage");
         }
     }
 
@@ -85,8 +92,8 @@ public final class RunLog {
 
     public void complete(long runId, Completion completion) throws SQLException {
         update(runId, "UPDATE reconciler.runs SET status = 'COMPLETED', finished_at = ?, consistent_block = ?, "
-                + "consistent_block_hash = ?, accounts_compared = ?, assets_compared = ?, blocks_compared = ?, breaks_found = ? "
-                + "WHERE id = ? AND status = 'RUNNING'", statement -> {
+                + "consistent_block_hash = ?, accounts_compared = ?, assets_compared = ?, blocks_compared = ?, breaks_found = ?, "
+                + "first_block = ?, block_coverage = ?, block_coverage_reason = ? WHERE id = ? AND status = 'RUNNING'", statement -> {
                     statement.setTimestamp(1, Timestamp.from(completion.finishedAt()));
                     statement.setLong(2, completion.consistentBlock());
                     statement.setBytes(3, completion.consistentBlockHash());
@@ -94,7 +101,10 @@ public final class RunLog {
                     statement.setLong(5, completion.assetsCompared());
                     statement.setLong(6, completion.blocksCompared());
                     statement.setLong(7, completion.breaksFound());
-                    statement.setLong(8, runId);
+                    statement.setLong(8, completion.firstBlock());
+                    statement.setString(9, completion.blockCoverage().name());
+                    setText(statement, 10, completion.coverageReason());
+                    statement.setLong(11, runId);
                 });
     }
 

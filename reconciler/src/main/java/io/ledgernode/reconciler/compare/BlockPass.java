@@ -1,5 +1,6 @@
 package io.ledgernode.reconciler.compare;
 
+import io.ledgernode.mirror.reconciliation.BlockCoverage;
 import io.ledgernode.reconciler.breaks.Break;
 import io.ledgernode.reconciler.breaks.Subject;
 import io.ledgernode.reconciler.chain.ChainBlock;
@@ -13,15 +14,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every block from 0 up to the chain's height when the pass starts, peer against mirror, in batches: the peer's
- * blocks are hash-chained first (each one's previous hash is the header hash of the one before, so the peer's copy
- * is whole), then each is compared with the mirror's record of it. Blocks the mirror holds beyond the chain's height
- * are extra. The last block compared is the block the run is consistent at.
+ * The blocks up to the chain's height when the pass starts, peer against mirror, in batches: the peer's blocks are
+ * hash-chained first (each one's previous hash is the header hash of the one before, so the peer's copy is whole),
+ * then each is compared with the mirror's record of it. Blocks the mirror holds beyond the chain's height are extra.
+ * The last block compared is the block the run is consistent at.
+ *
+ * <p>The pass starts at block 0, or (issue 16, 3b) just after the last block a clean run verified: that block is
+ * re-read and must still have the header hash the run kept, and the first new block must chain to it, so the cost
+ * of a run follows the blocks added since, not the chain's age. A kept hash the chain no longer has is a break, and
+ * the pass then verifies every block from block 0.
  */
 final class BlockPass {
 
-    /** How many blocks were compared, and the last one's number and header hash. */
-    record Result(long blocks, long lastBlock, byte[] lastHash) {
+    /**
+     * How many blocks were compared (from {@code firstBlock}), the last one's number and header hash, and how the
+     * pass covered the chain ({@code coverageReason}: why it was full; null for an incremental pass).
+     */
+    record Result(long blocks, long firstBlock, long lastBlock, byte[] lastHash, BlockCoverage coverage,
+                  String coverageReason) {
     }
 
     /** Extra mirror blocks reported at most (one is already a disaster; the rest add nothing). */
@@ -33,17 +43,60 @@ final class BlockPass {
         this.run = run;
     }
 
-    Result run(long minHeight) throws SQLException, InterruptedException {
+    Result run(long minHeight, BlockStart start) throws SQLException, InterruptedException {
         long height = Math.max(run.chain().height(), minHeight);
         if (height == 0) {
             throw new IllegalStateException("the chain has no blocks");
         }
         // The mirror must hold every block up to the chain's height before any comparison means anything.
         run.mirrorWait().until(height, () -> run.mirror().blocks(height - 1, height));
+        Result result = switch (start) {
+            case BlockStart.Genesis genesis -> verify(0, null, height, BlockCoverage.FULL, genesis.reason());
+            case BlockStart.After after -> continueAfter(after, height);
+        };
+        extraBlocks();
+        run.sink().flush();
+        return result;
+    }
+
+    /** The blocks after the kept one, if the chain still has the kept one as it was; otherwise all of them. */
+    private Result continueAfter(BlockStart.After after, long height) throws SQLException {
+        if (after.block() >= height) {
+            String reason = "the chain's height " + height + " is below block " + after.block() + " that run "
+                    + after.runId() + " verified";
+            run.sink().add(new Break.BlockHashMismatch(after.block(), "header_hash kept by run " + after.runId(), null,
+                    HexFormat.of().formatHex(after.headerHash())));
+            return verify(0, null, height, BlockCoverage.FULL, reason);
+        }
+        byte[] onChain = headerHashOf(after.block());
+        if (!MessageDigest.isEqual(onChain, after.headerHash())) {
+            run.sink().add(Break.BlockHashMismatch.ofHashes(after.block(), "header_hash kept by run " + after.runId(),
+                    onChain, after.headerHash()));
+            return verify(0, null, height, BlockCoverage.FULL, "block " + after.block() + " no longer has the header hash "
+                    + "run " + after.runId() + " verified");
+        }
+        return verify(after.block() + 1, after.headerHash(), height, BlockCoverage.INCREMENTAL, null);
+    }
+
+    private byte[] headerHashOf(long number) {
+        byte[][] hash = {null};
+        run.chain().blocks(number, number + 1, block -> hash[0] = block.headerHash());
+        if (hash[0] == null) {
+            throw new IllegalStateException("the peer did not hand over block " + number + " below its height");
+        }
+        return hash[0];
+    }
+
+    /**
+     * Blocks {@code from} to {@code height - 1}, the first chained to {@code previousHash} (null from block 0), each
+     * compared with the mirror.
+     */
+    private Result verify(long from, byte[] previousHash, long height, BlockCoverage coverage, String reason)
+            throws SQLException {
         List<ChainBlock> batch = new ArrayList<>(run.config().blockBatchSize());
-        byte[][] previous = {null};
+        byte[][] previous = {previousHash};
         SQLException[] failed = {null};
-        run.chain().blocks(0, height, block -> {
+        run.chain().blocks(from, height, block -> {
             if (failed[0] != null) {
                 return;
             }
@@ -62,9 +115,7 @@ final class BlockPass {
         if (last != null) {
             throw last;
         }
-        extraBlocks();
-        run.sink().flush();
-        return new Result(height, height - 1, previous[0]);
+        return new Result(height - from, from, height - 1, previous[0], coverage, reason);
     }
 
     /** Compares a batch with the mirror; a database failure is handed back (the block stream cannot throw it). */

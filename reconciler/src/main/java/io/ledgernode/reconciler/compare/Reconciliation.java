@@ -1,10 +1,12 @@
 package io.ledgernode.reconciler.compare;
 
+import io.ledgernode.mirror.reconciliation.BlockCoverage;
 import io.ledgernode.mirror.reconciliation.BreakType;
 import io.ledgernode.reconciler.chain.ChainReader;
 import io.ledgernode.reconciler.config.ReconcilerConfig;
 import io.ledgernode.reconciler.mirror.MirrorHistories;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -31,9 +33,14 @@ public final class Reconciliation {
         this.config = config;
     }
 
-    /** What a completed run compared, the block it is consistent at, and what it found. */
+    /**
+     * What a completed run compared, the block it is consistent at, and what it found; which blocks its block pass
+     * verified (from {@code firstBlock}, how and why) and how long that pass took (the part that follows the blocks
+     * added since the last clean run).
+     */
     public record Summary(long consistentBlock, byte[] consistentBlockHash, long accountsCompared, long assetsCompared,
-                          long blocksCompared, long breaksFound, Map<BreakType, Long> breaksByType) {
+                          long blocksCompared, long breaksFound, Map<BreakType, Long> breaksByType, long firstBlock,
+                          BlockCoverage blockCoverage, String coverageReason, Duration blockPassTime) {
         public Summary {
             consistentBlockHash = consistentBlockHash.clone();
             breaksByType = Map.copyOf(breaksByType);
@@ -45,18 +52,23 @@ public final class Reconciliation {
         }
     }
 
-    public Summary run(BreakSink sink) throws SQLException, InterruptedException {
+    /** One run whose block pass starts at {@code start}; breaks go to {@code sink}. */
+    public Summary run(BreakSink sink, BlockStart start) throws SQLException, InterruptedException {
         MirrorWait wait = new MirrorWait(config.mirrorWaitMax(), config.mirrorPollInterval());
         long started = System.nanoTime();
         PassContext run = new PassContext(chain, mirror, config, wait, sink);
         AccountPass.Result accounts = new AccountPass(run, mirrorPool).run();
         LOG.info(() -> "compared " + accounts.accounts() + " accounts in " + seconds(started) + " s; breaks so far " + sink.total());
         AssetPass.Result assets = new AssetPass(run).run(accounts);
-        BlockPass.Result blocks = new BlockPass(run).run(assets.lastHigh());
-        LOG.info(() -> "compared " + assets.assets() + " assets and " + blocks.blocks() + " blocks; run took " + seconds(started)
+        long blockPassStarted = System.nanoTime();
+        BlockPass.Result blocks = new BlockPass(run).run(assets.lastHigh(), start);
+        Duration blockPassTime = Duration.ofNanos(System.nanoTime() - blockPassStarted);
+        LOG.info(() -> "compared " + assets.assets() + " assets and " + blocks.blocks() + " blocks (" + blocks.coverage()
+                + " from block " + blocks.firstBlock() + "); run took " + seconds(started)
                 + " s; breaks " + sink.total());
         return new Summary(blocks.lastBlock(), blocks.lastHash(), accounts.accounts(), assets.assets(), blocks.blocks(),
-                sink.total(), sink.counts());
+                sink.total(), sink.counts(), blocks.firstBlock(), blocks.coverage(), blocks.coverageReason(),
+                blockPassTime);
     }
 
     private static String seconds(long startedNanos) {

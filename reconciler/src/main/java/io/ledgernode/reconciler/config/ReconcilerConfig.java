@@ -76,9 +76,14 @@ public record ReconcilerConfig(Network network, Database database, Database mirr
         }
     }
 
-    /** How a run pages, waits and rechecks; every loop of a run is bounded by one of these. */
+    /**
+     * How a run pages, waits and rechecks; every loop of a run is bounded by one of these. A run's block pass
+     * continues from the last clean run, except when the last full verification from block 0 finished longer than
+     * {@code fullVerificationEvery} ago.
+     */
     public record Compare(int pageSize, int pagesAheadMax, Duration mirrorWaitMax, Duration mirrorPollInterval,
-                          int recheckAttemptsMax, int windowBlocksMax, int blockBatchSize, int breakBatchSize) {
+                          int recheckAttemptsMax, int windowBlocksMax, int blockBatchSize, int breakBatchSize,
+                          Duration fullVerificationEvery) {
         public Compare {
             requireWithin("compare.pageSize", pageSize, 1, 1_000);
             requireWithin("compare.pagesAheadMax", pagesAheadMax, 1, 64);
@@ -88,6 +93,7 @@ public record ReconcilerConfig(Network network, Database database, Database mirr
             requireWithin("compare.windowBlocksMax", windowBlocksMax, 2, 100_000);
             requireWithin("compare.blockBatchSize", blockBatchSize, 1, 10_000);
             requireWithin("compare.breakBatchSize", breakBatchSize, 1, 10_000);
+            requirePositive("compare.fullVerificationEvery", fullVerificationEvery);
         }
     }
 

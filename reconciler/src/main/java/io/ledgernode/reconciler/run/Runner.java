@@ -1,10 +1,13 @@
 package io.ledgernode.reconciler.run;
 
+import io.ledgernode.mirror.reconciliation.BlockCoverage;
 import io.ledgernode.mirror.reconciliation.BreakReader;
+import io.ledgernode.mirror.reconciliation.RunView;
 import io.ledgernode.mirror.reconciliation.Trigger;
 import io.ledgernode.process.AdvisoryLock;
 import io.ledgernode.reconciler.breaks.RunLog;
 import io.ledgernode.reconciler.chain.ChainReader;
+import io.ledgernode.reconciler.compare.BlockStart;
 import io.ledgernode.reconciler.compare.BreakSink;
 import io.ledgernode.reconciler.compare.Reconciliation;
 import io.ledgernode.reconciler.config.ReconcilerConfig;
@@ -14,6 +17,9 @@ import io.ledgernode.reconciler.report.ResultMapping;
 import io.ledgernode.reports.reconciliation.ReconciliationResult;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -55,25 +61,63 @@ public final class Runner {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /** One run whose block pass continues from the last clean run where it may (see {@link #blockStart}). */
     public RunOutcome runOnce(Trigger trigger) {
+        return runOnce(trigger, BlockCoverage.INCREMENTAL);
+    }
+
+    /**
+     * One run; {@code requested} FULL re-verifies every block from block 0, INCREMENTAL continues from the last clean
+     * run unless a full verification is due.
+     */
+    public RunOutcome runOnce(Trigger trigger, BlockCoverage requested) {
         try (AdvisoryLock lock = ReconcilerDatabase.tryLockRun(reconcilerPool).orElse(null)) {
             if (lock == null) {
                 return new RunOutcome.Busy(ReconcilerDatabase.runLockHolder(reconcilerPool));
             }
-            return runLocked(trigger);
+            return runLocked(trigger, blockStart(requested));
         } catch (SQLException e) {
             return new RunOutcome.Failed(-1, "the reconciler's database: " + oneLine(e));
         }
     }
 
-    private RunOutcome runLocked(Trigger trigger) throws SQLException {
+    /**
+     * Where the block pass starts: after the last block the latest clean run verified, unless a full pass was
+     * requested, no clean run exists, the latest full verification is older than {@code fullVerificationEvery}, or it
+     * came after the latest clean run (so it found breaks). Read under the run lock, so no other run is recording
+     * meanwhile.
+     */
+    BlockStart blockStart(BlockCoverage requested) throws SQLException {
+        if (requested == BlockCoverage.FULL) {
+            return new BlockStart.Genesis("full verification requested");
+        }
+        BreakReader runs = new BreakReader(reconcilerPool);
+        Optional<RunView> clean = runs.latestClean();
+        if (clean.isEmpty()) {
+            return new BlockStart.Genesis("no clean run to continue from");
+        }
+        Optional<RunView> full = runs.latestFullVerification();
+        Instant due = clock.instant().minus(config.fullVerificationEvery());
+        if (full.isEmpty() || full.get().finishedAt().isBefore(due)) {
+            return new BlockStart.Genesis("the last full verification is older than " + config.fullVerificationEvery());
+        }
+        // A full verification after the last clean run found breaks: every block again until a run is clean. Among
+        // them the kept hash the chain no longer has, which a run continuing from that clean run would meet again.
+        if (full.get().id() > clean.get().id()) {
+            return new BlockStart.Genesis("the last full verification, run " + full.get().id() + ", found breaks");
+        }
+        RunView from = clean.get();
+        return new BlockStart.After(from.id(), from.consistentBlock(), HexFormat.of().parseHex(from.consistentBlockHash()));
+    }
+
+    private RunOutcome runLocked(Trigger trigger, BlockStart start) throws SQLException {
         RunLog log = new RunLog(reconcilerPool);
         long runId = log.start(trigger, clock.instant(), runnerName);
         LOG.info(() -> "run " + runId + " (" + trigger + ") started");
         BreakSink sink = new BreakSink(log, runId, config.breakBatchSize());
         Reconciliation.Summary summary;
         try (ChainReader chain = chains.get()) {
-            summary = new Reconciliation(chain, mirrorPool, config).run(sink);
+            summary = new Reconciliation(chain, mirrorPool, config).run(sink, start);
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -82,7 +126,7 @@ public final class Runner {
         }
         log.complete(runId, new RunLog.Completion(summary.consistentBlock(), summary.consistentBlockHash(),
                 summary.accountsCompared(), summary.assetsCompared(), summary.blocksCompared(), summary.breaksFound(),
-                clock.instant()));
+                clock.instant(), summary.firstBlock(), summary.blockCoverage(), summary.coverageReason()));
         LOG.info(() -> "run " + runId + " completed: consistent at block " + summary.consistentBlock() + ", "
                 + summary.breaksFound() + " breaks " + summary.breaksByType());
         handOff(runId);

@@ -10,6 +10,7 @@ import io.ledgernode.gateway.LedgerClient;
 import io.ledgernode.gateway.LedgerConnection;
 import io.ledgernode.gateway.NetworkProfile;
 import io.ledgernode.gateway.SubmitOutcome;
+import io.ledgernode.mirror.reconciliation.BlockCoverage;
 import io.ledgernode.mirror.reconciliation.Trigger;
 import io.ledgernode.reconciler.chain.GatewayChainReader;
 import io.ledgernode.reconciler.config.ReconcilerConfig;
@@ -88,7 +89,7 @@ public final class ReconcileBenchmark {
             LiveHeap live = LiveHeap.start();
             long started = System.nanoTime();
             RunOutcome outcome = new Runner(compare, own, mirror, () -> GatewayChainReader.open(profile, "Org1", "User1"),
-                    ResultHandOff.logging(), "benchmark", Clock.systemUTC()).runOnce(Trigger.ON_DEMAND);
+                    ResultHandOff.logging(), "benchmark", Clock.systemUTC()).runOnce(Trigger.ON_DEMAND, BlockCoverage.FULL);
             double seconds = (System.nanoTime() - started) / 1e9;
             live.stop();
             System.out.printf(Locale.ROOT, "reconciliation: %.1f s (%,.0f accounts/s), %.2f x the bare scan; heap limit %,d MiB,"

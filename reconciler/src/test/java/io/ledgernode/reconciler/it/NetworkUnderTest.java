@@ -10,6 +10,7 @@ import io.ledgernode.mirror.reconciliation.BreakReader;
 import io.ledgernode.mirror.reconciliation.BreakView;
 import io.ledgernode.mirror.reconciliation.Trigger;
 import io.ledgernode.mirror.testing.RunningNode;
+import io.ledgernode.mirror.reconciliation.BlockCoverage;
 import io.ledgernode.reconciler.chain.GatewayChainReader;
 import io.ledgernode.reconciler.config.ReconcilerConfig;
 import io.ledgernode.reconciler.db.ReconcilerDatabase;
@@ -68,13 +69,22 @@ final class NetworkUnderTest implements AutoCloseable {
         return reconcile(config.compare().pageSize());
     }
 
+    /** One reconciliation whose block pass re-verifies every block from block 0 ({@code scripts/ledger reconcile --full}). */
+    RunOutcome reconcileFull() {
+        return reconcile(config.compare().pageSize(), BlockCoverage.FULL);
+    }
+
     /** One reconciliation with pages of {@code pageSize}. */
     RunOutcome reconcile(int pageSize) {
+        return reconcile(pageSize, BlockCoverage.INCREMENTAL);
+    }
+
+    private RunOutcome reconcile(int pageSize, BlockCoverage blocks) {
         ReconcilerConfig.Compare compare = ReconcilerConfig.load(Optional.empty(), Map.of("network.home", home.toString(),
                 "compare.pageSize", Integer.toString(pageSize), "compare.mirrorWaitMax", "PT30S")).compare();
         return new Runner(compare, reconcilerPool, mirrorPool,
                 () -> GatewayChainReader.open(profile, config.network().org(), config.network().identity()),
-                ResultHandOff.logging(), "it", Clock.systemUTC()).runOnce(Trigger.ON_DEMAND);
+                ResultHandOff.logging(), "it", Clock.systemUTC()).runOnce(Trigger.ON_DEMAND, blocks);
     }
 
     List<BreakView> breaks(long runId) throws SQLException {

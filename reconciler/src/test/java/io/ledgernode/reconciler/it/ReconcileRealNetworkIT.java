@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgernode.gateway.SubmitOutcome;
+import io.ledgernode.mirror.reconciliation.BlockCoverage;
 import io.ledgernode.mirror.reconciliation.BreakType;
 import io.ledgernode.mirror.reconciliation.BreakView;
 import io.ledgernode.reconciler.run.RunOutcome;
@@ -76,7 +77,10 @@ class ReconcileRealNetworkIT {
         assertThat(outcome).as(outcome.toString()).isInstanceOf(RunOutcome.Clean.class);
         RunOutcome.Clean clean = (RunOutcome.Clean) outcome;
         assertThat(clean.summary().accountsCompared()).isGreaterThanOrEqualTo(accounts.size());
-        assertThat(clean.summary().blocksCompared()).isGreaterThan(10);
+        assertThat(clean.summary().consistentBlock()).isGreaterThan(10);
+        // Every block from firstBlock (0, or after the last clean run's) to the block the run is consistent at.
+        assertThat(clean.summary().blocksCompared())
+                .isEqualTo(clean.summary().consistentBlock() - clean.summary().firstBlock() + 1);
         JsonNode view = JSON.readTree(net.org1.evaluate("Accounts:get", accounts.get(1)));
         JsonNode line = JSON.readTree(net.org1.evaluate("Accounts:summary", accounts.get(1)));
         assertThat(line.path("balance").asText()).isEqualTo(view.path("balance").asText());
@@ -126,6 +130,25 @@ class ReconcileRealNetworkIT {
     }
 
     @Test
+    void a_second_run_verifies_only_the_blocks_added_since_the_first() throws Exception {
+        RunOutcome.Clean first = (RunOutcome.Clean) net.reconcile();
+        net.awaitMirror(net.commit("Money:transfer", net.transfer(accounts.get(0), accounts.get(20), asset, 3)));
+
+        RunOutcome outcome = net.reconcile();
+
+        assertThat(outcome).as(outcome.toString()).isInstanceOf(RunOutcome.Clean.class);
+        RunOutcome.Clean second = (RunOutcome.Clean) outcome;
+        assertThat(second.summary().blockCoverage()).isEqualTo(BlockCoverage.INCREMENTAL);
+        assertThat(second.summary().firstBlock()).isEqualTo(first.summary().consistentBlock() + 1);
+        assertThat(second.summary().blocksCompared())
+                .isEqualTo(second.summary().consistentBlock() - first.summary().consistentBlock())
+                .isPositive()
+                .isLessThan(first.summary().consistentBlock());
+        // The account pass stays exact: every account is compared again.
+        assertThat(second.summary().accountsCompared()).isGreaterThanOrEqualTo(accounts.size());
+    }
+
+    @Test
     void an_altered_stored_block_hash_is_a_BLOCK_HASH_MISMATCH_of_that_block() throws Exception {
         // Not the newest block: the bridge checks the stored hash of the block before each block it applies.
         long block = 2;
@@ -138,7 +161,7 @@ class ReconcileRealNetworkIT {
         List<BreakView> breaks;
         execute("UPDATE mirror.blocks SET header_hash = sha256('forged'::bytea) WHERE number = " + block);
         try {
-            breaks = breaksOf(net.reconcile());
+            breaks = breaksOf(net.reconcileFull());
         } finally {
             try (Connection mirror = net.mirrorOwner();
                  PreparedStatement restore = mirror.prepareStatement("UPDATE mirror.blocks SET header_hash = ? WHERE number = ?")) {
@@ -171,7 +194,7 @@ class ReconcileRealNetworkIT {
         execute("INSERT INTO mirror.entries (block_number, tx_index, entry_index, tx_id, account_id, asset, kind, amount, "
                 + "tx_timestamp) VALUES (" + block + ", 900, 0, '" + phantom + "', '" + victim + "', '" + asset + "', 'MINT', 5, now())");
         try {
-            breaks = breaksOf(net.reconcile());
+            breaks = breaksOf(net.reconcileFull());
         } finally {
             execute("DELETE FROM mirror.entries WHERE block_number = " + block + " AND tx_index = 900");
             execute("DELETE FROM mirror.transactions WHERE block_number = " + block + " AND tx_index = 900");

@@ -48,6 +48,26 @@ class ReconcilerCommandIT {
     }
 
     @Test
+    void run_blocks_full_verifies_every_block_from_block_0_and_says_so_while_a_second_run_continues_after_it()
+            throws Exception {
+        Result full = reconciler("run", "--blocks", "full", "--set", "network.home=" + net.home);
+        Result next = reconciler("run", "--set", "network.home=" + net.home);
+
+        assertThat(full.status()).as(full.output()).isZero();
+        assertThat(full.output()).contains("(blocks 0-").contains(", full: full verification requested), no breaks");
+        assertThat(next.status()).as(next.output()).isZero();
+        assertThat(next.output()).contains("continuing a clean run");
+    }
+
+    @Test
+    void an_unknown_blocks_option_exits_2_naming_the_choices() throws Exception {
+        Result sideways = reconciler("run", "--blocks", "sideways", "--set", "network.home=" + net.home);
+
+        assertThat(sideways.status()).isEqualTo(2);
+        assertThat(sideways.output().strip()).isEqualTo("reconciler: --blocks takes continue or full, got sideways");
+    }
+
+    @Test
     void a_usage_or_configuration_error_exits_2_with_one_line() throws Exception {
         Result unknownKey = reconciler("run", "--set", "network.home=" + net.home, "--set", "compare.pagesize=5");
         Result noMode = reconciler("--set", "network.home=" + net.home);

@@ -43,9 +43,14 @@ public final class RunHarness {
     }
 
     public Runner runner() {
+        return runner(Clock.systemUTC());
+    }
+
+    /** A runner whose clock is {@code clock} (runs record their times by it; a full verification falls due by it). */
+    public Runner runner(Clock clock) {
         ResultHandOff handOff = handedOff::add;
         return new Runner(config().compare(), node.reconciler(), node.reader(), () -> new ForwardingChainReader(chain), handOff,
-                "test", Clock.systemUTC());
+                "test", clock);
     }
 
     public RunOutcome run() {
