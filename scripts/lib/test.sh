@@ -65,7 +65,8 @@ run_benchmark() {
   shift 2
   mvn_quiet -q -DskipTests -pl "$module" -am package dependency:build-classpath \
     -Dmdep.outputFile=target/benchmark.classpath -Dmdep.includeScope=test
-  java -cp "$LEDGER_REPO/$module/target/test-classes:$LEDGER_REPO/$module/target/classes:$(cat "$cp")" "$class" "$LEDGER_HOME" "$@"
+  java -Djava.util.logging.config.file="$LEDGER_REPO/scripts/lib/benchmark-logging.properties" \
+    -cp "$LEDGER_REPO/$module/target/test-classes:$LEDGER_REPO/$module/target/classes:$(cat "$cp")" "$class" "$LEDGER_HOME" "$@"
 }
 
 # record_bench COMMAND...: runs COMMAND (benchmarks), its whole output shown and saved, after a header naming the

@@ -30,8 +30,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
@@ -51,8 +49,6 @@ public final class ChainPathBenchmark {
     private static final int IN_FLIGHT = 32;
     private static final int PER_PHASE = 1_600;
     private static final long TICKS_PER_SECOND = 100;
-    /** Held here: java.util.logging keeps only weak references, and a collected logger forgets its level. */
-    private static final Logger QUIET = Logger.getLogger("io.ledgernode");
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private ChainPathBenchmark() {
@@ -60,8 +56,6 @@ public final class ChainPathBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path home = Path.of(args.length > 0 ? args[0] : ".ledger/local");
-        // The gateway client logs a line per submitted transaction; the figures are what this prints.
-        QUIET.setLevel(Level.WARNING);
         int perPhase = args.length > 1 ? Integer.parseInt(args[1]) : PER_PHASE;
         Properties node = new Properties();
         try (Reader reader = Files.newBufferedReader(home.resolve("network/node.properties"))) {
