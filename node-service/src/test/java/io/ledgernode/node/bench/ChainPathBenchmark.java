@@ -1,35 +1,31 @@
 package io.ledgernode.node.bench;
 
+import static io.ledgernode.node.bench.BenchApi.interleaved;
+import static io.ledgernode.node.bench.BenchApi.must;
+import static io.ledgernode.node.bench.BenchApi.post;
+import static io.ledgernode.node.bench.BenchApi.ratio;
+import static io.ledgernode.node.bench.BenchApi.token;
+import static io.ledgernode.node.bench.BenchApi.transfer;
+
 import io.ledgernode.gateway.GatewayTimeouts;
 import io.ledgernode.gateway.LedgerClient;
 import io.ledgernode.gateway.LedgerConnection;
 import io.ledgernode.gateway.NetworkProfile;
 import io.ledgernode.gateway.SubmitOutcome;
-import io.ledgernode.node.auth.DevTokens;
 import io.ledgernode.node.auth.Role;
+import io.ledgernode.node.bench.BenchApi.Indexed;
 import java.io.IOException;
 import java.io.Reader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -49,7 +45,6 @@ public final class ChainPathBenchmark {
     private static final int IN_FLIGHT = 32;
     private static final int PER_PHASE = 1_600;
     private static final long TICKS_PER_SECOND = 100;
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private ChainPathBenchmark() {
     }
@@ -117,9 +112,6 @@ public final class ChainPathBenchmark {
         }
     }
 
-    private interface Operation {
-        void run(int index) throws Exception;
-    }
 
     /** One phase: its rate, latencies and the CPU ticks each process spent during it. */
     private record Phase(String name, int count, long wallNanos, long[] micros, Map<String, Long> ticks) {
@@ -140,27 +132,10 @@ public final class ChainPathBenchmark {
         }
     }
 
-    private static Phase phase(String name, int count, Processes processes, Operation operation) throws Exception {
-        long[] micros = new long[count];
+    private static Phase phase(String name, int count, Processes processes, Indexed operation) throws Exception {
         Map<String, Long> before = processes.ticks();
         long start = System.nanoTime();
-        try (ExecutorService pool = Executors.newFixedThreadPool(IN_FLIGHT)) {
-            List<Future<?>> clients = new ArrayList<>();
-            for (int c = 0; c < IN_FLIGHT; c++) {
-                int first = c;
-                clients.add(pool.submit(() -> {
-                    for (int i = first; i < count; i += IN_FLIGHT) {
-                        long t = System.nanoTime();
-                        operation.run(i);
-                        micros[i] = (System.nanoTime() - t) / 1_000;
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> client : clients) {
-                client.get();
-            }
-        }
+        long[] micros = interleaved(IN_FLIGHT, count, operation);
         long wall = System.nanoTime() - start;
         Map<String, Long> spent = new TreeMap<>();
         processes.ticks().forEach((process, after) -> spent.put(process, after - before.getOrDefault(process, after)));
@@ -185,12 +160,6 @@ public final class ChainPathBenchmark {
             }
         });
         System.out.println(cpu);
-    }
-
-    private static void ratio(String name, double value, String op, double goal, String details) {
-        boolean met = op.equals(">=") ? value >= goal : value <= goal;
-        System.out.printf(Locale.ROOT, "RATIO %s = %.2f (goal %s %.2f) %s  %s%n", name, value, op, goal,
-                met ? "MET" : "MISSED", details);
     }
 
     private static void noop(LedgerClient gateway, String run, String key) {
@@ -219,29 +188,6 @@ public final class ChainPathBenchmark {
     private static void committed(SubmitOutcome outcome) {
         if (!(outcome instanceof SubmitOutcome.Committed)) {
             throw new IllegalStateException("not committed: " + outcome);
-        }
-    }
-
-    private static String transfer(String from, String to, String asset) {
-        return "{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"asset\":\"" + asset + "\",\"amount\":\"1\"}";
-    }
-
-    private static String token(Path keys, String subject, Role role) {
-        return DevTokens.mint(keys, "ledger-node-dev", "ledger-node", "bench-" + subject, Set.of(role), Set.of(),
-                Optional.empty(), Duration.ofMinutes(30), Clock.systemUTC());
-    }
-
-    private static HttpResponse<String> post(String api, String path, String token, String key, String body)
-            throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(api + path)).header("Authorization", "Bearer " + token)
-                .header("Idempotency-Key", key).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void must(HttpResponse<String> response) {
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(response.uri() + " answered " + response.statusCode() + ": "
-                    + response.body());
         }
     }
 

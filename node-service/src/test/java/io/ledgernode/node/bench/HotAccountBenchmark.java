@@ -1,5 +1,10 @@
 package io.ledgernode.node.bench;
 
+import static io.ledgernode.node.bench.BenchApi.interleaved;
+import static io.ledgernode.node.bench.BenchApi.must;
+import static io.ledgernode.node.bench.BenchApi.post;
+import static io.ledgernode.node.bench.BenchApi.token;
+
 import io.ledgernode.api.Amount;
 import io.ledgernode.api.LedgerJson;
 import io.ledgernode.api.Transactions;
@@ -13,17 +18,12 @@ import io.ledgernode.gateway.LedgerClient;
 import io.ledgernode.gateway.LedgerConnection;
 import io.ledgernode.gateway.NetworkProfile;
 import io.ledgernode.gateway.SubmitOutcome;
-import io.ledgernode.node.auth.DevTokens;
 import io.ledgernode.node.auth.Role;
+import io.ledgernode.node.bench.BenchApi.Indexed;
 import java.io.Reader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,12 +31,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -58,7 +53,6 @@ public final class HotAccountBenchmark {
     private static final Duration FOLD_WAIT_MAX = Duration.ofMinutes(20);
     /** Submissions of one request the network did not take (a loaded machine's endorsement timeouts) before giving up. */
     private static final int ATTEMPTS_MAX = 5;
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private HotAccountBenchmark() {
     }
@@ -112,8 +106,8 @@ public final class HotAccountBenchmark {
     /** The asset, the hot and the normal account, and CLIENTS funded senders with a receiver each. */
     private record Setup(String asset, String hot, String normal, List<String> senders, List<String> receivers) {
         static Setup open(String api, Path keys, String run) throws Exception {
-            String issuer = token(keys, run, Role.ISSUER);
-            String operator = token(keys, run, Role.OPERATOR);
+            String issuer = token(keys, "hot-" + run, Role.ISSUER);
+            String operator = token(keys, "hot-" + run, Role.OPERATOR);
             String asset = "H" + run;
             List<String> senders = new ArrayList<>();
             List<String> receivers = new ArrayList<>();
@@ -218,9 +212,6 @@ public final class HotAccountBenchmark {
         throw new IllegalStateException(transaction + " not committed: " + outcome);
     }
 
-    private interface Operation {
-        void run(int index) throws Exception;
-    }
 
     /** Latencies in microseconds and the wall time of {@code count} operations by CLIENTS concurrent clients. */
     private record Measured(long[] micros, long wallNanos) {
@@ -236,43 +227,10 @@ public final class HotAccountBenchmark {
     }
 
     /** Client c takes indexes c, c + CLIENTS, ...: each client debits only its own sender, so they never conflict. */
-    private static Measured measure(int count, Operation operation) throws Exception {
-        long[] micros = new long[count];
+    private static Measured measure(int count, Indexed operation) throws Exception {
         long start = System.nanoTime();
-        try (ExecutorService pool = Executors.newFixedThreadPool(CLIENTS)) {
-            List<Future<?>> clients = new ArrayList<>();
-            for (int c = 0; c < CLIENTS; c++) {
-                int first = c;
-                clients.add(pool.submit(() -> {
-                    for (int i = first; i < count; i += CLIENTS) {
-                        long t = System.nanoTime();
-                        operation.run(i);
-                        micros[i] = (System.nanoTime() - t) / 1_000;
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> client : clients) {
-                client.get();
-            }
-        }
+        long[] micros = interleaved(CLIENTS, count, operation);
         return new Measured(micros, System.nanoTime() - start);
     }
 
-    private static String token(Path keys, String run, Role role) {
-        return DevTokens.mint(keys, "ledger-node-dev", "ledger-node", "bench-hot-" + run, Set.of(role), Set.of(), Optional.empty(),
-                Duration.ofMinutes(60), Clock.systemUTC());
-    }
-
-    private static HttpResponse<String> post(String api, String path, String token, String key, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(api + path)).header("Authorization", "Bearer " + token)
-                .header("Idempotency-Key", key).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void must(HttpResponse<String> response) {
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(response.uri() + " answered " + response.statusCode() + ": " + response.body());
-        }
-    }
 }

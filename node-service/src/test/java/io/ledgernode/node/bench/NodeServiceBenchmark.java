@@ -1,21 +1,27 @@
 package io.ledgernode.node.bench;
 
+import static io.ledgernode.node.bench.BenchApi.interleaved;
+import static io.ledgernode.node.bench.BenchApi.get;
+import static io.ledgernode.node.bench.BenchApi.must;
+import static io.ledgernode.node.bench.BenchApi.post;
+import static io.ledgernode.node.bench.BenchApi.ratio;
+import static io.ledgernode.node.bench.BenchApi.token;
+import static io.ledgernode.node.bench.BenchApi.transfer;
+
 import io.ledgernode.gateway.GatewayTimeouts;
 import io.ledgernode.gateway.LedgerClient;
 import io.ledgernode.gateway.LedgerConnection;
 import io.ledgernode.gateway.NetworkProfile;
 import io.ledgernode.gateway.SubmitOutcome;
-import io.ledgernode.node.auth.DevTokens;
 import io.ledgernode.node.auth.Role;
+import io.ledgernode.node.bench.BenchApi.Indexed;
 import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,7 +29,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -43,7 +48,6 @@ public final class NodeServiceBenchmark {
     private static final Duration MEASURED = Duration.ofSeconds(10);
     private static final int CALLERS = 1024;
     private static final int TRANSFERS_PER_CLIENT = 8;
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private NodeServiceBenchmark() {
     }
@@ -156,8 +160,8 @@ public final class NodeServiceBenchmark {
         Rate hotSender = hotRun(api, tokens, run + "-hs", c -> transfer(hot, payees.get(c), asset));
         Rate disjointAgain = hotRun(api, tokens, run + "-d2", c -> transfer(sources.get(c), payees.get(c), asset));
         Rate hotReceiver = hotRun(api, tokens, run + "-hr", c -> transfer(sources.get(c), sink, asset));
-        ratio("hot-sender/disjoint", hotSender, disjoint, ">=", 0.50);
-        ratio("hot-receiver/disjoint", hotReceiver, disjointAgain, ">=", 0.90);
+        hotRatio("hot-sender/disjoint", hotSender, disjoint, ">=", 0.50);
+        hotRatio("hot-receiver/disjoint", hotReceiver, disjointAgain, ">=", 0.90);
     }
 
     /** Committed transfers per second of one run, and how many callers were answered anything but 200. */
@@ -193,13 +197,12 @@ public final class NodeServiceBenchmark {
         return new Rate(done / seconds, done, HOT_CLIENTS * HOT_TRANSFERS_PER_CLIENT - done);
     }
 
-    private static void ratio(String name, Rate measured, Rate base, String op, double goal) {
-        double value = measured.perSecond() / base.perSecond();
-        boolean met = op.equals(">=") ? value >= goal : value <= goal;
-        System.out.printf(Locale.ROOT, "RATIO %s = %.2f (goal %s %.2f) %s  %s %.1f/s (%d committed, %d refused) vs disjoint senders "
-                        + "%.1f/s (%d committed, %d refused), %d clients x %d transfers of 1 via REST%n", name, value, op, goal,
-                met ? "MET" : "MISSED", name.substring(0, name.indexOf('/')), measured.perSecond(), measured.committed(), measured.refused(),
-                base.perSecond(), base.committed(), base.refused(), HOT_CLIENTS, HOT_TRANSFERS_PER_CLIENT);
+    private static void hotRatio(String name, Rate measured, Rate base, String op, double goal) {
+        ratio(name, measured.perSecond() / base.perSecond(), op, goal, String.format(Locale.ROOT,
+                "%s %.1f/s (%d committed, %d refused) vs disjoint senders %.1f/s (%d committed, %d refused), "
+                        + "%d clients x %d transfers of 1 via REST", name.substring(0, name.indexOf('/')),
+                measured.perSecond(), measured.committed(), measured.refused(), base.perSecond(), base.committed(),
+                base.refused(), HOT_CLIENTS, HOT_TRANSFERS_PER_CLIENT));
     }
 
     private static void ratios(Measured rest, Optional<Double> pgbench, Measured chaincode, Measured paced) {
@@ -215,11 +218,6 @@ public final class NodeServiceBenchmark {
         ratio("p99-at-half-peak-ms", paced.p99Millis(), "<=", 5.0, String.format(Locale.ROOT,
                 "REST reads paced at %,.0f/s (half of %,.0f/s): p50 %.2f ms, p99 %.2f ms", paced.perSecond(), rest.perSecond(),
                 paced.p50Millis(), paced.p99Millis()));
-    }
-
-    private static void ratio(String name, double value, String op, double goal, String what) {
-        boolean met = op.equals(">=") ? value >= goal : value <= goal;
-        System.out.printf(Locale.ROOT, "RATIO %s = %.2f (goal %s %.2f) %s  %s%n", name, value, op, goal, met ? "MET" : "MISSED", what);
     }
 
     /** One client's view of the node: a kept-alive HTTP/1.1 connection of its own. */
@@ -364,31 +362,9 @@ public final class NodeServiceBenchmark {
         }
     }
 
-    /** The transfers' figures: {@code count} operations over {@link #CLIENTS} clients, each its own share. */
-    private interface Counted {
-        void run(int index) throws Exception;
-    }
-
-    private static Measured measure(int count, Counted operation) throws Exception {
-        long[] micros = new long[count];
+    private static Measured measure(int count, Indexed operation) throws Exception {
         long start = System.nanoTime();
-        try (ExecutorService pool = Executors.newFixedThreadPool(CLIENTS)) {
-            List<Future<?>> clients = new ArrayList<>();
-            for (int c = 0; c < CLIENTS; c++) {
-                int first = c;
-                clients.add(pool.submit(() -> {
-                    for (int i = first; i < count; i += CLIENTS) {
-                        long t = System.nanoTime();
-                        operation.run(i);
-                        micros[i] = (System.nanoTime() - t) / 1_000;
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> client : clients) {
-                client.get();
-            }
-        }
+        long[] micros = interleaved(CLIENTS, count, operation);
         return new Measured(micros, System.nanoTime() - start);
     }
 
@@ -397,36 +373,10 @@ public final class NodeServiceBenchmark {
                 measured.micros().length, measured.perSecond(), measured.p50Millis(), measured.p99Millis(), CLIENTS);
     }
 
-    private static String transfer(String from, String to, String asset) {
-        return "{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"asset\":\"" + asset + "\",\"amount\":\"1\"}";
-    }
-
-    private static String token(Path keys, String run, Role role) {
-        return DevTokens.mint(keys, "ledger-node-dev", "ledger-node", "bench-" + run, Set.of(role), Set.of(), Optional.empty(),
-                Duration.ofMinutes(30), Clock.systemUTC());
-    }
-
     private static List<String> concat(List<String> list, String last) {
         List<String> all = new ArrayList<>(list);
         all.add(last);
         return all;
-    }
-
-    private static HttpResponse<String> post(String api, String path, String token, String key, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(api + path)).header("Authorization", "Bearer " + token)
-                .header("Idempotency-Key", key).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> get(String api, String path, String token) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(api + path)).header("Authorization", "Bearer " + token).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void must(HttpResponse<String> response) {
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(response.uri() + " answered " + response.statusCode() + ": " + response.body());
-        }
     }
 
     /**
