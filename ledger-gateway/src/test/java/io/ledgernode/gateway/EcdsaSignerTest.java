@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
+import java.io.StringWriter;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -12,9 +13,10 @@ import java.security.MessageDigest;
 import java.security.Signature;
 import java.security.interfaces.ECPrivateKey;
 import java.security.spec.ECGenParameterSpec;
-import java.util.Base64;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.hyperledger.fabric.client.identity.Identities;
 import org.junit.jupiter.api.Test;
 
@@ -59,10 +61,12 @@ class EcdsaSignerTest {
     @Test
     void a_key_read_from_a_pem_file_as_fabric_writes_them_signs() throws Exception {
         KeyPair keys = keyPair("secp256r1");
-        String pem = "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPrivate().getEncoded())
-                + "\n-----END PRIVATE KEY-----\n";
-        EcdsaSigner signer = EcdsaSigner.of(Identities.readPrivateKey(new StringReader(pem)));
+        // The key generated above, written as a PEM file the way cryptogen's are (PKCS#8).
+        StringWriter pem = new StringWriter();
+        try (JcaPEMWriter writer = new JcaPEMWriter(pem)) {
+            writer.writeObject(new JcaPKCS8Generator(keys.getPrivate(), null));
+        }
+        EcdsaSigner signer = EcdsaSigner.of(Identities.readPrivateKey(new StringReader(pem.toString())));
         assertThat(verifies(keys, digest(1), signer.sign(digest(1)))).isTrue();
     }
 
