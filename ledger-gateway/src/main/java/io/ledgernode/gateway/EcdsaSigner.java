@@ -49,6 +49,7 @@ public final class EcdsaSigner implements Signer {
         // The same key as the JDK's own key class, whatever provider read it (BouncyCastle, for PEM files).
         PrivateKey jdkKey = KeyFactory.getInstance("EC", "SunEC").generatePrivate(new PKCS8EncodedKeySpec(key.getEncoded()));
         EcdsaSigner signer = new EcdsaSigner(jdkKey, ec.getParams().getOrder());
+        // One signature now: a key the JDK cannot sign with fails here, as the connection opens, not at a first transfer.
         signer.sign(new byte[32]);
         return signer;
     }

@@ -2,17 +2,22 @@ package io.ledgernode.node.bench;
 
 import io.ledgernode.node.auth.DevTokens;
 import io.ledgernode.node.auth.Role;
+import java.io.IOException;
+import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,6 +32,23 @@ final class BenchApi {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private BenchApi() {
+    }
+
+    /**
+     * The node a benchmark measures, as {@code scripts/ledger up} described it in {@code network/node.properties}:
+     * {@code api.url}, {@code auth.devDir} (the development signing key), {@code node.org}.
+     */
+    static Properties node(Path home) throws IOException {
+        Properties node = new Properties();
+        try (Reader reader = Files.newBufferedReader(home.resolve("network/node.properties"))) {
+            node.load(reader);
+        }
+        return node;
+    }
+
+    /** Six characters naming one run's assets, accounts and keys, so runs on the same network never collide. */
+    static String runId() {
+        return Long.toString(Math.abs(new SecureRandom().nextLong()), 36).substring(0, 6).toUpperCase(Locale.ROOT);
     }
 
     /** A development token for subject {@code bench-<subject>}, valid for an hour (a whole benchmark run). */

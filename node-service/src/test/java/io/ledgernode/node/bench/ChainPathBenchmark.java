@@ -2,6 +2,8 @@ package io.ledgernode.node.bench;
 
 import static io.ledgernode.node.bench.BenchApi.interleaved;
 import static io.ledgernode.node.bench.BenchApi.must;
+import static io.ledgernode.node.bench.BenchApi.node;
+import static io.ledgernode.node.bench.BenchApi.runId;
 import static io.ledgernode.node.bench.BenchApi.post;
 import static io.ledgernode.node.bench.BenchApi.ratio;
 import static io.ledgernode.node.bench.BenchApi.token;
@@ -15,10 +17,8 @@ import io.ledgernode.gateway.SubmitOutcome;
 import io.ledgernode.node.auth.Role;
 import io.ledgernode.node.bench.BenchApi.Indexed;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -52,13 +52,10 @@ public final class ChainPathBenchmark {
     public static void main(String[] args) throws Exception {
         Path home = Path.of(args.length > 0 ? args[0] : ".ledger/local");
         int perPhase = args.length > 1 ? Integer.parseInt(args[1]) : PER_PHASE;
-        Properties node = new Properties();
-        try (Reader reader = Files.newBufferedReader(home.resolve("network/node.properties"))) {
-            node.load(reader);
-        }
+        Properties node = node(home);
         String api = node.getProperty("api.url");
         Path keys = Path.of(node.getProperty("auth.devDir"));
-        String run = Long.toString(Math.abs(new SecureRandom().nextLong()), 36).substring(0, 6).toUpperCase(Locale.ROOT);
+        String run = runId();
         String issuer = token(keys, run, Role.ISSUER);
         String operator = token(keys, run, Role.OPERATOR);
         String asset = "C" + run;
@@ -80,22 +77,22 @@ public final class ChainPathBenchmark {
         for (int c = 0; c < IN_FLIGHT; c++) {
             callers.add(token(keys, run + "-" + c, Role.OPERATOR));
         }
-        Processes processes = Processes.of(home.resolve("run"));
+        Processes processes = new Processes(home.resolve("run"));
         NetworkProfile profile = NetworkProfile.ofHome(home);
         try (LedgerConnection org1 = LedgerConnection.open(profile, node.getProperty("node.org", "Org1"), "User1",
                 GatewayTimeouts.defaults())) {
             LedgerClient gateway = new LedgerClient(org1);
             // A short warm-up of each path, so that no phase pays for the JIT or the first connections.
-            phase("warm-up", 2 * IN_FLIGHT, processes, i -> noop(gateway, run, "w" + i));
-            phase("warm-up", 2 * IN_FLIGHT, processes, i -> bare(gateway, run, "w" + i, senders, receivers, asset));
-            phase("warm-up", 2 * IN_FLIGHT, processes, i -> service(api, callers, run, "w" + i, senders, receivers, asset));
+            phase("warm-up", 2 * IN_FLIGHT, processes, i -> noop(gateway, run + "-w", i));
+            phase("warm-up", 2 * IN_FLIGHT, processes, i -> bare(gateway, run + "-w", i, senders, receivers, asset));
+            phase("warm-up", 2 * IN_FLIGHT, processes, i -> service(api, callers, run + "-w", i, senders, receivers, asset));
 
             Phase noop = phase("no-op submits (Money:outcome as a transaction), bare gateway", perPhase, processes,
-                    i -> noop(gateway, run, "n" + i));
+                    i -> noop(gateway, run + "-n", i));
             Phase bare = phase("transfers, bare gateway client (Money:transfer)", perPhase, processes,
-                    i -> bare(gateway, run, "g" + i, senders, receivers, asset));
+                    i -> bare(gateway, run + "-g", i, senders, receivers, asset));
             Phase service = phase("transfers through node-service (REST POST /v1/transfers)", perPhase, processes,
-                    i -> service(api, callers, run, "s" + i, senders, receivers, asset));
+                    i -> service(api, callers, run + "-s", i, senders, receivers, asset));
 
             ratio("transfer/no-op", bare.perSecond() / noop.perSecond(), ">=", 0.90,
                     String.format(Locale.ROOT, "%.1f vs %.1f tx/s at %d in flight; Fabric CPU %.2f vs %.2f ms/tx",
@@ -162,27 +159,23 @@ public final class ChainPathBenchmark {
         System.out.println(cpu);
     }
 
-    private static void noop(LedgerClient gateway, String run, String key) {
-        committed(gateway.submit("Money:outcome", "noop-" + run + "-" + key));
+    private static void noop(LedgerClient gateway, String tag, int i) {
+        committed(gateway.submit("Money:outcome", "noop-" + tag + "-" + i));
     }
 
-    private static void bare(LedgerClient gateway, String run, String key, List<String> senders,
+    /** Request i of a phase goes from sender i % IN_FLIGHT: each client sends from its own account. */
+    private static void bare(LedgerClient gateway, String tag, int i, List<String> senders,
             List<String> receivers, String asset) {
-        int client = index(key) % IN_FLIGHT;
-        committed(gateway.submit("Money:transfer", "{\"idempotencyKey\":\"" + run + "-" + key + "\","
+        int client = i % IN_FLIGHT;
+        committed(gateway.submit("Money:transfer", "{\"idempotencyKey\":\"" + tag + "-" + i + "\","
                 + transfer(senders.get(client), receivers.get(client), asset).substring(1)));
     }
 
-    private static void service(String api, List<String> callers, String run, String key, List<String> senders,
+    private static void service(String api, List<String> callers, String tag, int i, List<String> senders,
             List<String> receivers, String asset) throws Exception {
-        int client = index(key) % IN_FLIGHT;
-        must(post(api, "/v1/transfers", callers.get(client), run + "-" + key,
+        int client = i % IN_FLIGHT;
+        must(post(api, "/v1/transfers", callers.get(client), tag + "-" + i,
                 transfer(senders.get(client), receivers.get(client), asset)));
-    }
-
-    /** The request index a key ends with: client c sends indexes c, c + IN_FLIGHT, ..., so from its own account. */
-    private static int index(String key) {
-        return Integer.parseInt(key.substring(1));
     }
 
     private static void committed(SubmitOutcome outcome) {
@@ -193,10 +186,6 @@ public final class ChainPathBenchmark {
 
     /** The node's processes, by the pid files its supervisors keep ({@code run/<name>.child}). */
     private record Processes(Path run) {
-        static Processes of(Path run) {
-            return new Processes(run);
-        }
-
         /** CPU ticks (user + system) of every live process, by name. */
         Map<String, Long> ticks() throws IOException {
             Map<String, Long> ticks = new TreeMap<>();

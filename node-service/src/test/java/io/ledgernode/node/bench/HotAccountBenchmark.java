@@ -2,6 +2,8 @@ package io.ledgernode.node.bench;
 
 import static io.ledgernode.node.bench.BenchApi.interleaved;
 import static io.ledgernode.node.bench.BenchApi.must;
+import static io.ledgernode.node.bench.BenchApi.node;
+import static io.ledgernode.node.bench.BenchApi.runId;
 import static io.ledgernode.node.bench.BenchApi.post;
 import static io.ledgernode.node.bench.BenchApi.token;
 
@@ -20,10 +22,7 @@ import io.ledgernode.gateway.NetworkProfile;
 import io.ledgernode.gateway.SubmitOutcome;
 import io.ledgernode.node.auth.Role;
 import io.ledgernode.node.bench.BenchApi.Indexed;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,13 +59,10 @@ public final class HotAccountBenchmark {
     public static void main(String[] args) throws Exception {
         Path home = Path.of(args.length > 0 ? args[0] : ".ledger/local");
         int credits = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
-        Properties node = new Properties();
-        try (Reader reader = Files.newBufferedReader(home.resolve("network/node.properties"))) {
-            node.load(reader);
-        }
+        Properties node = node(home);
         String api = node.getProperty("api.url");
         Path keys = Path.of(node.getProperty("auth.devDir"));
-        String run = Long.toString(Math.abs(new SecureRandom().nextLong()), 36).substring(0, 6).toUpperCase(Locale.ROOT);
+        String run = runId();
         Setup setup = Setup.open(api, keys, run);
         try (LedgerConnection org1 = LedgerConnection.open(NetworkProfile.ofHome(home), node.getProperty("node.org", "Org1"), "User1",
                 GatewayTimeouts.defaults())) {

@@ -3,6 +3,8 @@ package io.ledgernode.node.bench;
 import static io.ledgernode.node.bench.BenchApi.interleaved;
 import static io.ledgernode.node.bench.BenchApi.get;
 import static io.ledgernode.node.bench.BenchApi.must;
+import static io.ledgernode.node.bench.BenchApi.node;
+import static io.ledgernode.node.bench.BenchApi.runId;
 import static io.ledgernode.node.bench.BenchApi.post;
 import static io.ledgernode.node.bench.BenchApi.ratio;
 import static io.ledgernode.node.bench.BenchApi.token;
@@ -15,13 +17,11 @@ import io.ledgernode.gateway.NetworkProfile;
 import io.ledgernode.gateway.SubmitOutcome;
 import io.ledgernode.node.auth.Role;
 import io.ledgernode.node.bench.BenchApi.Indexed;
-import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,13 +54,10 @@ public final class NodeServiceBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path home = Path.of(args.length > 0 ? args[0] : ".ledger/local");
-        Properties node = new Properties();
-        try (Reader reader = Files.newBufferedReader(home.resolve("network/node.properties"))) {
-            node.load(reader);
-        }
+        Properties node = node(home);
         String api = node.getProperty("api.url");
         Path keys = Path.of(node.getProperty("auth.devDir"));
-        String run = Long.toString(Math.abs(new SecureRandom().nextLong()), 36).substring(0, 6).toUpperCase(Locale.ROOT);
+        String run = runId();
         String issuer = token(keys, run, Role.ISSUER);
         String operator = token(keys, run, Role.OPERATOR);
         String asset = "N" + run;
