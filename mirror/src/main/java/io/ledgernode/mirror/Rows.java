@@ -44,14 +44,32 @@ final class Rows {
     }
 
     static Account account(ResultSet rs) throws SQLException {
-        return new Account(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                AccountStatus.valueOf(rs.getString(6)), optionalLong(rs, 7), optionalLong(rs, 8), rs.getLong(9), rs.getLong(10),
-                rs.getLong(11), rs.getLong(12));
+        return account(rs, 1);
+    }
+
+    /** An account from the twelve columns of {@link #ACCOUNT}, starting at column {@code first}. */
+    static Account account(ResultSet rs, int first) throws SQLException {
+        int c = first - 1;
+        return new Account(rs.getString(c + 1), rs.getString(c + 2), rs.getString(c + 3), rs.getString(c + 4),
+                rs.getString(c + 5), AccountStatus.valueOf(rs.getString(c + 6)), optionalLong(rs, c + 7), optionalLong(rs, c + 8),
+                rs.getLong(c + 9), rs.getLong(c + 10), rs.getLong(c + 11), rs.getLong(c + 12));
     }
 
     static Hold hold(ResultSet rs) throws SQLException {
-        return new Hold(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5), instant(rs, 6),
-                HoldStatus.valueOf(rs.getString(7)), rs.getString(8), rs.getLong(9), rs.getString(10), optionalLong(rs, 11));
+        return hold(rs, 1);
+    }
+
+    /** A hold from the eleven columns of {@link #HOLD}, starting at column {@code first}. */
+    static Hold hold(ResultSet rs, int first) throws SQLException {
+        int c = first - 1;
+        return new Hold(rs.getString(c + 1), rs.getString(c + 2), rs.getString(c + 3), rs.getLong(c + 4), rs.getString(c + 5),
+                instant(rs, c + 6), HoldStatus.valueOf(rs.getString(c + 7)), rs.getString(c + 8), rs.getLong(c + 9),
+                rs.getString(c + 10), optionalLong(rs, c + 11));
+    }
+
+    /** {@code columns} (a list of {@link Rows}) each qualified with {@code alias}, for a query that joins tables. */
+    static String qualified(String alias, String columns) {
+        return alias + "." + columns.replace(", ", ", " + alias + ".");
     }
 
     static Asset asset(ResultSet rs) throws SQLException {

@@ -101,8 +101,8 @@ public final class NodeService {
     }
 
     public static void main(String[] args) {
-        // One line per log record (the JDK's default format takes two).
-        System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %3$s: %5$s%6$s%n");
+        // One line per log record (the JDK's default format takes two), as every process of the node writes them.
+        io.ledgernode.process.Logs.configure();
         Config root = Config.create();
         NodeConfig config;
         GrpcServerConfig grpcConfig;

@@ -149,8 +149,14 @@ class MirrorViewTest {
 
     /** A data source that always hands out {@code connection}, whose close() only gives it back. */
     private static DataSource onlyConnection(Connection connection) {
+        return onlyConnection(connection, new java.util.ArrayList<>());
+    }
+
+    /** The same, noting in {@code calls} the name of every method called on the connection. */
+    private static DataSource onlyConnection(Connection connection, List<String> calls) {
         Connection lent = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
+                    calls.add(method.getName());
                     if (method.getName().equals("close")) {
                         return null;
                     }
@@ -167,6 +173,42 @@ class MirrorViewTest {
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });
+    }
+
+    @Test
+    void a_balance_read_is_one_statement_outside_a_transaction_with_the_account_its_open_holds_and_the_height()
+            throws SQLException {
+        mirror.seeder().hold(new Hold("h0", "alice", "EUR", 50, "bob", T0.plusSeconds(60), HoldStatus.OPEN, "tx-hold", 2, null,
+                OptionalLong.empty())).hold(new Hold("h2", "alice", "EUR", 5, "bob", T0, HoldStatus.RELEASED, "tx-hold", 2,
+                "tx-release", OptionalLong.of(2)));
+        try (Connection connection = mirror.reader().getConnection()) {
+            List<String> calls = new java.util.ArrayList<>();
+            MirrorReader counted = new MirrorReader(onlyConnection(connection, calls));
+
+            var alice = counted.accountWithHolds("alice", 10);
+
+            assertThat(alice.height()).isEqualTo(3);
+            assertThat(alice.value().account()).contains(account("alice", 500, 200, OptionalLong.of(10_000)));
+            assertThat(alice.value().openHolds()).extracting(Hold::id).containsExactly("h0", "h1");
+            assertThat(alice.value().openHolds().get(1).expiresAt()).isEqualTo(T0.plusSeconds(600));
+            assertThat(calls).as("what the read asked of its connection").containsOnlyOnce("prepareStatement")
+                    .doesNotContain("rollback", "commit", "createStatement");
+        }
+        assertThat(reader.accountWithHolds("alice", 1).value().openHolds()).extracting(Hold::id).containsExactly("h0");
+        assertThat(reader.accountWithHolds("bob", 10).value()).isEqualTo(new io.ledgernode.mirror.AccountWithHolds(
+                java.util.Optional.of(account("bob", 0, 0, OptionalLong.empty())), List.of()));
+        var nobody = reader.accountWithHolds("carol", 10);
+        assertThat(nobody.value().account()).isEmpty();
+        assertThat(nobody.height()).isEqualTo(3);
+        assertThatThrownBy(() -> reader.accountWithHolds("alice", 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void a_balance_read_before_the_bridges_first_block_answers_height_zero_and_no_account() throws SQLException {
+        var fresh = new MirrorReader(EmbeddedMirror.shared().fresh().reader()).accountWithHolds("alice", 10);
+
+        assertThat(fresh.height()).isZero();
+        assertThat(fresh.value().account()).isEmpty();
     }
 
     @Test

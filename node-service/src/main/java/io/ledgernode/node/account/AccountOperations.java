@@ -5,8 +5,8 @@ import io.ledgernode.api.Transactions;
 import io.ledgernode.api.account.OpenAccountRequest;
 import io.ledgernode.mirror.Account;
 import io.ledgernode.mirror.AccountEntry;
+import io.ledgernode.mirror.AccountWithHolds;
 import io.ledgernode.mirror.EntryPosition;
-import io.ledgernode.mirror.Hold;
 import io.ledgernode.mirror.MirrorReader;
 import io.ledgernode.node.auth.Caller;
 import io.ledgernode.node.auth.Role;
@@ -58,9 +58,8 @@ public final class AccountOperations {
     public AccountAnswer get(Caller caller, String id, OptionalLong minBlock) {
         Require.accountId("id", id);
         minBlock.ifPresent(block -> mirror.awaitBlock(block, minBlockWaitMax));
-        MirrorReader.Snapshot<AccountWithHolds> read = mirror.read(view ->
-                new AccountWithHolds(view.account(id), view.openHolds(id, pageSizeMax)));
-        return AccountAnswer.of(visible(caller, id, read.value().account()), read.value().holds(), read.height());
+        MirrorReader.Snapshot<AccountWithHolds> read = mirror.accountWithHolds(id, pageSizeMax);
+        return AccountAnswer.of(visible(caller, id, read.value().account()), read.value().openHolds(), read.height());
     }
 
     /** A page of the account's entries, newest first, with the cursor of the next (older) page or null. */
@@ -80,10 +79,6 @@ public final class AccountOperations {
     /** Refuses (as not found) an account the caller may not see. */
     public void requireVisible(Caller caller, String id) {
         visible(caller, id, mirror.read(view -> view.account(id)).value());
-    }
-
-    /** The account and its open holds, read in one snapshot. */
-    private record AccountWithHolds(Optional<Account> account, List<Hold> holds) {
     }
 
     /** The account's row if the caller may see it; a 404 exactly like a missing account otherwise. */

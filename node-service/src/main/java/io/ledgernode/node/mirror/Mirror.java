@@ -1,5 +1,6 @@
 package io.ledgernode.node.mirror;
 
+import io.ledgernode.mirror.AccountWithHolds;
 import io.ledgernode.mirror.MirrorReader;
 import io.ledgernode.node.http.ApiErrorCode;
 import io.ledgernode.node.http.ApiException;
@@ -31,8 +32,21 @@ public final class Mirror {
         try {
             return reader.read(reads);
         } catch (SQLException e) {
-            throw new ApiException(ApiErrorCode.Service.MIRROR_UNAVAILABLE, "the mirror database is not reachable; retry shortly");
+            throw unavailable();
         }
+    }
+
+    /** An account with its open holds (at most {@code holdsMax}) in one statement; 503 if the mirror cannot be reached. */
+    public MirrorReader.Snapshot<AccountWithHolds> accountWithHolds(String id, int holdsMax) {
+        try {
+            return reader.accountWithHolds(id, holdsMax);
+        } catch (SQLException e) {
+            throw unavailable();
+        }
+    }
+
+    private static ApiException unavailable() {
+        return new ApiException(ApiErrorCode.Service.MIRROR_UNAVAILABLE, "the mirror database is not reachable; retry shortly");
     }
 
     /** The number of blocks the mirror holds (the next block it expects). */

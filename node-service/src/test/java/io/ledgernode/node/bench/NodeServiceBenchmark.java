@@ -15,6 +15,7 @@ import io.ledgernode.gateway.LedgerClient;
 import io.ledgernode.gateway.LedgerConnection;
 import io.ledgernode.gateway.NetworkProfile;
 import io.ledgernode.gateway.SubmitOutcome;
+import io.ledgernode.mirror.MirrorReader;
 import io.ledgernode.node.auth.Role;
 import io.ledgernode.node.bench.BenchApi.Indexed;
 import java.net.URI;
@@ -36,7 +37,7 @@ import java.util.concurrent.Future;
 /**
  * Prints, for the running node, in one run and at the same concurrency ({@link #CLIENTS} clients), back to back:
  * balance reads through node-service REST at their peak rate; pgbench running, against the node's own mirror
- * database, exactly the statements the node sends for one such read; the same balance evaluated on the chaincode
+ * database, exactly the statement the node sends for one such read; the same balance evaluated on the chaincode
  * through the gateway; and REST reads paced at half the peak rate, with their p99. Then transfers through the service
  * beside a bare Fabric Gateway client. The issue 16 goals are printed as {@code RATIO} lines. Run with
  * {@code scripts/ledger bench}. It prints figures; it asserts nothing about time.
@@ -48,6 +49,8 @@ public final class NodeServiceBenchmark {
     private static final Duration MEASURED = Duration.ofSeconds(10);
     private static final int CALLERS = 1024;
     private static final int TRANSFERS_PER_CLIENT = 8;
+    /** The most open holds a balance read returns: the node's largest page (node.page-size-max's default). */
+    private static final int HOLDS_PAGE = 100;
 
     private NodeServiceBenchmark() {
     }
@@ -72,8 +75,12 @@ public final class NodeServiceBenchmark {
                     + "\",\"ownerRef\":\"bench\",\"jurisdiction\":\"DE\"}"));
             must(post(api, "/v1/mint", issuer, "m-" + id, "{\"account\":\"" + id + "\",\"amount\":\"100000000\"}"));
         }
-        hotAccounts(api, keys, run, issuer, operator, asset);
-        if (args.length > 1 && args[1].equals("hot")) {
+        // A second argument runs one part alone, for work on it: "hot" the hot accounts, "reads" the balance reads.
+        String only = args.length > 1 ? args[1] : "";
+        if (!only.equals("reads")) {
+            hotAccounts(api, keys, run, issuer, operator, asset);
+        }
+        if (only.equals("hot")) {
             return;
         }
         NetworkProfile profile = NetworkProfile.ofHome(home);
@@ -107,6 +114,9 @@ public final class NodeServiceBenchmark {
             report(String.format(Locale.ROOT, "balance reads via REST, paced at half the peak (%.0f/s)", halfPeak), paced);
             System.out.println("uptime: " + uptime());
             ratios(rest, pgbench, chaincode, paced);
+            if (only.equals("reads")) {
+                return;
+            }
             int transfers = CLIENTS * TRANSFERS_PER_CLIENT;
             report("transfers through the service, REST POST /v1/transfers", measure(transfers, i -> {
                 must(post(api, "/v1/transfers", callers.get(i % CALLERS), "t-" + run + "-" + i,
@@ -205,7 +215,7 @@ public final class NodeServiceBenchmark {
     private static void ratios(Measured rest, Optional<Double> pgbench, Measured chaincode, Measured paced) {
         if (pgbench.isPresent()) {
             ratio("api-reads/pgbench", rest.perSecond() / pgbench.get(), ">=", 0.30, String.format(Locale.ROOT,
-                    "api %,.0f/s vs pgbench %,.0f/s (the node's statements for one read) at %d clients",
+                    "api %,.0f/s vs pgbench %,.0f/s (the node's statement for one read) at %d clients",
                     rest.perSecond(), pgbench.get(), CLIENTS));
         } else {
             System.out.println("RATIO api-reads/pgbench = SKIPPED (goal >= 0.30) MISSED  pgbench could not run (see above)");
@@ -305,9 +315,10 @@ public final class NodeServiceBenchmark {
     }
 
     /**
-     * Runs pgbench with the statements node-service sends Postgres for one balance read (the read-only REPEATABLE READ
-     * snapshot, the mirror height, the account, its open holds), prepared as the JDBC driver prepares them, against
-     * the node's own mirror database, for {@link #MEASURED} at {@link #CLIENTS} clients; its transactions per second.
+     * Runs pgbench with the statement node-service sends Postgres for one balance read (the mirror module's
+     * {@link MirrorReader#ACCOUNT_WITH_HOLDS_SQL}: the height, the account, its open holds), prepared as the JDBC driver
+     * prepares it, against the node's own mirror database, for {@link #MEASURED} at {@link #CLIENTS} clients; its
+     * transactions per second.
      */
     private static Optional<Double> pgbench(String readerUrl, String run) throws Exception {
         Path pgbench = Path.of("/usr/bin/pgbench");
@@ -317,16 +328,10 @@ public final class NodeServiceBenchmark {
             return Optional.empty();
         }
         String account = "'nb-' || :n || '-" + run + "'";
-        String pick = "\\set n random(0, " + (CLIENTS - 1) + ")\n";
-        // For scale only: the account's row alone, one statement, as a SELECT in pgbench is usually quoted.
-        pgbenchRun(pgbench, readerUrl, "balance reads, the account SELECT alone in pgbench",
-                pick + "SELECT " + MirrorReadSql.ACCOUNT.replace("?", account) + ";\n");
-        return pgbenchRun(pgbench, readerUrl, "balance reads, the node's statements in pgbench", pick
-                + "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;\n"
-                + "SELECT " + MirrorReadSql.CHECKPOINT + ";\n"
-                + "SELECT " + MirrorReadSql.ACCOUNT.replace("?", account) + ";\n"
-                + "SELECT " + MirrorReadSql.HOLDS.replace("?", account) + ";\n"
-                + "ROLLBACK;\n");
+        String statement = MirrorReader.ACCOUNT_WITH_HOLDS_SQL.replaceFirst("\\?", java.util.regex.Matcher.quoteReplacement(account))
+                .replaceFirst("\\?", Integer.toString(HOLDS_PAGE));
+        return pgbenchRun(pgbench, readerUrl, "balance reads, the node's statement in pgbench",
+                "\\set n random(0, " + (CLIENTS - 1) + ")\n" + statement + ";\n");
     }
 
     /** One pgbench run of {@code sql} for {@link #MEASURED} at {@link #CLIENTS} clients; its transactions per second. */
@@ -374,18 +379,6 @@ public final class NodeServiceBenchmark {
         List<String> all = new ArrayList<>(list);
         all.add(last);
         return all;
-    }
-
-    /**
-     * The statements node-service sends for one balance read ({@code MirrorView}: the checkpoint, the account, its open
-     * holds, at most a page), with {@code ?} for the account id.
-     */
-    private static final class MirrorReadSql {
-        static final String CHECKPOINT = "channel, next_block, updated_at FROM bridge.checkpoint WHERE id = 1";
-        static final String ACCOUNT = "id, asset, custodian_msp, owner_ref, jurisdiction, status, per_transfer_max, "
-                + "daily_debit_max, balance, held, opened_block, updated_block FROM mirror.accounts WHERE id = ?";
-        static final String HOLDS = "id, account_id, asset, amount, payee, expires_at, status, placed_tx_id, placed_block, "
-                + "closed_tx_id, closed_block FROM mirror.holds WHERE account_id = ? AND status = 'OPEN' ORDER BY id LIMIT 100";
     }
 
     /**
