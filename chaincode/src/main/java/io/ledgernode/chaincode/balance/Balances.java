@@ -30,7 +30,7 @@ public final class Balances {
 
     /** The zero balance record of a newly opened account. */
     public void open(final String accountId) {
-        state.write(Keys.balance(accountId), BalanceRecord.EMPTY);
+        state.write(Keys.balance(accountId), BalanceRecord.opened(tx.utcDay()));
     }
 
     /** Balance + ({@code MINT} or {@code CREDIT}): a unique credit key; never reads the balance key. */
@@ -42,16 +42,14 @@ public final class Balances {
 
     /** Balance − ({@code DEBIT} or {@code BURN}), within the account's limits. */
     public void debit(final Account from, final Amount amount, final EntryKind kind) {
-        final BalanceRecord balance = withdraw(from, amount);
-        state.write(Keys.balance(from.id()), balance.withSettled(balance.settled().minus(amount)));
+        state.write(Keys.balance(from.id()), withdraw(from, amount));
         tx.journal().add(Entry.of(from.id(), from.asset(), kind, amount, null));
     }
 
     /** Balance − into a hold (held +), within the account's limits. */
     public void hold(final Account from, final Amount amount, final String holdId) {
         final BalanceRecord balance = withdraw(from, amount);
-        state.write(Keys.balance(from.id()),
-                new BalanceRecord(balance.settled().minus(amount), balance.held().plus(amount)));
+        state.write(Keys.balance(from.id()), balance.withHeld(balance.held().plus(amount)));
         tx.journal().add(Entry.of(from.id(), from.asset(), EntryKind.HOLD, amount, holdId));
     }
 
@@ -59,7 +57,7 @@ public final class Balances {
     public void releaseHold(final Account account, final Amount amount, final String holdId) {
         final BalanceRecord balance = settledRecord(account.id());
         state.write(Keys.balance(account.id()),
-                new BalanceRecord(balance.settled().plus(amount), lessHeld(account, balance, amount)));
+                balance.withSettled(balance.settled().plus(amount)).withHeld(lessHeld(account, balance, amount)));
         tx.journal().add(Entry.of(account.id(), account.asset(), EntryKind.HOLD_RELEASE, amount, holdId));
     }
 
@@ -106,15 +104,31 @@ public final class Balances {
         return settledRecord(state, accountId).held();
     }
 
-    /** Checks status and limits, then makes sure the settled balance covers the amount, folding credits if needed. */
+    /**
+     * Checks status, limits and funds (folding credits if needed) for a debit of {@code amount}: the account's balance
+     * record after it, with the amount out of the settled balance and counted in the day's debits.
+     */
     private BalanceRecord withdraw(final Account from, final Amount amount) {
         requireActive(from, "send");
-        checkLimits(from, amount);
-        final BalanceRecord balance = settledRecord(from.id());
-        if (!balance.settled().isLessThan(amount)) {
-            return balance;
+        BalanceRecord balance = settledRecord(from.id());
+        final Amount today = debitedToday(from, balance).plus(amount);
+        checkLimits(from, amount, today);
+        if (balance.settled().isLessThan(amount)) {
+            balance = fold(from, balance, amount);
         }
-        return fold(from, balance, amount);
+        return balance.afterDebit(amount, tx.utcDay(), today);
+    }
+
+    /**
+     * What the account has been debited today before this debit. A record written before the day's sum moved into it
+     * does not know it: then the sum is where it used to be, under its own key (read once: the debit writes the record
+     * in the new form), so a limit holds exactly across the upgrade.
+     */
+    private Amount debitedToday(final Account from, final BalanceRecord balance) {
+        if (balance.knowsDebitDay()) {
+            return balance.debitedOn(tx.utcDay());
+        }
+        return state.read(Keys.legacyDaily(from.id(), tx.utcDay()), Amount.class).orElse(Amount.ZERO);
     }
 
     /** Folds pending credits in key order into the settled balance, only as many as the amount needs. */
@@ -137,20 +151,17 @@ public final class Balances {
         return balance.withSettled(balance.settled().plus(sum[0]));
     }
 
-    /** Per-transfer and per-UTC-day debit limits; the day's total is kept for every account, limited or not. */
-    private void checkLimits(final Account from, final Amount amount) {
+    /** Per-transfer and per-UTC-day debit limits; {@code today} is the day's debits including this one. */
+    private void checkLimits(final Account from, final Amount amount, final Amount today) {
         final Limits limits = from.limits();
         if (limits != null && limits.perTransferMax() != null && amount.isGreaterThan(limits.perTransferMax())) {
             throw new LedgerException(ErrorCode.LIMIT_EXCEEDED, "debit " + amount + " from " + from.id()
                     + " exceeds its per-transfer limit " + limits.perTransferMax());
         }
-        final String dailyKey = Keys.daily(from.id(), tx.utcDay());
-        final Amount today = state.read(dailyKey, Amount.class).orElse(Amount.ZERO).plus(amount);
         if (limits != null && limits.dailyDebitMax() != null && today.isGreaterThan(limits.dailyDebitMax())) {
             throw new LedgerException(ErrorCode.LIMIT_EXCEEDED, "debits of " + from.id() + " on " + tx.utcDay()
                     + " would reach " + today + ", above its daily limit " + limits.dailyDebitMax());
         }
-        state.write(dailyKey, today);
     }
 
     private BalanceRecord settledRecord(final String accountId) {

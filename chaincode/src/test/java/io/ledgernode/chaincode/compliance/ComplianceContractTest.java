@@ -19,9 +19,14 @@ import io.ledgernode.api.compliance.UnfreezeRequest;
 import io.ledgernode.api.event.AccountEvent;
 import io.ledgernode.api.event.LedgerEvents;
 import io.ledgernode.api.money.BurnRequest;
+import io.ledgernode.chaincode.state.Keys;
+import io.ledgernode.chaincode.testing.FakeLedger;
+import io.ledgernode.chaincode.testing.FakeStub;
+import io.ledgernode.chaincode.testing.LedgerHarness;
 import io.ledgernode.chaincode.testing.Outcome;
 import io.ledgernode.chaincode.testing.Scenario;
 import io.ledgernode.chaincode.testing.TestIdentity;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -87,6 +92,44 @@ class ComplianceContractTest {
         assertThat(scenario.transfer(BANK, "alice", "bob", 100).success()).isTrue();
         scenario.harness().clock().advance(Duration.ofDays(1));
         assertThat(scenario.transfer(BANK, "alice", "bob", 1_000).success()).isTrue();
+    }
+
+    @Test
+    void a_debit_keeps_the_days_sum_in_the_balance_record_and_touches_no_key_of_its_own_for_it() {
+        scenario.mint("alice", 10_000);
+        scenario.setLimits("alice", null, 1_000L);
+
+        final Outcome paid = scenario.transfer(BANK, "alice", "bob", 600);
+
+        assertThat(paid.success()).isTrue();
+        final java.util.Set<String> touched = new java.util.HashSet<>(paid.stub().pointReads().keySet());
+        touched.addAll(paid.stub().writes().keySet());
+        assertThat(touched).noneMatch(key -> key.startsWith("\u0000" + Keys.DAILY + "\u0000"));
+        assertThat(new String(scenario.harness().ledger().value(Keys.balance("alice")), StandardCharsets.UTF_8))
+                .contains("\"debitDay\":\"2026-11-22\"").contains("\"debited\":\"600\"");
+        assertRejected(scenario.transfer(BANK, "alice", "bob", 401), ErrorCode.LIMIT_EXCEEDED);
+        // A hold released back after expiry keeps the day's sum: releasing does not undo a debit.
+        assertThat(scenario.placeHold("h1", "alice", 400, Duration.ofMinutes(1)).success()).isTrue();
+        scenario.harness().clock().advance(Duration.ofMinutes(2));
+        assertThat(scenario.release(BANK, "h1").success()).isTrue();
+        assertRejected(scenario.transfer(BANK, "alice", "bob", 1), ErrorCode.LIMIT_EXCEEDED);
+    }
+
+    @Test
+    void an_account_whose_balance_record_predates_the_days_sum_still_counts_the_days_earlier_debits() {
+        scenario.mint("alice", 10_000);
+        scenario.setLimits("alice", null, 1_000L);
+        // The state a chaincode before this change left: the record without the day, the day's sum under its own key.
+        final FakeLedger ledger = scenario.harness().ledger();
+        final FakeStub upgrade = ledger.simulate("legacy", LedgerHarness.START, new byte[0], java.util.List.of());
+        upgrade.putStringState(Keys.balance("alice"), "{\"settled\":\"0\",\"held\":\"0\"}");
+        upgrade.putStringState(Keys.legacyDaily("alice", "2026-11-22"), "\"900\"");
+        assertThat(ledger.commit(upgrade)).isEqualTo(FakeLedger.Validation.VALID);
+
+        assertRejected(scenario.transfer(BANK, "alice", "bob", 101), ErrorCode.LIMIT_EXCEEDED);
+        assertThat(scenario.transfer(BANK, "alice", "bob", 100).success()).isTrue();
+        assertRejected(scenario.transfer(BANK, "alice", "bob", 1), ErrorCode.LIMIT_EXCEEDED);
+        assertThat(scenario.balance("alice")).isEqualTo(9_900);
     }
 
     @Test
