@@ -3,7 +3,9 @@ package io.ledgernode.gateway;
 import io.grpc.Status;
 import io.ledgernode.api.ErrorCode;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import org.hyperledger.fabric.client.CommitStatusException;
 import org.hyperledger.fabric.client.EndorseException;
 import org.hyperledger.fabric.client.GatewayException;
@@ -11,6 +13,7 @@ import org.hyperledger.fabric.client.Proposal;
 import org.hyperledger.fabric.client.SubmitException;
 import org.hyperledger.fabric.client.SubmittedTransaction;
 import org.hyperledger.fabric.client.Transaction;
+import org.hyperledger.fabric.protos.peer.TxValidationCode;
 
 /**
  * Submits and evaluates ledger transactions ({@code Contract:function} with one JSON argument) and maps each
@@ -28,14 +31,29 @@ public final class LedgerClient {
     private final LedgerConnection connection;
     private final EndorseRetry endorseRetry;
     private final String ownMspId;
+    private final Optional<CommitWatch> commitWatch;
+
+    /** Where commit statuses come from first, and how long to wait for one there before asking the gateway. */
+    public record CommitWatch(CommitWatcher watcher, Duration waitMax) {
+        public CommitWatch {
+            Objects.requireNonNull(watcher, "watcher");
+            Objects.requireNonNull(waitMax, "waitMax");
+        }
+    }
 
     public LedgerClient(LedgerConnection connection) {
         this(connection, EndorseRetry.defaults());
     }
 
     public LedgerClient(LedgerConnection connection, EndorseRetry endorseRetry) {
+        this(connection, endorseRetry, Optional.empty());
+    }
+
+    /** With {@code commitWatch}: statuses from its block stream when it has them, from CommitStatus otherwise. */
+    public LedgerClient(LedgerConnection connection, EndorseRetry endorseRetry, Optional<CommitWatch> commitWatch) {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.endorseRetry = Objects.requireNonNull(endorseRetry, "endorseRetry");
+        this.commitWatch = Objects.requireNonNull(commitWatch, "commitWatch");
         this.ownMspId = connection.gateway().getIdentity().getMspId();
     }
 
@@ -64,23 +82,33 @@ public final class LedgerClient {
                 }
             }
         }
+        // Registered before the orderer has it, so that its block cannot pass the watcher unnoticed.
+        commitWatch.ifPresent(watch -> watch.watcher().expect(txId));
         SubmittedTransaction submitted;
         try {
             submitted = endorsed.submitAsync();
         } catch (SubmitException e) {
+            commitWatch.ifPresent(watch -> watch.watcher().forget(txId));
             return new SubmitOutcome.Unavailable(txId, "the orderer did not accept the transaction: " + describe(e));
         }
         LOG.log(System.Logger.Level.INFO, "submitted tx={0}; awaiting its commit status", txId);
+        Optional<CommitWatcher.Status> seen = commitWatch.flatMap(watch -> watch.watcher().await(txId, watch.waitMax()));
+        if (seen.isPresent()) {
+            return outcome(txId, seen.get().blockNumber(), seen.get().code(), submitted);
+        }
         try {
             var status = submitted.getStatus();
-            if (status.isSuccessful()) {
-                return new SubmitOutcome.Committed(txId, status.getBlockNumber(),
-                        new String(submitted.getResult(), StandardCharsets.UTF_8));
-            }
-            return new SubmitOutcome.Invalidated(txId, status.getBlockNumber(), status.getCode());
+            return outcome(txId, status.getBlockNumber(), status.getCode(), submitted);
         } catch (CommitStatusException e) {
             return new SubmitOutcome.Unknown(txId, "no commit status: " + describe(e));
         }
+    }
+
+    private static SubmitOutcome outcome(String txId, long blockNumber, TxValidationCode code, SubmittedTransaction submitted) {
+        if (code == TxValidationCode.VALID) {
+            return new SubmitOutcome.Committed(txId, blockNumber, new String(submitted.getResult(), StandardCharsets.UTF_8));
+        }
+        return new SubmitOutcome.Invalidated(txId, blockNumber, code);
     }
 
     /** Evaluates a query on the org's gateway peer; the chaincode's refusal is a {@link LedgerQueryException}. */

@@ -206,6 +206,49 @@ class LedgerOnRealNetworkIT {
     }
 
     @Test
+    void commit_statuses_from_the_block_stream_tell_committed_from_invalidated_exactly() throws Exception {
+        String treasury = funded("cw-treasury", 1_000);
+        List<String> payees = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            payees.add(opened("cw-payee-" + i, net.org1User));
+        }
+        try (CommitWatcher watcher = CommitWatcher.start(net.org1User.connection().network(), java.time.Duration.ofMillis(200))) {
+            LedgerClient watched = new LedgerClient(net.org1User.connection(), EndorseRetry.defaults(),
+                    java.util.Optional.of(new LedgerClient.CommitWatch(watcher, java.time.Duration.ofSeconds(10))));
+            // Sequential transfers: once the stream has delivered a block, their statuses come from it.
+            for (int i = 0; i < 3; i++) {
+                assertThat(watched.submit("Money:transfer", transfer("cw-seq-" + i, treasury, payees.get(i), "10")))
+                        .isInstanceOf(SubmitOutcome.Committed.class);
+            }
+            assertThat(watcher.fromEvents()).isGreaterThanOrEqualTo(2);
+            // Concurrent debits of one account: those that lost the read race are invalidated, and say so.
+            ExecutorService pool = Executors.newFixedThreadPool(payees.size());
+            List<Future<SubmitOutcome>> outcomes = new ArrayList<>();
+            try {
+                for (int i = 0; i < payees.size(); i++) {
+                    String request = transfer("cw-race-" + i, treasury, payees.get(i), "100");
+                    outcomes.add(pool.submit(() -> watched.submit("Money:transfer", request)));
+                }
+                long committed = 0;
+                for (Future<SubmitOutcome> outcome : outcomes) {
+                    SubmitOutcome done = outcome.get();
+                    assertThat(done).isInstanceOfAny(SubmitOutcome.Committed.class, SubmitOutcome.Invalidated.class);
+                    if (done instanceof SubmitOutcome.Committed) {
+                        committed++;
+                    } else {
+                        assertThat(((SubmitOutcome.Invalidated) done).code())
+                                .isEqualTo(org.hyperledger.fabric.protos.peer.TxValidationCode.MVCC_READ_CONFLICT);
+                    }
+                }
+                assertThat(committed).isPositive();
+                assertThat(net.balance(treasury)).isEqualTo(1_000 - 30 - 100 * committed);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void supply_equals_the_sum_of_balances_and_open_holds() {
         String other = net.assetCode("S");
         net.registerAsset(other);

@@ -35,10 +35,14 @@ public record NodeConfig(Path ledgerHome, String org, String identity, String co
      * {@link #conflictRetriesMax}).
      */
     public record Gateway(GatewayTimeouts timeouts, EndorseRetry endorseRetry, Duration conflictBackoffInitial,
-                          Duration conflictBackoffMax) {
+                          Duration conflictBackoffMax, Duration commitEventWaitMax) {
         public Gateway {
             java.util.Objects.requireNonNull(timeouts, "timeouts");
             java.util.Objects.requireNonNull(endorseRetry, "endorseRetry");
+            if (commitEventWaitMax.isNegative() || commitEventWaitMax.compareTo(timeouts.commitStatus()) > 0) {
+                throw new IllegalArgumentException("gateway.commit-event-wait-max must be at least zero (PT0S: no block "
+                        + "stream) and at most gateway.commit-status-timeout");
+            }
             if (conflictBackoffInitial.isNegative() || conflictBackoffMax.compareTo(conflictBackoffInitial) < 0
                     || conflictBackoffMax.compareTo(Duration.ofMinutes(1)) > 0) {
                 throw new IllegalArgumentException("gateway.conflict-backoff-initial must be at least zero and at most "
@@ -124,7 +128,8 @@ public record NodeConfig(Path ledgerHome, String org, String identity, String co
                         gateway.get("endorse-backoff-initial").as(Duration.class).get(),
                         gateway.get("endorse-backoff-max").as(Duration.class).get()),
                 gateway.get("conflict-backoff-initial").as(Duration.class).get(),
-                gateway.get("conflict-backoff-max").as(Duration.class).get());
+                gateway.get("conflict-backoff-max").as(Duration.class).get(),
+                gateway.get("commit-event-wait-max").as(Duration.class).get());
     }
 
     private static Proof proof(Config proof, Path ledgerHome) {

@@ -8,6 +8,7 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
 import io.ledgernode.api.Transactions;
 import io.ledgernode.gateway.ChannelBlocks;
+import io.ledgernode.gateway.CommitWatcher;
 import io.ledgernode.gateway.LedgerClient;
 import io.ledgernode.gateway.LedgerConnection;
 import io.ledgernode.gateway.NetworkProfile;
@@ -61,8 +62,10 @@ import io.ledgernode.node.transfer.TransfersService;
 import io.ledgernode.reports.ReportCatalog;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 
 /**
@@ -71,6 +74,9 @@ import java.util.concurrent.Executors;
  * why gRPC does not share Helidon's HTTP/2).
  */
 public final class NodeService {
+
+    /** The pause before the commit-status block stream is opened again after it failed. */
+    private static final Duration COMMIT_STREAM_RETRY = Duration.ofSeconds(1);
 
     private NodeService() {
     }
@@ -119,9 +125,14 @@ public final class NodeService {
         LedgerConnection connection = LedgerConnection.open(profile, config.org(), config.identity(), gateway.timeouts());
         LedgerConnection compliance = LedgerConnection.open(profile, config.org(), config.complianceIdentity(), gateway.timeouts());
         HikariDataSource pool = pool(config.mirror());
-        LedgerClient payments = new LedgerClient(connection, gateway.endorseRetry());
+        // One stream of filtered blocks tells both identities' writes their commit status (see CommitWatcher).
+        Optional<LedgerClient.CommitWatch> commitWatch = gateway.commitEventWaitMax().isZero() ? Optional.empty()
+                : Optional.of(new LedgerClient.CommitWatch(CommitWatcher.start(connection.network(), COMMIT_STREAM_RETRY),
+                        gateway.commitEventWaitMax()));
+        LedgerClient payments = new LedgerClient(connection, gateway.endorseRetry(), commitWatch);
         Mirror mirror = new Mirror(pool);
-        Parts parts = parts(config, payments::submit, new LedgerClient(compliance, gateway.endorseRetry())::submit, payments::evaluate, mirror,
+        Parts parts = parts(config, payments::submit, new LedgerClient(compliance, gateway.endorseRetry(), commitWatch)::submit,
+                payments::evaluate, mirror,
                 proofs(config, profile, connection, mirror));
         ConsolidationJob consolidation = consolidation(config, profile.org(config.org()).mspId(), mirror, payments,
                 parts.metrics());
@@ -134,6 +145,7 @@ public final class NodeService {
             }
             grpc.close();
             server.stop();
+            commitWatch.ifPresent(watch -> watch.watcher().close());
             connection.close();
             compliance.close();
             pool.close();

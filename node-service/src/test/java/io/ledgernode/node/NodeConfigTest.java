@@ -65,6 +65,8 @@ class NodeConfigTest {
     @Test
     void a_conflict_backoff_whose_cap_is_below_its_start_is_refused() {
         assertThatThrownBy(() -> new NodeConfig.Gateway(GatewayTimeouts.defaults(), EndorseRetry.defaults(), Duration.ofSeconds(2),
-                Duration.ofSeconds(1))).hasMessageContaining("gateway.conflict-backoff-initial");
+                Duration.ofSeconds(1), Duration.ofSeconds(10))).hasMessageContaining("gateway.conflict-backoff-initial");
+        assertThatThrownBy(() -> new NodeConfig.Gateway(GatewayTimeouts.defaults(), EndorseRetry.defaults(), Duration.ZERO,
+                Duration.ofSeconds(1), Duration.ofMinutes(2))).hasMessageContaining("gateway.commit-event-wait-max");
     }
 }

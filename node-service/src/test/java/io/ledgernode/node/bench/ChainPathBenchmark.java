@@ -44,6 +44,7 @@ public final class ChainPathBenchmark {
 
     private static final int IN_FLIGHT = 32;
     private static final int PER_PHASE = 1_600;
+    private static final int WARM_UP = 10 * IN_FLIGHT;
     private static final long TICKS_PER_SECOND = 100;
 
     private ChainPathBenchmark() {
@@ -82,10 +83,12 @@ public final class ChainPathBenchmark {
         try (LedgerConnection org1 = LedgerConnection.open(profile, node.getProperty("node.org", "Org1"), "User1",
                 GatewayTimeouts.defaults())) {
             LedgerClient gateway = new LedgerClient(org1);
-            // A short warm-up of each path, so that no phase pays for the JIT or the first connections.
-            phase("warm-up", 2 * IN_FLIGHT, processes, i -> noop(gateway, run + "-w", i));
-            phase("warm-up", 2 * IN_FLIGHT, processes, i -> bare(gateway, run + "-w", i, senders, receivers, asset));
-            phase("warm-up", 2 * IN_FLIGHT, processes, i -> service(api, callers, run + "-w", i, senders, receivers, asset));
+            // A warm-up of each path, so that no phase pays for the JIT or the first connections: a few hundred
+            // transactions each, as JVMs just started (the chaincode servers after a deployment, node-service after
+            // `up`) spent a third more CPU per transaction over their first thousand than afterwards.
+            phase("warm-up", WARM_UP, processes, i -> noop(gateway, run + "-w", i));
+            phase("warm-up", WARM_UP, processes, i -> bare(gateway, run + "-w", i, senders, receivers, asset));
+            phase("warm-up", WARM_UP, processes, i -> service(api, callers, run + "-w", i, senders, receivers, asset));
 
             Phase noop = phase("no-op submits (Money:outcome as a transaction), bare gateway", perPhase, processes,
                     i -> noop(gateway, run + "-n", i));
