@@ -106,9 +106,14 @@ public final class CommitWatcher implements AutoCloseable {
         }
     }
 
-    /** Forgets {@code txId} without waiting (the transaction never reached the orderer). */
+    /** Forgets {@code txId} (its submitter no longer waits for it); nothing when already forgotten. */
     public void forget(String txId) {
         waiting.remove(txId);
+    }
+
+    /** How many transactions are registered and not yet forgotten. */
+    int waitingCount() {
+        return waiting.size();
     }
 
     /** How many statuses came from the stream so far. */

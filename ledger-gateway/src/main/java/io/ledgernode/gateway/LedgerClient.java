@@ -82,13 +82,21 @@ public final class LedgerClient {
                 }
             }
         }
-        // Registered before the orderer has it, so that its block cannot pass the watcher unnoticed.
+        // Registered before the orderer has it, so that its block cannot pass the watcher unnoticed; forgotten however
+        // this ends (an exception included), so the watcher holds only the writes waiting now.
         commitWatch.ifPresent(watch -> watch.watcher().expect(txId));
+        try {
+            return submitAndAwait(txId, endorsed);
+        } finally {
+            commitWatch.ifPresent(watch -> watch.watcher().forget(txId));
+        }
+    }
+
+    private SubmitOutcome submitAndAwait(String txId, Transaction endorsed) {
         SubmittedTransaction submitted;
         try {
             submitted = endorsed.submitAsync();
         } catch (SubmitException e) {
-            commitWatch.ifPresent(watch -> watch.watcher().forget(txId));
             return new SubmitOutcome.Unavailable(txId, "the orderer did not accept the transaction: " + describe(e));
         }
         LOG.log(System.Logger.Level.INFO, "submitted tx={0}; awaiting its commit status", txId);

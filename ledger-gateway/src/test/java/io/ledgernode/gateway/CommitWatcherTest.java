@@ -82,6 +82,19 @@ class CommitWatcherTest {
         assertThat(openedFrom).startsWith(CommitWatcher.NEWEST, 42L);
     }
 
+    @Test
+    void a_transaction_is_held_only_while_its_submitter_waits_for_it() {
+        stream(0).deliver(block(1));
+        awaitDelivering();
+        watcher.expect("tx-given-up");
+        watcher.expect("tx-awaited");
+        stream(0).deliver(block(2, tx("tx-awaited", TxValidationCode.VALID)));
+
+        watcher.forget("tx-given-up");
+        assertThat(watcher.await("tx-awaited", WAIT)).isPresent();
+        assertThat(watcher.waitingCount()).isZero();
+    }
+
     private FakeStream stream(int index) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (streams.size() <= index) {
