@@ -2,11 +2,15 @@ package io.ledgernode.process;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.ConsoleHandler;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** One line per log record (java.util.logging, {@link LineFormatter}), and the named libraries' chatter kept to warnings. */
+/**
+ * One line per log record (java.util.logging, {@link LineFormatter}) written by a thread of its own
+ * ({@link AsyncLineHandler}), and the named libraries' chatter kept to warnings.
+ */
 public final class Logs {
 
     // Held so the configured levels are not lost to garbage collection of the loggers.
@@ -17,8 +21,21 @@ public final class Logs {
 
     /** Call first thing in a main, before anything logs. {@code quietLoggers}: logger names kept to warnings. */
     public static synchronized void configure(String... quietLoggers) {
-        for (Handler handler : Logger.getLogger("").getHandlers()) {
-            handler.setFormatter(new LineFormatter());
+        // The JDK's console handler (standard error, INFO and above) replaced by one that writes from a thread of its
+        // own (AsyncLineHandler: a stalled write no longer holds the threads that log), in the same format.
+        Logger root = Logger.getLogger("");
+        Level level = Level.INFO;
+        for (Handler handler : root.getHandlers()) {
+            if (handler instanceof ConsoleHandler) {
+                level = handler.getLevel();
+                root.removeHandler(handler);
+                handler.close();
+            }
+        }
+        if (java.util.Arrays.stream(root.getHandlers()).noneMatch(AsyncLineHandler.class::isInstance)) {
+            AsyncLineHandler lines = new AsyncLineHandler(System.err);
+            lines.setLevel(level);
+            root.addHandler(lines);
         }
         for (String name : quietLoggers) {
             Logger logger = Logger.getLogger(name);

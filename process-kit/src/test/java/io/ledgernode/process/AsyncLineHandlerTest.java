@@ -1,0 +1,111 @@
+package io.ledgernode.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Each test fails by its timeout, rather than hanging, if a caller waits for the stalled output. */
+@Timeout(20)
+class AsyncLineHandlerTest {
+
+    /** Standard error standing still (its file being copied aside, a slow disk) until the test lets it go. */
+    private static final class StalledOutput extends OutputStream {
+        final CountDownLatch released = new CountDownLatch(1);
+        final ByteArrayOutputStream written = new ByteArrayOutputStream();
+
+        @Override
+        public synchronized void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            try {
+                released.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            synchronized (this) {
+                written.write(bytes, offset, length);
+            }
+        }
+
+        synchronized String text() {
+            return written.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void a_caller_never_waits_for_a_stalled_write_and_every_line_is_written_in_order_afterwards() {
+        StalledOutput output = new StalledOutput();
+        AsyncLineHandler handler = new AsyncLineHandler(new PrintStream(output, false, StandardCharsets.UTF_8));
+
+        for (int i = 0; i < 100; i++) {
+            handler.publish(record("request " + i));
+        }
+        // Every publish returned while the output stood still.
+        output.released.countDown();
+        handler.flush();
+
+        String[] lines = output.text().split(System.lineSeparator());
+        assertThat(lines).hasSize(100);
+        for (int i = 0; i < 100; i++) {
+            assertThat(lines[i]).endsWith("INFO io.ledgernode.node.access: request " + i);
+        }
+        handler.close();
+    }
+
+    @Test
+    void with_the_queue_full_a_caller_waits_for_room_and_no_line_is_dropped() throws Exception {
+        StalledOutput output = new StalledOutput();
+        AsyncLineHandler handler = new AsyncLineHandler(new PrintStream(output, false, StandardCharsets.UTF_8), 2);
+        Thread caller = Thread.ofPlatform().start(() -> {
+            for (int i = 0; i < 6; i++) {
+                handler.publish(record("line " + i));
+            }
+        });
+
+        while (caller.getState() != Thread.State.WAITING) {
+            Thread.onSpinWait();
+        }
+        assertThat(caller.isAlive()).as("blocked on a full queue, not finished").isTrue();
+        output.released.countDown();
+        caller.join();
+        handler.close();
+
+        String[] lines = output.text().split(System.lineSeparator());
+        assertThat(lines).hasSize(6);
+        assertThat(lines[5]).endsWith("line 5");
+    }
+
+    @Test
+    void closing_writes_out_every_queued_line_and_later_lines_are_written_by_their_callers() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        AsyncLineHandler handler = new AsyncLineHandler(new PrintStream(bytes, false, StandardCharsets.UTF_8));
+        for (int i = 0; i < 1_000; i++) {
+            handler.publish(record("before " + i));
+        }
+
+        handler.close();
+        handler.publish(record("after"));
+
+        String[] lines = bytes.toString(StandardCharsets.UTF_8).split(System.lineSeparator());
+        assertThat(lines).hasSize(1_001);
+        assertThat(lines[999]).endsWith("before 999");
+        assertThat(lines[1_000]).endsWith("after");
+    }
+
+    private static LogRecord record(String message) {
+        LogRecord record = new LogRecord(Level.INFO, message);
+        record.setLoggerName("io.ledgernode.node.access");
+        return record;
+    }
+}
