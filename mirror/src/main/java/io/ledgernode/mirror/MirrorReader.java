@@ -15,9 +15,9 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * The one way into the mirror for its readers (node-service, the reconciler, the reports): each read runs in its own
- * {@link MirrorView}, one snapshot, and comes back with that snapshot's height. The bridge, the only writer, does not
- * use it.
+ * The one way into the mirror for its readers (node-service, the reconciler, the reports): each read is one snapshot,
+ * and comes back with that snapshot's height. A read runs in its own {@link MirrorView}, except the balance read
+ * ({@link #accountWithHolds}), which is a single statement. The bridge, the only writer, does not use it.
  */
 public final class MirrorReader {
 
