@@ -167,9 +167,9 @@ public final class CommitWatcher implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        CloseableIterator<FilteredBlock> open = stream;
-        if (open != null) {
-            open.close();
+        CloseableIterator<FilteredBlock> current = stream;
+        if (current != null) {
+            current.close();
         }
         reader.interrupt();
     }

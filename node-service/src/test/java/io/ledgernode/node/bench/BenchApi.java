@@ -76,6 +76,22 @@ final class BenchApi {
         }
     }
 
+    /** Registers {@code asset} (2 decimals) as the issuer, under an idempotency key named by the run. */
+    static void registerAsset(String api, String issuer, String run, String asset) throws Exception {
+        must(post(api, "/v1/assets", issuer, "a-" + run, "{\"code\":\"" + asset + "\",\"decimals\":2}"));
+    }
+
+    /** Opens account {@code id} in {@code asset} as the operator (jurisdiction DE). */
+    static void openAccount(String api, String operator, String id, String asset) throws Exception {
+        must(post(api, "/v1/accounts", operator, "o-" + id, "{\"id\":\"" + id + "\",\"asset\":\"" + asset
+                + "\",\"ownerRef\":\"bench\",\"jurisdiction\":\"DE\"}"));
+    }
+
+    /** Mints {@code amount} minor units into account {@code id} as the issuer. */
+    static void mint(String api, String issuer, String id, long amount) throws Exception {
+        must(post(api, "/v1/mint", issuer, "m-" + id, "{\"account\":\"" + id + "\",\"amount\":\"" + amount + "\"}"));
+    }
+
     /** A transfer of 1 minor unit, as REST takes it. */
     static String transfer(String from, String to, String asset) {
         return "{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"asset\":\"" + asset + "\",\"amount\":\"1\"}";

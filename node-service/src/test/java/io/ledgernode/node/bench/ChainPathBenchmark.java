@@ -1,11 +1,14 @@
 package io.ledgernode.node.bench;
 
 import static io.ledgernode.node.bench.BenchApi.interleaved;
+import static io.ledgernode.node.bench.BenchApi.mint;
 import static io.ledgernode.node.bench.BenchApi.must;
 import static io.ledgernode.node.bench.BenchApi.node;
-import static io.ledgernode.node.bench.BenchApi.runId;
+import static io.ledgernode.node.bench.BenchApi.openAccount;
 import static io.ledgernode.node.bench.BenchApi.post;
 import static io.ledgernode.node.bench.BenchApi.ratio;
+import static io.ledgernode.node.bench.BenchApi.registerAsset;
+import static io.ledgernode.node.bench.BenchApi.runId;
 import static io.ledgernode.node.bench.BenchApi.token;
 import static io.ledgernode.node.bench.BenchApi.transfer;
 
@@ -65,18 +68,17 @@ public final class ChainPathBenchmark {
         // below the node's consolidation threshold (64), so no phase pays for folding the credits another phase made.
         List<String> bareReceivers = new ArrayList<>();
         List<String> serviceReceivers = new ArrayList<>();
-        must(post(api, "/v1/assets", issuer, "a-" + run, "{\"code\":\"" + asset + "\",\"decimals\":2}"));
+        registerAsset(api, issuer, run, asset);
         for (int i = 0; i < IN_FLIGHT; i++) {
             senders.add("cp-s" + i + "-" + run);
             bareReceivers.add("cp-g" + i + "-" + run);
             serviceReceivers.add("cp-r" + i + "-" + run);
         }
         for (String id : Stream.of(senders, bareReceivers, serviceReceivers).flatMap(List::stream).toList()) {
-            must(post(api, "/v1/accounts", operator, "o-" + id, "{\"id\":\"" + id + "\",\"asset\":\"" + asset
-                    + "\",\"ownerRef\":\"bench\",\"jurisdiction\":\"DE\"}"));
+            openAccount(api, operator, id, asset);
         }
         for (String id : senders) {
-            must(post(api, "/v1/mint", issuer, "m-" + id, "{\"account\":\"" + id + "\",\"amount\":\"100000000\"}"));
+            mint(api, issuer, id, 100_000_000);
         }
         List<String> callers = new ArrayList<>();
         for (int c = 0; c < IN_FLIGHT; c++) {

@@ -1,10 +1,11 @@
 package io.ledgernode.node.bench;
 
 import static io.ledgernode.node.bench.BenchApi.interleaved;
-import static io.ledgernode.node.bench.BenchApi.must;
+import static io.ledgernode.node.bench.BenchApi.mint;
 import static io.ledgernode.node.bench.BenchApi.node;
+import static io.ledgernode.node.bench.BenchApi.openAccount;
+import static io.ledgernode.node.bench.BenchApi.registerAsset;
 import static io.ledgernode.node.bench.BenchApi.runId;
-import static io.ledgernode.node.bench.BenchApi.post;
 import static io.ledgernode.node.bench.BenchApi.token;
 
 import io.ledgernode.api.Amount;
@@ -112,19 +113,18 @@ public final class HotAccountBenchmark {
                 receivers.add("hr-" + i + "-" + run);
             }
             Setup setup = new Setup(asset, "hot-" + run, "normal-" + run, senders, receivers);
-            must(post(api, "/v1/assets", issuer, "a-" + run, "{\"code\":\"" + asset + "\",\"decimals\":2}"));
+            registerAsset(api, issuer, run, asset);
             List<String> all = new ArrayList<>(senders);
             all.addAll(receivers);
             all.add(setup.hot());
             all.add(setup.normal());
             for (String id : all) {
-                must(post(api, "/v1/accounts", operator, "o-" + id, "{\"id\":\"" + id + "\",\"asset\":\"" + asset
-                        + "\",\"ownerRef\":\"bench\",\"jurisdiction\":\"DE\"}"));
+                openAccount(api, operator, id, asset);
             }
             for (String id : senders) {
-                must(post(api, "/v1/mint", issuer, "m-" + id, "{\"account\":\"" + id + "\",\"amount\":\"1000000000\"}"));
+                mint(api, issuer, id, 1_000_000_000);
             }
-            must(post(api, "/v1/mint", issuer, "m-" + setup.normal(), "{\"account\":\"" + setup.normal() + "\",\"amount\":\"5000\"}"));
+            mint(api, issuer, setup.normal(), 5000);
             return setup;
         }
     }

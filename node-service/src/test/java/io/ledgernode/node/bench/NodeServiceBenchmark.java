@@ -1,12 +1,15 @@
 package io.ledgernode.node.bench;
 
-import static io.ledgernode.node.bench.BenchApi.interleaved;
 import static io.ledgernode.node.bench.BenchApi.get;
+import static io.ledgernode.node.bench.BenchApi.interleaved;
+import static io.ledgernode.node.bench.BenchApi.mint;
 import static io.ledgernode.node.bench.BenchApi.must;
 import static io.ledgernode.node.bench.BenchApi.node;
-import static io.ledgernode.node.bench.BenchApi.runId;
+import static io.ledgernode.node.bench.BenchApi.openAccount;
 import static io.ledgernode.node.bench.BenchApi.post;
 import static io.ledgernode.node.bench.BenchApi.ratio;
+import static io.ledgernode.node.bench.BenchApi.registerAsset;
+import static io.ledgernode.node.bench.BenchApi.runId;
 import static io.ledgernode.node.bench.BenchApi.token;
 import static io.ledgernode.node.bench.BenchApi.transfer;
 
@@ -69,11 +72,10 @@ public final class NodeServiceBenchmark {
             accounts.add("nb-" + i + "-" + run);
         }
         String sink = "nb-sink-" + run;
-        must(post(api, "/v1/assets", issuer, "a-" + run, "{\"code\":\"" + asset + "\",\"decimals\":2}"));
+        registerAsset(api, issuer, run, asset);
         for (String id : concat(accounts, sink)) {
-            must(post(api, "/v1/accounts", operator, "o-" + id, "{\"id\":\"" + id + "\",\"asset\":\"" + asset
-                    + "\",\"ownerRef\":\"bench\",\"jurisdiction\":\"DE\"}"));
-            must(post(api, "/v1/mint", issuer, "m-" + id, "{\"account\":\"" + id + "\",\"amount\":\"100000000\"}"));
+            openAccount(api, operator, id, asset);
+            mint(api, issuer, id, 100_000_000);
         }
         // A second argument runs one part alone, for work on it: "hot" the hot accounts, "reads" the balance reads.
         String only = args.length > 1 ? args[1] : "";
@@ -157,10 +159,9 @@ public final class NodeServiceBenchmark {
         all.add(hot);
         all.add(sink);
         for (String id : all) {
-            must(post(api, "/v1/accounts", operator, "o-" + id, "{\"id\":\"" + id + "\",\"asset\":\"" + asset
-                    + "\",\"ownerRef\":\"bench\",\"jurisdiction\":\"DE\"}"));
+            openAccount(api, operator, id, asset);
             if (!id.startsWith("hs-dst-") && !id.equals(sink)) {
-                must(post(api, "/v1/mint", issuer, "m-" + id, "{\"account\":\"" + id + "\",\"amount\":\"100000000\"}"));
+                mint(api, issuer, id, 100_000_000);
             }
         }
         Rate disjoint = hotRun(api, tokens, run + "-d1", c -> transfer(sources.get(c), payees.get(c), asset));
