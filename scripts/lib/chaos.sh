@@ -44,7 +44,20 @@ chaos_on_own_network() {
     --command "mirror rebuilt from block 0 equals the live one=$ledger mirror-rebuild" \
     --command "a reconciliation finds no break=$ledger reconcile" || status=$?
   cp -r "$LEDGER_HOME/logs" "$out/logs"
+  ((status == 0)) || chaos_show_down
   if ((keep == 0)); then network_down 1 >/dev/null 2>&1 || true; fi
   say "chaos: history, faults, verdict and every process's log are in $out"
   return "$status"
+}
+
+# chaos_show_down: for each process not live now, its supervisor's last word and the last lines of its log (colours
+# and debug lines left out), so that the output of a failed run alone (a CI log) says why it did not come back.
+chaos_show_down() {
+  local state name
+  for state in "$LEDGER_HOME"/run/*.state; do
+    [[ -f $state && $(cut -d ' ' -f 1 "$state") != live ]] || continue
+    name=$(basename "$state" .state)
+    say "chaos: $name is not live: $(cut -d ' ' -f 1,3- "$state"); the last lines of its log:"
+    sed 's/\x1b\[[0-9;]*m//g' "$(log_file "$name")" 2>/dev/null | grep -v ' DEBU ' | tail -n 25 | cut -c 1-300 | sed 's/^/    /' || true
+  done
 }

@@ -84,6 +84,20 @@ if [[ $out == *"2 measured, 1 missed"* && $out =~ api-reads/pgbench\ +0\.34\ +\>
   ok "bench gathers every RATIO line into one table and names a malformed one"
 else ko "bench gathers every RATIO line into one table and names a malformed one" "$out"; fi
 
+# A failed chaos run's output alone says why a process did not come back: the supervisor's word and its log's tail,
+# without colours or debug lines; a live process is not shown.
+down_home=$scratch/chaos-down
+mkdir -p "$down_home/run" "$down_home/logs"
+printf 'restarting 1000 exited with status 2\n' >"$down_home/run/orderer0.state"
+printf 'live 1000 answered its probe\n' >"$down_home/run/peer0.state"
+printf '\033[34m2026 0001 INFO\033[0m starting\n2026 0002 DEBU noise\n2026 0003 PANI failed to read WAL\n' >"$down_home/logs/orderer0.log"
+out=$(LEDGER_HOME=$down_home bash -c 'source "$1/config.sh" && source "$1/common.sh" && source "$1/chaos.sh" && chaos_show_down' \
+  _ "$repo/scripts/lib" 2>&1)
+if [[ $out == *"orderer0 is not live: restarting exited with status 2"* && $out == *"    2026 0001 INFO starting"* \
+  && $out == *"PANI failed to read WAL"* && $out != *DEBU* && $out != *peer0* ]]; then
+  ok "a failed chaos run shows each process that is not live, its supervisor's reason and its log's last lines"
+else ko "a failed chaos run shows each process that is not live, its supervisor's reason and its log's last lines" "$out"; fi
+
 # install-fabric --archive, with archives built here in Fabric's release layout (bin/, config/, builders/ccaas/bin/):
 # stand-in binaries for the refusals (their peer reports 3.1.4), the installed Fabric's own binaries for the install,
 # into a cache of their own. Nothing is kept: the archives and the cache go with the scratch directory.

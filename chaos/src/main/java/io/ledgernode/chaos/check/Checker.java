@@ -258,7 +258,8 @@ public final class Checker {
         if (inputs.processesMustBeLive()) {
             List<String> down = new Processes(inputs.home()).notLive();
             if (!down.isEmpty()) {
-                violations.add("not live at the end: " + down);
+                Processes processes = new Processes(inputs.home());
+                violations.add("not live at the end: " + down.stream().map(n -> processes.describe(n, Instant.now())).toList());
             }
         }
         return check("every process came back by itself", violations, "all live before each fault and at the end");

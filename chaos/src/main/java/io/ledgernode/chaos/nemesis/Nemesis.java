@@ -82,7 +82,8 @@ public final class Nemesis implements Runnable {
         }
         if (!down.isEmpty()) {
             history.record(new Event.Fault(beforeFault, "NOT_RECOVERED", down.stream().map(n -> new Event.Target(n, -1)).toList(),
-                    Instant.now(), Instant.now(), null, "not live " + recoveryMax.toSeconds() + " s after the previous fault: " + down));
+                    Instant.now(), Instant.now(), null, "not live " + recoveryMax.toSeconds() + " s after the previous fault: "
+                            + down.stream().map(n -> processes.describe(n, Instant.now())).toList()));
             return false;
         }
         return true;

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +39,27 @@ public final class Processes {
     /** The supervisor's word for {@code name}: live, starting, restarting, failed, stopped (or "unknown"). */
     public String state(String name) {
         return firstWord(run.resolve(name + ".state")).orElse("unknown");
+    }
+
+    /**
+     * What the supervisor says of {@code name}, for a finding: "NAME: STATE for N s (REASON), R restarts". When a
+     * process never comes back, this line is what tells a crash loop ("restarting ... exited with status 2") from a
+     * process that starts but never answers its probe ("starting") or a supervisor that gave up ("failed").
+     */
+    public String describe(String name, Instant now) {
+        List<String> state = words(run.resolve(name + ".state"));
+        if (state.isEmpty()) {
+            return name + ": no state recorded";
+        }
+        StringBuilder line = new StringBuilder(name).append(": ").append(state.get(0));
+        if (state.size() > 1 && state.get(1).matches("\\d{1,12}")) {
+            line.append(" for ").append(Math.max(0, now.getEpochSecond() - Long.parseLong(state.get(1)))).append(" s");
+        }
+        if (state.size() > 2) {
+            line.append(" (").append(String.join(" ", state.subList(2, state.size()))).append(')');
+        }
+        firstWord(run.resolve(name + ".restarts")).ifPresent(r -> line.append(", ").append(r).append(" restarts"));
+        return line.toString();
     }
 
     /** Names whose state is not live. */

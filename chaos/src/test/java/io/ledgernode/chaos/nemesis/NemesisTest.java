@@ -99,6 +99,7 @@ class NemesisTest {
         assertThat(History.read(file)).singleElement().satisfies(e -> {
             assertThat(((Event.Fault) e).kind()).isEqualTo("NOT_RECOVERED");
             assertThat(((Event.Fault) e).targets()).containsExactly(new Event.Target("sync-bridge", -1));
+            assertThat(((Event.Fault) e).note()).contains("sync-bridge: failed for").contains("(gave up)");
         });
     }
 }

@@ -50,6 +50,22 @@ class ProcessesTest {
     }
 
     @Test
+    void a_process_is_described_by_its_state_how_long_it_has_been_in_it_the_reason_and_its_restarts() throws Exception {
+        supervised("orderer0", "restarting 1000 exited with status 2", "1 1");
+        Files.writeString(home.resolve("run").resolve("orderer0.restarts"), "31\n");
+        supervised("fresh", "starting 1090 pid 7", "1 1");
+
+        Processes processes = new Processes(home);
+
+        assertThat(processes.describe("orderer0", java.time.Instant.ofEpochSecond(1095)))
+                .isEqualTo("orderer0: restarting for 95 s (exited with status 2), 31 restarts");
+        assertThat(processes.describe("fresh", java.time.Instant.ofEpochSecond(1095)))
+                .isEqualTo("fresh: starting for 5 s (pid 7)");
+        assertThat(processes.describe("absent", java.time.Instant.ofEpochSecond(1095)))
+                .isEqualTo("absent: no state recorded");
+    }
+
+    @Test
     void a_pid_is_only_the_process_that_started_at_the_recorded_time() throws Exception {
         long self = ProcessHandle.current().pid();
         supervised("me", "live 1 x", self + " " + startTime(self));
