@@ -30,6 +30,7 @@ public final class LedgerClient {
 
     private final LedgerConnection connection;
     private final EndorseRetry endorseRetry;
+    private final OrderRetry orderRetry;
     private final String ownMspId;
     private final Optional<CommitWatch> commitWatch;
 
@@ -51,8 +52,15 @@ public final class LedgerClient {
 
     /** With {@code commitWatch}: statuses from its block stream when it has them, from CommitStatus otherwise. */
     public LedgerClient(LedgerConnection connection, EndorseRetry endorseRetry, Optional<CommitWatch> commitWatch) {
+        this(connection, endorseRetry, OrderRetry.defaults(), commitWatch);
+    }
+
+    /** With {@code orderRetry}: how long a transaction the ordering service did not take is handed to it again. */
+    public LedgerClient(LedgerConnection connection, EndorseRetry endorseRetry, OrderRetry orderRetry,
+            Optional<CommitWatch> commitWatch) {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.endorseRetry = Objects.requireNonNull(endorseRetry, "endorseRetry");
+        this.orderRetry = Objects.requireNonNull(orderRetry, "orderRetry");
         this.commitWatch = Objects.requireNonNull(commitWatch, "commitWatch");
         this.ownMspId = connection.gateway().getIdentity().getMspId();
     }
@@ -95,7 +103,7 @@ public final class LedgerClient {
     private SubmitOutcome submitAndAwait(String txId, Transaction endorsed) {
         SubmittedTransaction submitted;
         try {
-            submitted = endorsed.submitAsync();
+            submitted = orderRetry.run(() -> submitOnce(txId, endorsed), LedgerClient::pause, System::nanoTime);
         } catch (SubmitException e) {
             return new SubmitOutcome.Unavailable(txId, "the orderer did not accept the transaction: " + describe(e));
         }
@@ -109,6 +117,17 @@ public final class LedgerClient {
             return outcome(txId, status.getBlockNumber(), status.getCode(), submitted);
         } catch (CommitStatusException e) {
             return new SubmitOutcome.Unknown(txId, "no commit status: " + describe(e));
+        }
+    }
+
+    private static SubmittedTransaction submitOnce(String txId, Transaction endorsed) throws SubmitException {
+        try {
+            return endorsed.submitAsync();
+        } catch (SubmitException e) {
+            if (OrderRetry.isTransient(e)) {
+                LOG.log(System.Logger.Level.INFO, "ordering did not take tx={0} ({1}); trying again", txId, describe(e));
+            }
+            throw e;
         }
     }
 

@@ -2,6 +2,7 @@ package io.ledgernode.node;
 
 import io.helidon.config.Config;
 import io.ledgernode.gateway.EndorseRetry;
+import io.ledgernode.gateway.OrderRetry;
 import io.ledgernode.gateway.GatewayTimeouts;
 import io.ledgernode.node.auth.AuthConfig;
 import io.ledgernode.node.consolidation.ConsolidationConfig;
@@ -34,11 +35,12 @@ public record NodeConfig(Path ledgerHome, String org, String identity, String co
      * is resubmitted (doubling from {@code conflictBackoffInitial} up to {@code conflictBackoffMax}; how many times is
      * {@link #conflictRetriesMax}).
      */
-    public record Gateway(GatewayTimeouts timeouts, EndorseRetry endorseRetry, Duration conflictBackoffInitial,
-                          Duration conflictBackoffMax, Duration commitEventWaitMax) {
+    public record Gateway(GatewayTimeouts timeouts, EndorseRetry endorseRetry, OrderRetry orderRetry,
+                          Duration conflictBackoffInitial, Duration conflictBackoffMax, Duration commitEventWaitMax) {
         public Gateway {
             java.util.Objects.requireNonNull(timeouts, "timeouts");
             java.util.Objects.requireNonNull(endorseRetry, "endorseRetry");
+            java.util.Objects.requireNonNull(orderRetry, "orderRetry");
             if (commitEventWaitMax.isNegative() || commitEventWaitMax.compareTo(timeouts.commitStatus()) > 0) {
                 throw new IllegalArgumentException("gateway.commit-event-wait-max must be at least zero (PT0S: no block "
                         + "stream) and at most gateway.commit-status-timeout");
@@ -127,9 +129,18 @@ public record NodeConfig(Path ledgerHome, String org, String identity, String co
                 new EndorseRetry(gateway.get("endorse-attempts-max").asInt().get(),
                         gateway.get("endorse-backoff-initial").as(Duration.class).get(),
                         gateway.get("endorse-backoff-max").as(Duration.class).get()),
+                orderRetry(gateway.get("order-retry-max").as(Duration.class).get()),
                 gateway.get("conflict-backoff-initial").as(Duration.class).get(),
                 gateway.get("conflict-backoff-max").as(Duration.class).get(),
                 gateway.get("commit-event-wait-max").as(Duration.class).get());
+    }
+
+    private static OrderRetry orderRetry(Duration within) {
+        try {
+            return new OrderRetry(within, OrderRetry.defaults().backoffInitial(), OrderRetry.defaults().backoffMax());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("gateway.order-retry-max must be in [PT0S, PT2M], got " + within, e);
+        }
     }
 
     private static Proof proof(Config proof, Path ledgerHome) {

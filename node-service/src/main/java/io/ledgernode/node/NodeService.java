@@ -129,9 +129,9 @@ public final class NodeService {
         Optional<LedgerClient.CommitWatch> commitWatch = gateway.commitEventWaitMax().isZero() ? Optional.empty()
                 : Optional.of(new LedgerClient.CommitWatch(CommitWatcher.start(connection.network(), COMMIT_STREAM_RETRY),
                         gateway.commitEventWaitMax()));
-        LedgerClient payments = new LedgerClient(connection, gateway.endorseRetry(), commitWatch);
+        LedgerClient payments = new LedgerClient(connection, gateway.endorseRetry(), gateway.orderRetry(), commitWatch);
         Mirror mirror = new Mirror(pool);
-        Parts parts = parts(config, payments::submit, new LedgerClient(compliance, gateway.endorseRetry(), commitWatch)::submit,
+        Parts parts = parts(config, payments::submit, new LedgerClient(compliance, gateway.endorseRetry(), gateway.orderRetry(), commitWatch)::submit,
                 payments::evaluate, mirror,
                 proofs(config, profile, connection, mirror));
         ConsolidationJob consolidation = consolidation(config, profile.org(config.org()).mspId(), mirror, payments,

@@ -63,10 +63,15 @@ class NodeConfigTest {
     }
 
     @Test
+    void a_transaction_the_ordering_service_did_not_take_is_retried_for_thirty_seconds_by_default() throws Exception {
+        assertThat(shipped().gateway().orderRetry().within()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
     void a_conflict_backoff_whose_cap_is_below_its_start_is_refused() {
-        assertThatThrownBy(() -> new NodeConfig.Gateway(GatewayTimeouts.defaults(), EndorseRetry.defaults(), Duration.ofSeconds(2),
+        assertThatThrownBy(() -> new NodeConfig.Gateway(GatewayTimeouts.defaults(), EndorseRetry.defaults(), io.ledgernode.gateway.OrderRetry.defaults(), Duration.ofSeconds(2),
                 Duration.ofSeconds(1), Duration.ofSeconds(10))).hasMessageContaining("gateway.conflict-backoff-initial");
-        assertThatThrownBy(() -> new NodeConfig.Gateway(GatewayTimeouts.defaults(), EndorseRetry.defaults(), Duration.ZERO,
+        assertThatThrownBy(() -> new NodeConfig.Gateway(GatewayTimeouts.defaults(), EndorseRetry.defaults(), io.ledgernode.gateway.OrderRetry.defaults(), Duration.ZERO,
                 Duration.ofSeconds(1), Duration.ofMinutes(2))).hasMessageContaining("gateway.commit-event-wait-max");
     }
 }

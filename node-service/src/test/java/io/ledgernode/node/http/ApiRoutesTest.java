@@ -74,7 +74,7 @@ class ApiRoutesTest {
                 Duration.ofMillis(200), KEYS.resolve("reports"), new NodeConfig.Proof(Duration.ofSeconds(1), 10, Duration.ofSeconds(1),
                 Duration.ofMillis(100), 1, Duration.ofSeconds(1), 1024, java.util.Map.of()), rateLimit, auth,
                 new NodeConfig.Gateway(io.ledgernode.gateway.GatewayTimeouts.defaults(), io.ledgernode.gateway.EndorseRetry.defaults(),
-                        Duration.ofMillis(25), Duration.ofSeconds(1), Duration.ofSeconds(10)),
+                        io.ledgernode.gateway.OrderRetry.defaults(), Duration.ofMillis(25), Duration.ofSeconds(1), Duration.ofSeconds(10)),
                 new io.ledgernode.node.consolidation.ConsolidationConfig(false, Duration.ofSeconds(1), 64, 500, 10, 20, 10_000, 100_000),
                 new io.ledgernode.node.chain.SenderPacker.Settings(50, 100));
         LedgerWriter.Submitter chain = (transaction, argument) -> {
