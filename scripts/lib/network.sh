@@ -55,19 +55,20 @@ join_orderers() {
   done
 }
 
-# Waits until an orderer reports itself Raft leader of the channel (its operations metrics say so): until then the
-# ordering service answers every transaction with "no Raft leader".
-wait_raft_leader() {
+# Waits until an orderer reports itself leader of the channel, Raft's or BFT's (its operations metrics say so): until
+# then the ordering service answers every transaction with "no Raft leader" (or, with BFT, lets it wait for a view).
+wait_ordering_leader() {
   local deadline=$((SECONDS + LEDGER_START_TIMEOUT)) name
   while ((SECONDS < deadline)); do
     for name in $(process_names orderer); do
-      if curl -sf --max-time 2 "$(metrics_url "$name")" | grep -q "^consensus_etcdraft_is_leader{channel=\"$LEDGER_CHANNEL\"} 1"; then
+      if curl -sf --max-time 2 "$(metrics_url "$name")" \
+        | grep -Eq "^consensus_(etcdraft|BFT)_is_leader\{channel=\"$LEDGER_CHANNEL\"\} 1"; then
         return 0
       fi
     done
     sleep 0.25
   done
-  die "no orderer became Raft leader of channel $LEDGER_CHANNEL within ${LEDGER_START_TIMEOUT}s; see $LEDGER_HOME/logs/"
+  die "no orderer became leader (Raft or BFT) of channel $LEDGER_CHANNEL within ${LEDGER_START_TIMEOUT}s; see $LEDGER_HOME/logs/"
 }
 
 # Waits until every peer's gossip knows every other peer of the channel: the gateway finds endorsers through it
@@ -109,7 +110,7 @@ join_peers() {
         exit 0
       fi
       step "joining $name to channel $LEDGER_CHANNEL"
-      # The orderer may still be electing its Raft leader; the join itself does not need it, but retry briefly.
+      # The orderers may still be electing their leader; the join itself does not need it, but retry briefly.
       local tries=0
       until peer channel join -b "$LEDGER_HOME/network/$LEDGER_CHANNEL.block" >>"$LEDGER_HOME/logs/admin.log" 2>&1; do
         # A peer restarted from its state answers /healthz before it serves its channels: the first getinfo may
@@ -138,7 +139,7 @@ network_up() {
   generate_network
   start_processes orderer
   join_orderers
-  wait_raft_leader
+  wait_ordering_leader
   start_processes peer
   join_peers
   wait_gossip

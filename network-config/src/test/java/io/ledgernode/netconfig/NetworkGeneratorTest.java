@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ledgernode.netconfig.generate.NetworkGenerator;
+import io.ledgernode.netconfig.model.Consensus;
 import io.ledgernode.netconfig.model.InvalidNetworkException;
 import io.ledgernode.netconfig.model.NetworkDescription;
 import io.ledgernode.netconfig.model.NetworkDescriptions;
@@ -17,12 +18,66 @@ class NetworkGeneratorTest {
 
     private static final Path LOCAL = Path.of("networks/local.yaml");
     private static final Path MULTIHOST = Path.of("networks/multihost-example.yaml");
+    private static final Path RAFT3 = Path.of("networks/local-raft3.yaml");
+    private static final Path BFT4 = Path.of("networks/local-bft4.yaml");
     private static final LocalNode LOCAL_NODE = new LocalNode("Org1", true, 55432, 9470, 8080, 8090, 9480);
 
     @Test
     void the_shipped_descriptions_are_valid() {
         assertThat(NetworkDescriptions.read(LOCAL).orgs()).hasSize(2);
         assertThat(NetworkDescriptions.read(MULTIHOST).ordererOrgs().get(0).orderers()).hasSize(3);
+        assertThat(NetworkDescriptions.read(RAFT3).ordererOrgs().get(0).orderers()).hasSize(3);
+        assertThat(NetworkDescriptions.read(BFT4).ordering().consensus()).isEqualTo(Consensus.BFT);
+    }
+
+    @Test
+    void a_raft_channel_lists_every_orderer_as_a_consenter_under_the_v2_capability(@TempDir Path home) throws Exception {
+        new NetworkGenerator(NetworkDescriptions.read(RAFT3), home).generate(Path.of("/opt/fabric"), LOCAL_NODE);
+
+        String configtx = Files.readString(home.resolve("network/configtx/configtx.yaml"));
+
+        assertThat(configtx).contains("OrdererType: etcdraft").contains("EtcdRaft:")
+                .doesNotContain("ConsenterMapping", "SmartBFT", "V3_0");
+        assertThat(configtx.split("ClientTLSCert:", -1)).hasSize(4);
+    }
+
+    @Test
+    void a_bft_channel_numbers_its_consenters_with_their_signing_identities_under_the_v3_capability(@TempDir Path home)
+            throws Exception {
+        new NetworkGenerator(NetworkDescriptions.read(BFT4), home).generate(Path.of("/opt/fabric"), LOCAL_NODE);
+
+        String configtx = Files.readString(home.resolve("network/configtx/configtx.yaml"));
+
+        assertThat(configtx).contains("OrdererType: BFT").contains("V3_0: true").contains("SmartBFT:")
+                .contains("RequestBatchMaxInterval: 100ms").contains("RequestBatchMaxCount: 500")
+                .contains("ID: 4").contains("MSPID: OrdererMSP")
+                .contains("orderers/orderer3.orderer.ledger.local/msp/signcerts/orderer3.orderer.ledger.local-cert.pem")
+                .doesNotContain("EtcdRaft");
+        assertThat(Files.readString(home.resolve("network/nodes/orderer0.orderer.ledger.local.env")))
+                .contains("orderer0.orderer.ledger.local/smartbft/wal'");
+    }
+
+    @Test
+    void an_orderer_count_the_consensus_cannot_use_is_refused_naming_the_field(@TempDir Path dir) throws Exception {
+        Path even = dir.resolve("even.yaml");
+        // Two of the three Raft orderers: an even count tolerates no more crashes than one orderer.
+        String raft3 = Files.readString(RAFT3);
+        Files.writeString(even, raft3.substring(0, raft3.indexOf("      - name: orderer2")) + raft3.substring(raft3.indexOf("\norgs:") + 1));
+        Path smallBft = dir.resolve("bft3.yaml");
+        Files.writeString(smallBft, Files.readString(RAFT3).replace("consensus: etcdraft", "consensus: BFT"));
+        Path unknown = dir.resolve("kafka.yaml");
+        Files.writeString(unknown, Files.readString(LOCAL).replace("consensus: etcdraft", "consensus: kafka"));
+        Path missing = dir.resolve("missing.yaml");
+        Files.writeString(missing, Files.readString(LOCAL).replace("  consensus: etcdraft\n", ""));
+
+        assertThatThrownBy(() -> NetworkDescriptions.read(even)).isInstanceOf(InvalidNetworkException.class)
+                .hasMessageContaining("ordering.consensus etcdraft needs 1").hasMessageContaining("got 2");
+        assertThatThrownBy(() -> NetworkDescriptions.read(smallBft)).isInstanceOf(InvalidNetworkException.class)
+                .hasMessageContaining("ordering.consensus BFT needs at least 4 orderers").hasMessageContaining("got 3");
+        assertThatThrownBy(() -> NetworkDescriptions.read(unknown)).isInstanceOf(InvalidNetworkException.class)
+                .hasMessageContaining("ordering.consensus must be etcdraft or BFT, got 'kafka'");
+        assertThatThrownBy(() -> NetworkDescriptions.read(missing)).isInstanceOf(InvalidNetworkException.class)
+                .hasMessageEndingWith("missing field 'ordering.consensus'");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.ledgernode.netconfig.generate;
 
+import io.ledgernode.netconfig.model.Consensus;
 import io.ledgernode.netconfig.model.MemberOrg;
 import io.ledgernode.netconfig.model.NetworkDescription;
 import io.ledgernode.netconfig.model.OrdererNode;
@@ -47,6 +48,7 @@ final class NodeEnvWriter {
         Path tls = dir.resolve("tls");
         Path data = layout.dataDir(name);
         Path admin = layout.ordererAdminDir(org).resolve("tls");
+        String consensusDir = network.ordering().consensus() == Consensus.BFT ? "smartbft" : "etcdraft";
         new EnvFile()
                 .put("LEDGER_ADMIN_ADDRESS", node.host() + ":" + node.adminPort())
                 .put("LEDGER_ADMIN_CA", tls.resolve("ca.crt"))
@@ -66,8 +68,9 @@ final class NodeEnvWriter {
                 .put("ORDERER_GENERAL_BOOTSTRAPMETHOD", "none")
                 .put("ORDERER_CHANNELPARTICIPATION_ENABLED", "true")
                 .put("ORDERER_FILELEDGER_LOCATION", data.resolve("ledger"))
-                .put("ORDERER_CONSENSUS_WALDIR", data.resolve("etcdraft").resolve("wal"))
-                .put("ORDERER_CONSENSUS_SNAPDIR", data.resolve("etcdraft").resolve("snapshot"))
+                // The consensus's write-ahead log under its own name (a Raft network's is where it always was).
+                .put("ORDERER_CONSENSUS_WALDIR", data.resolve(consensusDir).resolve("wal"))
+                .put("ORDERER_CONSENSUS_SNAPDIR", data.resolve(consensusDir).resolve("snapshot"))
                 .put("ORDERER_ADMIN_LISTENADDRESS", node.host() + ":" + node.adminPort())
                 .put("ORDERER_ADMIN_TLS_ENABLED", "true")
                 .put("ORDERER_ADMIN_TLS_PRIVATEKEY", tls.resolve("server.key"))

@@ -34,6 +34,7 @@ public record NetworkDescription(
         Names.require(orgs.stream().anyMatch(o -> o.name().equals(issuer)),
                 "chaincode.issuerOrg '" + issuer + "' is not one of the member orgs");
         requireUnique("host:port", endpoints(ordererOrgs, orgs));
+        ordering.consensus().requireOrderers(ordererOrgs.stream().mapToInt(o -> o.orderers().size()).sum());
     }
 
     /** The member org called {@code name}. */

@@ -3,6 +3,7 @@ package io.ledgernode.netconfig.model;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -41,6 +42,12 @@ public final class NetworkDescriptions {
             throw new InvalidNetworkException(file + ": " + cause.getMessage());
         } catch (UnrecognizedPropertyException e) {
             throw new InvalidNetworkException(file + ": unknown field '" + e.getPropertyName() + "' at " + path(e));
+        } catch (MismatchedInputException e) {
+            // A missing field: Jackson's path ends with it ("ordering.consensus").
+            String message = e.getOriginalMessage();
+            String where = path(e);
+            throw new InvalidNetworkException(file + ": " + (message.startsWith("Missing creator property")
+                    ? "missing field '" + where + "'" : message + (where.isEmpty() ? "" : " at " + where)));
         } catch (IOException e) {
             throw new InvalidNetworkException(file + ": " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
         }

@@ -2,10 +2,12 @@ package io.ledgernode.netconfig.model;
 
 import java.time.Duration;
 
-/** Block cutting of the ordering service (Raft). */
-public record Ordering(Duration batchTimeout, int maxMessageCount, long absoluteMaxBytes, long preferredMaxBytes) {
+/** The ordering service: its consensus and how it cuts blocks. */
+public record Ordering(Consensus consensus, Duration batchTimeout, int maxMessageCount, long absoluteMaxBytes,
+        long preferredMaxBytes) {
 
     public Ordering {
+        Names.require(consensus != null, "ordering.consensus is required (etcdraft or BFT)");
         Names.require(batchTimeout != null && !batchTimeout.isNegative() && !batchTimeout.isZero()
                 && batchTimeout.compareTo(Duration.ofSeconds(10)) <= 0, "ordering.batchTimeout must be in (0, PT10S]");
         Names.require(maxMessageCount >= 1 && maxMessageCount <= 10_000, "ordering.maxMessageCount must be in [1, 10000]");
