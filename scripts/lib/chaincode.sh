@@ -57,7 +57,7 @@ deploy_chaincode() {
   # shellcheck source=/dev/null
   source "$(network_env)"
   build_jars
-  local label sequence org pkg package_id jar already=1 peer_args
+  local label sequence org pkg package_id jar already=1 peer_args name
   # One peer of every org (the generator's --peerAddresses/--tlsRootCertFiles pairs), enough for endorsement.
   read -ra peer_args <<<"$LEDGER_ALL_PEER_ARGS"
   label=$(chaincode_label)
@@ -67,14 +67,21 @@ deploy_chaincode() {
     pkg=$(package_chaincode "$org" "$label")
     package_id=$(use_org "$org" && peer lifecycle chaincode calculatepackageid "$pkg" 2>/dev/null) || die "cannot compute the package id of $pkg"
     package_ids[$org]=$package_id
-    (
-      use_org "$org"
-      installed=$(peer lifecycle chaincode queryinstalled -O json 2>/dev/null | netconfig peer-output --query installed-package-ids) || installed=""
-      if ! grep -qxF -- "$package_id" <<<"$installed"; then
-        step "installing chaincode package $label on $org's peer"
-        run_logged "chaincode install ($org)" "$LEDGER_HOME/logs/admin.log" peer lifecycle chaincode install "$pkg"
-      fi
-    ) || exit 1
+    # On every peer of the org (each may be the one that endorses): as its admin, at that peer's address.
+    for name in $(process_names peer); do
+      [[ $(process_org "$name") == "$org" ]] || continue
+      (
+        use_org "$org"
+        # shellcheck source=/dev/null
+        CORE_PEER_ADDRESS=$(source "$(node_env "$name")" && printf '%s' "$CORE_PEER_ADDRESS")
+        export CORE_PEER_ADDRESS
+        installed=$(peer lifecycle chaincode queryinstalled -O json 2>/dev/null | netconfig peer-output --query installed-package-ids) || installed=""
+        if ! grep -qxF -- "$package_id" <<<"$installed"; then
+          step "installing chaincode package $label on $name"
+          run_logged "chaincode install ($name)" "$LEDGER_HOME/logs/admin.log" peer lifecycle chaincode install "$pkg"
+        fi
+      ) || exit 1
+    done
     if ((sequence == 0)) || ! (use_org "$org" && approved_with "$sequence" "$package_id"); then
       already=0
     fi

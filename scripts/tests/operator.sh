@@ -440,56 +440,93 @@ java_sums() {
 # How many processes the running scratch network has (one line each in status).
 process_count() { "$ledger" status 2>/dev/null | grep -c '^  '; }
 
-# ha_ordering_case DESCRIPTION: a scratch network of networks/DESCRIPTION, whose ordering tolerates one orderer down.
-# Its ordering leader is stopped for good (its supervisor too, so nothing restarts it): a write through node-service
-# must still commit. Then `up` starts it again and it catches up with the others' chain.
+# ha_ordering_case DESCRIPTION [PEER_CASE]: a scratch network of networks/DESCRIPTION, whose ordering tolerates one
+# orderer down. Its ordering leader is stopped for good (its supervisor too, so nothing restarts it): a write through
+# node-service must still commit. Then `up` starts it again and it catches up with the others' chain. With PEER_CASE
+# (the case's name; the network has two peers per org), the same for Org1's gateway peer: Org1's node writes and reads
+# through its second peer.
 ha_ordering_case() {
   local description=$1 name
   name="ordering of $description goes on with its leader stopped, and the leader catches up after up"
   export LEDGER_NETWORK=$repo/network-config/networks/$description LEDGER_HOME=$scratch/ha-${description%.yaml}
   export LEDGER_PORT_OFFSET=$LEDGER_OPERATOR_PORT_OFFSET
   "$ledger" down --wipe >/dev/null 2>&1
-  if ! "$ledger" up >"$LEDGER_HOME.up.log" 2>&1; then ko "$name" "up failed: $(tail -n 1 "$LEDGER_HOME.up.log")"
-  else ha_ordering_check "$name"; fi
+  if ! "$ledger" up >"$LEDGER_HOME.up.log" 2>&1; then
+    ko "$name" "up failed: $(tail -n 1 "$LEDGER_HOME.up.log")"
+    [[ -z $2 ]] || ko "$2" "up failed"
+  else
+    ha_ordering_check "$name"
+    [[ -z $2 ]] || ha_peer_check "$2"
+  fi
   "$ledger" down --wipe >/dev/null 2>&1
   unset LEDGER_NETWORK LEDGER_HOME LEDGER_PORT_OFFSET
 }
 
+# ha_post PATH TOKEN KEY BODY: the HTTP status of a write to Org1's node (000 when none came within 90 s).
+ha_post() {
+  curl -s -o /dev/null -w '%{http_code}' --max-time 90 -X POST "http://127.0.0.1:$((8080 + LEDGER_PORT_OFFSET))$1" \
+    -H "Authorization: Bearer $2" -H "Idempotency-Key: $3" -H 'Content-Type: application/json' -d "$4"
+}
+# ha_height NAME: an orderer's or a peer's height of channel ledger, from its operations metrics (its liveness probe's
+# URL, /metrics for /healthz).
+ha_height() {
+  curl -sf --max-time 5 "$(awk -F'\t' -v n="$1" '$1 == n {split($5, p, " "); sub(/healthz$/, "metrics", p[2]); print p[2]}' \
+    "$LEDGER_HOME/network/roster.tsv")" | awk '/^ledger_blockchain_height\{channel="ledger"\}/ {print $2}'
+}
+# ha_is_leader NAME: whether orderer NAME reports itself leader (Raft or BFT) of channel ledger.
+ha_is_leader() {
+  curl -sf --max-time 5 "$(awk -F'\t' -v n="$1" '$1 == n {split($5, p, " "); sub(/healthz$/, "metrics", p[2]); print p[2]}' \
+    "$LEDGER_HOME/network/roster.tsv")" | grep -Eq '^consensus_(etcdraft|BFT)_is_leader\{channel="ledger"\} 1'
+}
+
 # ha_ordering_check NAME: the case itself, on the running scratch network; reports NAME passed or failed.
 ha_ordering_check() {
-  local name=$1 run=$LEDGER_HOME/run api="http://127.0.0.1:$((8080 + LEDGER_PORT_OFFSET))" roster=$LEDGER_HOME/network/roster.tsv
+  local name=$1 run=$LEDGER_HOME/run roster=$LEDGER_HOME/network/roster.tsv
   local issuer operator leader="" other o code t0 after
   if ! issuer=$("$ledger" token --role issuer) || ! operator=$("$ledger" token --role operator); then ko "$name" "no tokens"; return; fi
-  # post PATH TOKEN KEY BODY: the HTTP status of a write (000 when none came within 90 s).
-  post() {
-    curl -s -o /dev/null -w '%{http_code}' --max-time 90 -X POST "$api$1" -H "Authorization: Bearer $2" \
-      -H "Idempotency-Key: $3" -H 'Content-Type: application/json' -d "$4"
-  }
-  # metrics NAME: an orderer's operations metrics (its liveness probe's URL, /metrics for /healthz).
-  metrics() { curl -sf --max-time 5 "$(awk -F'\t' -v n="$1" '$1 == n {split($5, p, " "); sub(/healthz$/, "metrics", p[2]); print p[2]}' "$roster")"; }
-  height() { metrics "$1" | awk '/^ledger_blockchain_height\{channel="ledger"\}/ {print $2}'; }
-  if [[ $(post /v1/assets "$issuer" ha-a '{"code":"HAX","decimals":2}') != 2* \
-    || $(post /v1/accounts "$operator" ha-b '{"id":"ha-1","asset":"HAX","ownerRef":"ha","jurisdiction":"DE"}') != 2* \
-    || $(post /v1/mint "$issuer" ha-c '{"account":"ha-1","amount":"100"}') != 2* ]]; then
+  if [[ $(ha_post /v1/assets "$issuer" ha-a '{"code":"HAX","decimals":2}') != 2* \
+    || $(ha_post /v1/accounts "$operator" ha-b '{"id":"ha-1","asset":"HAX","ownerRef":"ha","jurisdiction":"DE"}') != 2* \
+    || $(ha_post /v1/mint "$issuer" ha-c '{"account":"ha-1","amount":"100"}') != 2* ]]; then
     ko "$name" "the set-up writes failed with every orderer up"; return
   fi
   local orderers=()
   mapfile -t orderers < <(awk -F'\t' '$2 == "orderer" {print $1}' "$roster")
   for o in "${orderers[@]}"; do
-    if metrics "$o" | grep -Eq '^consensus_(etcdraft|BFT)_is_leader\{channel="ledger"\} 1'; then leader=$o; fi
+    if ha_is_leader "$o"; then leader=$o; fi
   done
   if [[ -z $leader ]]; then ko "$name" "no orderer reports itself leader"; return; fi
   kill -TERM "$(cut -d' ' -f1 "$run/$leader.pid")"
   if ! wait_for 30 eval '[[ $(state_of "$run" "$leader") == stopped ]]'; then ko "$name" "$leader did not stop"; return; fi
   t0=$SECONDS
-  code=$(post /v1/mint "$issuer" ha-d '{"account":"ha-1","amount":"5"}')
+  code=$(ha_post /v1/mint "$issuer" ha-d '{"account":"ha-1","amount":"5"}')
   after=$((SECONDS - t0))
   if [[ $code != 2* ]]; then ko "$name" "a mint with $leader stopped answered $code after $after s"; return; fi
   other=$(awk -F'\t' -v l="$leader" '$2 == "orderer" && $1 != l {print $1; exit}' "$roster")
   if ! "$ledger" up >"$LEDGER_HOME.up2.log" 2>&1; then ko "$name" "up after the stop failed: $(tail -n 1 "$LEDGER_HOME.up2.log")"
-  elif ! wait_for 90 eval '[[ -n $(height "$leader") && $(height "$leader") == "$(height "$other")" ]]'; then
-    ko "$name" "$leader is at height $(height "$leader") 90 s after up, $other at $(height "$other")"
+  elif ! wait_for 90 eval '[[ -n $(ha_height "$leader") && $(ha_height "$leader") == "$(ha_height "$other")" ]]'; then
+    ko "$name" "$leader is at height $(ha_height "$leader") 90 s after up, $other at $(ha_height "$other")"
   else ok "$name (the mint committed $after s after $leader stopped)"; fi
+}
+
+# ha_peer_check NAME: on the running scratch network whose ha_ordering_check wrote account ha-1 (105 HAX minor units):
+# Org1's gateway peer stopped for good, Org1's node still writes, and its mirror (its bridge failing over to the org's
+# second peer) shows the write; after `up` the first peer is back and catches up with the second.
+ha_peer_check() {
+  local name=$1 run=$LEDGER_HOME/run first=peer0.org1.ledger.local second=peer1.org1.ledger.local issuer reader code t0 after
+  if ! issuer=$("$ledger" token --role issuer) || ! reader=$("$ledger" token --role operator); then ko "$name" "no tokens"; return; fi
+  kill -TERM "$(cut -d' ' -f1 "$run/$first.pid")"
+  if ! wait_for 30 eval '[[ $(state_of "$run" "$first") == stopped ]]'; then ko "$name" "$first did not stop"; return; fi
+  t0=$SECONDS
+  code=$(ha_post /v1/mint "$issuer" ha-e '{"account":"ha-1","amount":"7"}')
+  after=$((SECONDS - t0))
+  if [[ $code != 2* ]]; then ko "$name" "a mint with $first stopped answered $code after $after s"; return; fi
+  if ! wait_for 60 eval 'curl -sf --max-time 5 "http://127.0.0.1:$((8080 + LEDGER_PORT_OFFSET))/v1/accounts/ha-1" \
+    -H "Authorization: Bearer $reader" | grep -q "\"balance\":\"112\""'; then
+    ko "$name" "Org1's mirror does not show the mint 60 s later: $(curl -s --max-time 5 "http://127.0.0.1:$((8080 + LEDGER_PORT_OFFSET))/v1/accounts/ha-1" -H "Authorization: Bearer $reader")"
+  elif ! "$ledger" up >"$LEDGER_HOME.up3.log" 2>&1; then ko "$name" "up after the stop failed: $(tail -n 1 "$LEDGER_HOME.up3.log")"
+  elif ! wait_for 90 eval '[[ -n $(ha_height "$first") && $(ha_height "$first") == "$(ha_height "$second")" ]]'; then
+    ko "$name" "$first is at height $(ha_height "$first") 90 s after up, $second at $(ha_height "$second")"
+  else ok "$name (the mint committed $after s after $first stopped)"; fi
 }
 
 if ((fabric_ok)); then
@@ -565,8 +602,8 @@ if ((fabric_ok)); then
     "peer0.org1.ledger.local exited during start; see $LEDGER_HOME/logs/peer0.org1.ledger.local.log" "$ledger" up
   "$ledger" down --wipe >/dev/null 2>&1
   unset LEDGER_HOME LEDGER_PORT_OFFSET
-  ha_ordering_case local-raft3.yaml
-  ha_ordering_case local-bft4.yaml
+  ha_ordering_case local-ha.yaml "an org's node goes on through its second peer with its first stopped, which catches up after up"
+  ha_ordering_case local-bft4.yaml ""
 else
   # The cases above that need a running network, each reported as skipped by name.
   while IFS= read -r name; do [[ -n $name ]] && skipped "$name"; done <<CASES
@@ -582,7 +619,8 @@ $(network_case_names)
 down stops every process
 up restarts a stopped network from its state, its chaincode as deployed
 down --wipe removes the network's state
-ordering of local-raft3.yaml goes on with its leader stopped, and the leader catches up after up
+ordering of local-ha.yaml goes on with its leader stopped, and the leader catches up after up
+an org's node goes on through its second peer with its first stopped, which catches up after up
 ordering of local-bft4.yaml goes on with its leader stopped, and the leader catches up after up
 a process that dies on start is named with its log
 CASES

@@ -20,7 +20,8 @@ import org.hyperledger.fabric.client.identity.Signer;
 import org.hyperledger.fabric.client.identity.X509Identity;
 
 /**
- * One identity's connection to its org's gateway peer over TLS. Owns the gRPC channel: close it when done
+ * One identity's connection to its org's gateway peers over TLS (the first that answers, failing over to the next).
+ * Owns the gRPC channel: close it when done
  * ({@link Gateway#close()} alone leaves the channel open).
  */
 public final class LedgerConnection implements AutoCloseable {
@@ -45,7 +46,7 @@ public final class LedgerConnection implements AutoCloseable {
         Objects.requireNonNull(timeouts, "timeouts");
         NetworkProfile.Org org = profile.org(orgName);
         NetworkProfile.Identity identity = org.identity(identityName);
-        ManagedChannel channel = channel(org.gateway());
+        ManagedChannel channel = channel(org);
         try {
             X509Certificate certificate;
             PrivateKey key;
@@ -74,14 +75,21 @@ public final class LedgerConnection implements AutoCloseable {
         }
     }
 
-    private static ManagedChannel channel(NetworkProfile.Endpoint endpoint) {
+    /**
+     * One channel to all the org's peers (see {@link OrgPeers}): the first that answers serves, the next when it is
+     * lost. The peers of one org share its TLS CA, so one trust root serves them all; each is verified against its
+     * own host name.
+     */
+    @SuppressWarnings("deprecation") // nameResolverFactory: the way to give a channel a resolver of its own, not a global one
+    private static ManagedChannel channel(NetworkProfile.Org org) {
+        NetworkProfile.Endpoint first = org.gateway();
         try {
-            return Grpc.newChannelBuilder(endpoint.address(),
-                            TlsChannelCredentials.newBuilder().trustManager(endpoint.tlsRootCertFile().toFile()).build())
-                    .overrideAuthority(endpoint.tlsHostname())
+            return Grpc.newChannelBuilder(OrgPeers.target(org.mspId()),
+                            TlsChannelCredentials.newBuilder().trustManager(first.tlsRootCertFile().toFile()).build())
+                    .nameResolverFactory(new OrgPeers(org.gateways()))
                     .build();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the TLS root certificate " + endpoint.tlsRootCertFile(), e);
+            throw new UncheckedIOException("cannot read the TLS root certificate " + first.tlsRootCertFile(), e);
         }
     }
 

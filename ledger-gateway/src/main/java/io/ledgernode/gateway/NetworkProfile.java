@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * What a client needs to reach the network, as written by the network-config generator into
- * {@code <LEDGER_HOME>/network/profile.json}: the channel, the chaincode, and per org its gateway peer and identities.
+ * {@code <LEDGER_HOME>/network/profile.json}: the channel, the chaincode, and per org its gateway peers and identities.
  */
 public record NetworkProfile(String network, String channel, String chaincode, String issuerOrg,
                              String txClockTolerance, Map<String, Org> orgs) {
@@ -19,10 +19,22 @@ public record NetworkProfile(String network, String channel, String chaincode, S
         orgs = Map.copyOf(orgs);
     }
 
-    /** An org: its MSP id, the peer its clients use as their gateway, and its identities by name. */
-    public record Org(String mspId, Endpoint gateway, Map<String, Identity> identities) {
+    /**
+     * An org: its MSP id, its peers as gateways (its clients use the first that answers, in this order, and fail over
+     * to the next), and its identities by name.
+     */
+    public record Org(String mspId, List<Endpoint> gateways, Map<String, Identity> identities) {
         public Org {
+            if (gateways == null || gateways.isEmpty()) {
+                throw new IllegalArgumentException("org " + mspId + " has no gateway peer");
+            }
+            gateways = List.copyOf(gateways);
             identities = Map.copyOf(identities);
+        }
+
+        /** The org's preferred gateway peer: its first. */
+        public Endpoint gateway() {
+            return gateways.get(0);
         }
 
         public Identity identity(String name) {

@@ -13,7 +13,8 @@ class NetworkProfileTest {
     private static final String PROFILE = """
             {"network":"local","channel":"ledger","chaincode":"ledger","issuerOrg":"Org1","txClockTolerance":"PT1M",
              "orgs":{"Org1":{"mspId":"Org1MSP",
-               "gateway":{"address":"127.0.0.1:7051","tlsHostname":"peer0.org1.ledger.local","tlsRootCertFile":"/x/ca.crt"},
+               "gateways":[{"address":"127.0.0.1:7051","tlsHostname":"peer0.org1.ledger.local","tlsRootCertFile":"/x/ca.crt"},
+                           {"address":"127.0.0.1:7151","tlsHostname":"peer1.org1.ledger.local","tlsRootCertFile":"/x/ca.crt"}],
                "identities":{"User1":{"certificateFile":"/x/cert.pem","privateKeyFile":"/x/priv_sk","roles":["client"]}}}}}
             """;
 
@@ -26,6 +27,8 @@ class NetworkProfileTest {
 
         assertThat(profile.channel()).isEqualTo("ledger");
         assertThat(profile.org("Org1").gateway().address()).isEqualTo("127.0.0.1:7051");
+        assertThat(profile.org("Org1").gateways()).extracting(NetworkProfile.Endpoint::tlsHostname)
+                .containsExactly("peer0.org1.ledger.local", "peer1.org1.ledger.local");
         assertThat(profile.org("Org1").identity("User1").privateKeyFile()).isEqualTo(Path.of("/x/priv_sk"));
     }
 

@@ -18,7 +18,7 @@ class NetworkGeneratorTest {
 
     private static final Path LOCAL = Path.of("networks/local.yaml");
     private static final Path MULTIHOST = Path.of("networks/multihost-example.yaml");
-    private static final Path RAFT3 = Path.of("networks/local-raft3.yaml");
+    private static final Path HA = Path.of("networks/local-ha.yaml");
     private static final Path BFT4 = Path.of("networks/local-bft4.yaml");
     private static final LocalNode LOCAL_NODE = new LocalNode("Org1", true, 55432, 9470, 8080, 8090, 9480);
 
@@ -26,19 +26,29 @@ class NetworkGeneratorTest {
     void the_shipped_descriptions_are_valid() {
         assertThat(NetworkDescriptions.read(LOCAL).orgs()).hasSize(2);
         assertThat(NetworkDescriptions.read(MULTIHOST).ordererOrgs().get(0).orderers()).hasSize(3);
-        assertThat(NetworkDescriptions.read(RAFT3).ordererOrgs().get(0).orderers()).hasSize(3);
+        assertThat(NetworkDescriptions.read(HA).ordererOrgs().get(0).orderers()).hasSize(3);
         assertThat(NetworkDescriptions.read(BFT4).ordering().consensus()).isEqualTo(Consensus.BFT);
     }
 
     @Test
     void a_raft_channel_lists_every_orderer_as_a_consenter_under_the_v2_capability(@TempDir Path home) throws Exception {
-        new NetworkGenerator(NetworkDescriptions.read(RAFT3), home).generate(Path.of("/opt/fabric"), LOCAL_NODE);
+        new NetworkGenerator(NetworkDescriptions.read(HA), home).generate(Path.of("/opt/fabric"), LOCAL_NODE);
 
         String configtx = Files.readString(home.resolve("network/configtx/configtx.yaml"));
 
         assertThat(configtx).contains("OrdererType: etcdraft").contains("EtcdRaft:")
                 .doesNotContain("ConsenterMapping", "SmartBFT", "V3_0");
         assertThat(configtx.split("ClientTLSCert:", -1)).hasSize(4);
+    }
+
+    @Test
+    void a_clients_profile_lists_every_peer_of_its_org_its_gateway_peer_first(@TempDir Path home) throws Exception {
+        new NetworkGenerator(NetworkDescriptions.read(HA), home).generate(Path.of("/opt/fabric"), LOCAL_NODE);
+
+        String profile = Files.readString(home.resolve("network/profile.json"));
+
+        assertThat(profile).containsSubsequence("\"gateways\"", "\"address\" : \"127.0.0.1:7051\"", "peer0.org1.ledger.local",
+                "\"address\" : \"127.0.0.1:7071\"", "peer1.org1.ledger.local", "\"identities\"");
     }
 
     @Test
@@ -61,10 +71,10 @@ class NetworkGeneratorTest {
     void an_orderer_count_the_consensus_cannot_use_is_refused_naming_the_field(@TempDir Path dir) throws Exception {
         Path even = dir.resolve("even.yaml");
         // Two of the three Raft orderers: an even count tolerates no more crashes than one orderer.
-        String raft3 = Files.readString(RAFT3);
-        Files.writeString(even, raft3.substring(0, raft3.indexOf("      - name: orderer2")) + raft3.substring(raft3.indexOf("\norgs:") + 1));
+        String ha = Files.readString(HA);
+        Files.writeString(even, ha.substring(0, ha.indexOf("      - name: orderer2")) + ha.substring(ha.indexOf("\norgs:") + 1));
         Path smallBft = dir.resolve("bft3.yaml");
-        Files.writeString(smallBft, Files.readString(RAFT3).replace("consensus: etcdraft", "consensus: BFT"));
+        Files.writeString(smallBft, Files.readString(HA).replace("consensus: etcdraft", "consensus: BFT"));
         Path unknown = dir.resolve("kafka.yaml");
         Files.writeString(unknown, Files.readString(LOCAL).replace("consensus: etcdraft", "consensus: kafka"));
         Path missing = dir.resolve("missing.yaml");

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Writes {@code profile.json}: what a Java client needs to connect to the network as one of an org's identities
- * (its peer's gateway address and TLS root, certificate and private key files). Read by
+ * (its peers' gateway addresses and TLS roots, certificate and private key files). Read by
  * {@code io.ledgernode.gateway.NetworkProfile}.
  */
 final class ProfileWriter {
@@ -21,19 +21,23 @@ final class ProfileWriter {
     static Path write(NetworkDescription network, NetworkLayout layout) {
         Map<String, Object> orgs = new LinkedHashMap<>();
         for (MemberOrg org : network.orgs()) {
-            PeerNode peer = org.gatewayPeer();
             Map<String, Object> identities = new LinkedHashMap<>();
             identities.put("Admin", identity(layout, org, "Admin"));
             for (int i = 1; i <= org.users(); i++) {
                 identities.put("User" + i, identity(layout, org, "User" + i));
             }
-            Map<String, Object> gateway = new LinkedHashMap<>();
-            gateway.put("address", peer.host() + ":" + peer.port());
-            gateway.put("tlsHostname", peer.fqdn(org));
-            gateway.put("tlsRootCertFile", layout.peerDir(org, peer).resolve("tls").resolve("ca.crt").toString());
+            // Every peer of the org, its gateway peer first: clients prefer it and fail over to the others in turn.
+            List<Object> gateways = new java.util.ArrayList<>();
+            for (PeerNode peer : org.peers()) {
+                Map<String, Object> gateway = new LinkedHashMap<>();
+                gateway.put("address", peer.host() + ":" + peer.port());
+                gateway.put("tlsHostname", peer.fqdn(org));
+                gateway.put("tlsRootCertFile", layout.peerDir(org, peer).resolve("tls").resolve("ca.crt").toString());
+                gateways.add(gateway);
+            }
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("mspId", org.mspId());
-            entry.put("gateway", gateway);
+            entry.put("gateways", gateways);
             entry.put("identities", identities);
             orgs.put(org.name(), entry);
         }
