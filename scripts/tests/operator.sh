@@ -479,54 +479,57 @@ ha_is_leader() {
     "$LEDGER_HOME/network/roster.tsv")" | grep -Eq '^consensus_(etcdraft|BFT)_is_leader\{channel="ledger"\} 1'
 }
 
-# ha_ordering_check NAME: the case itself, on the running scratch network; reports NAME passed or failed.
+# ha_stop_and_mint NAME PROCESS AMOUNT: stops PROCESS for good (its supervisor too, so nothing restarts it), then mints
+# AMOUNT into account ha-1 through Org1's node; sets ha_after to the seconds the mint took. Reports NAME failed and
+# returns 1 when either does not happen.
+ha_stop_and_mint() {
+  local name=$1 process=$2 issuer code t0
+  if ! issuer=$("$ledger" token --role issuer); then ko "$name" "no issuer token"; return 1; fi
+  kill -TERM "$(cut -d' ' -f1 "$LEDGER_HOME/run/$process.pid")"
+  if ! wait_for 30 eval '[[ $(state_of "$LEDGER_HOME/run" "$process") == stopped ]]'; then ko "$name" "$process did not stop"; return 1; fi
+  t0=$SECONDS
+  code=$(ha_post /v1/mint "$issuer" "ha-$process" "{\"account\":\"ha-1\",\"amount\":\"$3\"}")
+  ha_after=$((SECONDS - t0))
+  if [[ $code != 2* ]]; then ko "$name" "a mint with $process stopped answered $code after $ha_after s"; return 1; fi
+}
+
+# ha_back NAME PROCESS OTHER: `up` starts PROCESS again and it reaches OTHER's height within 90 s; reports NAME.
+ha_back() {
+  local name=$1 process=$2 other=$3
+  if ! "$ledger" up >"$LEDGER_HOME.up-$process.log" 2>&1; then ko "$name" "up after the stop failed: $(tail -n 1 "$LEDGER_HOME.up-$process.log")"
+  elif ! wait_for 90 eval '[[ -n $(ha_height "$process") && $(ha_height "$process") == "$(ha_height "$other")" ]]'; then
+    ko "$name" "$process is at height $(ha_height "$process") 90 s after up, $other at $(ha_height "$other")"
+  else ok "$name (the mint committed $ha_after s after $process stopped)"; fi
+}
+
+# ha_ordering_check NAME: the ordering case itself, on the running scratch network; reports NAME passed or failed.
 ha_ordering_check() {
-  local name=$1 run=$LEDGER_HOME/run roster=$LEDGER_HOME/network/roster.tsv
-  local issuer operator leader="" other o code t0 after
+  local name=$1 roster=$LEDGER_HOME/network/roster.tsv issuer operator leader="" o orderers=()
   if ! issuer=$("$ledger" token --role issuer) || ! operator=$("$ledger" token --role operator); then ko "$name" "no tokens"; return; fi
   if [[ $(ha_post /v1/assets "$issuer" ha-a '{"code":"HAX","decimals":2}') != 2* \
     || $(ha_post /v1/accounts "$operator" ha-b '{"id":"ha-1","asset":"HAX","ownerRef":"ha","jurisdiction":"DE"}') != 2* \
     || $(ha_post /v1/mint "$issuer" ha-c '{"account":"ha-1","amount":"100"}') != 2* ]]; then
     ko "$name" "the set-up writes failed with every orderer up"; return
   fi
-  local orderers=()
   mapfile -t orderers < <(awk -F'\t' '$2 == "orderer" {print $1}' "$roster")
   for o in "${orderers[@]}"; do
     if ha_is_leader "$o"; then leader=$o; fi
   done
   if [[ -z $leader ]]; then ko "$name" "no orderer reports itself leader"; return; fi
-  kill -TERM "$(cut -d' ' -f1 "$run/$leader.pid")"
-  if ! wait_for 30 eval '[[ $(state_of "$run" "$leader") == stopped ]]'; then ko "$name" "$leader did not stop"; return; fi
-  t0=$SECONDS
-  code=$(ha_post /v1/mint "$issuer" ha-d '{"account":"ha-1","amount":"5"}')
-  after=$((SECONDS - t0))
-  if [[ $code != 2* ]]; then ko "$name" "a mint with $leader stopped answered $code after $after s"; return; fi
-  other=$(awk -F'\t' -v l="$leader" '$2 == "orderer" && $1 != l {print $1; exit}' "$roster")
-  if ! "$ledger" up >"$LEDGER_HOME.up2.log" 2>&1; then ko "$name" "up after the stop failed: $(tail -n 1 "$LEDGER_HOME.up2.log")"
-  elif ! wait_for 90 eval '[[ -n $(ha_height "$leader") && $(ha_height "$leader") == "$(ha_height "$other")" ]]'; then
-    ko "$name" "$leader is at height $(ha_height "$leader") 90 s after up, $other at $(ha_height "$other")"
-  else ok "$name (the mint committed $after s after $leader stopped)"; fi
+  ha_stop_and_mint "$name" "$leader" 5 || return
+  ha_back "$name" "$leader" "$(awk -F'\t' -v l="$leader" '$2 == "orderer" && $1 != l {print $1; exit}' "$roster")"
 }
 
 # ha_peer_check NAME: on the running scratch network whose ha_ordering_check wrote account ha-1 (105 HAX minor units):
 # Org1's gateway peer stopped for good, Org1's node still writes, and its mirror (its bridge failing over to the org's
 # second peer) shows the write; after `up` the first peer is back and catches up with the second.
 ha_peer_check() {
-  local name=$1 run=$LEDGER_HOME/run first=peer0.org1.ledger.local second=peer1.org1.ledger.local issuer reader code t0 after
-  if ! issuer=$("$ledger" token --role issuer) || ! reader=$("$ledger" token --role operator); then ko "$name" "no tokens"; return; fi
-  kill -TERM "$(cut -d' ' -f1 "$run/$first.pid")"
-  if ! wait_for 30 eval '[[ $(state_of "$run" "$first") == stopped ]]'; then ko "$name" "$first did not stop"; return; fi
-  t0=$SECONDS
-  code=$(ha_post /v1/mint "$issuer" ha-e '{"account":"ha-1","amount":"7"}')
-  after=$((SECONDS - t0))
-  if [[ $code != 2* ]]; then ko "$name" "a mint with $first stopped answered $code after $after s"; return; fi
-  if ! wait_for 60 eval 'curl -sf --max-time 5 "http://127.0.0.1:$((8080 + LEDGER_PORT_OFFSET))/v1/accounts/ha-1" \
-    -H "Authorization: Bearer $reader" | grep -q "\"balance\":\"112\""'; then
-    ko "$name" "Org1's mirror does not show the mint 60 s later: $(curl -s --max-time 5 "http://127.0.0.1:$((8080 + LEDGER_PORT_OFFSET))/v1/accounts/ha-1" -H "Authorization: Bearer $reader")"
-  elif ! "$ledger" up >"$LEDGER_HOME.up3.log" 2>&1; then ko "$name" "up after the stop failed: $(tail -n 1 "$LEDGER_HOME.up3.log")"
-  elif ! wait_for 90 eval '[[ -n $(ha_height "$first") && $(ha_height "$first") == "$(ha_height "$second")" ]]'; then
-    ko "$name" "$first is at height $(ha_height "$first") 90 s after up, $second at $(ha_height "$second")"
-  else ok "$name (the mint committed $after s after $first stopped)"; fi
+  local name=$1 first=peer0.org1.ledger.local reader url="http://127.0.0.1:$((8080 + LEDGER_PORT_OFFSET))/v1/accounts/ha-1"
+  if ! reader=$("$ledger" token --role operator); then ko "$name" "no tokens"; return; fi
+  ha_stop_and_mint "$name" "$first" 7 || return
+  if ! wait_for 60 eval 'curl -sf --max-time 5 "$url" -H "Authorization: Bearer $reader" | grep -q "\"balance\":\"112\""'; then
+    ko "$name" "Org1's mirror does not show the mint 60 s later: $(curl -s --max-time 5 "$url" -H "Authorization: Bearer $reader")"
+  else ha_back "$name" "$first" peer1.org1.ledger.local; fi
 }
 
 if ((fabric_ok)); then
