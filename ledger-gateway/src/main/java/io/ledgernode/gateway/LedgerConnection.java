@@ -40,11 +40,29 @@ public final class LedgerConnection implements AutoCloseable {
         this.signer = signer;
     }
 
-    /** Connects as {@code identityName} (e.g. {@code User1}, {@code Admin}) of {@code orgName}. */
+    /** Connects as {@code identityName} (e.g. {@code User1}, {@code Admin}) of {@code orgName}, to its peers. */
     public static LedgerConnection open(NetworkProfile profile, String orgName, String identityName, GatewayTimeouts timeouts) {
+        return open(profile, orgName, profile.org(orgName), identityName, timeouts);
+    }
+
+    /**
+     * Connects as {@code identityName} of {@code orgName} to its peer {@code peer} alone, with no failover: for
+     * checks that must hear every peer's own answer (the chaos run's verdict).
+     */
+    public static LedgerConnection openAt(NetworkProfile profile, String orgName, NetworkProfile.Endpoint peer,
+            String identityName, GatewayTimeouts timeouts) {
+        NetworkProfile.Org org = profile.org(orgName);
+        if (!org.gateways().contains(peer)) {
+            throw new IllegalArgumentException(peer.tlsHostname() + " is not a peer of " + orgName);
+        }
+        return open(profile, orgName, new NetworkProfile.Org(org.mspId(), java.util.List.of(peer), org.identities()),
+                identityName, timeouts);
+    }
+
+    private static LedgerConnection open(NetworkProfile profile, String orgName, NetworkProfile.Org org,
+            String identityName, GatewayTimeouts timeouts) {
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(timeouts, "timeouts");
-        NetworkProfile.Org org = profile.org(orgName);
         NetworkProfile.Identity identity = org.identity(identityName);
         ManagedChannel channel = channel(org);
         try {

@@ -61,23 +61,28 @@ public final class Checker {
         Run run = Run.of(io.ledgernode.chaos.history.History.read(inputs.history()));
         List<Verdict.Check> checks = new ArrayList<>();
         NetworkProfile profile = NetworkProfile.ofHome(inputs.home());
+        // One connection to each peer of each org, none failing over: every peer must answer for itself.
         List<LedgerConnection> connections = new ArrayList<>();
+        List<String> peerNames = new ArrayList<>();
         try {
             for (Org org : inputs.orgs()) {
-                connections.add(LedgerConnection.open(profile, org.name(), IDENTITY, GatewayTimeouts.defaults()));
+                for (NetworkProfile.Endpoint peer : profile.org(org.name()).gateways()) {
+                    connections.add(LedgerConnection.openAt(profile, org.name(), peer, IDENTITY, GatewayTimeouts.defaults()));
+                    peerNames.add(peer.tlsHostname());
+                }
             }
             progress.accept("checking: waiting for every org's peer to reach the same height");
             checks.add(peersAtOneHeight(connections));
             long height = ChainHeight.read(connections.get(0)).height();
-            progress.accept("checking: reading " + height + " blocks from " + inputs.orgs().get(0).name() + "'s peer");
+            progress.accept("checking: reading " + height + " blocks from " + peerNames.get(0));
             ChainScan scan = ChainScan.of(new ChannelBlocks(connections.get(0), Duration.ofSeconds(60)), height);
             checks.addAll(exactlyOnce(run, scan));
             checks.add(commitWindow(run, scan));
             checks.add(capturesOfAcknowledgedHolds(run));
             progress.accept("checking: balances on every peer and in every mirror");
             List<Balances> peers = new ArrayList<>();
-            for (int i = 0; i < inputs.orgs().size(); i++) {
-                peers.add(Sources.fromPeer(inputs.orgs().get(i).name(), new LedgerClient(connections.get(i)),
+            for (int i = 0; i < connections.size(); i++) {
+                peers.add(Sources.fromPeer(peerNames.get(i), new LedgerClient(connections.get(i)),
                         run.setup().asset(), run.setup().custodians().keySet()));
             }
             checks.add(conservation(run.setup(), peers));

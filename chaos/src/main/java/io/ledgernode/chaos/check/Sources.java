@@ -15,20 +15,20 @@ import java.util.Optional;
 import java.util.Set;
 import org.postgresql.ds.PGSimpleDataSource;
 
-/** Reads the bank's balances from one org's peer (through that org's own gateway) and from one org's mirror. */
+/** Reads the bank's balances from one peer (that peer alone, no failover) and from one org's mirror. */
 final class Sources {
 
     private Sources() {
     }
 
-    static Balances fromPeer(String org, LedgerClient client, String asset, Set<String> accounts) {
+    static Balances fromPeer(String peer, LedgerClient client, String asset, Set<String> accounts) {
         Map<String, Balances.Line> lines = new LinkedHashMap<>();
         for (String id : accounts) {
             AccountView view = LedgerJson.read(client.evaluate(Transactions.ACCOUNTS_GET, id), AccountView.class);
             lines.put(id, new Balances.Line(view.balance().minorUnits(), view.held().minorUnits()));
         }
         Supply supply = LedgerJson.read(client.evaluate(Transactions.ASSETS_SUPPLY, asset), Supply.class);
-        return new Balances(org + " peer", lines, supply.supply().minorUnits());
+        return new Balances(peer, lines, supply.supply().minorUnits());
     }
 
     /** {@code jdbcUrl} like {@code jdbc:postgresql://127.0.0.1:55432/ledger?user=ledger_reader}. */
