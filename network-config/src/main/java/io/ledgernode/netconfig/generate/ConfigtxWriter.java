@@ -112,7 +112,8 @@ final class ConfigtxWriter {
      * most its maxMessageCount requests. A lost leader is replaced sooner than with Fabric's sample values (requests
      * forwarded to it after 2 s, a complaint and so a view change after 8 s instead of 20 s, heartbeats every 2 s and
      * a silent leader suspected after 20 s instead of 60 s): measured on this machine, a write with the leader stopped
-     * waited 22 s with the sample values. Blocks are cut every 100 ms, so 8 s without progress is never mere load.
+     * waited 22 s with the sample values, 10 s with these. Blocks are cut every 100 ms here, so 8 s with a request
+     * pending and no block is far beyond any wait seen under load on this machine.
      */
     private static Map<String, Object> smartBft(Ordering ordering) {
         Map<String, Object> options = new LinkedHashMap<>();

@@ -32,11 +32,6 @@ public enum Consensus {
                 .orElseThrow(() -> new InvalidNetworkException("ordering.consensus must be etcdraft or BFT, got '" + name + "'"));
     }
 
-    /** How many orderers may fail (crash for Raft, misbehave for BFT) while ordering goes on. */
-    public int tolerated(int orderers) {
-        return this == ETCDRAFT ? (orderers - 1) / 2 : (orderers - 1) / 3;
-    }
-
     /** Refuses an orderer count this consensus cannot use well, naming the field. */
     void requireOrderers(int orderers) {
         if (this == ETCDRAFT) {
