@@ -41,7 +41,10 @@ LEDGER_NODE_ORG=${LEDGER_NODE_ORG:-Org1}
 LEDGER_DATABASE_URL=${LEDGER_DATABASE_URL:-}
 # With an external mirror, the libpq URI of its read-only role, for `env` to print as LEDGER_PG_URL.
 LEDGER_READER_URL=${LEDGER_READER_URL:-}
-LEDGER_PG_PORT=${LEDGER_PG_PORT:-55432}
+# Below Linux's ephemeral port range (32768-60999 by default), like every other default port here: a port inside it
+# can be held at any moment by an outgoing connection's local end, and then the server cannot bind it (found by a CI
+# run whose test network's PostgreSQL, then on 56432, could not start). `up` refuses a port inside the range.
+LEDGER_PG_PORT=${LEDGER_PG_PORT:-25432}
 LEDGER_BRIDGE_PORT=${LEDGER_BRIDGE_PORT:-9470}
 # node-service's REST and gRPC ports and the reconciler scheduler's metrics and health port (all loopback). Each other
 # member org's node takes the next ports, in the description's org order: the network generator writes them all into

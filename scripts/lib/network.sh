@@ -137,6 +137,7 @@ network_up() {
   fi
   build_jars
   generate_network
+  require_ports_outside_ephemeral_range
   start_processes orderer
   join_orderers
   wait_ordering_leader

@@ -43,6 +43,37 @@ live_pid_in() {
   printf '%s\n' "$pid"
 }
 
+# require_ports_outside_ephemeral_range: dies naming the first port of the roster inside this host's ephemeral port range
+# (net.ipv4.ip_local_port_range), unless it is reserved (net.ipv4.ip_local_reserved_ports). The kernel hands ports of
+# that range to outgoing connections, so a server there may find its port taken by one at any start or restart.
+require_ports_outside_ephemeral_range() {
+  local range low high reserved name port
+  range=$(cat /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null) || return 0
+  read -r low high <<<"$range"
+  [[ $low =~ ^[0-9]+$ && $high =~ ^[0-9]+$ ]] || return 0
+  reserved=$(cat /proc/sys/net/ipv4/ip_local_reserved_ports 2>/dev/null || true)
+  for name in $(process_names); do
+    for port in $(process_ports "$name"); do
+      ((port >= low && port <= high)) || continue
+      port_reserved "$port" "$reserved" && continue
+      die "port $port, needed by $name, is in this host's ephemeral port range ($low-$high), which outgoing connections draw from; choose ports below $low (LEDGER_PG_PORT and the other LEDGER_*_PORT settings, LEDGER_PORT_OFFSET) or reserve it (net.ipv4.ip_local_reserved_ports)"
+    done
+  done
+}
+
+# port_reserved PORT LIST: whether PORT is in LIST, net.ipv4.ip_local_reserved_ports' "a,b-c" form.
+port_reserved() {
+  local item
+  for item in ${2//,/ }; do
+    if [[ $item =~ ^([0-9]+)-([0-9]+)$ ]]; then
+      (($1 >= BASH_REMATCH[1] && $1 <= BASH_REMATCH[2])) && return 0
+    elif [[ $item == "$1" ]]; then
+      return 0
+    fi
+  done
+  return 1
+}
+
 # Dies naming the port (and its holder, when visible) if any of the ports is already taken.
 require_ports_free() {
   local name=$1 port holder

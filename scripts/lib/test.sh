@@ -31,7 +31,11 @@ run_tests() {
     (
       on_it_network network_down 1 >/dev/null 2>&1 || true
       on_it_network network_up
-    ) || die "the test network did not come up; logs are in $LEDGER_IT_HOME/logs"
+    ) || {
+      # Nothing of a half-started network is left running; its logs are kept.
+      (on_it_network network_down 0 >/dev/null 2>&1)
+      die "the test network did not come up; logs are in $LEDGER_IT_HOME/logs"
+    }
     (cd "$LEDGER_REPO" && mvn -B verify -DskipITs=false -Dledger.it.home="$LEDGER_IT_HOME" -Dledger.it.clients="$clients") || status=$?
     if ((status == 0)); then
       (on_it_network network_down 1 >/dev/null)

@@ -98,6 +98,12 @@ if [[ $out == *"orderer0 is not live: restarting exited with status 2"* && $out 
   ok "a failed chaos run shows each process that is not live, its supervisor's reason and its log's last lines"
 else ko "a failed chaos run shows each process that is not live, its supervisor's reason and its log's last lines" "$out"; fi
 
+# net.ipv4.ip_local_reserved_ports' form: single ports and ranges, comma-separated.
+if bash -c 'source "$1/processes.sh" && port_reserved 40005 "1000,40000-40010" && port_reserved 1000 "1000,40000-40010" \
+  && ! port_reserved 40011 "1000,40000-40010" && ! port_reserved 40005 ""' _ "$repo/scripts/lib"; then
+  ok "a port reserved by net.ipv4.ip_local_reserved_ports is recognised, singly or in a range"
+else ko "a port reserved by net.ipv4.ip_local_reserved_ports is recognised, singly or in a range" "port_reserved disagrees"; fi
+
 # install-fabric --archive, with archives built here in Fabric's release layout (bin/, config/, builders/ccaas/bin/):
 # stand-in binaries for the refusals (their peer reports 3.1.4), the installed Fabric's own binaries for the install,
 # into a cache of their own. Nothing is kept: the archives and the cache go with the scratch directory.
@@ -292,12 +298,12 @@ network_cases() {
   local bridge2 svc2
   bridge2=$(child_of "$run" sync-bridge.Org2)
   svc2=$(child_of "$run" node-service.Org2)
-  if ! grep -q "^member.Org2.database.jdbcUrl=jdbc:postgresql://127.0.0.1:$((55433 + off))/ledger$" "$LEDGER_HOME/network/node.properties"; then
+  if ! grep -q "^member.Org2.database.jdbcUrl=jdbc:postgresql://127.0.0.1:$((25433 + off))/ledger$" "$LEDGER_HOME/network/node.properties"; then
     ko "$case1" "node.properties names no database of Org2's own"
-  elif ! tr '\0' '\n' <"/proc/$svc2/cmdline" | grep -qx -- "-Dnode.mirror.jdbc-url=jdbc:postgresql://127.0.0.1:$((55433 + off))/ledger"; then
+  elif ! tr '\0' '\n' <"/proc/$svc2/cmdline" | grep -qx -- "-Dnode.mirror.jdbc-url=jdbc:postgresql://127.0.0.1:$((25433 + off))/ledger"; then
     ko "$case1" "node-service.Org2 is not told to read Org2's mirror"
-  elif ! ss -Htnp | grep "pid=$bridge2," | grep -q ":$((7061 + off)) " || ! ss -Htnp | grep "pid=$bridge2," | grep -q ":$((55433 + off)) "; then
-    ko "$case1" "sync-bridge.Org2 is not connected to Org2's peer ($((7061 + off))) and Org2's database ($((55433 + off)))"
+  elif ! ss -Htnp | grep "pid=$bridge2," | grep -q ":$((7061 + off)) " || ! ss -Htnp | grep "pid=$bridge2," | grep -q ":$((25433 + off)) "; then
+    ko "$case1" "sync-bridge.Org2 is not connected to Org2's peer ($((7061 + off))) and Org2's database ($((25433 + off)))"
   elif ! curl -sf "http://127.0.0.1:$((9471 + off))/health/ready" >/dev/null || ! curl -sf "http://127.0.0.1:$((8081 + off))/health/ready" >/dev/null; then
     ko "$case1" "Org2's bridge or node is not ready"
   else ok "$case1"; fi
@@ -305,10 +311,10 @@ network_cases() {
   # The postmaster answers the protocol; SIGSTOPped, it still accepts TCP connections but answers nothing.
   local postmaster
   postmaster=$(head -n 1 "$LEDGER_HOME/postgres.Org2/data/postmaster.pid")
-  if ! LEDGER_PROBE_PG=builtin "$probe" pg "127.0.0.1:$((55433 + off))" 2; then ko "$case2" "a running server failed the probe"
+  if ! LEDGER_PROBE_PG=builtin "$probe" pg "127.0.0.1:$((25433 + off))" 2; then ko "$case2" "a running server failed the probe"
   else
     kill -STOP "$postmaster"
-    if LEDGER_PROBE_PG=builtin "$probe" pg "127.0.0.1:$((55433 + off))" 2; then ko "$case2" "a stopped server passed the probe"
+    if LEDGER_PROBE_PG=builtin "$probe" pg "127.0.0.1:$((25433 + off))" 2; then ko "$case2" "a stopped server passed the probe"
     else ok "$case2"; fi
     kill -CONT "$postmaster"
   fi
@@ -548,7 +554,7 @@ if ((fabric_ok)); then
     expect_failure "env names the orgs when asked for an unknown one" "no org named 'Org9'" "$ledger" env Org9
     out=$("$ledger" env Org2)
     if [[ $out == *"export CORE_PEER_LOCALMSPID='Org2MSP'"* && $out == *"export ORDERER_CA="* && $out == *"export LEDGER_CHAINCODE='ledger'"* \
-      && $out == *"export LEDGER_PG_URL='postgresql://ledger_reader@127.0.0.1:$((55433 + LEDGER_PORT_OFFSET))/ledger'"* \
+      && $out == *"export LEDGER_PG_URL='postgresql://ledger_reader@127.0.0.1:$((25433 + LEDGER_PORT_OFFSET))/ledger'"* \
       && $out == *"export LEDGER_API_URL='http://127.0.0.1:$((8081 + LEDGER_PORT_OFFSET))'"* ]]; then
       ok "env prints the org admin's exports and its own node's mirror and API"; else ko "env prints the org admin's exports and its own node's mirror and API" "$out"; fi
     if (eval "$out" && peer lifecycle chaincode querycommitted -C "$LEDGER_CHANNEL" -n "$LEDGER_CHAINCODE" 2>/dev/null | grep -q 'Sequence: 1'); then
@@ -578,6 +584,15 @@ if ((fabric_ok)); then
     expect_failure "a port already taken is named" "port $((7050 + LEDGER_PORT_OFFSET)), needed by orderer0.orderer.ledger.local, is already in use" \
       env LEDGER_HOME="$scratch/clash" "$ledger" up
     env LEDGER_HOME="$scratch/clash" "$ledger" down --wipe >/dev/null 2>&1
+    # A port inside the ephemeral range may be taken by any outgoing connection: refused before anything starts.
+    read -r ephemeral_low _ </proc/sys/net/ipv4/ip_local_port_range
+    expect_failure "a port in the ephemeral range is refused before anything starts" \
+      "port $((ephemeral_low + 100)), needed by postgres, is in this host's ephemeral port range" \
+      env LEDGER_HOME="$scratch/ephemeral" LEDGER_PG_PORT=$((ephemeral_low + 100 - LEDGER_PORT_OFFSET)) "$ledger" up
+    if env LEDGER_HOME="$scratch/ephemeral" "$ledger" status >/dev/null 2>&1; then
+      ko "a port in the ephemeral range is refused before anything starts" "processes were started"
+    fi
+    env LEDGER_HOME="$scratch/ephemeral" "$ledger" down --wipe >/dev/null 2>&1
 
     network_cases
     "$ledger" down >/dev/null 2>&1
@@ -618,6 +633,7 @@ env lets Fabric's peer CLI query the committed chaincode
 deploy-chaincode with unchanged code changes nothing
 deploy-chaincode with new code upgrades to the next sequence
 a port already taken is named
+a port in the ephemeral range is refused before anything starts
 $(network_case_names)
 down stops every process
 up restarts a stopped network from its state, its chaincode as deployed

@@ -31,7 +31,7 @@ final class Sources {
         return new Balances(peer, lines, supply.supply().minorUnits());
     }
 
-    /** {@code jdbcUrl} like {@code jdbc:postgresql://127.0.0.1:55432/ledger?user=ledger_reader}. */
+    /** {@code jdbcUrl} like {@code jdbc:postgresql://127.0.0.1:25432/ledger?user=ledger_reader}. */
     static Balances fromMirror(String org, String jdbcUrl, String asset, Set<String> accounts) throws SQLException {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setUrl(jdbcUrl);

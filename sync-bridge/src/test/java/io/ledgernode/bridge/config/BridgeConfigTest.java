@@ -17,7 +17,7 @@ class BridgeConfigTest {
     void defaults_point_at_the_embedded_database_and_loopback() {
         BridgeConfig config = BridgeConfig.load(Optional.empty(), Map.of());
 
-        assertThat(config.database().jdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:55432/ledger");
+        assertThat(config.database().jdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:25432/ledger");
         assertThat(config.health().host()).isEqualTo("127.0.0.1");
         assertThat(config.reconnect().backoffMax()).isEqualTo(Duration.ofSeconds(30));
     }
@@ -33,7 +33,7 @@ class BridgeConfigTest {
         assertThat(config.database().jdbcUrl()).isEqualTo("jdbc:postgresql://db.internal:5432/mirror");
         assertThat(config.database().poolSizeMax()).isEqualTo(8);
         assertThat(config.database().resolvedPassword()).isEqualTo("s3cret");
-        assertThat(config.database().embedded().port()).isEqualTo(55432);
+        assertThat(config.database().embedded().port()).isEqualTo(25432);
     }
 
     @Test
