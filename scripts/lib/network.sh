@@ -55,16 +55,19 @@ join_orderers() {
   done
 }
 
-# Waits until an orderer reports itself leader of the channel, Raft's or BFT's (its operations metrics say so): until
-# then the ordering service answers every transaction with "no Raft leader" (or, with BFT, lets it wait for a view).
+# is_ordering_leader NAME: whether orderer NAME reports itself leader of the channel, Raft's or BFT's (its operations
+# metrics say so).
+is_ordering_leader() {
+  curl -sf --max-time 2 "$(metrics_url "$1")" | grep -Eq "^consensus_(etcdraft|BFT)_is_leader\{channel=\"$LEDGER_CHANNEL\"\} 1"
+}
+
+# Waits until an orderer reports itself leader of the channel: until then the ordering service answers every
+# transaction with "no Raft leader" (or, with BFT, lets it wait for a view).
 wait_ordering_leader() {
   local deadline=$((SECONDS + LEDGER_START_TIMEOUT)) name
   while ((SECONDS < deadline)); do
     for name in $(process_names orderer); do
-      if curl -sf --max-time 2 "$(metrics_url "$name")" \
-        | grep -Eq "^consensus_(etcdraft|BFT)_is_leader\{channel=\"$LEDGER_CHANNEL\"\} 1"; then
-        return 0
-      fi
+      is_ordering_leader "$name" && return 0
     done
     sleep 0.25
   done

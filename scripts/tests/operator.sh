@@ -473,16 +473,15 @@ ha_post() {
   curl -s -o /dev/null -w '%{http_code}' --max-time 90 -X POST "http://127.0.0.1:$((8080 + LEDGER_PORT_OFFSET))$1" \
     -H "Authorization: Bearer $2" -H "Idempotency-Key: $3" -H 'Content-Type: application/json' -d "$4"
 }
-# ha_height NAME: an orderer's or a peer's height of channel ledger, from its operations metrics (its liveness probe's
-# URL, /metrics for /healthz).
-ha_height() {
-  curl -sf --max-time 5 "$(awk -F'\t' -v n="$1" '$1 == n {split($5, p, " "); sub(/healthz$/, "metrics", p[2]); print p[2]}' \
-    "$LEDGER_HOME/network/roster.tsv")" | awk '/^ledger_blockchain_height\{channel="ledger"\}/ {print $2}'
+# ledger_lib FUNCTION ARGS...: a function of scripts/lib run against the network at LEDGER_HOME, as the scripts run it.
+ledger_lib() {
+  # The sourcing happens in the child shell: its $0 is the lib directory, its "$@" the function and its arguments.
+  bash -c 'for f in config common processes services network; do source "$0/$f.sh"; done; source "$(network_env)"; "$@"' \
+    "$repo/scripts/lib" "$@"
 }
-# ha_is_leader NAME: whether orderer NAME reports itself leader (Raft or BFT) of channel ledger.
-ha_is_leader() {
-  curl -sf --max-time 5 "$(awk -F'\t' -v n="$1" '$1 == n {split($5, p, " "); sub(/healthz$/, "metrics", p[2]); print p[2]}' \
-    "$LEDGER_HOME/network/roster.tsv")" | grep -Eq '^consensus_(etcdraft|BFT)_is_leader\{channel="ledger"\} 1'
+# ha_height NAME: an orderer's or a peer's height of channel ledger, from its operations metrics.
+ha_height() {
+  curl -sf --max-time 5 "$(ledger_lib metrics_url "$1")" | awk '/^ledger_blockchain_height\{channel="ledger"\}/ {print $2}'
 }
 
 # ha_stop_and_mint NAME PROCESS AMOUNT: stops PROCESS for good (its supervisor too, so nothing restarts it), then mints
@@ -519,7 +518,7 @@ ha_ordering_check() {
   fi
   mapfile -t orderers < <(awk -F'\t' '$2 == "orderer" {print $1}' "$roster")
   for o in "${orderers[@]}"; do
-    if ha_is_leader "$o"; then leader=$o; fi
+    if ledger_lib is_ordering_leader "$o"; then leader=$o; fi
   done
   if [[ -z $leader ]]; then ko "$name" "no orderer reports itself leader"; return; fi
   ha_stop_and_mint "$name" "$leader" 5 || return

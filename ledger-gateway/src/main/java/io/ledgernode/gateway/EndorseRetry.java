@@ -67,7 +67,6 @@ public record EndorseRetry(int attemptsMax, Duration backoffInitial, Duration ba
 
     /** The pause before attempt {@code attempt} (2, 3, ...): exponential, capped. */
     Duration backoffBefore(int attempt) {
-        long millis = backoffInitial.toMillis() << Math.min(attempt - 2, 20);
-        return Duration.ofMillis(Math.min(millis, backoffMax.toMillis()));
+        return Backoff.before(attempt, backoffInitial, backoffMax);
     }
 }

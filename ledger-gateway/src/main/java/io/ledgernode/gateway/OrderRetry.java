@@ -71,7 +71,6 @@ public record OrderRetry(Duration within, Duration backoffInitial, Duration back
 
     /** The pause before attempt {@code attempt} (2, 3, ...): exponential, capped. */
     Duration backoffBefore(int attempt) {
-        long millis = backoffInitial.toMillis() << Math.min(attempt - 2, 20);
-        return Duration.ofMillis(Math.min(millis, backoffMax.toMillis()));
+        return Backoff.before(attempt, backoffInitial, backoffMax);
     }
 }

@@ -41,6 +41,7 @@ final class ConfigtxWriter {
 
     private static Map<String, Object> orderer(NetworkDescription network, NetworkLayout layout) {
         Ordering ordering = network.ordering();
+        boolean bft = bft(network);
         List<Object> consenters = new ArrayList<>();
         List<Object> orgs = new ArrayList<>();
         int id = 0;
@@ -50,13 +51,13 @@ final class ConfigtxWriter {
                 Path dir = layout.ordererDir(org, node);
                 String cert = dir.resolve("tls").resolve("server.crt").toString();
                 Map<String, Object> consenter = new LinkedHashMap<>();
-                if (bft(network)) {
+                if (bft) {
                     // BFT consenters are numbered, and sign blocks with their enrollment identity, which peers check.
                     consenter.put("ID", ++id);
                 }
                 consenter.put("Host", node.host());
                 consenter.put("Port", node.port());
-                if (bft(network)) {
+                if (bft) {
                     consenter.put("MSPID", org.mspId());
                     consenter.put("Identity", dir.resolve("msp").resolve("signcerts").resolve(node.fqdn(org) + "-cert.pem").toString());
                 }
@@ -81,7 +82,7 @@ final class ConfigtxWriter {
         orderer.put("OrdererType", ordering.consensus().fabricName());
         orderer.put("BatchTimeout", ordering.batchTimeout().toMillis() + "ms");
         orderer.put("BatchSize", batchSize);
-        if (bft(network)) {
+        if (bft) {
             orderer.put("ConsenterMapping", consenters);
             orderer.put("SmartBFT", smartBft(ordering));
         } else {
