@@ -26,6 +26,25 @@ package_chaincode() {
   printf '%s\n' "$dir/$label.tgz"
 }
 
+# install_package_on ORG PEER PACKAGE PACKAGE_ID LABEL: installs PACKAGE on PEER as ORG's admin, at that peer's
+# address, unless PEER has it already.
+install_package_on() {
+  local org=$1 name=$2 pkg=$3 package_id=$4 label=$5
+  (
+    use_org "$org"
+    # shellcheck source=/dev/null
+    CORE_PEER_ADDRESS=$(source "$(node_env "$name")" && printf '%s' "$CORE_PEER_ADDRESS")
+    # shellcheck source=/dev/null
+    CORE_PEER_TLS_ROOTCERT_FILE=$(source "$(node_env "$name")" && printf '%s' "$CORE_PEER_TLS_ROOTCERT_FILE")
+    export CORE_PEER_ADDRESS CORE_PEER_TLS_ROOTCERT_FILE
+    installed=$(peer lifecycle chaincode queryinstalled -O json 2>/dev/null | netconfig peer-output --query installed-package-ids) || installed=""
+    if ! grep -qxF -- "$package_id" <<<"$installed"; then
+      step "installing chaincode package $label on $name"
+      run_logged "chaincode install ($name)" "$LEDGER_HOME/logs/admin.log" peer lifecycle chaincode install "$pkg"
+    fi
+  ) || exit 1
+}
+
 # The committed definition's sequence, 0 when none is committed yet.
 committed_sequence() {
   local out
@@ -67,20 +86,10 @@ deploy_chaincode() {
     pkg=$(package_chaincode "$org" "$label")
     package_id=$(use_org "$org" && peer lifecycle chaincode calculatepackageid "$pkg" 2>/dev/null) || die "cannot compute the package id of $pkg"
     package_ids[$org]=$package_id
-    # On every peer of the org (each may be the one that endorses): as its admin, at that peer's address.
+    # On every peer of the org (each may be the one that endorses).
     for name in $(process_names peer); do
       [[ $(process_org "$name") == "$org" ]] || continue
-      (
-        use_org "$org"
-        # shellcheck source=/dev/null
-        CORE_PEER_ADDRESS=$(source "$(node_env "$name")" && printf '%s' "$CORE_PEER_ADDRESS")
-        export CORE_PEER_ADDRESS
-        installed=$(peer lifecycle chaincode queryinstalled -O json 2>/dev/null | netconfig peer-output --query installed-package-ids) || installed=""
-        if ! grep -qxF -- "$package_id" <<<"$installed"; then
-          step "installing chaincode package $label on $name"
-          run_logged "chaincode install ($name)" "$LEDGER_HOME/logs/admin.log" peer lifecycle chaincode install "$pkg"
-        fi
-      ) || exit 1
+      install_package_on "$org" "$name" "$pkg" "$package_id" "$label"
     done
     if ((sequence == 0)) || ! (use_org "$org" && approved_with "$sequence" "$package_id"); then
       already=0

@@ -30,10 +30,25 @@ else
   LEDGER_FABRIC_HOME=$LEDGER_CACHE/fabric/$LEDGER_FABRIC_VERSION-${LEDGER_FABRIC_COMMIT:0:7}
 fi
 
-# The network: its description, where its state lives, and a port offset for running a second one beside it.
-LEDGER_NETWORK=${LEDGER_NETWORK:-$LEDGER_REPO/network-config/networks/local.yaml}
+# The network: where its state lives, its description, and a port offset for running a second one beside it.
 LEDGER_HOME=${LEDGER_HOME:-$LEDGER_REPO/.ledger/local}
+# A bundle written by `scripts/ledger generate` (one host of a consortium across hosts, or one org's admin) is a
+# home whose bundle.env says which it is (LEDGER_HOST or LEDGER_ADMIN_ORG, LEDGER_NODE_ORG) and names its
+# description; each of its lines gives way to the environment.
+if [[ -f $LEDGER_HOME/bundle.env ]]; then
+  # shellcheck source=/dev/null
+  source "$LEDGER_HOME/bundle.env"
+fi
+LEDGER_NETWORK=${LEDGER_NETWORK:-$LEDGER_REPO/network-config/networks/local.yaml}
 LEDGER_PORT_OFFSET=${LEDGER_PORT_OFFSET:-0}
+# One host of a consortium across hosts (its address in the description): this home runs only the processes at that
+# address, and node-service listens there too. Empty: every process of the network runs here, on loopback.
+LEDGER_HOST=${LEDGER_HOST:-}
+# An org admin's home: it runs nothing; join-peers, approve-chaincode and commit-chaincode act as this org's admin.
+LEDGER_ADMIN_ORG=${LEDGER_ADMIN_ORG:-}
+# How long `up` on a host that runs an org's node waits for that org's admin to join the org's peers and for the
+# consortium to commit the chaincode (the admins' steps, from other machines) before it starts the node.
+LEDGER_JOIN_WAIT=${LEDGER_JOIN_WAIT:-600}
 
 # This node's own processes beside the network: the org it acts for, its embedded PostgreSQL (used when
 # LEDGER_DATABASE_URL is empty) and the sync-bridge's metrics/health port. Ports move with LEDGER_PORT_OFFSET.
@@ -110,6 +125,11 @@ LEDGER_PROOF_VERIFIER_JAR=$LEDGER_REPO/proof-verifier/target/proof-verifier.jar
 LEDGER_CLIENTS_GRPCIO_VERSION=1.85.1
 LEDGER_CLIENTS_GRPCURL_VERSION=v1.9.3
 LEDGER_SHELLCHECK_VERSION=0.11.0.1
+
+# The consortium tests' hosts (scripts/tests/consortium.sh): Linux network namespaces and links named with this
+# prefix, on the bridge subnet the description network-config/networks/consortium-netns.yaml addresses.
+LEDGER_NETNS_PREFIX=${LEDGER_NETNS_PREFIX:-lnh}
+LEDGER_NETNS_GATEWAY=${LEDGER_NETNS_GATEWAY:-10.231.77.1/24}
 
 # The chaos run's own network (scripts/ledger chaos): separate state, ports moved out of the way of the local and
 # the test networks. Its supervisors restart without giving up (the nemesis kills the same process many times in a

@@ -54,8 +54,18 @@ mvn_quiet() {
   (cd "$LEDGER_REPO" && run_logged "maven build ($*)" "$log" mvn -B "$@")
 }
 
-# Builds the jars the node runs (chaincode, generator, sync-bridge) when one is missing or any source is newer.
+# Builds the jars the node runs (chaincode, generator, sync-bridge) when one is missing or any source is newer. One
+# build at a time per checkout: two `up`s started together (hosts of a consortium run from one checkout, say) would
+# otherwise both run Maven over the same target/ directories; the second waits, then finds the jars built.
 build_jars() {
+  mkdir -p "$LEDGER_REPO/target"
+  (
+    flock 9
+    build_jars_now
+  ) 9>"$LEDGER_REPO/target/.build.lock" || exit 1
+}
+
+build_jars_now() {
   local jars=("$LEDGER_CHAINCODE_JAR" "$LEDGER_NETCONFIG_JAR" "$LEDGER_BRIDGE_JAR" "$LEDGER_SERVICE_JAR" "$LEDGER_RECONCILER_JAR"
     "$LEDGER_PROOF_VERIFIER_JAR") oldest="" jar
   for jar in "${jars[@]}"; do

@@ -11,9 +11,15 @@ generate_network() {
     --port-offset "$LEDGER_PORT_OFFSET" --node-org "$LEDGER_NODE_ORG" --embedded-database "$embedded" \
     --pg-port "$LEDGER_PG_PORT" --bridge-port "$LEDGER_BRIDGE_PORT" --api-port "$LEDGER_API_PORT" \
     --grpc-port "$LEDGER_GRPC_PORT" --reconciler-port "$LEDGER_RECONCILER_PORT" \
+    ${LEDGER_HOST:+--host "$LEDGER_HOST"} ${LEDGER_ADMIN_ORG:+--admin-org "$LEDGER_ADMIN_ORG"} \
     || die "cannot generate the network from $LEDGER_NETWORK (message above)"
   # shellcheck source=/dev/null
   source "$(network_env)"
+  if is_bundle; then
+    # A bundle brings its crypto material (its own keys only) and, on an orderer's host, the genesis block.
+    [[ -d $LEDGER_HOME/crypto ]] || die "$LEDGER_HOME is a bundle without its crypto/ directory: copy the whole bundle"
+    return 0
+  fi
   if [[ ! -d $LEDGER_HOME/crypto ]]; then
     step "generating crypto material"
     run_logged "cryptogen" "$LEDGER_HOME/logs/generate.log" \
@@ -126,6 +132,9 @@ join_peers() {
   done
 }
 
+# Whether this home is a bundle written by generate (one host of a consortium across hosts, or an org admin's).
+is_bundle() { [[ -f $LEDGER_HOME/bundle.env ]]; }
+
 # Brings up whatever of the node is not running (a process its supervisor gave up on counts as not running), and
 # waits until each process that runs answers its liveness probe.
 network_up() {
@@ -141,17 +150,60 @@ network_up() {
   build_jars
   generate_network
   require_ports_outside_ephemeral_range
-  start_processes orderer
-  join_orderers
-  wait_ordering_leader
-  start_processes peer
-  join_peers
-  wait_gossip
-  up_chaincode
-  write_node_properties
-  start_processes postgres sync-bridge node-service reconciler
+  if [[ -n $LEDGER_HOST ]]; then
+    host_up
+  else
+    start_processes orderer
+    join_orderers
+    wait_ordering_leader
+    start_processes peer
+    join_peers
+    wait_gossip
+    up_chaincode
+    write_node_properties
+    start_processes postgres sync-bridge node-service reconciler
+  fi
   say ""
   network_status
+}
+
+# `up` on one host of a consortium across hosts: its orderers (each joins the channel with the genesis block, as
+# itself), its peers (their org's admin joins them, from the admin's bundle), its chaincode server (the package its
+# bundle names), and, where the host runs its org's node, that node once the org's peers serve the committed chaincode.
+# Nothing waits for another host: the ordering service elects its leader once enough orderer hosts are up.
+host_up() {
+  [[ -z $LEDGER_ADMIN_ORG ]] || die "LEDGER_HOST and LEDGER_ADMIN_ORG exclude each other"
+  start_processes orderer
+  join_orderers
+  start_processes peer
+  local name package_id jar
+  for name in $(process_names chaincode); do
+    [[ -f $LEDGER_HOME/chaincode/$name.chaincode ]] || die "$LEDGER_HOME/chaincode/$name.chaincode is missing: copy the whole bundle"
+    read -r package_id jar <"$LEDGER_HOME/chaincode/$name.chaincode"
+    mkdir -p "$(run_dir)"
+    printf '%s %s\n' "$package_id" "$LEDGER_HOME/$jar" >"$(run_dir)/$name.chaincode"
+    start_roster_process "$name"
+  done
+  [[ -n $(process_names node-service) ]] || return 0
+  wait_committed_as_node
+  write_node_properties
+  start_processes postgres sync-bridge node-service reconciler
+}
+
+# Waits (LEDGER_JOIN_WAIT) until this host's org sees the chaincode committed on its first peer, asked as the node's
+# own client identity: then its admin has joined the peer and the consortium has approved and committed.
+wait_committed_as_node() {
+  local deadline=$((SECONDS + LEDGER_JOIN_WAIT)) said=0 sequence
+  while ((SECONDS < deadline)); do
+    sequence=$(use_org "$LEDGER_NODE_ORG" && export CORE_PEER_MSPCONFIGPATH=${CORE_PEER_MSPCONFIGPATH/Admin@/User1@} && committed_sequence)
+    ((sequence > 0)) && return 0
+    if ((said == 0)); then
+      say "waiting for $LEDGER_NODE_ORG's peers to serve the committed chaincode (its admin runs join-peers and approve-chaincode, the issuer's commit-chaincode) before starting its node"
+      said=1
+    fi
+    sleep 2
+  done
+  die "$LEDGER_NODE_ORG's first peer does not serve the committed chaincode $LEDGER_CHAINCODE after ${LEDGER_JOIN_WAIT}s: run join-peers and approve-chaincode in each org admin's bundle, then commit-chaincode in the issuer's"
 }
 
 # Dies unless every process of the node runs (status shows which one does not).
@@ -205,7 +257,7 @@ network_status() {
   done
   if ((down == 0)) && command -v peer >/dev/null 2>&1; then
     (
-      use_org "${LEDGER_ORGS%% *}"
+      use_org "$LEDGER_NODE_ORG"
       height=$(peer channel getinfo -c "$LEDGER_CHANNEL" 2>/dev/null | netconfig peer-output --query channel-height) || height=""
       printf 'channel %s   height %s\n' "$LEDGER_CHANNEL" "${height:-unknown}"
       committed=$(peer lifecycle chaincode querycommitted -C "$LEDGER_CHANNEL" -n "$LEDGER_CHAINCODE" -O json 2>/dev/null \
@@ -229,7 +281,7 @@ print_env() {
   printf "export LEDGER_PG_URL='%s'\n" "$(reader_url "$org")"
   local service
   service=$(process_of node-service "$org")
-  printf "export LEDGER_API_URL='http://127.0.0.1:%s'\n" "$(process_port "$service")"
-  printf "export LEDGER_GRPC_ADDRESS='127.0.0.1:%s'\n" "$(process_port "$service" 2)"
+  printf "export LEDGER_API_URL='%s'\n" "$(org_api_url "$org")"
+  printf "export LEDGER_GRPC_ADDRESS='%s:%s'\n" "$(node_listen_host)" "$(process_port "$service" 2)"
   printf "export PATH='%s/bin':\"\$PATH\"\n" "$LEDGER_FABRIC_HOME"
 }

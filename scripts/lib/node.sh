@@ -25,11 +25,30 @@ reader_url() {
   fi
 }
 
-# The other member orgs, whose nodes run here too. In a consortium each org runs its own node; locally they run here,
+# Where node-service listens: loopback, or on one host of a consortium across hosts that host's address (the other
+# orgs' nodes ask it for attestations there).
+node_listen_host() { printf '%s\n' "${LEDGER_HOST:-127.0.0.1}"; }
+
+# org_api_url ORG: the REST URL of ORG's node: here, or on one host of a consortium the host the description puts
+# ORG's node on (every host uses the same node ports: they are separate machines).
+org_api_url() {
+  local org=$1 pair
+  if [[ -z $LEDGER_HOST || $org == "$LEDGER_NODE_ORG" ]]; then
+    printf 'http://%s:%s\n' "$(node_listen_host)" "$(org_port node-service "$org")"
+    return 0
+  fi
+  for pair in $LEDGER_ORG_NODE_HOSTS; do
+    [[ ${pair%%=*} == "$org" ]] && printf 'http://%s:%s\n' "${pair#*=}" "$(org_port node-service "$LEDGER_NODE_ORG")" && return 0
+  done
+  die "no node host for org $org in the network description"
+}
+
+# The other member orgs, whose nodes run here too (none on one host of a consortium: each org runs its own). In a consortium each org runs its own node; locally they run here,
 # each a node-service acting as its org over its own mirror, so that proof bundles carry every member org's validity
 # attestation.
 member_orgs() {
   local org
+  [[ -z $LEDGER_HOST ]] || return 0
   for org in $LEDGER_ORGS; do [[ $org == "$LEDGER_NODE_ORG" ]] || printf '%s\n' "$org"; done
 }
 
@@ -45,9 +64,9 @@ database.jdbcUrl=$(org_jdbc_url "$LEDGER_NODE_ORG")
 database.embedded=$(org_external_db "$LEDGER_NODE_ORG" && echo false || echo true)
 database.readerUrl=$(reader_url)
 bridge.healthUrl=http://127.0.0.1:$(org_port sync-bridge "$LEDGER_NODE_ORG")
-api.url=http://127.0.0.1:$(org_port node-service "$LEDGER_NODE_ORG")
-api.grpcAddress=127.0.0.1:$(org_port node-service "$LEDGER_NODE_ORG" 2)
-$(for org in $LEDGER_ORGS; do printf 'attester.%s=http://127.0.0.1:%s\n' "$org" "$(org_port node-service "$org")"; done)
+api.url=$(org_api_url "$LEDGER_NODE_ORG")
+api.grpcAddress=$(node_listen_host):$(org_port node-service "$LEDGER_NODE_ORG" 2)
+$(for org in $LEDGER_ORGS; do printf 'attester.%s=%s\n' "$org" "$(org_api_url "$org")"; done)
 $(for org in $(member_orgs); do
     printf 'member.%s.database.jdbcUrl=%s\nmember.%s.database.readerUrl=%s\nmember.%s.bridge.healthUrl=http://127.0.0.1:%s\nmember.%s.api.url=http://127.0.0.1:%s\n' \
       "$org" "$(org_jdbc_url "$org")" "$org" "$(reader_url "$org")" "$org" "$(org_port sync-bridge "$org")" "$org" "$(org_port node-service "$org")"
@@ -89,8 +108,8 @@ dev_auth_dir() { printf '%s\n' "$LEDGER_HOME/dev-auth"; }
 # network/node.properties; a member org's node is told its own mirror and its own bridge.
 node_service_command() {
   local org=$1 jar=$2
-  local args=(java "-Dnode.ledger-home=$LEDGER_HOME" "-Dnode.org=$org" "-Dserver.port=$(org_port node-service "$org")"
-    "-Dgrpc.port=$(org_port node-service "$org" 2)" "-Dauth.issuers.0.jwks-file=$(dev_auth_dir)/dev-jwks.json")
+  local args=(java "-Dnode.ledger-home=$LEDGER_HOME" "-Dnode.org=$org" "-Dserver.host=$(node_listen_host)"
+    "-Dserver.port=$(org_port node-service "$org")" "-Dgrpc.host=$(node_listen_host)" "-Dgrpc.port=$(org_port node-service "$org" 2)" "-Dauth.issuers.0.jwks-file=$(dev_auth_dir)/dev-jwks.json")
   if [[ $org != "$LEDGER_NODE_ORG" ]]; then
     args+=("-Dnode.mirror.jdbc-url=$(org_jdbc_url "$org")" "-Dnode.bridge-health-url=http://127.0.0.1:$(org_port sync-bridge "$org")")
   fi

@@ -170,7 +170,7 @@ start_roster_process() {
   start_supervised "$name"
   wait_ready "$name"
   case $kind in
-    node-service) say "started $name: REST on http://127.0.0.1:${ports[0]}, gRPC on 127.0.0.1:${ports[1]} (log: $(log_file "$name"))" ;;
+    node-service) say "started $name: REST on http://$(node_listen_host):${ports[0]}, gRPC on $(node_listen_host):${ports[1]} (log: $(log_file "$name"))" ;;
     sync-bridge | reconciler) say "started $name (metrics http://127.0.0.1:${ports[0]}/metrics, log: $(log_file "$name"))" ;;
     *) say "started $name on port ${ports[0]} (log: $(log_file "$name"))" ;;
   esac

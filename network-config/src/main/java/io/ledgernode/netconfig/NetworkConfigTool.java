@@ -1,12 +1,15 @@
 package io.ledgernode.netconfig;
 
+import io.ledgernode.netconfig.bundle.BundleWriter;
 import io.ledgernode.netconfig.generate.NetworkGenerator;
 import io.ledgernode.netconfig.lifecycle.ChaincodeLabel;
 import io.ledgernode.netconfig.lifecycle.PeerOutput;
 import io.ledgernode.netconfig.model.InvalidNetworkException;
+import io.ledgernode.netconfig.model.MemberOrg;
 import io.ledgernode.netconfig.model.NetworkDescription;
 import io.ledgernode.netconfig.model.NetworkDescriptions;
 import io.ledgernode.netconfig.roster.LocalNode;
+import io.ledgernode.netconfig.roster.Roster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +26,14 @@ import java.util.Set;
  * <pre>
  * generate          --network FILE --home DIR --fabric-home DIR [--port-offset N] --node-org ORG
  *                   --embedded-database true|false --pg-port N --bridge-port N --api-port N --grpc-port N
- *                   --reconciler-port N
+ *                   --reconciler-port N [--host HOST | --admin-org ORG]
+ *                   with --host, the roster holds only that host's processes (a consortium across hosts); with
+ *                   --admin-org, only that org's peers (an admin's home, which runs nothing)
+ * hosts             --network FILE      prints each host of the network: address, the org whose node runs there
+ *                   ({@code -} for none), and what runs there
+ * bundle            --home STAGING --out DIR (--host HOST | --admin-org ORG) --chaincode-label LABEL
+ *                   --chaincode-package-ids "ORG=ID ..."
+ *                   writes the bundle of one host, or of one org's admin, from a network generated whole in STAGING
  * chaincode-package --home DIR --org NAME --label LABEL --out DIR
  * chaincode-label   --name CHAINCODE --jar FILE      prints the package label naming this build
  * peer-output       --query channel-height|committed-sequence|committed-summary|approved-package-id|installed-package-ids
@@ -36,7 +46,9 @@ public final class NetworkConfigTool {
 
     private static final Map<String, Set<String>> COMMANDS = Map.of(
             "generate", Set.of("network", "home", "fabric-home", "port-offset", "node-org", "embedded-database",
-                    "pg-port", "bridge-port", "api-port", "grpc-port", "reconciler-port"),
+                    "pg-port", "bridge-port", "api-port", "grpc-port", "reconciler-port", "host", "admin-org"),
+            "hosts", Set.of("network"),
+            "bundle", Set.of("home", "out", "host", "admin-org", "chaincode-label", "chaincode-package-ids"),
             "chaincode-package", Set.of("home", "org", "label", "out"),
             "chaincode-label", Set.of("name", "jar"),
             "peer-output", Set.of("query"),
@@ -70,8 +82,37 @@ public final class NetworkConfigTool {
             case "generate" -> {
                 int offset = portOffset(options.getOrDefault("port-offset", "0"));
                 NetworkDescription network = NetworkDescriptions.read(Path.of(required(options, "network"))).withPortOffset(offset);
-                new NetworkGenerator(network, Path.of(required(options, "home")))
-                        .generate(Path.of(required(options, "fabric-home")), localNode(options).withPortOffset(offset));
+                LocalNode node = localNode(options).withPortOffset(offset);
+                Roster roster;
+                if (options.containsKey("host") && options.containsKey("admin-org")) {
+                    throw new UsageException("generate: --host and --admin-org exclude each other");
+                } else if (options.containsKey("host")) {
+                    roster = Roster.ofHost(network, required(options, "host"), node);
+                } else if (options.containsKey("admin-org")) {
+                    roster = Roster.ofAdmin(network, required(options, "admin-org"));
+                } else {
+                    roster = Roster.of(network, node);
+                }
+                new NetworkGenerator(network, Path.of(required(options, "home"))).generate(Path.of(required(options, "fabric-home")), roster);
+            }
+            case "hosts" -> {
+                NetworkDescription network = NetworkDescriptions.read(Path.of(required(options, "network")));
+                for (String host : network.hosts()) {
+                    System.out.println(host + "\t" + network.nodeOrgOn(host).map(MemberOrg::name).orElse("-"));
+                }
+            }
+            case "bundle" -> {
+                Path home = Path.of(required(options, "home"));
+                BundleWriter writer = new BundleWriter(NetworkDescriptions.read(NetworkGenerator.resolvedDescription(home)), home,
+                        BundleWriter.ChaincodeBuild.parse(required(options, "chaincode-label"), required(options, "chaincode-package-ids")));
+                Path out = Path.of(required(options, "out"));
+                if (options.containsKey("host") == options.containsKey("admin-org")) {
+                    throw new UsageException("bundle: give one of --host HOST and --admin-org ORG");
+                } else if (options.containsKey("host")) {
+                    writer.writeHost(required(options, "host"), out);
+                } else {
+                    writer.writeAdmin(required(options, "admin-org"), out);
+                }
             }
             case "chaincode-package" -> {
                 Path home = Path.of(required(options, "home"));

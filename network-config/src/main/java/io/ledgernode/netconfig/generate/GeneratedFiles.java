@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /** Writes generated files atomically (temp file, then rename), so a crash never leaves half a file behind. */
-final class GeneratedFiles {
+public final class GeneratedFiles {
 
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -61,7 +61,7 @@ final class GeneratedFiles {
         }
     }
 
-    static void write(Path file, String content) {
+    public static void write(Path file, String content) {
         try {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");

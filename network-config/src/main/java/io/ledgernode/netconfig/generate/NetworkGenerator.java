@@ -28,7 +28,11 @@ public final class NetworkGenerator {
      * processes {@code node} runs (its ports as given: apply the network's port offset to it first).
      */
     public void generate(Path fabricHome, LocalNode node) {
-        Roster roster = Roster.of(network, node);
+        generate(fabricHome, Roster.of(network, node));
+    }
+
+    /** The same files, with {@code roster} as the processes this home runs (one host's, or an admin's none). */
+    public void generate(Path fabricHome, Roster roster) {
         NetworkDescriptions.write(network, resolvedDescription(layout.home()));
         CryptoConfigWriter.write(network, layout);
         ConfigtxWriter.write(network, layout);

@@ -47,13 +47,15 @@ final class NodeEnvWriter {
         Path dir = layout.ordererDir(org, node);
         Path tls = dir.resolve("tls");
         Path data = layout.dataDir(name);
-        Path admin = layout.ordererAdminDir(org).resolve("tls");
         String consensusDir = network.ordering().consensus() == Consensus.BFT ? "smartbft" : "etcdraft";
         new EnvFile()
                 .put("LEDGER_ADMIN_ADDRESS", node.host() + ":" + node.adminPort())
                 .put("LEDGER_ADMIN_CA", tls.resolve("ca.crt"))
-                .put("LEDGER_ADMIN_CLIENT_CERT", admin.resolve("client.crt"))
-                .put("LEDGER_ADMIN_CLIENT_KEY", admin.resolve("client.key"))
+                // osnadmin authenticates with the orderer's own TLS pair (cryptogen's TLS certificates serve both
+                // ends, and the admin endpoint trusts the org's TLS CA): the orderer's host joins it to the channel
+                // without the ordering org's admin key, which then stays off every orderer host.
+                .put("LEDGER_ADMIN_CLIENT_CERT", tls.resolve("server.crt"))
+                .put("LEDGER_ADMIN_CLIENT_KEY", tls.resolve("server.key"))
                 .put("FABRIC_CFG_PATH", fabricHome.resolve("config"))
                 .put("FABRIC_LOGGING_SPEC", "INFO")
                 .put("ORDERER_GENERAL_LISTENADDRESS", node.host())
@@ -190,6 +192,10 @@ final class NodeEnvWriter {
                 .put("LEDGER_CHAINCODE", network.chaincode().name())
                 .put("LEDGER_ISSUER_ORG", network.chaincode().issuerOrg())
                 .put("LEDGER_ORGS", String.join(" ", orgs))
+                // Where each org runs its node ("Org1=host Org2=host"): on one host of a consortium across hosts,
+                // the other orgs' nodes are reached there for their attestations.
+                .put("LEDGER_ORG_NODE_HOSTS", network.orgs().stream().map(o -> o.name() + "=" + o.node().host())
+                        .collect(java.util.stream.Collectors.joining(" ")))
                 .put("LEDGER_ALL_PEER_ARGS", allPeerArgs())
                 .put("LEDGER_CONFIGTX_PROFILE", ConfigtxWriter.PROFILE)
                 .put("LEDGER_CONFIGURE_REQUEST", configureRequest)

@@ -43,6 +43,29 @@ public record NetworkDescription(
                 .orElseThrow(() -> new InvalidNetworkException("no member org named '" + name + "'"));
     }
 
+    /**
+     * Every host of the network, each once, in the order its first process appears: the orderers' hosts, then per
+     * member org its peers', its chaincode server's and its node's.
+     */
+    public List<String> hosts() {
+        Set<String> hosts = new java.util.LinkedHashSet<>();
+        ordererOrgs.forEach(org -> org.orderers().forEach(node -> hosts.add(node.host())));
+        for (MemberOrg org : orgs) {
+            org.peers().forEach(peer -> hosts.add(peer.host()));
+            hosts.add(org.chaincodeServer().host());
+            hosts.add(org.node().host());
+        }
+        return List.copyOf(hosts);
+    }
+
+    /** The member org whose node runs on {@code host}, if any (at most one: each org runs its node on its own host). */
+    public java.util.Optional<MemberOrg> nodeOrgOn(String host) {
+        List<MemberOrg> there = orgs.stream().filter(o -> o.node().host().equalsIgnoreCase(host)).toList();
+        Names.require(there.size() <= 1, "host " + host + " runs the nodes of " + there.stream().map(MemberOrg::name).toList()
+                + ": in a consortium across hosts each org runs its node on a host of its own");
+        return there.stream().findFirst();
+    }
+
     /** The same network with every port moved by {@code offset}, so a second network can run beside the first. */
     public NetworkDescription withPortOffset(int offset) {
         if (offset == 0) {

@@ -26,9 +26,14 @@ public final class Roster {
     private final List<RosterProcess> processes;
 
     private Roster(List<RosterProcess> processes) {
+        this(processes, true);
+    }
+
+    /** {@code runsHere}: the processes run on this machine, so no two may share a port. */
+    private Roster(List<RosterProcess> processes, boolean runsHere) {
         this.processes = List.copyOf(processes);
         Set<Integer> ports = new HashSet<>();
-        for (RosterProcess process : processes) {
+        for (RosterProcess process : runsHere ? processes : List.<RosterProcess>of()) {
             for (int port : process.ports()) {
                 if (!ports.add(port)) {
                     throw new InvalidNetworkException("port " + port + " of " + process.name() + " is taken by another process of the node");
@@ -42,37 +47,86 @@ public final class Roster {
         MemberOrg own = network.org(node.org());
         List<MemberOrg> orgs = new ArrayList<>(List.of(own));
         network.orgs().stream().filter(o -> !o.name().equals(own.name())).forEach(orgs::add);
+        List<RosterProcess> all = fabricProcesses(network, host -> true);
+        all.addAll(nodeProcesses(node, orgs, LOOPBACK, processNames(all, ProcessKind.PEER)));
+        return new Roster(all);
+    }
+
+    /**
+     * The roster of one host of a consortium spread over several: the orderers, peers and chaincode servers whose
+     * address is {@code host}, and the node of the org that runs it there (if one does), acting for that org only,
+     * its node-service listening on {@code host} (the other orgs' nodes ask it for attestations) and everything else
+     * of the node on loopback. A process waits only for processes of its own host: the others start elsewhere.
+     */
+    public static Roster ofHost(NetworkDescription network, String host, LocalNode node) {
+        List<RosterProcess> all = fabricProcesses(network, host::equalsIgnoreCase);
+        Optional<MemberOrg> nodeOrg = network.nodeOrgOn(host);
+        if (nodeOrg.isPresent()) {
+            if (!nodeOrg.get().name().equalsIgnoreCase(node.org())) {
+                throw new InvalidNetworkException("host " + host + " runs the node of " + nodeOrg.get().name() + ", not of " + node.org());
+            }
+            all.addAll(nodeProcesses(node, List.of(nodeOrg.get()), host, network.org(node.org()).peers().stream()
+                    .map(p -> p.fqdn(nodeOrg.get())).toList()));
+        }
+        if (all.isEmpty()) {
+            throw new InvalidNetworkException("no process of the network runs on host " + host + " (hosts: " + network.hosts() + ")");
+        }
+        Set<String> here = all.stream().map(RosterProcess::name).collect(Collectors.toSet());
+        return new Roster(all.stream().map(p -> new RosterProcess(p.name(), p.kind(), p.org(), p.ports(), p.liveness(),
+                p.readiness(), p.after().stream().filter(here::contains).toList())).toList());
+    }
+
+    /**
+     * The roster of a member org's admin: the org's peers, which its admin joins to the channel and installs the
+     * chaincode on. An admin's home runs none of them (they may be on several hosts, on the same ports); it only
+     * reads where they are.
+     */
+    public static Roster ofAdmin(NetworkDescription network, String org) {
+        MemberOrg admin = network.org(org);
+        return new Roster(fabricProcesses(network, host -> true).stream()
+                .filter(p -> p.kind() == ProcessKind.PEER && p.org().equals(admin.name())).toList(), false);
+    }
+
+    /** The orderers, then the peers, then the chaincode servers on the hosts {@code onHost} accepts. */
+    private static List<RosterProcess> fabricProcesses(NetworkDescription network, java.util.function.Predicate<String> onHost) {
         List<RosterProcess> all = new ArrayList<>();
         List<String> orderers = new ArrayList<>();
         for (OrdererOrg org : network.ordererOrgs()) {
             for (OrdererNode node0 : org.orderers()) {
                 String name = node0.fqdn(org);
                 orderers.add(name);
-                all.add(new RosterProcess(name, ProcessKind.ORDERER, org.name(),
-                        List.of(node0.port(), node0.adminPort(), node0.operationsPort()),
-                        Probe.http(node0.host(), node0.operationsPort(), "/healthz"), Optional.empty(), List.of()));
+                if (onHost.test(node0.host())) {
+                    all.add(new RosterProcess(name, ProcessKind.ORDERER, org.name(),
+                            List.of(node0.port(), node0.adminPort(), node0.operationsPort()),
+                            Probe.http(node0.host(), node0.operationsPort(), "/healthz"), Optional.empty(), List.of()));
+                }
             }
         }
-        List<String> peers = new ArrayList<>();
         for (MemberOrg org : network.orgs()) {
             for (PeerNode peer : org.peers()) {
-                peers.add(peer.fqdn(org));
-                all.add(new RosterProcess(peer.fqdn(org), ProcessKind.PEER, org.name(),
-                        List.of(peer.port(), peer.chaincodePort(), peer.operationsPort()),
-                        Probe.http(peer.host(), peer.operationsPort(), "/healthz"), Optional.empty(), orderers));
+                if (onHost.test(peer.host())) {
+                    all.add(new RosterProcess(peer.fqdn(org), ProcessKind.PEER, org.name(),
+                            List.of(peer.port(), peer.chaincodePort(), peer.operationsPort()),
+                            Probe.http(peer.host(), peer.operationsPort(), "/healthz"), Optional.empty(), orderers));
+                }
             }
         }
         for (MemberOrg org : network.orgs()) {
-            all.add(new RosterProcess(org.chaincodeServer().fqdn(org), ProcessKind.CHAINCODE, org.name(),
-                    List.of(org.chaincodeServer().port()),
-                    Probe.tcp(org.chaincodeServer().host(), org.chaincodeServer().port()), Optional.empty(), List.of()));
+            if (onHost.test(org.chaincodeServer().host())) {
+                all.add(new RosterProcess(org.chaincodeServer().fqdn(org), ProcessKind.CHAINCODE, org.name(),
+                        List.of(org.chaincodeServer().port()),
+                        Probe.tcp(org.chaincodeServer().host(), org.chaincodeServer().port()), Optional.empty(), List.of()));
+            }
         }
-        all.addAll(nodeProcesses(node, orgs, peers));
-        return new Roster(all);
+        return all;
+    }
+
+    private static List<String> processNames(List<RosterProcess> processes, ProcessKind kind) {
+        return processes.stream().filter(p -> p.kind() == kind).map(RosterProcess::name).toList();
     }
 
     /** Each member org's node, this node's org first (index 0: the configured ports; the next orgs the next ports). */
-    private static List<RosterProcess> nodeProcesses(LocalNode node, List<MemberOrg> orgs, List<String> peers) {
+    private static List<RosterProcess> nodeProcesses(LocalNode node, List<MemberOrg> orgs, String apiHost, List<String> peers) {
         List<RosterProcess> databases = new ArrayList<>();
         List<RosterProcess> bridges = new ArrayList<>();
         List<RosterProcess> services = new ArrayList<>();
@@ -95,7 +149,7 @@ public final class Roster {
             int apiPort = port("node-service of " + org, node.apiPort() + i);
             int grpcPort = port("node-service gRPC of " + org, node.grpcPort() + i);
             services.add(new RosterProcess("node-service" + suffix, ProcessKind.NODE_SERVICE, org, List.of(apiPort, grpcPort),
-                    Probe.http(LOOPBACK, apiPort, "/health/live"), Optional.of(Probe.http(LOOPBACK, apiPort, "/health/ready")),
+                    Probe.http(apiHost, apiPort, "/health/live"), Optional.of(Probe.http(apiHost, apiPort, "/health/ready")),
                     List.of("sync-bridge" + suffix)));
         }
         List<String> reconcilerAfter = new ArrayList<>(bridges.get(0).after());

@@ -13,7 +13,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The node's embedded PostgreSQL: the real server binary (from Maven Central), data under the node's state
- * directory so it survives restarts, listening on loopback only. Started by {@code scripts/ledger up} as a process
+ * directory so it survives restarts, listening on loopback TCP only. Started by {@code scripts/ledger up} as a process
  * of its own; stops cleanly on SIGTERM. Creates database {@code ledger} with the roles {@code ledger_bridge} (owner,
  * the only writer of the mirror), {@code ledger_reader} (read-only) and {@code ledger_reconciler} (owner of schema
  * {@code reconciler}, which it creates) on first start.
@@ -40,6 +40,10 @@ public final class EmbeddedServer {
                 .setCleanDataDirectory(false)
                 .setPort(port)
                 .setServerConfig("listen_addresses", "127.0.0.1")
+                // TCP only, no Unix socket: PostgreSQL's socket and its lock file are named by the port in /tmp,
+                // which every network namespace of a machine shares, so two hosts' nodes on the same port (the
+                // consortium tests run each host in a namespace of its own) would refuse each other's start.
+                .setServerConfig("unix_socket_directories", "")
                 .setServerConfig("max_connections", "100")
                 .start();
         CountDownLatch stopped = new CountDownLatch(1);
