@@ -17,14 +17,10 @@ generate_bundles() {
   mkdir -p "$out"
   out=$(cd "$out" && pwd)
   staging=$out/.staging
-  (
-    LEDGER_HOME=$staging LEDGER_NETWORK=$description LEDGER_PORT_OFFSET=0 LEDGER_NODE_ORG=$first_org LEDGER_HOST=""
-    # Staged as that org's admin: nothing runs there, and the hosts' processes may share ports.
-    LEDGER_ADMIN_ORG=$first_org
-    LEDGER_DATABASE_URL=""
-    mkdir -p "$LEDGER_HOME/logs"
-    generate_network
-  ) || exit 1
+  mkdir -p "$staging/logs"
+  # Staged as the first org's admin: nothing runs there, and the hosts' processes may share ports.
+  LEDGER_HOME=$staging LEDGER_NETWORK=$description LEDGER_PORT_OFFSET=0 LEDGER_NODE_ORG=$first_org LEDGER_HOST_ADDRESS="" \
+    LEDGER_ADMIN_ORG=$first_org LEDGER_DATABASE_URL="" generate_network
   # The chaincode: one package per org (each names its own org's chaincode server), made the way deploy-chaincode
   # makes them, so the ids match what the peers compute.
   read -r label ids < <(

@@ -33,7 +33,7 @@ fi
 # The network: where its state lives, its description, and a port offset for running a second one beside it.
 LEDGER_HOME=${LEDGER_HOME:-$LEDGER_REPO/.ledger/local}
 # A bundle written by `scripts/ledger generate` (one host of a consortium across hosts, or one org's admin) is a
-# home whose bundle.env says which it is (LEDGER_HOST or LEDGER_ADMIN_ORG, LEDGER_NODE_ORG) and names its
+# home whose bundle.env says which it is (LEDGER_HOST_ADDRESS or LEDGER_ADMIN_ORG, LEDGER_NODE_ORG) and names its
 # description; each of its lines gives way to the environment.
 if [[ -f $LEDGER_HOME/bundle.env ]]; then
   # shellcheck source=/dev/null
@@ -43,7 +43,7 @@ LEDGER_NETWORK=${LEDGER_NETWORK:-$LEDGER_REPO/network-config/networks/local.yaml
 LEDGER_PORT_OFFSET=${LEDGER_PORT_OFFSET:-0}
 # One host of a consortium across hosts (its address in the description): this home runs only the processes at that
 # address, and node-service listens there too. Empty: every process of the network runs here, on loopback.
-LEDGER_HOST=${LEDGER_HOST:-}
+LEDGER_HOST_ADDRESS=${LEDGER_HOST_ADDRESS:-}
 # An org admin's home: it runs nothing; join-peers, approve-chaincode and commit-chaincode act as this org's admin.
 LEDGER_ADMIN_ORG=${LEDGER_ADMIN_ORG:-}
 # How long `up` on a host that runs an org's node waits for that org's admin to join the org's peers and for the

@@ -11,7 +11,7 @@ generate_network() {
     --port-offset "$LEDGER_PORT_OFFSET" --node-org "$LEDGER_NODE_ORG" --embedded-database "$embedded" \
     --pg-port "$LEDGER_PG_PORT" --bridge-port "$LEDGER_BRIDGE_PORT" --api-port "$LEDGER_API_PORT" \
     --grpc-port "$LEDGER_GRPC_PORT" --reconciler-port "$LEDGER_RECONCILER_PORT" \
-    ${LEDGER_HOST:+--host "$LEDGER_HOST"} ${LEDGER_ADMIN_ORG:+--admin-org "$LEDGER_ADMIN_ORG"} \
+    ${LEDGER_HOST_ADDRESS:+--host "$LEDGER_HOST_ADDRESS"} ${LEDGER_ADMIN_ORG:+--admin-org "$LEDGER_ADMIN_ORG"} \
     || die "cannot generate the network from $LEDGER_NETWORK (message above)"
   # shellcheck source=/dev/null
   source "$(network_env)"
@@ -150,7 +150,7 @@ network_up() {
   build_jars
   generate_network
   require_ports_outside_ephemeral_range
-  if [[ -n $LEDGER_HOST ]]; then
+  if [[ -n $LEDGER_HOST_ADDRESS ]]; then
     host_up
   else
     start_processes orderer
@@ -172,7 +172,7 @@ network_up() {
 # bundle names), and, where the host runs its org's node, that node once the org's peers serve the committed chaincode.
 # Nothing waits for another host: the ordering service elects its leader once enough orderer hosts are up.
 host_up() {
-  [[ -z $LEDGER_ADMIN_ORG ]] || die "LEDGER_HOST and LEDGER_ADMIN_ORG exclude each other"
+  [[ -z $LEDGER_ADMIN_ORG ]] || die "LEDGER_HOST_ADDRESS and LEDGER_ADMIN_ORG exclude each other"
   start_processes orderer
   join_orderers
   start_processes peer

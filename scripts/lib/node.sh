@@ -27,13 +27,13 @@ reader_url() {
 
 # Where node-service listens: loopback, or on one host of a consortium across hosts that host's address (the other
 # orgs' nodes ask it for attestations there).
-node_listen_host() { printf '%s\n' "${LEDGER_HOST:-127.0.0.1}"; }
+node_listen_host() { printf '%s\n' "${LEDGER_HOST_ADDRESS:-127.0.0.1}"; }
 
 # org_api_url ORG: the REST URL of ORG's node: here, or on one host of a consortium the host the description puts
 # ORG's node on (every host uses the same node ports: they are separate machines).
 org_api_url() {
   local org=$1 pair
-  if [[ -z $LEDGER_HOST || $org == "$LEDGER_NODE_ORG" ]]; then
+  if [[ -z $LEDGER_HOST_ADDRESS || $org == "$LEDGER_NODE_ORG" ]]; then
     printf 'http://%s:%s\n' "$(node_listen_host)" "$(org_port node-service "$org")"
     return 0
   fi
@@ -48,7 +48,7 @@ org_api_url() {
 # attestation.
 member_orgs() {
   local org
-  [[ -z $LEDGER_HOST ]] || return 0
+  [[ -z $LEDGER_HOST_ADDRESS ]] || return 0
   for org in $LEDGER_ORGS; do [[ $org == "$LEDGER_NODE_ORG" ]] || printf '%s\n' "$org"; done
 }
 

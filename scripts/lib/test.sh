@@ -1,8 +1,9 @@
 # test: every test of the project. ShellCheck over every script first (lint.sh); unit tests always; integration
 # tests against a fresh network of their own (separate LEDGER_HOME, ports moved by LEDGER_IT_PORT_OFFSET), torn down
-# afterwards, its logs kept on failure; then the operator tests of scripts/ledger itself; then a short chaos run
-# (chaos.sh). A lint finding, or ShellCheck
-# that cannot be installed, fails the test command (the other tests still run, and the end says so again).
+# afterwards, its logs kept on failure; then the operator tests of scripts/ledger itself; then the consortium tests
+# (scripts/tests/consortium.sh: hosts as network namespaces, which needs root; skipped, saying so, without); then a
+# short chaos run (chaos.sh). A lint finding, or ShellCheck that cannot be installed, fails the test command (the
+# other tests still run, and the end says so again).
 # shellcheck shell=bash
 
 # on_it_network COMMAND...: COMMAND with the test network's LEDGER_HOME and port offset in effect.
@@ -46,7 +47,15 @@ run_tests() {
   fi
   step "operator tests of scripts/ledger"
   bash "$LEDGER_REPO/scripts/tests/operator.sh" "$fabric_ok" || status=1
+  local consortium_skipped=""
   if ((fabric_ok)); then
+    if netns_usable; then
+      step "consortium tests: seven hosts as network namespaces, from the bundles of scripts/ledger generate"
+      bash "$LEDGER_REPO/scripts/tests/consortium.sh" || status=1
+    else
+      consortium_skipped="network namespaces cannot be created here (they need root: CAP_NET_ADMIN)"
+      say "CONSORTIUM TESTS SKIPPED: $consortium_skipped"
+    fi
     # The short chaos run: every fault kind once (12 faults) under the bank workload, on a network of its own.
     step "chaos: the bank workload under 12 faults of 12 kinds, then the checks"
     run_chaos --faults 12 --duration PT3M --seed 20261206 || status=1
@@ -54,6 +63,7 @@ run_tests() {
   if ((fabric_ok == 0)); then
     say "INTEGRATION TESTS SKIPPED: Fabric $LEDGER_FABRIC_VERSION could not be installed: $reason"
   fi
+  [[ -z $consortium_skipped ]] || say "CONSORTIUM TESTS SKIPPED: $consortium_skipped"
   if ((lint_failed)); then
     say "LINT FAILED: ShellCheck found something in the scripts, or could not be installed (see the lint step above)"
   fi

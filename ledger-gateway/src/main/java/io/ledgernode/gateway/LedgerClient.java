@@ -108,7 +108,8 @@ public final class LedgerClient {
             return new SubmitOutcome.Unavailable(txId, "the orderer did not accept the transaction: " + describe(e));
         }
         LOG.log(System.Logger.Level.INFO, "submitted tx={0}; awaiting its commit status", txId);
-        Optional<CommitWatcher.Status> seen = commitWatch.flatMap(watch -> watch.watcher().await(txId, watch.waitMax()));
+        Optional<CommitWatcher.Status> seen = commitWatch.flatMap(watch -> orderRetry.awaitReordering(watch.waitMax(),
+                slice -> watch.watcher().await(txId, slice), () -> reorder(txId, endorsed), System::nanoTime));
         if (seen.isPresent()) {
             return outcome(txId, seen.get().blockNumber(), seen.get().code(), submitted);
         }
@@ -117,6 +118,20 @@ public final class LedgerClient {
             return outcome(txId, status.getBlockNumber(), status.getCode(), submitted);
         } catch (CommitStatusException e) {
             return new SubmitOutcome.Unknown(txId, "no commit status: " + describe(e));
+        }
+    }
+
+    /**
+     * Hands a transaction the ordering service took, but whose block has not come, to it again: the orderer that took
+     * it may have been lost with it. A failure here changes nothing: the wait for the first copy's block goes on.
+     */
+    private void reorder(String txId, Transaction endorsed) {
+        LOG.log(System.Logger.Level.INFO, "tx={0} is not committed {1} after the ordering service took it; handing it over again",
+                txId, orderRetry.reorderAfter());
+        try {
+            orderRetry.run(() -> submitOnce(txId, endorsed), LedgerClient::pause, System::nanoTime);
+        } catch (SubmitException e) {
+            LOG.log(System.Logger.Level.INFO, "ordering did not take tx={0} again ({1}); still waiting for its commit", txId, describe(e));
         }
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.hyperledger.fabric.client.Contract;
@@ -93,6 +94,10 @@ public final class LedgerConnection implements AutoCloseable {
         }
     }
 
+    /** How often an idle or busy connection to a peer is pinged, and how long an answer may take. */
+    static final Duration KEEPALIVE_TIME = Duration.ofSeconds(10);
+    static final Duration KEEPALIVE_TIMEOUT = Duration.ofSeconds(5);
+
     /**
      * One channel to all the org's peers (see {@link OrgPeers}): the first that answers serves, the next when it is
      * lost. The peers of one org share its TLS CA, so one trust root serves them all; each is verified against its
@@ -105,6 +110,12 @@ public final class LedgerConnection implements AutoCloseable {
             return Grpc.newChannelBuilder(OrgPeers.target(org.mspId()),
                             TlsChannelCredentials.newBuilder().trustManager(first.tlsRootCertFile().toFile()).build())
                     .nameResolverFactory(new OrgPeers(org.gateways()))
+                    // A peer whose host is cut off answers nothing: without pings a call or a block stream to it
+                    // would hang until TCP gives up (minutes), and the channel would not move to the next peer. The
+                    // peers allow a ping every 5 s (network-config's peer environment).
+                    .keepAliveTime(KEEPALIVE_TIME.toMillis(), TimeUnit.MILLISECONDS)
+                    .keepAliveTimeout(KEEPALIVE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .keepAliveWithoutCalls(true)
                     .build();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the TLS root certificate " + first.tlsRootCertFile(), e);

@@ -3,6 +3,7 @@ package io.ledgernode.gateway;
 import io.grpc.Status;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import org.hyperledger.fabric.client.SubmitException;
 
 /**
@@ -13,24 +14,74 @@ import org.hyperledger.fabric.client.SubmitException;
  * attempt: it carries the same transaction id, and a peer marks any later copy of a transaction id already in the chain
  * invalid ({@code DUPLICATE_TXID}), so at most one copy is ever applied, and its commit status is the first copy's.
  * So the node rides out a failover for up to {@code within} instead of answering the caller "unavailable" at once.
+ *
+ * <p>A transaction the ordering service took can still be lost: an orderer that took it and was cut off from the
+ * others before passing it on (a Raft leader whose host lost its network) takes it down with it, and its block never
+ * comes. So one not committed {@code reorderAfter} after it was taken is handed over again, the same way (PT0S:
+ * never), while its commit wait lasts ({@link #awaitReordering}).
  */
-public record OrderRetry(Duration within, Duration backoffInitial, Duration backoffMax) {
+public record OrderRetry(Duration within, Duration backoffInitial, Duration backoffMax, Duration reorderAfter) {
 
     public OrderRetry {
         Objects.requireNonNull(within, "within");
         Objects.requireNonNull(backoffInitial, "backoffInitial");
         Objects.requireNonNull(backoffMax, "backoffMax");
+        Objects.requireNonNull(reorderAfter, "reorderAfter");
         if (within.isNegative() || within.compareTo(Duration.ofMinutes(2)) > 0) {
             throw new IllegalArgumentException("the ordering retry time must be in [PT0S, PT2M], got " + within);
         }
         if (backoffInitial.isNegative() || backoffMax.compareTo(backoffInitial) < 0) {
             throw new IllegalArgumentException("the ordering retry backoff must satisfy 0 <= initial <= max");
         }
+        if (reorderAfter.isNegative() || reorderAfter.compareTo(Duration.ofMinutes(2)) > 0) {
+            throw new IllegalArgumentException("the re-ordering delay must be in [PT0S, PT2M], got " + reorderAfter);
+        }
     }
 
-    /** Up to 30 s (a Raft election, a BFT view change on a loaded machine), pausing from 100 ms doubling to 2 s. */
+    /**
+     * Up to 30 s (a Raft election, a BFT view change on a loaded machine), pausing from 100 ms doubling to 2 s; a
+     * transaction taken but not committed 5 s later (a lone one commits in well under a second here, one under full
+     * load in one to two) is handed over again.
+     */
     public static OrderRetry defaults() {
-        return new OrderRetry(Duration.ofSeconds(30), Duration.ofMillis(100), Duration.ofSeconds(2));
+        return new OrderRetry(Duration.ofSeconds(30), Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(5));
+    }
+
+    /** The same retry with another {@link #within}. */
+    public OrderRetry within(Duration within) {
+        return new OrderRetry(within, backoffInitial, backoffMax, reorderAfter);
+    }
+
+    /** The same retry with another {@link #reorderAfter}. */
+    public OrderRetry reorderAfter(Duration reorderAfter) {
+        return new OrderRetry(within, backoffInitial, backoffMax, reorderAfter);
+    }
+
+    /** Waits up to the given time for a transaction's commit status; empty when none came. */
+    @FunctionalInterface
+    interface Awaiter<S> {
+        Optional<S> await(Duration waitMax);
+    }
+
+    /**
+     * Waits up to {@code waitMax} for a commit status ({@code awaiter}); each time {@link #reorderAfter} passes without
+     * one, runs {@code reorder} (which hands the same transaction to the ordering service again) and waits on. Empty
+     * when {@code waitMax} passed without a status ({@code nanoTime}, the clock).
+     */
+    <S> Optional<S> awaitReordering(Duration waitMax, Awaiter<S> awaiter, Runnable reorder, java.util.function.LongSupplier nanoTime) {
+        long start = nanoTime.getAsLong();
+        while (true) {
+            long remaining = waitMax.toNanos() - (nanoTime.getAsLong() - start);
+            if (remaining <= 0) {
+                return Optional.empty();
+            }
+            Duration slice = reorderAfter.isZero() ? Duration.ofNanos(remaining) : Duration.ofNanos(Math.min(remaining, reorderAfter.toNanos()));
+            Optional<S> status = awaiter.await(slice);
+            if (status.isPresent() || nanoTime.getAsLong() - start >= waitMax.toNanos()) {
+                return status;
+            }
+            reorder.run();
+        }
     }
 
     /** One attempt at handing the transaction to the ordering service. */

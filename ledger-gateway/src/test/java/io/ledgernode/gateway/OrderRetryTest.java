@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class OrderRetryTest {
 
-    private static final OrderRetry RETRY = new OrderRetry(Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofSeconds(2));
+    private static final OrderRetry RETRY = new OrderRetry(Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(5));
 
     /** A clock that moves only when the retry pauses, and the pauses it was asked for. */
     private final AtomicLong now = new AtomicLong();
@@ -91,7 +91,7 @@ class OrderRetryTest {
     @Test
     void no_time_means_one_attempt() {
         AtomicInteger attempts = new AtomicInteger();
-        OrderRetry none = new OrderRetry(Duration.ZERO, Duration.ofMillis(100), Duration.ofSeconds(2));
+        OrderRetry none = new OrderRetry(Duration.ZERO, Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(5));
 
         assertThatThrownBy(() -> none.run(() -> {
             attempts.incrementAndGet();
@@ -103,7 +103,51 @@ class OrderRetryTest {
 
     @Test
     void its_settings_are_bounded() {
-        assertThatThrownBy(() -> new OrderRetry(Duration.ofMinutes(3), Duration.ZERO, Duration.ZERO)).hasMessageContaining("PT2M");
-        assertThatThrownBy(() -> new OrderRetry(Duration.ZERO, Duration.ofSeconds(2), Duration.ofSeconds(1))).hasMessageContaining("backoff");
+        assertThatThrownBy(() -> new OrderRetry(Duration.ofMinutes(3), Duration.ZERO, Duration.ZERO, Duration.ZERO)).hasMessageContaining("PT2M");
+        assertThatThrownBy(() -> new OrderRetry(Duration.ZERO, Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ZERO)).hasMessageContaining("backoff");
+    }
+
+    @Test
+    void a_transaction_taken_but_not_committed_is_handed_over_again_each_reorder_delay_until_its_block_comes() {
+        List<Duration> waits = new ArrayList<>();
+        AtomicInteger reorders = new AtomicInteger();
+
+        java.util.Optional<String> status = RETRY.awaitReordering(Duration.ofSeconds(20), slice -> {
+            waits.add(slice);
+            now.addAndGet(slice.toNanos());
+            // Its block comes only after the second copy was handed over.
+            return reorders.get() >= 2 ? java.util.Optional.of("VALID") : java.util.Optional.empty();
+        }, reorders::incrementAndGet, now::get);
+
+        assertThat(status).contains("VALID");
+        assertThat(reorders).hasValue(2);
+        assertThat(waits).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5));
+    }
+
+    @Test
+    void the_commit_wait_ends_at_its_limit_without_a_last_reorder() {
+        AtomicInteger reorders = new AtomicInteger();
+
+        java.util.Optional<String> status = RETRY.awaitReordering(Duration.ofSeconds(12), slice -> {
+            now.addAndGet(slice.toNanos());
+            return java.util.Optional.empty();
+        }, reorders::incrementAndGet, now::get);
+
+        assertThat(status).isEmpty();
+        assertThat(reorders).hasValue(2);
+        assertThat(now.get()).isEqualTo(Duration.ofSeconds(12).toNanos());
+    }
+
+    @Test
+    void a_committed_transaction_is_never_handed_over_again_and_zero_means_never() {
+        AtomicInteger reorders = new AtomicInteger();
+
+        assertThat(RETRY.awaitReordering(Duration.ofSeconds(10), slice -> java.util.Optional.of("VALID"), reorders::incrementAndGet, now::get))
+                .contains("VALID");
+        assertThat(RETRY.reorderAfter(Duration.ZERO).awaitReordering(Duration.ofSeconds(10), slice -> {
+            now.addAndGet(slice.toNanos());
+            return java.util.Optional.empty();
+        }, reorders::incrementAndGet, now::get)).isEmpty();
+        assertThat(reorders).hasValue(0);
     }
 }

@@ -129,18 +129,21 @@ public record NodeConfig(Path ledgerHome, String org, String identity, String co
                 new EndorseRetry(gateway.get("endorse-attempts-max").asInt().get(),
                         gateway.get("endorse-backoff-initial").as(Duration.class).get(),
                         gateway.get("endorse-backoff-max").as(Duration.class).get()),
-                orderRetry(gateway.get("order-retry-max").as(Duration.class).get()),
+                orderRetry(gateway.get("order-retry-max").as(Duration.class).get(), gateway.get("reorder-after").as(Duration.class).get()),
                 gateway.get("conflict-backoff-initial").as(Duration.class).get(),
                 gateway.get("conflict-backoff-max").as(Duration.class).get(),
                 gateway.get("commit-event-wait-max").as(Duration.class).get());
     }
 
-    private static OrderRetry orderRetry(Duration within) {
-        try {
-            return new OrderRetry(within, OrderRetry.defaults().backoffInitial(), OrderRetry.defaults().backoffMax());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("gateway.order-retry-max must be in [PT0S, PT2M], got " + within, e);
+    private static OrderRetry orderRetry(Duration within, Duration reorderAfter) {
+        Duration most = Duration.ofMinutes(2);
+        if (within.isNegative() || within.compareTo(most) > 0) {
+            throw new IllegalArgumentException("gateway.order-retry-max must be in [PT0S, PT2M], got " + within);
         }
+        if (reorderAfter.isNegative() || reorderAfter.compareTo(most) > 0) {
+            throw new IllegalArgumentException("gateway.reorder-after must be in [PT0S, PT2M], got " + reorderAfter);
+        }
+        return OrderRetry.defaults().within(within).reorderAfter(reorderAfter);
     }
 
     private static Proof proof(Config proof, Path ledgerHome) {

@@ -31,8 +31,24 @@ public final class TransferBenchmark {
     private TransferBenchmark() {
     }
 
+    /** What one run measured: sequential submit-to-commit latency (ms) and hot-account throughput. */
+    record Figures(long p50, long p90, long p99, long max, double committedPerSecond, Map<String, Integer> outcomes) {
+    }
+
     public static void main(String[] args) throws Exception {
-        Path home = Path.of(args.length > 0 ? args[0] : ".ledger/local");
+        Figures figures = measure(Path.of(args.length > 0 ? args[0] : ".ledger/local"));
+        print(figures);
+    }
+
+    static void print(Figures f) {
+        System.out.printf("single transfer, submit to commit (%d sequential): p50 %d ms, p90 %d ms, p99 %d ms, max %d ms%n",
+                SEQUENTIAL, f.p50(), f.p90(), f.p99(), f.max());
+        System.out.printf("hot account: %d senders x %d transfers into one account: %.1f committed transfers/s; outcomes %s%n",
+                SENDERS, TRANSFERS_PER_SENDER, f.committedPerSecond(), f.outcomes());
+    }
+
+    /** Measures the network of {@code home}, as its first org's User1 (Org1, or the org whose node a host runs). */
+    static Figures measure(Path home) throws Exception {
         NetworkProfile profile = NetworkProfile.ofHome(home);
         String run = Long.toString(Math.abs(new SecureRandom().nextLong()), 36).substring(0, 6).toUpperCase(Locale.ROOT);
         try (LedgerConnection org1 = LedgerConnection.open(profile, "Org1", "User1", GatewayTimeouts.defaults())) {
@@ -52,8 +68,6 @@ public final class TransferBenchmark {
                 millis[i] = (System.nanoTime() - start) / 1_000_000;
             }
             Arrays.sort(millis);
-            System.out.printf("single transfer, submit to commit (%d sequential): p50 %d ms, p90 %d ms, p99 %d ms, max %d ms%n",
-                    SEQUENTIAL, pct(millis, 50), pct(millis, 90), pct(millis, 99), millis[SEQUENTIAL - 1]);
 
             List<String> senders = new ArrayList<>();
             StringBuilder legs = new StringBuilder();
@@ -86,10 +100,10 @@ public final class TransferBenchmark {
             double seconds = (System.nanoTime() - start) / 1e9;
             pool.shutdown();
             int committed = tally.getOrDefault("committed", 0);
-            System.out.printf("hot account: %d senders x %d transfers into one account in %.1f s: %.1f committed transfers/s; outcomes %s%n",
-                    SENDERS, TRANSFERS_PER_SENDER, seconds, committed / seconds, tally);
+            return new Figures(pct(millis, 50), pct(millis, 90), pct(millis, 99), millis[SEQUENTIAL - 1], committed / seconds, tally);
         }
     }
+
 
     private static String kind(SubmitOutcome outcome) {
         return switch (outcome) {

@@ -131,7 +131,7 @@ public final class BundleWriter {
         }
         writeDescription(bundle);
         GeneratedFiles.write(out.resolve(BUNDLE_ENV), header("Host " + host + " of consortium " + network.name() + ": " + String.join(", ", kinds))
-                + ": \"${LEDGER_HOST:=" + host + "}\"\n"
+                + ": \"${LEDGER_HOST_ADDRESS:=" + host + "}\"\n"
                 + ": \"${LEDGER_NODE_ORG:=" + nodeOrg + "}\"\n"
                 + ": \"${LEDGER_NETWORK:=$LEDGER_HOME/description.yaml}\"\n");
         writeScript(out.resolve("start.sh"), startScript(host, kinds));

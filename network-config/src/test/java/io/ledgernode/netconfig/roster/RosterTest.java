@@ -105,4 +105,48 @@ class RosterTest {
         assertThatThrownBy(() -> new RosterProcess("x", ProcessKind.RECONCILER, "Org1", List.of(), Probe.tcp("h", 1), Optional.empty(), List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    private static final NetworkDescription CONSORTIUM = NetworkDescriptions.read(Path.of("networks/consortium-netns.yaml"));
+
+    @Test
+    void a_host_of_a_consortium_runs_only_its_own_processes_and_its_orgs_node() {
+        Roster roster = Roster.ofHost(CONSORTIUM, "10.231.77.21", ORG1_EMBEDDED);
+
+        assertThat(roster.processes()).extracting(RosterProcess::name).containsExactly(
+                "peer0.org1.ledger.local", "ccaas.org1.ledger.local", "postgres", "sync-bridge", "node-service", "reconciler");
+        assertThat(process(roster, "node-service").liveness().words()).isEqualTo("http http://10.231.77.21:8080/health/live");
+        assertThat(process(roster, "sync-bridge").liveness().words()).isEqualTo("http http://127.0.0.1:9470/health/live");
+        // Processes on other hosts start there: nothing here waits for them.
+        assertThat(process(roster, "peer0.org1.ledger.local").after()).isEmpty();
+        assertThat(process(roster, "sync-bridge").after()).containsExactly("postgres", "peer0.org1.ledger.local");
+    }
+
+    @Test
+    void an_orderer_host_runs_its_orderer_and_no_node() {
+        Roster roster = Roster.ofHost(CONSORTIUM, "10.231.77.12", ORG1_EMBEDDED);
+
+        assertThat(roster.processes()).extracting(RosterProcess::name).containsExactly("orderer1.orderer.ledger.local");
+    }
+
+    @Test
+    void a_host_refuses_to_run_another_orgs_node_and_an_unknown_host_is_named() {
+        assertThatThrownBy(() -> Roster.ofHost(CONSORTIUM, "10.231.77.31", ORG1_EMBEDDED))
+                .isInstanceOf(InvalidNetworkException.class).hasMessage("host 10.231.77.31 runs the node of Org2, not of Org1");
+        assertThatThrownBy(() -> Roster.ofHost(CONSORTIUM, "10.9.9.9", ORG1_EMBEDDED))
+                .isInstanceOf(InvalidNetworkException.class).hasMessageStartingWith("no process of the network runs on host 10.9.9.9");
+    }
+
+    @Test
+    void an_admins_roster_lists_its_orgs_peers_though_they_share_ports_across_hosts() {
+        assertThat(Roster.ofAdmin(CONSORTIUM, "Org2").processes()).extracting(RosterProcess::name)
+                .containsExactly("peer0.org2.ledger.local", "peer1.org2.ledger.local");
+    }
+
+    @Test
+    void a_consortiums_hosts_are_listed_once_each_in_description_order() {
+        assertThat(CONSORTIUM.hosts()).containsExactly("10.231.77.11", "10.231.77.12", "10.231.77.13",
+                "10.231.77.21", "10.231.77.22", "10.231.77.31", "10.231.77.32");
+        assertThat(CONSORTIUM.nodeOrgOn("10.231.77.31")).map(o -> o.name()).contains("Org2");
+        assertThat(CONSORTIUM.nodeOrgOn("10.231.77.22")).isEmpty();
+    }
 }

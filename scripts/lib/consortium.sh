@@ -1,0 +1,93 @@
+# A consortium across hosts on this machine: each host of a description a network namespace (netns.sh), brought up
+# from the bundles of `generate` the way operators would on real hosts (each host's start.sh inside its namespace,
+# each org admin's steps from its bundle). Used by the consortium tests (scripts/tests/consortium.sh) and by
+# bench-consortium.
+# shellcheck shell=bash
+
+# consortium_hosts DESCRIPTION: each host of the description, "ADDRESS<TAB>ORG whose node runs there, or -".
+consortium_hosts() { java -jar "$LEDGER_NETCONFIG_JAR" hosts --network "$1"; }
+
+# consortium_orderers DESCRIPTION / consortium_peers DESCRIPTION: "HOST OPERATIONS_PORT" of each orderer / peer
+# (read from the description's block layout, as the shipped consortium descriptions write it).
+consortium_orderers() {
+  awk '/^ordererOrgs:/ {o=1} /^orgs:/ {o=0} o && /host:/ {h=$2} o && /operationsPort:/ {print h, $2}' "$1"
+}
+consortium_peers() {
+  awk '/^orgs:/ {o=1} o && /^ *- name: peer/ {p=1} o && p && /host:/ {h=$2} o && p && /operationsPort:/ {print h, $2; p=0}' "$1"
+}
+
+# consortium_up DESCRIPTION OUT LOGS: the bundles into OUT (generate), a namespace per host, every host started from
+# its bundle, the admins' steps; returns once every host's start.sh returned. On failure prints one line saying why
+# and returns 1 (the caller tears down with consortium_down). Logs of each step go into LOGS.
+consortium_up() {
+  local description=$1 out=$2 logs=$3 host org ok=1 step peers_csv
+  local -a hosts peers
+  mkdir -p "$logs"
+  "$LEDGER_REPO/scripts/ledger" generate "$description" "$out" >"$logs/generate.log" 2>&1 \
+    || { printf 'generate failed: %s\n' "$(tail -n 1 "$logs/generate.log")"; return 1; }
+  mapfile -t hosts < <(consortium_hosts "$description" | cut -f1)
+  netns_usable || { printf 'cannot create network namespaces here (needs root)\n'; return 1; }
+  netns_up "$LEDGER_NETNS_GATEWAY" "${hosts[@]}" 2>"$logs/netns.log" \
+    || { printf 'cannot create the hosts'"'"' namespaces: %s\n' "$(tail -n 1 "$logs/netns.log")"; return 1; }
+  # The hosts come up in any order and nothing waits for another: orderers join with the genesis block, peers wait
+  # for their admin, a node waits for its org's peers to serve the committed chaincode.
+  local -a starts=()
+  for host in "${hosts[@]}"; do
+    LEDGER_CLI=$LEDGER_REPO/scripts/ledger netns_exec "$host" "$out/hosts/$host/start.sh" >"$logs/up-$host.log" 2>&1 &
+    starts+=("$!")
+  done
+  # The admins act once every peer answers (the hosts build and start at once, sharing this machine's cores).
+  mapfile -t peers < <(consortium_peers "$description")
+  peers_csv=${peers[*]}
+  local deadline=$((SECONDS + 600)) live
+  while :; do
+    live=1
+    for host in "${peers[@]}"; do curl -sf --max-time 2 "http://${host% *}:${host#* }/healthz" >/dev/null || live=0; done
+    ((live)) && break
+    ((SECONDS < deadline)) || { printf 'the peers (%s) did not all answer within 600 s\n' "$peers_csv"; ok=0; break; }
+    sleep 1
+  done
+  if ((ok)); then
+    for step in join-peers approve-chaincode; do
+      for org in $(consortium_hosts "$description" | awk -F'\t' '$2 != "-" {print $2}'); do
+        LEDGER_HOME=$out/admins/$org "$LEDGER_REPO/scripts/ledger" "$step" >>"$logs/admins.log" 2>&1 \
+          || { printf '%s as %s failed: %s\n' "$step" "$org" "$(tail -n 1 "$logs/admins.log")"; ok=0; break 2; }
+      done
+    done
+  fi
+  if ((ok)); then
+    org=$(sed -n 's/^ *issuerOrg: *//p' "$description" | head -n 1)
+    LEDGER_HOME=$out/admins/$org "$LEDGER_REPO/scripts/ledger" commit-chaincode >>"$logs/admins.log" 2>&1 \
+      || { printf 'commit-chaincode as %s failed: %s\n' "$org" "$(tail -n 1 "$logs/admins.log")"; ok=0; }
+  fi
+  local i
+  for i in "${!starts[@]}"; do
+    if ! wait "${starts[$i]}"; then
+      ((ok)) && printf 'start.sh of host %s failed: %s\n' "${hosts[$i]}" "$(tail -n 1 "$logs/up-${hosts[$i]}.log")"
+      ok=0
+    fi
+  done
+  ((ok))
+}
+
+# consortium_down OUT: stops every host's processes (each inside its namespace) and removes the namespaces.
+consortium_down() {
+  local out=$1 dir host
+  for dir in "$out"/hosts/*; do
+    [[ -d $dir ]] || continue
+    host=${dir##*/}
+    ip netns list 2>/dev/null | grep -q "^$(netns_name "$host")\b" || continue
+    LEDGER_HOME=$dir netns_exec "$host" "$LEDGER_REPO/scripts/ledger" down >/dev/null 2>&1
+  done
+  netns_down
+}
+
+# consortium_leader DESCRIPTION: the host of the orderer that reports itself leader (Raft or BFT), or fails.
+consortium_leader() {
+  local o
+  while read -r o; do
+    curl -sf --max-time 2 "http://${o% *}:${o#* }/metrics" | grep -Eq '^consensus_(etcdraft|BFT)_is_leader\{channel="[^"]*"\} 1' \
+      && printf '%s\n' "${o% *}" && return 0
+  done < <(consortium_orderers "$1")
+  return 1
+}

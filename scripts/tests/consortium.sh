@@ -1,0 +1,269 @@
+#!/usr/bin/env bash
+# consortium.sh [DESCRIPTION]: a consortium across hosts, for real. Each host of the description
+# (network-config/networks/consortium-netns.yaml by default: three Raft orderers, two orgs with two peers each, each
+# org's node beside its first peer) becomes a Linux network namespace with its own address on one bridge. The test
+# writes the bundles with `scripts/ledger generate`, starts each host's bundle with its start.sh inside its namespace,
+# lets each org admin join its peers and approve the chaincode from its own bundle, and moves money while hosts are
+# cut off: the Raft leader's host, a peer's host, and every host of one org. Then each org reconciles its own mirror
+# against its own peer. Everything it created is removed afterwards (the logs are kept when a case failed).
+# Needs root (network namespaces); the test command skips it, saying so, where that is not available.
+# Prints "consortium: N passed, N failed" last; exits non-zero if any case failed.
+# The conditions handed to wait_for below are in single quotes on purpose: they are expanded at each try.
+# shellcheck disable=SC2016
+set -u
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+ledger=$repo/scripts/ledger
+# shellcheck source=../lib/config.sh
+source "$repo/scripts/lib/config.sh"
+# shellcheck source=../lib/netns.sh
+source "$repo/scripts/lib/netns.sh"
+description=${1:-$repo/network-config/networks/consortium-netns.yaml}
+work=$repo/.ledger/consortium-tests
+out=$work/bundles
+pass=0 fail=0
+
+ok() { pass=$((pass + 1)); printf 'PASS %s\n' "$1"; }
+ko() { fail=$((fail + 1)); printf 'FAIL %s: %s\n' "$1" "$2"; }
+
+# wait_for SECONDS COMMAND...: true once COMMAND succeeds, polled twice a second; false after SECONDS.
+wait_for() {
+  local deadline=$((SECONDS + $1))
+  shift
+  until "$@"; do
+    ((SECONDS < deadline)) || return 1
+    sleep 0.5
+  done
+}
+
+# The hosts, and what the description puts where.
+mapfile -t hosts < <(java -jar "$LEDGER_NETCONFIG_JAR" hosts --network "$description" | cut -f1)
+node_host() { java -jar "$LEDGER_NETCONFIG_JAR" hosts --network "$description" | awk -F'\t' -v org="$1" '$2 == org {print $1}'; }
+((${#hosts[@]} > 1)) || { printf 'consortium: cannot read the hosts of %s (java -jar %s hosts failed)\n' "$description" "$LEDGER_NETCONFIG_JAR"; exit 1; }
+org1_node=$(node_host Org1)
+org2_node=$(node_host Org2)
+bundle_of() { printf '%s\n' "$out/hosts/$1"; }
+# on HOST COMMAND...: scripts/ledger COMMAND with that host's bundle as home, inside its namespace.
+on() {
+  local host=$1
+  shift
+  LEDGER_HOME=$(bundle_of "$host") netns_exec "$host" "$ledger" "$@"
+}
+# as_admin ORG COMMAND...: scripts/ledger COMMAND as ORG's admin (from this machine's own namespace, which reaches
+# every host through the bridge, as an admin's workstation would).
+as_admin() {
+  local org=$1
+  shift
+  LEDGER_HOME=$out/admins/$org "$ledger" "$@"
+}
+
+# Stops every host's processes, removes the namespaces; keeps the bundles' logs when a case failed.
+teardown() {
+  local host
+  for host in "${hosts[@]}"; do
+    [[ -d $(bundle_of "$host") ]] && ip netns list 2>/dev/null | grep -q "^$(netns_name "$host")\b" && on "$host" down >/dev/null 2>&1
+  done
+  netns_down
+  if ((fail == 0)); then rm -rf "$work"; else printf 'consortium: the hosts'"'"' logs are kept in %s/hosts/*/logs\n' "$out"; fi
+}
+
+# Where each orderer and peer is, and its operations port.
+mapfile -t orderers < <(awk '/^ordererOrgs:/ {o=1} /^orgs:/ {o=0} o && /host:/ {h=$2} o && /operationsPort:/ {print h, $2}' "$description")
+mapfile -t peers < <(awk '/^orgs:/ {o=1} o && /^ *- name: peer/ {p=1} o && p && /host:/ {h=$2} o && p && /operationsPort:/ {print h, $2; p=0}' "$description")
+printf 'consortium: %s hosts from %s\n' "${#hosts[@]}" "${description#"$repo"/}"
+netns_down
+rm -rf "$work"
+mkdir -p "$work"
+
+# --- generate -----------------------------------------------------------------------------------------------------
+name="generate writes one bundle per host with that host's private keys only and no path of this machine"
+if ! "$ledger" generate "$description" "$out" >"$work/generate.log" 2>&1; then
+  ko "$name" "generate failed: $(tail -n 1 "$work/generate.log")"
+  printf 'consortium: %d passed, %d failed\n' "$pass" "$fail"
+  exit 1
+fi
+problem=""
+for host in "${hosts[@]}"; do
+  dir=$(bundle_of "$host")
+  [[ -x $dir/start.sh && -f $dir/bundle.env && -f $dir/description.yaml ]] || problem+="$host lacks start.sh, bundle.env or description.yaml; "
+done
+# A private key of a process is on the host that runs it and nowhere else: no key is in two host bundles, and an
+# org admin's key is only in its admin's bundle and on its node's host (node-service acts as the org's compliance
+# identity). The bundles were written together, so a key copied to the wrong host shows up twice.
+shared=$(for dir in "$out"/hosts/*; do find "$dir/crypto" \( -name priv_sk -o -name '*.key' \) -exec sha256sum {} + | awk '{print $1}' | sort -u; done | sort | uniq -d)
+[[ -z $shared ]] || problem+="$(wc -l <<<"$shared") private keys are in more than one host's bundle; "
+for dir in "$out"/hosts/*; do
+  host=${dir##*/}
+  orderer_keys=$(find "$dir/crypto" -path '*/orderers/*' -name priv_sk | wc -l)
+  peer_keys=$(find "$dir/crypto" -path '*/peers/peer*' -name priv_sk | wc -l)
+  expected_orderers=$(grep -c "host: $host\$" <(awk '/^ordererOrgs:/ {o=1} /^orgs:/ {o=0} o' "$description"))
+  expected_peers=$(awk '/^orgs:/ {o=1} o && /^ *- name: peer/ {p=1} o && p && /host:/ {print $2; p=0}' "$description" | grep -cx "$host")
+  ((orderer_keys == expected_orderers && peer_keys == expected_peers)) \
+    || problem+="$host holds $orderer_keys orderer and $peer_keys peer keys, runs $expected_orderers and $expected_peers; "
+  [[ -f $dir/network/ledger.block ]] && ((expected_orderers == 0)) && problem+="$host holds the genesis block but runs no orderer; "
+done
+if grep -rlq -e "$out" -e "$repo" -e "$LEDGER_FABRIC_HOME" "$out/hosts" "$out/admins" 2>/dev/null; then
+  problem+="a bundle names a path of this machine: $(grep -rl -e "$out" -e "$repo" -e "$LEDGER_FABRIC_HOME" "$out/hosts" "$out/admins" | head -n 1); "
+fi
+if [[ -z $problem ]]; then ok "$name"; else ko "$name" "$problem"; fi
+
+# --- bring-up -----------------------------------------------------------------------------------------------------
+name="the consortium comes up from its bundles: each host's start.sh in its own namespace, each org admin from its bundle"
+up_ok=0
+if ! netns_usable; then
+  ko "$name" "cannot create network namespaces here (needs root)"
+elif ! netns_up "$LEDGER_NETNS_GATEWAY" "${hosts[@]}" 2>"$work/netns.log"; then
+  ko "$name" "cannot create the hosts' namespaces: $(tail -n 1 "$work/netns.log")"
+else
+  up_ok=1
+  # The hosts come up in any order and nothing waits for another: orderers join with the genesis block, peers wait
+  # for their admin, a node waits for its org's peers to serve the committed chaincode.
+  for host in "${hosts[@]}"; do
+    LEDGER_CLI=$ledger netns_exec "$host" "$(bundle_of "$host")/start.sh" >"$work/up-$host.log" 2>&1 &
+  done
+  # The admins act once the peers answer (the hosts build and start at once, on this machine's two cores).
+  peers_live() {
+    local p
+    for p in "${peers[@]}"; do curl -sf --max-time 2 "http://${p% *}:${p#* }/healthz" >/dev/null || return 1; done
+  }
+  wait_for 600 peers_live || { up_ok=0; ko "$name" "the peers did not all answer within 600 s"; }
+  ((up_ok)) && for step_ in join-peers approve-chaincode; do
+    for org in Org1 Org2; do
+      as_admin "$org" "$step_" >>"$work/admins.log" 2>&1 || { up_ok=0; break 2; }
+    done
+  done
+  ((up_ok)) && { as_admin Org1 commit-chaincode >>"$work/admins.log" 2>&1 || up_ok=0; }
+  ((up_ok)) || ko "$name" "an admin step failed: $(tail -n 1 "$work/admins.log")"
+  for host in "${hosts[@]}"; do
+    wait -n || { ((up_ok)) && ko "$name" "a host's start.sh failed: $(grep -l '^ledger: ' "$work"/up-*.log | head -n 1 | xargs tail -n 1)"; up_ok=0; }
+  done
+  ((up_ok)) && ok "$name"
+fi
+
+# --- money across hosts -------------------------------------------------------------------------------------------
+# api ORG_HOST METHOD PATH TOKEN [KEY BODY]: the HTTP status and body of a call to the node on ORG_HOST (000 when none
+# came within 90 s), as "STATUS BODY".
+api() {
+  local host=$1 method=$2 path=$3 token=$4 key=${5:-} body=${6:-}
+  local args=(-s -w '\n%{http_code}' --max-time 90 -X "$method" "http://$host:8080$path" -H "Authorization: Bearer $token")
+  [[ -z $key ]] || args+=(-H "Idempotency-Key: $key" -H 'Content-Type: application/json' -d "$body")
+  local reply
+  reply=$(curl "${args[@]}" 2>/dev/null) || true
+  printf '%s %s\n' "${reply##*$'\n'}" "${reply%$'\n'*}"
+}
+status_of() { cut -d' ' -f1 <<<"$1"; }
+transfer_n=0 transfers_ok=0 counted=""
+# transfer [KEY]: 1 from acc-1 to acc-2 through Org1's node, under a new Idempotency-Key or KEY; sets reply to
+# "STATUS BODY". A 202 (sent, its commit status not known yet) is asked again with the same key, as the answer tells
+# a caller to, for up to 120 s. Counts the transfers answered 200 in transfers_ok (a key once).
+transfer() {
+  local key=${1:-} deadline=$((SECONDS + 120))
+  if [[ -z $key ]]; then transfer_n=$((transfer_n + 1)) key=t-$transfer_n; fi
+  while :; do
+    reply=$(api "$org1_node" POST /v1/transfers "$operator" "$key" '{"from":"acc-1","to":"acc-2","asset":"EUR","amount":"1"}')
+    [[ $(status_of "$reply") == 202 ]] && ((SECONDS < deadline)) || break
+  done
+  [[ $(status_of "$reply") == 200 ]] || return 1
+  [[ " $counted " == *" $key "* ]] || transfers_ok=$((transfers_ok + 1))
+  counted+=" $key"
+}
+# balance NODE_HOST TOKEN ACCOUNT: the balance that node's mirror shows.
+balance() { api "$1" GET "/v1/accounts/$3" "$2" | grep -o '"balance":"[0-9]*"' | grep -o '[0-9]*'; }
+# mirrors_agree: both orgs' mirrors show the same balance of acc-2, and transfer_n of them are in it.
+mirrors_agree() { [[ $(balance "$org1_node" "$operator" acc-2) == "$transfers_ok" && $(balance "$org2_node" "$auditor2" acc-2) == "$transfers_ok" ]]; }
+# height HOST PORT: a peer's or an orderer's height of channel ledger, from its operations metrics.
+height() { curl -sf --max-time 3 "http://$1:$2/metrics" | awk '/^ledger_blockchain_height\{channel="ledger"\}/ {print $2}'; }
+leader() {
+  local o
+  for o in "${orderers[@]}"; do
+    curl -sf --max-time 2 "http://${o% *}:${o#* }/metrics" | grep -q '^consensus_etcdraft_is_leader{channel="ledger"} 1' && printf '%s\n' "${o% *}" && return 0
+  done
+  return 1
+}
+
+if ((up_ok)); then
+  issuer=$(LEDGER_HOME=$(bundle_of "$org1_node") "$ledger" token --role issuer)
+  operator=$(LEDGER_HOME=$(bundle_of "$org1_node") "$ledger" token --role operator)
+  # Each org's node trusts its own development key: reading Org2's node takes a token of Org2's.
+  auditor2=$(LEDGER_HOME=$(bundle_of "$org2_node") "$ledger" token --role auditor)
+  name="money moves across hosts and both orgs' mirrors agree"
+  setup_ok=1
+  for call in "/v1/assets|a1|$issuer|{\"code\":\"EUR\",\"decimals\":2}" \
+    "/v1/accounts|b1|$operator|{\"id\":\"acc-1\",\"asset\":\"EUR\",\"ownerRef\":\"alice\",\"jurisdiction\":\"DE\"}" \
+    "/v1/accounts|b2|$operator|{\"id\":\"acc-2\",\"asset\":\"EUR\",\"ownerRef\":\"bob\",\"jurisdiction\":\"DE\"}" \
+    "/v1/mint|c1|$issuer|{\"account\":\"acc-1\",\"amount\":\"100000\"}"; do
+    IFS='|' read -r path key token body <<<"$call"
+    reply=$(api "$org1_node" POST "$path" "$token" "$key" "$body")
+    [[ $(status_of "$reply") == 2* ]] || { setup_ok=0; ko "$name" "POST $path answered $reply"; break; }
+  done
+  if ((setup_ok)); then
+    if ! transfer; then ko "$name" "a transfer answered $reply"
+    elif ! wait_for 30 mirrors_agree; then
+      ko "$name" "the mirrors do not both show the transfer: Org1 $(balance "$org1_node" "$operator" acc-2), Org2 $(balance "$org2_node" "$auditor2" acc-2)"
+    else ok "$name"; fi
+  fi
+
+  # --- the Raft leader's host cut off -----------------------------------------------------------------------------
+  name="transfers go on with the Raft leader's host cut off, and it catches up once back"
+  if ! wait_for 30 leader >/dev/null; then ko "$name" "no orderer reports itself Raft leader"
+  else
+    cut_host=$(leader)
+    netns_cut "$cut_host"
+    t0=$(date +%s%N)
+    transfer
+    leader_failover_ms=$((($(date +%s%N) - t0) / 1000000))
+    if [[ $(status_of "$reply") != 2* ]]; then ko "$name" "a transfer with $cut_host cut off answered $reply after $leader_failover_ms ms"
+    else
+      for _ in 1 2 3; do transfer || break; done
+      netns_heal "$cut_host"
+      other=$(for o in "${orderers[@]}"; do [[ ${o% *} == "$cut_host" ]] || { printf '%s\n' "$o"; break; }; done)
+      cut_port=$(for o in "${orderers[@]}"; do [[ ${o% *} == "$cut_host" ]] && printf '%s\n' "${o#* }"; done)
+      if [[ $(status_of "$reply") != 2* ]]; then ko "$name" "a later transfer answered $reply"
+      elif ! wait_for 90 eval '[[ -n $(height "$cut_host" "$cut_port") && $(height "$cut_host" "$cut_port") == "$(height ${other% *} ${other#* })" ]]'; then
+        ko "$name" "orderer $cut_host is at height $(height "$cut_host" "$cut_port") 90 s after it came back, ${other% *} at $(height "${other% *}" "${other#* }")"
+      else ok "$name (the first transfer after the cut committed in $leader_failover_ms ms)"; fi
+    fi
+  fi
+
+  # --- a peer's host cut off ---------------------------------------------------------------------------------------
+  name="a peer's host cut off and back catches up, and both orgs' mirrors equal the chain"
+  peer_host=${peers[1]% *} peer_port=${peers[1]#* } first_host=${peers[0]% *} first_port=${peers[0]#* }
+  netns_cut "$peer_host"
+  for _ in 1 2 3; do transfer || break; done
+  netns_heal "$peer_host"
+  if [[ $(status_of "$reply") != 2* ]]; then ko "$name" "a transfer with $peer_host cut off answered $reply"
+  elif ! wait_for 90 eval '[[ -n $(height "$peer_host" "$peer_port") && $(height "$peer_host" "$peer_port") == "$(height "$first_host" "$first_port")" ]]'; then
+    ko "$name" "the peer on $peer_host is at height $(height "$peer_host" "$peer_port") 90 s after it came back, the one on $first_host at $(height "$first_host" "$first_port")"
+  elif ! wait_for 30 mirrors_agree; then
+    ko "$name" "the mirrors disagree: Org1 $(balance "$org1_node" "$operator" acc-2), Org2 $(balance "$org2_node" "$auditor2" acc-2), $transfers_ok transfers"
+  else ok "$name"; fi
+
+  # --- every host of one org cut off -------------------------------------------------------------------------------
+  name="with every host of Org2 cut off, Org1's node serves reads, refuses writes clearly, and writes again once healed"
+  mapfile -t org2_hosts < <(printf '%s\n' "${hosts[@]}" | while read -r h; do
+    grep -q "$h" <<<"$(awk '/^  - name: Org2/ {o=1; next} /^  - name:/ {o=0} o && /host:/ {print $2}' "$description")" && printf '%s\n' "$h"; done)
+  for h in "${org2_hosts[@]}"; do netns_cut "$h"; done
+  read_reply=$(api "$org1_node" GET /v1/accounts/acc-2 "$operator")
+  transfer org2-cut
+  write_reply=$reply
+  for h in "${org2_hosts[@]}"; do netns_heal "$h"; done
+  if [[ $(status_of "$read_reply") != 200 ]]; then ko "$name" "a read answered $read_reply"
+  elif [[ $(status_of "$write_reply") != 503 || $write_reply != *'"code":"LEDGER_UNAVAILABLE"'* ]]; then
+    ko "$name" "a write needing Org2's endorsement answered $write_reply"
+  else
+    # The same Idempotency-Key again: the write the caller was told to retry.
+    if wait_for 120 transfer org2-cut; then
+      if wait_for 30 mirrors_agree; then ok "$name"; else ko "$name" "after healing the mirrors disagree or the retried write is not in them"; fi
+    else ko "$name" "the retried write still fails 120 s after healing: $reply"; fi
+  fi
+
+  # --- each org reconciles its own mirror against its own peer -----------------------------------------------------
+  for org in Org1 Org2; do
+    host=$(node_host "$org")
+    name="$org's reconciler finds its mirror equal to the chain its own peer holds"
+    if on "$host" reconcile >"$work/reconcile-$org.log" 2>&1; then ok "$name"; else ko "$name" "$(tail -n 3 "$work/reconcile-$org.log" | tr '\n' ' ')"; fi
+  done
+fi
+
+teardown
+printf 'consortium: %d passed, %d failed\n' "$pass" "$fail"
+((fail == 0))
