@@ -91,3 +91,64 @@ consortium_leader() {
   done < <(consortium_orderers "$1")
   return 1
 }
+
+# consortium_api HOST METHOD PATH TOKEN [KEY BODY]: a call to the node on HOST, printed as "STATUS BODY" (status 000
+# when no answer came within 90 s); with KEY, a write with that Idempotency-Key and the JSON BODY.
+consortium_api() {
+  local host=$1 method=$2 path=$3 token=$4 key=${5:-} body=${6:-} reply
+  local args=(-s -w '\n%{http_code}' --max-time 90 -X "$method" "http://$host:8080$path" -H "Authorization: Bearer $token")
+  [[ -z $key ]] || args+=(-H "Idempotency-Key: $key" -H 'Content-Type: application/json' -d "$body")
+  reply=$(curl "${args[@]}" 2>/dev/null) || true
+  printf '%s %s\n' "${reply##*$'\n'}" "${reply%$'\n'*}"
+}
+
+# bench-consortium: the consortium of consortium-netns.yaml (three Raft orderers, two orgs of two peers, seven hosts
+# as network namespaces) brought up from its bundles beside the running single-host network (LEDGER_HOME);
+# ConsortiumBenchmark on each, back to back (transfer latency, hot-account throughput, their ratios); then three
+# times the Raft leader's host cut off and the time until the next transfer through Org1's node commits. The
+# consortium is removed afterwards.
+bench_consortium() {
+  local description=$LEDGER_REPO/network-config/networks/consortium-netns.yaml work=$LEDGER_REPO/.ledger/consortium-bench
+  local why org1 home status=0 issuer operator i leader t0 reply key call path token body
+  local -a times=()
+  netns_usable || die "bench-consortium makes each host a network namespace, which needs root (CAP_NET_ADMIN)"
+  consortium_down "$work/bundles"
+  rm -rf "$work"
+  step "bringing up the consortium of ${description#"$LEDGER_REPO"/}: each host a network namespace, from its bundle"
+  if ! why=$(consortium_up "$description" "$work/bundles" "$work/logs"); then
+    consortium_down "$work/bundles"
+    die "the consortium did not come up: $why (logs in $work)"
+  fi
+  org1=$(consortium_hosts "$description" | awk -F'\t' '$2 == "Org1" {print $1}')
+  home=$work/bundles/hosts/$org1
+  run_benchmark ledger-gateway io.ledgernode.gateway.bench.ConsortiumBenchmark "$home" || status=1
+  issuer=$(LEDGER_HOME=$home "$LEDGER_REPO/scripts/ledger" token --role issuer)
+  operator=$(LEDGER_HOME=$home "$LEDGER_REPO/scripts/ledger" token --role operator)
+  for call in "/v1/assets|$issuer|{\"code\":\"CUT\",\"decimals\":2}" \
+    "/v1/accounts|$operator|{\"id\":\"cut-1\",\"asset\":\"CUT\",\"ownerRef\":\"bench\",\"jurisdiction\":\"DE\"}" \
+    "/v1/accounts|$operator|{\"id\":\"cut-2\",\"asset\":\"CUT\",\"ownerRef\":\"bench\",\"jurisdiction\":\"DE\"}" \
+    "/v1/mint|$issuer|{\"account\":\"cut-1\",\"amount\":\"1000\"}"; do
+    IFS='|' read -r path token body <<<"$call"
+    reply=$(consortium_api "$org1" POST "$path" "$token" "set-up-$RANDOM$RANDOM" "$body")
+    [[ $reply == 2* ]] || { status=1; say "bench-consortium: POST $path answered $reply"; }
+  done
+  for i in 1 2 3; do
+    leader=$(consortium_leader "$description") || { status=1; say "bench-consortium: no orderer reports itself leader"; break; }
+    netns_cut "$leader"
+    t0=$(date +%s%N) key=cut-$i-$RANDOM
+    # A 202 (sent, commit status not known yet) is asked again under the same key, as a caller would.
+    while reply=$(consortium_api "$org1" POST /v1/transfers "$operator" "$key" '{"from":"cut-1","to":"cut-2","asset":"CUT","amount":"1"}') \
+      && [[ $reply == 202* ]] && (($(date +%s%N) - t0 < 120000000000)); do :; done
+    times+=("$((($(date +%s%N) - t0) / 1000000))")
+    netns_heal "$leader"
+    [[ $reply == 200* ]] || { status=1; say "bench-consortium: the transfer with $leader cut off answered ${reply:0:200}"; }
+    printf 'leader cut %d: orderer host %s cut off; the next transfer through Org1'"'"'s node answered %s after %s ms\n' \
+      "$i" "$leader" "${reply%% *}" "${times[-1]}"
+    # The healed orderer catches up and the ordering service settles before the next cut.
+    sleep 20
+  done
+  printf 'FIGURE leader_cut_to_next_commit_ms = %s  (Raft leader host cut off, three times; next transfer through Org1'"'"'s node)\n' "${times[*]}"
+  consortium_down "$work/bundles"
+  ((status == 0)) && rm -rf "$work"
+  return "$status"
+}

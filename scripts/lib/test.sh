@@ -50,8 +50,9 @@ run_tests() {
   local consortium_skipped=""
   if ((fabric_ok)); then
     if netns_usable; then
-      step "consortium tests: seven hosts as network namespaces, from the bundles of scripts/ledger generate"
-      bash "$LEDGER_REPO/scripts/tests/consortium.sh" || status=1
+      step "consortium tests: each host a network namespace, from the bundles of scripts/ledger generate (Raft, then BFT)"
+      bash "$LEDGER_REPO/scripts/tests/consortium.sh" "$LEDGER_REPO/network-config/networks/consortium-netns.yaml" || status=1
+      bash "$LEDGER_REPO/scripts/tests/consortium.sh" "$LEDGER_REPO/network-config/networks/consortium-netns-bft.yaml" || status=1
     else
       consortium_skipped="network namespaces cannot be created here (they need root: CAP_NET_ADMIN)"
       say "CONSORTIUM TESTS SKIPPED: $consortium_skipped"

@@ -17,6 +17,8 @@ ledger=$repo/scripts/ledger
 source "$repo/scripts/lib/config.sh"
 # shellcheck source=../lib/netns.sh
 source "$repo/scripts/lib/netns.sh"
+# shellcheck source=../lib/consortium.sh
+source "$repo/scripts/lib/consortium.sh"
 description=${1:-$repo/network-config/networks/consortium-netns.yaml}
 work=$repo/.ledger/consortium-tests
 out=$work/bundles
@@ -36,8 +38,8 @@ wait_for() {
 }
 
 # The hosts, and what the description puts where.
-mapfile -t hosts < <(java -jar "$LEDGER_NETCONFIG_JAR" hosts --network "$description" | cut -f1)
-node_host() { java -jar "$LEDGER_NETCONFIG_JAR" hosts --network "$description" | awk -F'\t' -v org="$1" '$2 == org {print $1}'; }
+mapfile -t hosts < <(consortium_hosts "$description" | cut -f1)
+node_host() { consortium_hosts "$description" | awk -F'\t' -v org="$1" '$2 == org {print $1}'; }
 ((${#hosts[@]} > 1)) || { printf 'consortium: cannot read the hosts of %s (java -jar %s hosts failed)\n' "$description" "$LEDGER_NETCONFIG_JAR"; exit 1; }
 org1_node=$(node_host Org1)
 org2_node=$(node_host Org2)
@@ -58,98 +60,64 @@ as_admin() {
 
 # Stops every host's processes, removes the namespaces; keeps the bundles' logs when a case failed.
 teardown() {
-  local host
-  for host in "${hosts[@]}"; do
-    [[ -d $(bundle_of "$host") ]] && ip netns list 2>/dev/null | grep -q "^$(netns_name "$host")\b" && on "$host" down >/dev/null 2>&1
-  done
-  netns_down
+  consortium_down "$out"
   if ((fail == 0)); then rm -rf "$work"; else printf 'consortium: the hosts'"'"' logs are kept in %s/hosts/*/logs\n' "$out"; fi
 }
 
 # Where each orderer and peer is, and its operations port.
-mapfile -t orderers < <(awk '/^ordererOrgs:/ {o=1} /^orgs:/ {o=0} o && /host:/ {h=$2} o && /operationsPort:/ {print h, $2}' "$description")
-mapfile -t peers < <(awk '/^orgs:/ {o=1} o && /^ *- name: peer/ {p=1} o && p && /host:/ {h=$2} o && p && /operationsPort:/ {print h, $2; p=0}' "$description")
+mapfile -t orderers < <(consortium_orderers "$description")
+mapfile -t peers < <(consortium_peers "$description")
 printf 'consortium: %s hosts from %s\n' "${#hosts[@]}" "${description#"$repo"/}"
 netns_down
 rm -rf "$work"
 mkdir -p "$work"
-
-# --- generate -----------------------------------------------------------------------------------------------------
-name="generate writes one bundle per host with that host's private keys only and no path of this machine"
-if ! "$ledger" generate "$description" "$out" >"$work/generate.log" 2>&1; then
-  ko "$name" "generate failed: $(tail -n 1 "$work/generate.log")"
-  printf 'consortium: %d passed, %d failed\n' "$pass" "$fail"
-  exit 1
-fi
-problem=""
-for host in "${hosts[@]}"; do
-  dir=$(bundle_of "$host")
-  [[ -x $dir/start.sh && -f $dir/bundle.env && -f $dir/description.yaml ]] || problem+="$host lacks start.sh, bundle.env or description.yaml; "
-done
-# A private key of a process is on the host that runs it and nowhere else: no key is in two host bundles, and an
-# org admin's key is only in its admin's bundle and on its node's host (node-service acts as the org's compliance
-# identity). The bundles were written together, so a key copied to the wrong host shows up twice.
-shared=$(for dir in "$out"/hosts/*; do find "$dir/crypto" \( -name priv_sk -o -name '*.key' \) -exec sha256sum {} + | awk '{print $1}' | sort -u; done | sort | uniq -d)
-[[ -z $shared ]] || problem+="$(wc -l <<<"$shared") private keys are in more than one host's bundle; "
-for dir in "$out"/hosts/*; do
-  host=${dir##*/}
-  orderer_keys=$(find "$dir/crypto" -path '*/orderers/*' -name priv_sk | wc -l)
-  peer_keys=$(find "$dir/crypto" -path '*/peers/peer*' -name priv_sk | wc -l)
-  expected_orderers=$(grep -c "host: $host\$" <(awk '/^ordererOrgs:/ {o=1} /^orgs:/ {o=0} o' "$description"))
-  expected_peers=$(awk '/^orgs:/ {o=1} o && /^ *- name: peer/ {p=1} o && p && /host:/ {print $2; p=0}' "$description" | grep -cx "$host")
-  ((orderer_keys == expected_orderers && peer_keys == expected_peers)) \
-    || problem+="$host holds $orderer_keys orderer and $peer_keys peer keys, runs $expected_orderers and $expected_peers; "
-  [[ -f $dir/network/ledger.block ]] && ((expected_orderers == 0)) && problem+="$host holds the genesis block but runs no orderer; "
-done
-if grep -rlq -e "$out" -e "$repo" -e "$LEDGER_FABRIC_HOME" "$out/hosts" "$out/admins" 2>/dev/null; then
-  problem+="a bundle names a path of this machine: $(grep -rl -e "$out" -e "$repo" -e "$LEDGER_FABRIC_HOME" "$out/hosts" "$out/admins" | head -n 1); "
-fi
-if [[ -z $problem ]]; then ok "$name"; else ko "$name" "$problem"; fi
+trap 'teardown' EXIT
 
 # --- bring-up -----------------------------------------------------------------------------------------------------
 name="the consortium comes up from its bundles: each host's start.sh in its own namespace, each org admin from its bundle"
 up_ok=0
-if ! netns_usable; then
-  ko "$name" "cannot create network namespaces here (needs root)"
-elif ! netns_up "$LEDGER_NETNS_GATEWAY" "${hosts[@]}" 2>"$work/netns.log"; then
-  ko "$name" "cannot create the hosts' namespaces: $(tail -n 1 "$work/netns.log")"
-else
+if why=$(consortium_up "$description" "$out" "$work"); then
   up_ok=1
-  # The hosts come up in any order and nothing waits for another: orderers join with the genesis block, peers wait
-  # for their admin, a node waits for its org's peers to serve the committed chaincode.
+  ok "$name"
+else
+  ko "$name" "$why"
+fi
+
+# --- the bundles ---------------------------------------------------------------------------------------------------
+name="generate writes one bundle per host with that host's private keys only and no path of this machine"
+if [[ ! -d $out/hosts ]]; then
+  ko "$name" "no bundles were written"
+else
+  problem=""
   for host in "${hosts[@]}"; do
-    LEDGER_CLI=$ledger netns_exec "$host" "$(bundle_of "$host")/start.sh" >"$work/up-$host.log" 2>&1 &
+    dir=$(bundle_of "$host")
+    [[ -x $dir/start.sh && -f $dir/bundle.env && -f $dir/description.yaml ]] || problem+="$host lacks start.sh, bundle.env or description.yaml; "
   done
-  # The admins act once the peers answer (the hosts build and start at once, on this machine's two cores).
-  peers_live() {
-    local p
-    for p in "${peers[@]}"; do curl -sf --max-time 2 "http://${p% *}:${p#* }/healthz" >/dev/null || return 1; done
-  }
-  wait_for 600 peers_live || { up_ok=0; ko "$name" "the peers did not all answer within 600 s"; }
-  ((up_ok)) && for step_ in join-peers approve-chaincode; do
-    for org in Org1 Org2; do
-      as_admin "$org" "$step_" >>"$work/admins.log" 2>&1 || { up_ok=0; break 2; }
-    done
+  # A private key of a process is on the host that runs it and nowhere else: no key is in two host bundles (an org
+  # admin's key is in its admin's bundle and on its node's host, whose node-service acts as the org's compliance
+  # identity). The bundles were written together, so a key copied to a wrong host shows up twice.
+  shared=$(for dir in "$out"/hosts/*; do find "$dir/crypto" \( -name priv_sk -o -name '*.key' \) -exec sha256sum {} + | awk '{print $1}' | sort -u; done | sort | uniq -d)
+  [[ -z $shared ]] || problem+="$(wc -l <<<"$shared") private keys are in more than one host's bundle; "
+  for dir in "$out"/hosts/*; do
+    host=${dir##*/}
+    orderer_keys=$(find "$dir/crypto" -path '*/orderers/*' -name priv_sk | wc -l)
+    peer_keys=$(find "$dir/crypto" -path '*/peers/peer*' -name priv_sk | wc -l)
+    expected_orderers=$(printf '%s\n' "${orderers[@]}" | grep -c "^$host ")
+    expected_peers=$(printf '%s\n' "${peers[@]}" | grep -c "^$host ")
+    ((orderer_keys == expected_orderers && peer_keys == expected_peers)) \
+      || problem+="$host holds $orderer_keys orderer and $peer_keys peer keys, runs $expected_orderers and $expected_peers; "
+    if [[ -f $dir/network/ledger.block ]] && ((expected_orderers == 0)); then problem+="$host holds the genesis block but runs no orderer; "; fi
   done
-  ((up_ok)) && { as_admin Org1 commit-chaincode >>"$work/admins.log" 2>&1 || up_ok=0; }
-  ((up_ok)) || ko "$name" "an admin step failed: $(tail -n 1 "$work/admins.log")"
-  for host in "${hosts[@]}"; do
-    wait -n || { ((up_ok)) && ko "$name" "a host's start.sh failed: $(grep -l '^ledger: ' "$work"/up-*.log | head -n 1 | xargs tail -n 1)"; up_ok=0; }
-  done
-  ((up_ok)) && ok "$name"
+  # Before up the bundles name no path; up derives each host's files there (in the bundle), so look at what
+  # generate wrote: the description, bundle.env, start.sh and the chaincode files.
+  if grep -lq -e "$out" -e "$repo" -e "$LEDGER_FABRIC_HOME" "$out"/hosts/*/{bundle.env,start.sh,description.yaml} "$out"/admins/*/{bundle.env,description.yaml,chaincode/package.env} 2>/dev/null; then
+    problem+="a bundle names a path of this machine; "
+  fi
+  if [[ -z $problem ]]; then ok "$name"; else ko "$name" "$problem"; fi
 fi
 
 # --- money across hosts -------------------------------------------------------------------------------------------
-# api ORG_HOST METHOD PATH TOKEN [KEY BODY]: the HTTP status and body of a call to the node on ORG_HOST (000 when none
-# came within 90 s), as "STATUS BODY".
-api() {
-  local host=$1 method=$2 path=$3 token=$4 key=${5:-} body=${6:-}
-  local args=(-s -w '\n%{http_code}' --max-time 90 -X "$method" "http://$host:8080$path" -H "Authorization: Bearer $token")
-  [[ -z $key ]] || args+=(-H "Idempotency-Key: $key" -H 'Content-Type: application/json' -d "$body")
-  local reply
-  reply=$(curl "${args[@]}" 2>/dev/null) || true
-  printf '%s %s\n' "${reply##*$'\n'}" "${reply%$'\n'*}"
-}
+api() { consortium_api "$@"; }
 status_of() { cut -d' ' -f1 <<<"$1"; }
 transfer_n=0 transfers_ok=0 counted=""
 # transfer [KEY]: 1 from acc-1 to acc-2 through Org1's node, under a new Idempotency-Key or KEY; sets reply to
@@ -160,7 +128,7 @@ transfer() {
   if [[ -z $key ]]; then transfer_n=$((transfer_n + 1)) key=t-$transfer_n; fi
   while :; do
     reply=$(api "$org1_node" POST /v1/transfers "$operator" "$key" '{"from":"acc-1","to":"acc-2","asset":"EUR","amount":"1"}')
-    [[ $(status_of "$reply") == 202 ]] && ((SECONDS < deadline)) || break
+    if [[ $(status_of "$reply") != 202 ]] || ((SECONDS >= deadline)); then break; fi
   done
   [[ $(status_of "$reply") == 200 ]] || return 1
   [[ " $counted " == *" $key "* ]] || transfers_ok=$((transfers_ok + 1))
@@ -172,13 +140,7 @@ balance() { api "$1" GET "/v1/accounts/$3" "$2" | grep -o '"balance":"[0-9]*"' |
 mirrors_agree() { [[ $(balance "$org1_node" "$operator" acc-2) == "$transfers_ok" && $(balance "$org2_node" "$auditor2" acc-2) == "$transfers_ok" ]]; }
 # height HOST PORT: a peer's or an orderer's height of channel ledger, from its operations metrics.
 height() { curl -sf --max-time 3 "http://$1:$2/metrics" | awk '/^ledger_blockchain_height\{channel="ledger"\}/ {print $2}'; }
-leader() {
-  local o
-  for o in "${orderers[@]}"; do
-    curl -sf --max-time 2 "http://${o% *}:${o#* }/metrics" | grep -q '^consensus_etcdraft_is_leader{channel="ledger"} 1' && printf '%s\n' "${o% *}" && return 0
-  done
-  return 1
-}
+leader() { consortium_leader "$description"; }
 
 if ((up_ok)); then
   issuer=$(LEDGER_HOME=$(bundle_of "$org1_node") "$ledger" token --role issuer)
@@ -203,8 +165,8 @@ if ((up_ok)); then
   fi
 
   # --- the Raft leader's host cut off -----------------------------------------------------------------------------
-  name="transfers go on with the Raft leader's host cut off, and it catches up once back"
-  if ! wait_for 30 leader >/dev/null; then ko "$name" "no orderer reports itself Raft leader"
+  name="transfers go on with the ordering leader's host cut off, and it catches up once back"
+  if ! wait_for 30 leader >/dev/null; then ko "$name" "no orderer reports itself leader"
   else
     cut_host=$(leader)
     netns_cut "$cut_host"
@@ -264,6 +226,5 @@ if ((up_ok)); then
   done
 fi
 
-teardown
-printf 'consortium: %d passed, %d failed\n' "$pass" "$fail"
+printf 'consortium (%s): %d passed, %d failed\n' "${description##*/}" "$pass" "$fail"
 ((fail == 0))

@@ -66,7 +66,9 @@ public record OrderRetry(Duration within, Duration backoffInitial, Duration back
     /**
      * Waits up to {@code waitMax} for a commit status ({@code awaiter}); each time {@link #reorderAfter} passes without
      * one, runs {@code reorder} (which hands the same transaction to the ordering service again) and waits on. Empty
-     * when {@code waitMax} passed without a status ({@code nanoTime}, the clock).
+     * when {@code waitMax} passed without a status, or when the awaiter gave up before its time was up (it cannot
+     * tell, its block stream being down: the caller asks elsewhere, and nothing is handed over again on a guess).
+     * {@code nanoTime}: the clock.
      */
     <S> Optional<S> awaitReordering(Duration waitMax, Awaiter<S> awaiter, Runnable reorder, java.util.function.LongSupplier nanoTime) {
         long start = nanoTime.getAsLong();
@@ -76,8 +78,10 @@ public record OrderRetry(Duration within, Duration backoffInitial, Duration back
                 return Optional.empty();
             }
             Duration slice = reorderAfter.isZero() ? Duration.ofNanos(remaining) : Duration.ofNanos(Math.min(remaining, reorderAfter.toNanos()));
+            long sliceStart = nanoTime.getAsLong();
             Optional<S> status = awaiter.await(slice);
-            if (status.isPresent() || nanoTime.getAsLong() - start >= waitMax.toNanos()) {
+            long now = nanoTime.getAsLong();
+            if (status.isPresent() || now - start >= waitMax.toNanos() || now - sliceStart < slice.toNanos()) {
                 return status;
             }
             reorder.run();

@@ -150,4 +150,16 @@ class OrderRetryTest {
         }, reorders::incrementAndGet, now::get)).isEmpty();
         assertThat(reorders).hasValue(0);
     }
+
+    @Test
+    void a_commit_watch_that_gives_up_before_its_time_hands_nothing_over_again() {
+        AtomicInteger reorders = new AtomicInteger();
+
+        // The block stream is down: the watcher answers at once that it does not know.
+        java.util.Optional<String> status = RETRY.awaitReordering(Duration.ofSeconds(10), slice -> java.util.Optional.empty(),
+                reorders::incrementAndGet, now::get);
+
+        assertThat(status).isEmpty();
+        assertThat(reorders).hasValue(0);
+    }
 }
