@@ -15,6 +15,8 @@ repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 ledger=$repo/scripts/ledger
 # shellcheck source=../lib/config.sh
 source "$repo/scripts/lib/config.sh"
+# shellcheck source=helpers.sh
+source "$repo/scripts/tests/helpers.sh"
 # shellcheck source=../lib/netns.sh
 source "$repo/scripts/lib/netns.sh"
 # shellcheck source=../lib/consortium.sh
@@ -27,15 +29,6 @@ pass=0 fail=0
 ok() { pass=$((pass + 1)); printf 'PASS %s\n' "$1"; }
 ko() { fail=$((fail + 1)); printf 'FAIL %s: %s\n' "$1" "$2"; }
 
-# wait_for SECONDS COMMAND...: true once COMMAND succeeds, polled twice a second; false after SECONDS.
-wait_for() {
-  local deadline=$((SECONDS + $1))
-  shift
-  until "$@"; do
-    ((SECONDS < deadline)) || return 1
-    sleep 0.5
-  done
-}
 
 # The hosts, and what the description puts where.
 mapfile -t hosts < <(consortium_hosts "$description" | cut -f1)

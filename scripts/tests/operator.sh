@@ -14,6 +14,8 @@ pass=0 fail=0 skip=0
 fabric_ok=$1 # 1 when Fabric is installed and the network cases can run
 # shellcheck source=../lib/config.sh
 source "$repo/scripts/lib/config.sh"
+# shellcheck source=helpers.sh
+source "$repo/scripts/tests/helpers.sh"
 supervise=$repo/scripts/lib/supervise.sh
 probe=$repo/scripts/lib/probe.sh
 
@@ -176,15 +178,6 @@ else
 fi
 rm -rf "$arch" "$arch_cache"
 
-# wait_for SECONDS COMMAND...: true once COMMAND succeeds, polled twice a second; false after SECONDS.
-wait_for() {
-  local deadline=$((SECONDS + $1))
-  shift
-  until "$@"; do
-    ((SECONDS < deadline)) || return 1
-    sleep 0.5
-  done
-}
 child_of() { cut -d' ' -f1 "$1/$2.child" 2>/dev/null; }
 state_of() { cut -d' ' -f1 "$1/$2.state" 2>/dev/null; }
 

@@ -82,7 +82,9 @@ public final class CommitWatcher implements AutoCloseable {
 
     /**
      * The status of {@code txId} (registered with {@link #expect}) from the stream, waiting up to {@code waitMax};
-     * empty when the stream is not delivering, or the wait ran out: then ask the gateway for it. Forgets the id.
+     * empty when the stream is not delivering, or the wait ran out: then ask the gateway for it, or wait again (a
+     * transaction handed to the ordering service again is still watched). Forgets the id once it has its status;
+     * otherwise {@link #forget} does.
      */
     public Optional<Status> await(String txId, Duration waitMax) {
         CompletableFuture<Status> status = waiting.get(txId);
@@ -95,14 +97,13 @@ public final class CommitWatcher implements AutoCloseable {
             }
             Status seen = status.get(waitMax.toNanos(), TimeUnit.NANOSECONDS);
             fromEvents.incrementAndGet();
+            waiting.remove(txId);
             return Optional.of(seen);
         } catch (TimeoutException | ExecutionException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
-        } finally {
-            waiting.remove(txId);
         }
     }
 

@@ -69,6 +69,20 @@ class CommitWatcherTest {
     }
 
     @Test
+    void a_transaction_whose_wait_ran_out_is_still_watched_for_the_next_wait() {
+        stream(0).deliver(block(3));
+        awaitDelivering();
+        watcher.expect("tx-reordered");
+        assertThat(watcher.await("tx-reordered", Duration.ofMillis(50))).isEmpty();
+
+        // Handed to the ordering service again, it commits: the next wait sees it.
+        stream(0).deliver(block(4, tx("tx-reordered", TxValidationCode.VALID)));
+
+        assertThat(watcher.await("tx-reordered", WAIT)).contains(new CommitWatcher.Status(4, TxValidationCode.VALID));
+        assertThat(watcher.waitingCount()).isZero();
+    }
+
+    @Test
     void after_the_stream_fails_it_resumes_after_the_last_block_it_delivered_and_no_status_is_missed() throws Exception {
         stream(0).deliver(block(41));
         awaitDelivering();
