@@ -84,10 +84,11 @@ consortium_down() {
 
 # consortium_leader DESCRIPTION: the host of the orderer that reports itself leader (Raft or BFT), or fails.
 consortium_leader() {
-  local o
+  local o metrics
   while read -r o; do
-    curl -sf --max-time 2 "http://${o% *}:${o#* }/metrics" | grep -Eq '^consensus_(etcdraft|BFT)_is_leader\{channel="[^"]*"\} 1' \
-      && printf '%s\n' "${o% *}" && return 0
+    # Read whole, then searched: under pipefail, grep -q leaving early would fail curl's pipe.
+    metrics=$(curl -sf --max-time 2 "http://${o% *}:${o#* }/metrics") || continue
+    grep -Eq '^consensus_(etcdraft|BFT)_is_leader\{channel="[^"]*"\} 1' <<<"$metrics" && printf '%s\n' "${o% *}" && return 0
   done < <(consortium_orderers "$1")
   return 1
 }

@@ -64,7 +64,10 @@ join_orderers() {
 # is_ordering_leader NAME: whether orderer NAME reports itself leader of the channel, Raft's or BFT's (its operations
 # metrics say so).
 is_ordering_leader() {
-  curl -sf --max-time 2 "$(metrics_url "$1")" | grep -Eq "^consensus_(etcdraft|BFT)_is_leader\{channel=\"$LEDGER_CHANNEL\"\} 1"
+  local metrics
+  # Read whole, then searched: under pipefail, grep -q leaving early would fail curl's pipe.
+  metrics=$(curl -sf --max-time 2 "$(metrics_url "$1")") || return 1
+  grep -Eq "^consensus_(etcdraft|BFT)_is_leader\{channel=\"$LEDGER_CHANNEL\"\} 1" <<<"$metrics"
 }
 
 # Waits until an orderer reports itself leader of the channel: until then the ordering service answers every

@@ -59,6 +59,26 @@ rm -rf "$fake_go"
 expect_failure "systemd-units without a network says so" "no network at" env LEDGER_HOME="$scratch/none" "$ledger" systemd-units "$scratch/units"
 expect_failure "probe names its usage" "usage: probe.sh" "$probe" ping 127.0.0.1:1
 
+# The ordering leader is found in an orderer's metrics page however long the page is: the scripts run under pipefail,
+# where `curl | grep -q` fails whenever grep stops reading before curl has written the whole page (found by
+# bench-consortium, which saw no leader). The page here is 40 times a pipe's buffer, its leader line first.
+name="the ordering leader is found in a metrics page far longer than a pipe's buffer"
+metrics_dir=$(mktemp -d)
+{
+  printf 'consensus_etcdraft_is_leader{channel="ledger"} 1\n'
+  for _ in $(seq 1 2600); do printf 'filler_metric_with_a_long_name{label="%s"} 0\n' "$(printf '%0900d' 0)"; done
+} >"$metrics_dir/metrics"
+printf 'ordererOrgs:\n  - orderers:\n      - name: orderer0\n        host: 127.0.0.1\n        operationsPort: 27999\norgs:\n' >"$metrics_dir/description.yaml"
+python3 -m http.server 27999 --bind 127.0.0.1 --directory "$metrics_dir" >/dev/null 2>&1 &
+metrics_server=$!
+if wait_for 10 curl -sf -o /dev/null http://127.0.0.1:27999/metrics \
+  && leader=$(bash -c 'set -Eeuo pipefail; source "$0/config.sh"; source "$0/consortium.sh"; consortium_leader "$1"' \
+    "$repo/scripts/lib" "$metrics_dir/description.yaml") && [[ $leader == 127.0.0.1 ]]; then
+  ok "$name"
+else ko "$name" "no leader found (got '${leader:-}')"; fi
+kill "$metrics_server" 2>/dev/null
+rm -rf "$metrics_dir"
+
 # Every LEDGER_* setting gets its default in config.sh and nowhere else: no script assigns one at its top level or
 # reads one with a default of its own (${LEDGER_X:-...}).
 defaults=$(grep -nE '^(export )?LEDGER_[A-Z0-9_]+=|\$\{LEDGER_[A-Z0-9_]+:-' "$repo/scripts/ledger" "$repo"/scripts/lib/*.sh \
