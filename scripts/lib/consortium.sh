@@ -36,15 +36,16 @@ consortium_up() {
     LEDGER_CLI=$LEDGER_REPO/scripts/ledger netns_exec "$host" "$out/hosts/$host/start.sh" >"$logs/up-$host.log" 2>&1 &
     starts+=("$!")
   done
-  # The admins act once every peer answers (the hosts build and start at once, sharing this machine's cores).
-  mapfile -t peers < <(consortium_peers "$description")
+  # The admins act once every orderer and peer answers and the orderers have a leader (the hosts build and start at
+  # once, sharing this machine's cores): an admin on a real network would wait for its consortium the same way.
+  mapfile -t peers < <(consortium_orderers "$description"; consortium_peers "$description")
   peers_csv=${peers[*]}
   local deadline=$((SECONDS + 600)) live
   while :; do
     live=1
     for host in "${peers[@]}"; do curl -sf --max-time 2 "http://${host% *}:${host#* }/healthz" >/dev/null || live=0; done
-    ((live)) && break
-    ((SECONDS < deadline)) || { printf 'the peers (%s) did not all answer within 600 s\n' "$peers_csv"; ok=0; break; }
+    ((live)) && consortium_leader "$description" >/dev/null && break
+    ((SECONDS < deadline)) || { printf 'the orderers and peers (%s) did not all answer, with an ordering leader, within 600 s\n' "$peers_csv"; ok=0; break; }
     sleep 1
   done
   if ((ok)); then
@@ -61,6 +62,10 @@ consortium_up() {
       || { printf 'commit-chaincode as %s failed: %s\n' "$org" "$(tail -n 1 "$logs/admins.log")"; ok=0; }
   fi
   local i
+  # Without the admins' steps the nodes' hosts would wait for them (LEDGER_JOIN_WAIT): stop waiting for them.
+  if ((ok == 0)); then
+    for i in "${starts[@]}"; do consortium_kill_tree "$i"; done
+  fi
   for i in "${!starts[@]}"; do
     if ! wait "${starts[$i]}"; then
       ((ok)) && printf 'start.sh of host %s failed: %s\n' "${hosts[$i]}" "$(tail -n 1 "$logs/up-${hosts[$i]}.log")"
@@ -68,6 +73,13 @@ consortium_up() {
     fi
   done
   ((ok))
+}
+
+# consortium_kill_tree PID: PID and every process below it (a host's start.sh, the `up` it runs, its waits).
+consortium_kill_tree() {
+  local child
+  for child in $(pgrep -P "$1" 2>/dev/null); do consortium_kill_tree "$child"; done
+  kill "$1" 2>/dev/null || true
 }
 
 # consortium_down OUT: stops every host's processes (each inside its namespace) and removes the namespaces.
