@@ -122,17 +122,25 @@ public final class LedgerClient {
     }
 
     /**
-     * Hands a transaction the ordering service took, but whose block has not come, to it again, once: the orderer
-     * that took it may have been lost with it. A refusal changes nothing (BFT orderers that have the transaction
-     * answer "request already processed"): the wait for the first copy's block goes on, and the next one may follow.
+     * Hands a transaction the ordering service took, but whose block has not come, to it again: the orderer that took
+     * it may have been lost with it. Tried again at once only when no orderer answered in time
+     * ({@link OrderRetry#reorderAgain}); a refusal changes nothing (BFT orderers that have the transaction answer
+     * "request already processed"): the wait for the first copy's block goes on, and the next re-ordering may follow.
      */
     private void reorder(String txId, Transaction endorsed) {
         LOG.log(System.Logger.Level.INFO, "tx={0} is not committed {1} after the ordering service took it; handing it over again",
                 txId, orderRetry.reorderAfter());
-        try {
-            endorsed.submitAsync();
-        } catch (SubmitException e) {
-            LOG.log(System.Logger.Level.INFO, "ordering did not take tx={0} again ({1}); still waiting for its commit", txId, describe(e));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                endorsed.submitAsync();
+                return;
+            } catch (SubmitException e) {
+                if (!OrderRetry.reorderAgain(attempt, e)) {
+                    LOG.log(System.Logger.Level.INFO, "ordering did not take tx={0} again ({1}); still waiting for its commit",
+                            txId, describe(e));
+                    return;
+                }
+            }
         }
     }
 

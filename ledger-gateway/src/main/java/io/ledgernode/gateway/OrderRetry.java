@@ -119,6 +119,19 @@ public record OrderRetry(Duration within, Duration backoffInitial, Duration back
         }
     }
 
+    /** Attempts of one re-ordering at most (see {@link #reorderAgain}). */
+    static final int REORDER_ATTEMPTS_MAX = 3;
+
+    /**
+     * Whether a re-ordering whose attempt {@code attempt} failed with {@code e} tries again at once: only when no
+     * answer came in time. An orderer whose host is cut off answers nothing and costs a whole submit timeout; the
+     * gateway picks an orderer at random, so the next attempt most likely reaches a live one. Any answer (BFT orderers
+     * that have the transaction say "request already processed") ends it: the wait for the block goes on.
+     */
+    static boolean reorderAgain(int attempt, SubmitException e) {
+        return attempt < REORDER_ATTEMPTS_MAX && e.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED;
+    }
+
     static boolean isTransient(SubmitException e) {
         Status.Code code = e.getStatus().getCode();
         return code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED;

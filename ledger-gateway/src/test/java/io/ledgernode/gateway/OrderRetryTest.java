@@ -162,4 +162,15 @@ class OrderRetryTest {
         assertThat(status).isEmpty();
         assertThat(reorders).hasValue(0);
     }
+
+    @Test
+    void a_reordering_that_no_orderer_answered_tries_again_at_once_a_few_times_and_an_answer_ends_it() {
+        SubmitException silent = failure(Status.DEADLINE_EXCEEDED);
+        SubmitException refused = failure(Status.UNAVAILABLE.withDescription("request already processed"));
+
+        assertThat(OrderRetry.reorderAgain(1, silent)).isTrue();
+        assertThat(OrderRetry.reorderAgain(2, silent)).isTrue();
+        assertThat(OrderRetry.reorderAgain(OrderRetry.REORDER_ATTEMPTS_MAX, silent)).isFalse();
+        assertThat(OrderRetry.reorderAgain(1, refused)).isFalse();
+    }
 }
