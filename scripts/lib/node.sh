@@ -27,7 +27,9 @@ reader_url() {
 
 # Where node-service listens: loopback, or on one host of a consortium across hosts that host's address (the other
 # orgs' nodes ask it for attestations there).
-node_listen_host() { printf '%s\n' "${LEDGER_HOST_ADDRESS:-127.0.0.1}"; }
+node_listen_host() {
+  if [[ -n $LEDGER_HOST_ADDRESS ]]; then printf '%s\n' "$LEDGER_HOST_ADDRESS"; else printf '127.0.0.1\n'; fi
+}
 
 # org_api_url ORG: the REST URL of ORG's node: here, or on one host of a consortium the host the description puts
 # ORG's node on (every host uses the same node ports: they are separate machines).
