@@ -160,6 +160,12 @@ class LedgerOnRealNetworkIT {
 
         committed(net.org1User, "Holds:place", json("idempotencyKey", net.id("he-1"), "holdId", holdId, "account", alice,
                 "amount", "400", "expiresAt", NetworkFixture.instant(expiresAt)));
+        // The commit status came from Org1's peer; Org2's, which endorses the release too, commits the same block on
+        // its own and may be a moment behind (a CI run saw UNKNOWN_HOLD here): wait until it holds the hold.
+        long until = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < until && !holdVisible(net.org2User, holdId)) {
+            Thread.sleep(100);
+        }
         rejected(net.org2User, "Holds:release", json("holdId", holdId), ErrorCode.HOLD_NOT_EXPIRED);
         assertThat(net.balance(alice)).isEqualTo(600);
 
@@ -167,6 +173,16 @@ class LedgerOnRealNetworkIT {
         committed(net.org2User, "Holds:release", json("holdId", holdId));
 
         assertThat(net.balance(alice)).isEqualTo(1_000);
+    }
+
+    /** Whether the client's own org's peer has {@code holdId} yet. */
+    private static boolean holdVisible(LedgerClient client, String holdId) {
+        try {
+            client.evaluate("Holds:get", holdId);
+            return true;
+        } catch (LedgerClient.LedgerQueryException e) {
+            return false;
+        }
     }
 
     @Test
