@@ -74,11 +74,9 @@ verify_proof() {
     args+=(--roots "${roots[@]}")
   fi
   build_jars
-  local jar=$LEDGER_PROOF_VERIFIER_JAR rc=0 java_args=()
+  local jar=$LEDGER_PROOF_VERIFIER_JAR rc=0
   [[ -f $jar ]] || die "the proof verifier was not built ($jar)"
-  # protobuf-java still calls sun.misc.Unsafe, which JDK 23+ warns about on every run; Java 21 does not know the flag.
-  if (($(jdk_feature_version "$JAVA_HOME") >= 23)); then java_args+=(--sun-misc-unsafe-memory-access=allow); fi
   # Its exit status is the answer (0 every check passed, 1 one failed, 2 usage), not a failure of this script.
-  java "${java_args[@]}" -jar "$jar" "${args[@]}" || rc=$?
+  java_quiet -jar "$jar" "${args[@]}" || rc=$?
   return "$rc"
 }

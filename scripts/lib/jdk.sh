@@ -34,7 +34,14 @@ use_java() {
   jdk=$(find_jdk) || die "no JDK 21 or newer found (looked at LEDGER_JAVA_HOME, JAVA_HOME, java on PATH, $LEDGER_JDK_SEARCH); install one or set LEDGER_JAVA_HOME"
   export JAVA_HOME=$jdk
   export PATH=$jdk/bin:$PATH
+  # protobuf-java still calls sun.misc.Unsafe, which JDK 23+ warns about on every run; Java 21 does not know the flag.
+  java_unsafe_allow=()
+  if (($(jdk_feature_version "$jdk") >= 23)); then java_unsafe_allow=(--sun-misc-unsafe-memory-access=allow); fi
 }
+
+# java_quiet ARGS...: java with ARGS, without JDK 23+'s warning about protobuf's use of sun.misc.Unsafe (as set by
+# use_java; plain java when use_java was not called).
+java_quiet() { java ${java_unsafe_allow[@]+"${java_unsafe_allow[@]}"} "$@"; }
 
 # use_java, and Maven to build with.
 use_jdk() {

@@ -1,7 +1,7 @@
 # The network's life: generate its files, start its processes, join them to the channel, report, stop.
 # shellcheck shell=bash
 
-netconfig() { java -jar "$LEDGER_NETCONFIG_JAR" "$@"; }
+netconfig() { java_quiet -jar "$LEDGER_NETCONFIG_JAR" "$@"; }
 
 # Writes (again) every derived file; creates crypto material and the channel's genesis block only once.
 generate_network() {
@@ -30,13 +30,24 @@ generate_network() {
       base64 -w0 "$pem" >"$pem.b64"
     done
     mv "$LEDGER_HOME/crypto.partial" "$LEDGER_HOME/crypto"
+  else
+    # An org (or a peer) added to the description since: its material, signed by its own CA, beside the rest, which
+    # stays as it is.
+    run_logged "cryptogen extend" "$LEDGER_HOME/logs/generate.log" \
+      cryptogen extend --config="$LEDGER_HOME/network/crypto-config.yaml" --input="$LEDGER_HOME/crypto"
+    local pem
+    for pem in "$LEDGER_HOME"/crypto/peerOrganizations/*/peers/ccaas.*/tls/server.{crt,key}; do
+      [[ -f $pem.b64 ]] || base64 -w0 "$pem" >"$pem.b64"
+    done
   fi
   if [[ ! -f $LEDGER_HOME/network/$LEDGER_CHANNEL.block ]]; then
     step "creating the genesis block of channel $LEDGER_CHANNEL"
     FABRIC_CFG_PATH=$LEDGER_HOME/network/configtx run_logged "configtxgen" "$LEDGER_HOME/logs/generate.log" \
       configtxgen -profile "$LEDGER_CONFIGTX_PROFILE" -channelID "$LEDGER_CHANNEL" \
       -outputBlock "$LEDGER_HOME/network/$LEDGER_CHANNEL.block"
+    rm -f "$(channel_members_file)"
   fi
+  record_channel_members
 }
 
 join_orderers() {
@@ -142,6 +153,11 @@ is_bundle() { [[ -f $LEDGER_HOME/bundle.env ]]; }
 # waits until each process that runs answers its liveness probe.
 network_up() {
   require_log_settings
+  if [[ -f $(network_env) && -z $LEDGER_HOST_ADDRESS ]]; then
+    # The description as it is now: an org added to it since the channel was created is refused here, running or not.
+    generate_network
+    require_channel_members
+  fi
   if [[ -f $(network_env) ]] && all_running; then
     write_node_properties
     local name

@@ -481,6 +481,86 @@ ha_ordering_case() {
   unset LEDGER_NETWORK LEDGER_HOME LEDGER_PORT_OFFSET
 }
 
+# join_org_case: a scratch network of local.yaml's two orgs, running, with money on it; then Org3 is written into its
+# description, and join-org makes it a member of the running channel with its own complete node.
+join_org_names() {
+  cat <<'NAMES'
+up refuses an org written into the description that the channel does not have, naming join-org
+join-org names an org the description does not have
+join-org adds an org to the running channel, signed by a majority of the members, and its own node serves
+a joined org's node proves a transfer with every member org's attestation, its own among them
+join-org again finds the org a member and changes nothing
+NAMES
+}
+
+join_org_case() {
+  local refused unknown joined proved again out code r tx
+  { read -r refused; read -r unknown; read -r joined; read -r proved; read -r again; } < <(join_org_names)
+  export LEDGER_NETWORK=$scratch/join.yaml LEDGER_HOME=$scratch/join LEDGER_PORT_OFFSET=$LEDGER_OPERATOR_PORT_OFFSET
+  local org1=http://127.0.0.1:$((8080 + LEDGER_PORT_OFFSET)) org2=http://127.0.0.1:$((8081 + LEDGER_PORT_OFFSET))
+  local org3=http://127.0.0.1:$((8082 + LEDGER_PORT_OFFSET)) issuer operator auditor
+  cp "$repo/network-config/networks/local.yaml" "$LEDGER_NETWORK"
+  "$ledger" down --wipe >/dev/null 2>&1
+  if ! "$ledger" up >"$LEDGER_HOME.up.log" 2>&1 || ! issuer=$("$ledger" token --role issuer) \
+    || ! operator=$("$ledger" token --role operator) || ! auditor=$("$ledger" token --role auditor) \
+    || [[ $(ha_post /v1/assets "$issuer" j-a '{"code":"JNX","decimals":2}') != 2* \
+      || $(ha_post /v1/accounts "$operator" j-b '{"id":"j-1","asset":"JNX","ownerRef":"j","jurisdiction":"DE"}') != 2* \
+      || $(ha_post /v1/mint "$issuer" j-c '{"account":"j-1","amount":"100"}') != 2* ]]; then
+    while IFS= read -r name; do ko "$name" "the two-org network did not come up with money on it: $(tail -n 1 "$LEDGER_HOME.up.log")"; done < <(join_org_names)
+  else
+    # local.yaml's orgs section is its last: Org3 follows Org2, with ports of its own.
+    cat >>"$LEDGER_NETWORK" <<'ORG3'
+  - name: Org3
+    mspId: Org3MSP
+    domain: org3.ledger.local
+    users: 2
+    peers:
+      - name: peer0
+        host: 127.0.0.1
+        port: 7071
+        chaincodePort: 7072
+        operationsPort: 9446
+    chaincodeServer:
+      host: 127.0.0.1
+      port: 7074
+    node:
+      host: 127.0.0.1
+ORG3
+    expect_failure "$refused" "Org3 is in the description but not a member of channel ledger yet: run scripts/ledger join-org Org3" "$ledger" up
+    expect_failure "$unknown" "no org named 'Org9' in $LEDGER_NETWORK" "$ledger" join-org Org9
+    if ! out=$("$ledger" join-org Org3 2>&1); then ko "$joined" "$(tail -n 1 <<<"$out")"
+    elif [[ $out != *"signing the update as Org1's admin"* || $out != *"submitting the update as Org2's admin (2 of 2 member orgs sign)"* ]]; then
+      ko "$joined" "the update was not signed by Org1 and submitted by Org2: $(grep '==>' <<<"$out" | tr '\n' ' ')"
+    elif ! r=$(curl -s --max-time 90 -X POST "$org3/v1/accounts" -H "Authorization: Bearer $operator" -H 'Idempotency-Key: j-d' \
+      -H 'Content-Type: application/json' -d '{"id":"j-3","asset":"JNX","ownerRef":"j3","jurisdiction":"DE"}') \
+      || [[ $r != *'"custodianMsp":"Org3MSP"'* ]]; then
+      ko "$joined" "Org3's node did not open an account held by Org3: $r"
+    elif ! r=$(curl -s --max-time 90 -X POST "$org1/v1/transfers" -H "Authorization: Bearer $operator" -H 'Idempotency-Key: j-e' \
+      -H 'Content-Type: application/json' -d '{"from":"j-1","to":"j-3","asset":"JNX","amount":"30"}') || [[ $r != *'"status":"COMMITTED"'* ]]; then
+      ko "$joined" "a transfer into Org3's account did not commit: $r"
+    elif ! wait_for 60 eval '[[ $(curl -s "$org3/v1/accounts/j-3" -H "Authorization: Bearer $operator") == *"\"balance\":\"30\""* \
+      && $(curl -s "$org2/v1/accounts/j-3" -H "Authorization: Bearer $operator") == *"\"balance\":\"30\""* ]]'; then
+      ko "$joined" "Org3's and Org2's mirrors do not both show 30 in j-3: Org3's $(curl -s "$org3/v1/accounts/j-3" -H "Authorization: Bearer $operator"), Org2's $(curl -s "$org2/v1/accounts/j-3" -H "Authorization: Bearer $operator")"
+    elif ! "$ledger" status >/dev/null 2>&1; then ko "$joined" "status is not all live: $("$ledger" status 2>&1 | grep -v ' live \| ready ' | head -n 3 | tr '\n' ' ')"
+    else ok "$joined"; fi
+
+    tx=$(sed -n 's/.*"txId":"\([0-9a-f]*\)".*/\1/p' <<<"${r:-}")
+    code=$(curl -s -o "$scratch/join-proof.json" -w '%{http_code}' --max-time 90 "$org3/v1/proofs/$tx" -H "Authorization: Bearer $auditor")
+    if [[ $code != 200 ]]; then ko "$proved" "GET /v1/proofs/$tx on Org3's node answered $code"
+    elif ! out=$("$ledger" verify-proof "$scratch/join-proof.json" 2>&1); then ko "$proved" "$(grep -m 1 '^FAIL' <<<"$out")"
+    elif [[ $out != *"Org1MSP, Org2MSP, Org3MSP attest the same validation flags"*"(3 member org(s)"* ]]; then
+      ko "$proved" "$(grep validity-attestations <<<"$out")"
+    else ok "$proved"; fi
+
+    if ! out=$("$ledger" join-org Org3 2>&1); then ko "$again" "$(tail -n 1 <<<"$out")"
+    elif [[ $out != *"Org3 is a member of channel ledger already"* || $out == *"signing the update"* || $out == *"approving"* || $out == *"started "* ]]; then
+      ko "$again" "it did more than find Org3 a member: $(grep -E '==>|started' <<<"$out" | tr '\n' ' ')"
+    else ok "$again"; fi
+  fi
+  "$ledger" down --wipe >/dev/null 2>&1
+  unset LEDGER_NETWORK LEDGER_HOME LEDGER_PORT_OFFSET
+}
+
 # ha_post PATH TOKEN KEY BODY: the HTTP status of a write to Org1's node (000 when none came within 90 s).
 ha_post() {
   curl -s -o /dev/null -w '%{http_code}' --max-time 90 -X POST "http://127.0.0.1:$((8080 + LEDGER_PORT_OFFSET))$1" \
@@ -634,6 +714,7 @@ if ((fabric_ok)); then
   unset LEDGER_HOME LEDGER_PORT_OFFSET
   ha_ordering_case local-ha.yaml "an org's node goes on through its second peer with its first stopped, which catches up after up"
   ha_ordering_case local-bft4.yaml ""
+  join_org_case
 else
   # The cases above that need a running network, each reported as skipped by name.
   while IFS= read -r name; do [[ -n $name ]] && skipped "$name"; done <<CASES
@@ -654,6 +735,7 @@ ordering of local-ha.yaml goes on with its leader stopped, and the leader catche
 an org's node goes on through its second peer with its first stopped, which catches up after up
 ordering of local-bft4.yaml goes on with its leader stopped, and the leader catches up after up
 a process that dies on start is named with its log
+$(join_org_names)
 CASES
 fi
 rm -rf "$scratch" "$scratch".*.log

@@ -4,6 +4,7 @@ import io.ledgernode.netconfig.bundle.BundleWriter;
 import io.ledgernode.netconfig.generate.NetworkGenerator;
 import io.ledgernode.netconfig.lifecycle.ChaincodeLabel;
 import io.ledgernode.netconfig.lifecycle.PeerOutput;
+import io.ledgernode.netconfig.membership.ChannelMembership;
 import io.ledgernode.netconfig.model.InvalidNetworkException;
 import io.ledgernode.netconfig.model.MemberOrg;
 import io.ledgernode.netconfig.model.NetworkDescription;
@@ -13,11 +14,13 @@ import io.ledgernode.netconfig.roster.Roster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hyperledger.fabric.protos.common.Config;
 
 /**
  * Command line of the generator, called by {@code scripts/ledger}. Every failure is one line on stderr and exit
@@ -36,9 +39,15 @@ import java.util.Set;
  *                   writes the bundle of one host, or of one org's admin, from a network generated whole in STAGING
  * chaincode-package --home DIR --org NAME --label LABEL --out DIR
  * chaincode-label   --name CHAINCODE --jar FILE      prints the package label naming this build
- * peer-output       --query channel-height|committed-sequence|committed-summary|approved-package-id|installed-package-ids
+ * peer-output       --query channel-height|committed-sequence|committed-summary|committed-definition|approved-package-id|installed-package-ids
  *                   reads a peer CLI command's standard output on stdin and prints what was asked (see PeerOutput)
  * check             --network FILE
+ * channel-orgs      --block FILE        prints the member orgs of the channel whose config block FILE is, one a line
+ * add-org           --block FILE --org NAME --definition FILE --original FILE --modified FILE
+ *                   writes the channel's configuration (common.Config) as it is and with NAME added, defined by
+ *                   FILE (configtxgen -printOrg, placed in an otherwise empty common.Config): compute_update's two inputs
+ * update-envelope   --channel NAME --update FILE --out FILE
+ *                   wraps a config update (compute_update's output) into the transaction admins sign and submit
  * </pre>
  * The node's ports ({@code --pg-port} ...) are given before the port offset, like the description's.
  */
@@ -52,7 +61,10 @@ public final class NetworkConfigTool {
             "chaincode-package", Set.of("home", "org", "label", "out"),
             "chaincode-label", Set.of("name", "jar"),
             "peer-output", Set.of("query"),
-            "check", Set.of("network"));
+            "check", Set.of("network"),
+            "channel-orgs", Set.of("block"),
+            "add-org", Set.of("block", "org", "definition", "original", "modified"),
+            "update-envelope", Set.of("channel", "update", "out"));
 
     /** The most a peer CLI answer read on stdin may hold; more is refused, not cut. */
     private static final int STDIN_BYTES_MAX = 16 * 1024 * 1024;
@@ -63,7 +75,8 @@ public final class NetworkConfigTool {
     public static void main(String[] args) {
         try {
             run(List.of(args));
-        } catch (UsageException | InvalidNetworkException e) {
+        } catch (UsageException | InvalidNetworkException | ChannelMembership.UnreadableConfigException
+                 | ChannelMembership.AlreadyMemberException e) {
             System.err.println("network-config: " + e.getMessage());
             System.exit(2);
         } catch (UncheckedIOException | PeerOutput.UnreadableOutputException e) {
@@ -124,6 +137,17 @@ public final class NetworkConfigTool {
                     ChaincodeLabel.of(required(options, "name"), Path.of(required(options, "jar"))));
             case "peer-output" -> PeerOutput.read(query(required(options, "query")), stdin()).forEach(System.out::println);
             case "check" -> NetworkDescriptions.read(Path.of(required(options, "network")));
+            case "channel-orgs" -> ChannelMembership.memberOrgs(ChannelMembership.configOf(read(required(options, "block"))))
+                    .forEach(System.out::println);
+            case "add-org" -> {
+                Config config = ChannelMembership.configOf(read(required(options, "block")));
+                Config modified = ChannelMembership.withOrg(config, required(options, "org"),
+                        ChannelMembership.orgDefinitionOf(read(required(options, "definition")), required(options, "org")));
+                write(required(options, "original"), config.toByteArray());
+                write(required(options, "modified"), modified.toByteArray());
+            }
+            case "update-envelope" -> write(required(options, "out"), ChannelMembership.updateEnvelope(
+                    required(options, "channel"), ChannelMembership.updateOf(read(required(options, "update")))).toByteArray());
             default -> throw new UsageException("unknown command " + command);
         }
     }
@@ -174,6 +198,22 @@ public final class NetworkConfigTool {
             return PeerOutput.Query.named(word);
         } catch (IllegalArgumentException e) {
             throw new UsageException("peer-output: " + e.getMessage());
+        }
+    }
+
+    private static byte[] read(String file) {
+        try {
+            return Files.readAllBytes(Path.of(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static void write(String file, byte[] bytes) {
+        try {
+            Files.write(Path.of(file), bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
         }
     }
 

@@ -41,6 +41,18 @@ class NetworkGeneratorTest {
         assertThat(configtx.split("ClientTLSCert:", -1)).hasSize(4);
     }
 
+    /** join-org asks configtxgen -printOrg for a joining org's definition, which it finds only at the top level. */
+    @Test
+    void every_member_org_is_defined_at_the_top_level_where_print_org_finds_it(@TempDir Path home) throws Exception {
+        new NetworkGenerator(NetworkDescriptions.read(LOCAL), home).generate(Path.of("/opt/fabric"), LOCAL_NODE);
+
+        String configtx = Files.readString(home.resolve("network/configtx/configtx.yaml"));
+
+        assertThat(configtx).startsWith("#").containsSubsequence("\nOrganizations:\n", "Name: Org1", "ID: Org1MSP",
+                "AnchorPeers:", "Name: Org2", "ID: Org2MSP", "\nProfiles:\n");
+        assertThat(configtx.substring(0, configtx.indexOf("\nProfiles:"))).doesNotContain("OrdererMSP");
+    }
+
     @Test
     void a_clients_profile_lists_every_peer_of_its_org_its_gateway_peer_first(@TempDir Path home) throws Exception {
         new NetworkGenerator(NetworkDescriptions.read(HA), home).generate(Path.of("/opt/fabric"), LOCAL_NODE);

@@ -32,9 +32,13 @@ final class ConfigtxWriter {
         // BFT exists from Fabric 3's channel capability on; Raft channels keep V2_0, which every 2.x peer reads too.
         channel.put("Capabilities", GeneratedFiles.ordered(bft(network) ? "V3_0" : "V2_0", true));
         channel.put("Orderer", orderer(network, layout));
-        channel.put("Application", application(network, layout));
+        Map<String, Object> application = application(network, layout);
+        channel.put("Application", application);
         Path file = layout.networkDir().resolve("configtx").resolve("configtx.yaml");
-        GeneratedFiles.writeYaml(file, GeneratedFiles.ordered("Profiles", GeneratedFiles.ordered(PROFILE, channel)),
+        // The member orgs also at the top level, where `configtxgen -printOrg ORG` finds an org's definition (join-org
+        // adds an org to a running channel with it).
+        GeneratedFiles.writeYaml(file, GeneratedFiles.ordered("Organizations", application.get("Organizations"),
+                        "Profiles", GeneratedFiles.ordered(PROFILE, channel)),
                 "# Generated from the network description; input of `configtxgen -profile " + PROFILE + "`.\n");
         return file;
     }

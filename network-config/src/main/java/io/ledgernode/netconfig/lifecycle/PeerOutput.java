@@ -25,6 +25,8 @@ public final class PeerOutput {
         COMMITTED_SEQUENCE,
         /** The same, as status shows it: {@code Version: V, Sequence: N}. */
         COMMITTED_SUMMARY,
+        /** The same, for a script: {@code N V} (what a joining org approves: the committed sequence and version). */
+        COMMITTED_DEFINITION,
         /** {@code peer lifecycle chaincode queryapproved -n NAME --sequence N -O json}: the approved package id. */
         APPROVED_PACKAGE_ID,
         /** {@code peer lifecycle chaincode queryinstalled -O json}: the installed package ids, one a line. */
@@ -62,6 +64,8 @@ public final class PeerOutput {
             case COMMITTED_SEQUENCE -> json(output).map(d -> List.of(String.valueOf(number(d, "sequence")))).orElse(List.of());
             case COMMITTED_SUMMARY -> json(output).map(d -> List.of("Version: " + text(d, "version")
                     + ", Sequence: " + number(d, "sequence"))).orElse(List.of());
+            case COMMITTED_DEFINITION -> json(output).map(d -> List.of(number(d, "sequence") + " " + text(d, "version")))
+                    .orElse(List.of());
             case APPROVED_PACKAGE_ID -> json(output).map(d -> packageIds(d).stream().limit(1).toList()).orElse(List.of());
             case INSTALLED_PACKAGE_IDS -> json(output).map(PeerOutput::packageIds).orElse(List.of());
         };

@@ -36,6 +36,7 @@ class PeerOutputTest {
     void the_committed_definition_gives_its_sequence_and_summary() {
         assertThat(PeerOutput.read(Query.COMMITTED_SEQUENCE, COMMITTED)).containsExactly("2");
         assertThat(PeerOutput.read(Query.COMMITTED_SUMMARY, COMMITTED)).containsExactly("Version: ledger_495603235952, Sequence: 2");
+        assertThat(PeerOutput.read(Query.COMMITTED_DEFINITION, COMMITTED)).containsExactly("2 ledger_495603235952");
     }
 
     @Test
