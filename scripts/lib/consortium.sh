@@ -16,16 +16,23 @@ consortium_peers() {
   awk '/^orgs:/ {o=1} o && /^ *- name: peer/ {p=1} o && p && /host:/ {h=$2} o && p && /operationsPort:/ {print h, $2; p=0}' "$1"
 }
 
-# consortium_up DESCRIPTION OUT LOGS: the bundles into OUT (generate), a namespace per host, every host started from
-# its bundle, the admins' steps; returns once every host's start.sh returned. On failure prints one line saying why
-# and returns 1 (the caller tears down with consortium_down). Logs of each step go into LOGS.
+# consortium_up DESCRIPTION OUT LOGS [DEV_AUTH]: the bundles into OUT (generate), a namespace per host, every host
+# started from its bundle, the admins' steps; returns once every host's start.sh returned. On failure prints one line
+# saying why and returns 1 (the caller tears down with consortium_down). Logs of each step go into LOGS. With
+# DEV_AUTH (a development token key directory), every org's node trusts that one key instead of one of its own, so
+# that one client (the chaos workload) can call them all.
 consortium_up() {
-  local description=$1 out=$2 logs=$3 host org ok=1 step peers_csv
+  local description=$1 out=$2 logs=$3 dev_auth=${4:-} host org ok=1 step peers_csv
   local -a hosts peers
   mkdir -p "$logs"
   "$LEDGER_REPO/scripts/ledger" generate "$description" "$out" >"$logs/generate.log" 2>&1 \
     || { printf 'generate failed: %s\n' "$(tail -n 1 "$logs/generate.log")"; return 1; }
   mapfile -t hosts < <(consortium_hosts "$description" | cut -f1)
+  if [[ -n $dev_auth ]]; then
+    for host in $(consortium_hosts "$description" | awk -F'\t' '$2 != "-" {print $1}'); do
+      cp -r "$dev_auth" "$out/hosts/$host/dev-auth"
+    done
+  fi
   netns_usable || { printf 'cannot create network namespaces here (needs root)\n'; return 1; }
   netns_up "$LEDGER_NETNS_GATEWAY" "${hosts[@]}" 2>"$logs/netns.log" \
     || { printf 'cannot create the hosts'"'"' namespaces: %s\n' "$(tail -n 1 "$logs/netns.log")"; return 1; }

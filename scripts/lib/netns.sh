@@ -61,3 +61,15 @@ netns_exec() {
 # netns_cut ADDRESS / netns_heal ADDRESS: host ADDRESS loses / regains its network.
 netns_cut() { ip link set "$(netns_link "$1")" down; }
 netns_heal() { ip link set "$(netns_link "$1")" up; }
+
+# Run as a command (the chaos run's partitions call it): netns.sh cut|heal ADDRESS.
+if [[ ${BASH_SOURCE[0]} == "$0" ]]; then
+  set -Eeuo pipefail
+  # shellcheck source=config.sh
+  source "$(dirname "${BASH_SOURCE[0]}")/config.sh"
+  case ${1:-} in
+    cut) [[ $# -eq 2 ]] && netns_cut "$2" ;;
+    heal) [[ $# -eq 2 ]] && netns_heal "$2" ;;
+    *) printf 'usage: netns.sh cut|heal ADDRESS\n' >&2; exit 2 ;;
+  esac
+fi

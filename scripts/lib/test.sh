@@ -1,8 +1,8 @@
 # test: every test of the project. ShellCheck over every script first (lint.sh); unit tests always; integration
 # tests against a fresh network of their own (separate LEDGER_HOME, ports moved by LEDGER_IT_PORT_OFFSET), torn down
 # afterwards, its logs kept on failure; then the operator tests of scripts/ledger itself; then the consortium tests
-# (scripts/tests/consortium.sh: hosts as network namespaces, which needs root; skipped, saying so, without); then a
-# short chaos run (chaos.sh). A lint finding, or ShellCheck that cannot be installed, fails the test command (the
+# (scripts/tests/consortium.sh: hosts as network namespaces, which needs root; skipped, saying so, without) and a
+# chaos run across those hosts; then a short chaos run on one host (chaos.sh). A lint finding, or ShellCheck that cannot be installed, fails the test command (the
 # other tests still run, and the end says so again).
 # shellcheck shell=bash
 
@@ -53,6 +53,9 @@ run_tests() {
       step "consortium tests: each host a network namespace, from the bundles of scripts/ledger generate (Raft, then BFT)"
       bash "$LEDGER_REPO/scripts/tests/consortium.sh" "$LEDGER_REPO/network-config/networks/consortium-netns.yaml" || status=1
       bash "$LEDGER_REPO/scripts/tests/consortium.sh" "$LEDGER_REPO/network-config/networks/consortium-netns-bft.yaml" || status=1
+      # The chaos run across hosts: every fault kind once (13, a host cut off among them) on the Raft consortium.
+      step "chaos across hosts: the bank workload under 13 faults of 13 kinds on consortium-netns.yaml, then the checks"
+      run_chaos --consortium --faults 13 --duration PT4M --seed 20261206 || status=1
     else
       consortium_skipped="network namespaces cannot be created here (they need root: CAP_NET_ADMIN)"
       say "CONSORTIUM TESTS SKIPPED: $consortium_skipped"

@@ -3,24 +3,31 @@ package io.ledgernode.chaos;
 import io.ledgernode.chaos.check.Checker;
 import io.ledgernode.chaos.check.Verdict;
 import io.ledgernode.chaos.history.History;
+import io.ledgernode.chaos.nemesis.FaultKind;
 import io.ledgernode.chaos.nemesis.Nemesis;
 import io.ledgernode.chaos.nemesis.Processes;
 import io.ledgernode.chaos.nemesis.Schedule;
 import io.ledgernode.chaos.workload.Node;
 import io.ledgernode.chaos.workload.Workload;
 import io.ledgernode.gateway.NetworkProfile;
+import io.ledgernode.node.auth.DevTokens;
+import io.ledgernode.node.auth.Role;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code chaos run}: the bank workload and the nemesis together against a running network, then a quiet period,
@@ -60,7 +67,9 @@ public final class ChaosMain {
             nodes.add(new Node(org.name(), profile.org(org.name()).mspId(), URI.create(org.rest()), org.grpcHost(), org.grpcPort()));
         }
         String runId = Long.toString(Instant.now().getEpochSecond(), 36);
-        Schedule schedule = Schedule.draw(options.seed(), options.faults(), options.duration());
+        Schedule schedule = options.partitions().isPresent()
+                ? Schedule.draw(options.seed(), options.faults(), options.duration(), EnumSet.allOf(FaultKind.class))
+                : Schedule.draw(options.seed(), options.faults(), options.duration());
         say("run " + runId + ": seed " + options.seed() + ", " + options.faults() + " faults over " + options.duration().toSeconds()
                 + " s, " + options.shape().clientsPerNode() * nodes.size() + " clients; everything kept in " + out);
         Files.writeString(out.resolve("schedule.txt"), schedule.faults().stream()
@@ -71,9 +80,10 @@ public final class ChaosMain {
             say("phase setup: registering the asset, opening " + (options.shape().accountsPerOrg() * nodes.size() + 1)
                     + " accounts and minting");
             workload.setUp();
-            Processes processes = new Processes(options.home());
+            Processes processes = processes(options);
             Instant origin = Instant.now();
-            Nemesis nemesis = new Nemesis(processes, schedule, history, Duration.ofSeconds(120), ChaosMain::say, origin);
+            Nemesis nemesis = new Nemesis(processes, options.partitions(), schedule, history, Duration.ofSeconds(120),
+                    ChaosMain::say, origin);
             say("phase storm: the workload runs while the nemesis injects faults");
             List<Thread> clients = workload.start();
             Thread nemesisThread = Thread.ofPlatform().name("nemesis").start(nemesis);
@@ -101,10 +111,10 @@ public final class ChaosMain {
 
     private static int check(ChaosOptions options, Path historyFile) throws Exception {
         say("phase check: " + historyFile);
-        List<Checker.Org> orgs = options.orgs().stream().map(o -> new Checker.Org(o.name(), o.mirrorJdbcUrl())).toList();
+        List<Checker.Org> orgs = options.orgs().stream().map(o -> new Checker.Org(o.name(), mirror(options, o))).toList();
         Map<String, String> commands = new LinkedHashMap<>(options.commands());
-        Checker checker = new Checker(new Checker.Inputs(historyFile, options.home(), orgs, commands, options.liveness()),
-                ChaosMain::say);
+        Checker checker = new Checker(new Checker.Inputs(historyFile, options.home(), orgs, commands, options.liveness(),
+                processes(options)), ChaosMain::say);
         Verdict verdict = checker.check();
         verdict.print(System.out);
         if (options.out() != null) {
@@ -115,6 +125,20 @@ public final class ChaosMain {
             }
         }
         return verdict.passed() ? 0 : 1;
+    }
+
+    private static Processes processes(ChaosOptions options) {
+        return options.hosts().map(Processes::acrossHosts).orElseGet(() -> new Processes(options.home()));
+    }
+
+    /** An org's mirror, read directly or (with the auditor's token of the home's development key) through its node. */
+    private static Checker.Mirror mirror(ChaosOptions options, ChaosOptions.OrgNode org) {
+        if (!org.mirror().equals(ChaosOptions.MIRROR_THROUGH_NODE)) {
+            return new Checker.Mirror.Jdbc(org.mirror());
+        }
+        String token = DevTokens.mint(options.home().resolve("dev-auth"), "ledger-node-dev", "ledger-node", "chaos-checker",
+                Set.of(Role.AUDITOR), Set.of(), Optional.empty(), Duration.ofMinutes(55), Clock.systemUTC());
+        return new Checker.Mirror.Api(URI.create(org.rest()), token);
     }
 
     static void say(String line) {

@@ -1,5 +1,6 @@
 package io.ledgernode.chaos;
 
+import io.ledgernode.chaos.nemesis.Partitions;
 import io.ledgernode.chaos.workload.Workload;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,21 +9,33 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The command line, every setting with its default:
  * <pre>
- * chaos run   --home H --out DIR --org NAME,REST_URL,GRPC_HOST:PORT,MIRROR_JDBC_URL (once per org, the issuer org first)
+ * chaos run   --home H --out DIR --org NAME,REST_URL,GRPC_HOST:PORT,MIRROR (once per org, the issuer org first)
  *             [--seed 1] [--faults 12] [--duration PT3M] [--clients-per-node 4] [--accounts-per-org 4]
  *             [--hot-share 0.3] [--quiet PT15S] [--command NAME=SHELL_COMMAND]...
+ *             [--hosts DIR --cut SHELL_COMMAND --heal SHELL_COMMAND]
  * chaos check --history FILE --home H --org ... [--out DIR] [--command NAME=SHELL_COMMAND]... [--no-liveness]
+ *             [--hosts DIR]
  * </pre>
+ * MIRROR is the org's mirror as a JDBC URL of its read-only role, or {@code api}: read through the org's node (REST,
+ * as an auditor with a token signed by H's development key). H is a home whose profile reaches every org's peers.
+ * With {@code --hosts}, the processes are those of every host's home in DIR (a consortium whose hosts are network
+ * namespaces here), and {@code --cut}/{@code --heal} ({@code {host}} replaced by a host's address) make partitions
+ * one of the faults.
  */
 record ChaosOptions(String command, Path home, Path out, Path history, List<OrgNode> orgs, long seed, int faults,
-        Duration duration, Workload.Shape shape, Duration quiet, Map<String, String> commands, boolean liveness) {
+        Duration duration, Workload.Shape shape, Duration quiet, Map<String, String> commands, boolean liveness,
+        Optional<Path> hosts, Optional<Partitions> partitions) {
 
-    /** One org's node and mirror. */
-    record OrgNode(String name, String rest, String grpcHost, int grpcPort, String mirrorJdbcUrl) {
+    /** The word of --org's last field that reads the org's mirror through its node. */
+    static final String MIRROR_THROUGH_NODE = "api";
+
+    /** One org's node and mirror ({@link #MIRROR_THROUGH_NODE}, or a JDBC URL). */
+    record OrgNode(String name, String rest, String grpcHost, int grpcPort, String mirror) {
     }
 
     static final class BadOptions extends Exception {
@@ -49,6 +62,9 @@ record ChaosOptions(String command, Path home, Path out, Path history, List<OrgN
         Duration quiet = Duration.ofSeconds(15);
         Map<String, String> commands = new LinkedHashMap<>();
         boolean liveness = true;
+        Path hosts = null;
+        String cut = null;
+        String heal = null;
         for (int i = 1; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--no-liveness")) {
@@ -72,6 +88,9 @@ record ChaosOptions(String command, Path home, Path out, Path history, List<OrgN
                     case "--accounts-per-org" -> accountsPerOrg = bounded(option, Integer.parseInt(value), 2, 1_000);
                     case "--hot-share" -> hotShare = Double.parseDouble(value);
                     case "--quiet" -> quiet = Duration.parse(value);
+                    case "--hosts" -> hosts = Path.of(value);
+                    case "--cut" -> cut = value;
+                    case "--heal" -> heal = value;
                     case "--command" -> {
                         int eq = value.indexOf('=');
                         if (eq <= 0) {
@@ -100,15 +119,28 @@ record ChaosOptions(String command, Path home, Path out, Path history, List<OrgN
         if (!(hotShare >= 0 && hotShare <= 1)) {
             throw new BadOptions("--hot-share must be between 0 and 1");
         }
+        if ((cut == null) != (heal == null)) {
+            throw new BadOptions("--cut and --heal go together");
+        }
+        if (cut != null && hosts == null) {
+            throw new BadOptions("--cut and --heal need --hosts DIR (the hosts a partition cuts off)");
+        }
+        Optional<Partitions> partitions;
+        try {
+            partitions = cut == null ? Optional.empty() : Optional.of(new Partitions(cut, heal));
+        } catch (IllegalArgumentException e) {
+            throw new BadOptions(e.getMessage());
+        }
         Workload.Shape shape = new Workload.Shape(clientsPerNode, accountsPerOrg, hotShare, 1_000_000,
                 Duration.ofSeconds(20), Duration.ofMinutes(2));
-        return new ChaosOptions(command, home, out, history, orgs, seed, faults, duration, shape, quiet, commands, liveness);
+        return new ChaosOptions(command, home, out, history, orgs, seed, faults, duration, shape, quiet, commands, liveness,
+                Optional.ofNullable(hosts), partitions);
     }
 
     private static OrgNode org(String value) throws BadOptions {
         String[] parts = value.split(",", 4);
         if (parts.length != 4 || !parts[2].contains(":")) {
-            throw new BadOptions("--org takes NAME,REST_URL,GRPC_HOST:PORT,MIRROR_JDBC_URL, got " + value);
+            throw new BadOptions("--org takes NAME,REST_URL,GRPC_HOST:PORT,MIRROR (a JDBC URL or api), got " + value);
         }
         String host = parts[2].substring(0, parts[2].lastIndexOf(':'));
         int port = Integer.parseInt(parts[2].substring(parts[2].lastIndexOf(':') + 1));

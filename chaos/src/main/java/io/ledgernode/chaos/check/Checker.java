@@ -35,12 +35,31 @@ import org.hyperledger.fabric.protos.peer.TxValidationCode;
  */
 public final class Checker {
 
-    /** One org: its name in the connection profile and its mirror's JDBC URL. */
-    public record Org(String name, String mirrorJdbcUrl) {
+    /** One org: its name in the connection profile and where its mirror is read. */
+    public record Org(String name, Mirror mirror) {
     }
 
-    /** Everything the checker reads. {@code commands} maps a check's name to the shell command that decides it. */
-    public record Inputs(Path history, Path home, List<Org> orgs, Map<String, String> commands, boolean processesMustBeLive) {
+    /**
+     * Where an org's mirror is read: directly, over JDBC as its read-only role; or through its node's REST API (an
+     * org's node on a host of a consortium, whose database listens on that host's loopback only), as an auditor.
+     */
+    public sealed interface Mirror permits Mirror.Jdbc, Mirror.Api {
+        /** {@code jdbcUrl} like {@code jdbc:postgresql://127.0.0.1:25432/ledger?user=ledger_reader}. */
+        record Jdbc(String jdbcUrl) implements Mirror {
+        }
+
+        /** The node's REST base URL and an auditor's bearer token for it. */
+        record Api(java.net.URI rest, String token) implements Mirror {
+        }
+    }
+
+    /**
+     * Everything the checker reads. {@code commands} maps a check's name to the shell command that decides it;
+     * {@code processes} are the supervised processes that must all be live at the end (with
+     * {@code processesMustBeLive}).
+     */
+    public record Inputs(Path history, Path home, List<Org> orgs, Map<String, String> commands, boolean processesMustBeLive,
+            Processes processes) {
         public Inputs {
             orgs = List.copyOf(orgs);
             commands = new LinkedHashMap<>(commands);
@@ -246,7 +265,10 @@ public final class Checker {
         do {
             mirrors = new ArrayList<>();
             for (Org org : inputs.orgs()) {
-                mirrors.add(Sources.fromMirror(org.name(), org.mirrorJdbcUrl(), setup.asset(), setup.custodians().keySet()));
+                mirrors.add(switch (org.mirror()) {
+                    case Mirror.Jdbc jdbc -> Sources.fromMirror(org.name(), jdbc.jdbcUrl(), setup.asset(), setup.custodians().keySet());
+                    case Mirror.Api api -> Sources.fromApi(org.name(), api.rest(), api.token(), setup.asset(), setup.custodians().keySet());
+                });
             }
             check = agreement("every mirror equals the chain", peer, mirrors);
             if (check.passed()) {
@@ -261,9 +283,9 @@ public final class Checker {
         List<String> violations = new ArrayList<>();
         run.faults().stream().filter(f -> f.kind().equals("NOT_RECOVERED")).forEach(f -> violations.add(f.note()));
         if (inputs.processesMustBeLive()) {
-            List<String> down = new Processes(inputs.home()).notLive();
+            Processes processes = inputs.processes();
+            List<String> down = processes.notLive();
             if (!down.isEmpty()) {
-                Processes processes = new Processes(inputs.home());
                 violations.add("not live at the end: " + down.stream().map(n -> processes.describe(n, Instant.now())).toList());
             }
         }

@@ -77,8 +77,18 @@ record Run(Event.Setup setup, Map<String, Event.Request> requests, Map<String, L
         return counts;
     }
 
-    /** peer0.org1.ledger.local → peer0.org1: the domain is the same for every process. */
-    private static String shortName(String name) {
+    /**
+     * peer0.org1.ledger.local → peer0.org1: the domain is the same for every process. Across hosts the host stays in
+     * front (10.0.0.2/peer0.org1), and a partition's target, a host's address, stays whole.
+     */
+    static String shortName(String name) {
+        int slash = name.indexOf('/');
+        if (slash >= 0) {
+            return name.substring(0, slash + 1) + shortName(name.substring(slash + 1));
+        }
+        if (name.matches("[0-9.:]+")) {
+            return name;
+        }
         String[] parts = name.split("\\.");
         return parts.length > 2 ? parts[0] + "." + parts[1] : name;
     }

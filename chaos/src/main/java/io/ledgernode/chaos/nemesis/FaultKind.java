@@ -23,10 +23,20 @@ public enum FaultKind {
      * A node-service killed after the orderer took its transaction and before the commit status came back: the
      * nemesis waits for the node's "submitted tx=" log line, freezes the node at once (SIGSTOP) and kills it.
      */
-    KILL_NODE_IN_COMMIT_WINDOW(Action.KILL, "node-service");
+    KILL_NODE_IN_COMMIT_WINDOW(Action.KILL, "node-service"),
+    /**
+     * A whole host cut off from the network for a while, its processes left running (a consortium across hosts only:
+     * the hosts are network namespaces, and the run is given the commands that cut and heal one).
+     */
+    PARTITION_HOST(Action.CUT);
 
-    /** SIGKILL, or SIGSTOP for a few seconds then SIGCONT. */
-    public enum Action { KILL, HANG }
+    /** SIGKILL; SIGSTOP for a few seconds then SIGCONT; or a host's network taken away for a while, then given back. */
+    public enum Action { KILL, HANG, CUT }
+
+    /** The kinds a run on one host can inject: every kind but a partition. */
+    public static java.util.Set<FaultKind> processFaults() {
+        return java.util.EnumSet.complementOf(java.util.EnumSet.of(PARTITION_HOST));
+    }
 
     private final Action action;
     private final List<String> prefixes;
@@ -40,7 +50,7 @@ public enum FaultKind {
         return action;
     }
 
-    /** One target process per prefix. */
+    /** One target process per prefix (none for a partition: its target is a host). */
     public List<String> prefixes() {
         return prefixes;
     }

@@ -24,6 +24,7 @@ public final class Nemesis implements Runnable {
     private static final Duration MIN_GAP = Duration.ofSeconds(5);
 
     private final Processes processes;
+    private final Optional<Partitions> partitions;
     private final Schedule schedule;
     private final History history;
     private final Duration recoveryMax;
@@ -34,7 +35,14 @@ public final class Nemesis implements Runnable {
 
     public Nemesis(Processes processes, Schedule schedule, History history, Duration recoveryMax,
             Consumer<String> progress, Instant origin) {
+        this(processes, Optional.empty(), schedule, history, recoveryMax, progress, origin);
+    }
+
+    /** With {@code partitions}, the schedule's PARTITION_HOST faults cut one of {@code processes}' hosts off. */
+    public Nemesis(Processes processes, Optional<Partitions> partitions, Schedule schedule, History history,
+            Duration recoveryMax, Consumer<String> progress, Instant origin) {
         this.processes = processes;
+        this.partitions = partitions;
         this.schedule = schedule;
         this.history = history;
         this.recoveryMax = recoveryMax;
@@ -105,9 +113,13 @@ public final class Nemesis implements Runnable {
 
     private void inject(Schedule.Planned planned) {
         FaultKind kind = planned.kind();
+        if (kind.action() == FaultKind.Action.CUT) {
+            partition(planned);
+            return;
+        }
         List<Event.Target> targets = new ArrayList<>();
         for (String prefix : kind.prefixes()) {
-            List<String> matching = processes.names().stream().filter(n -> n.startsWith(prefix)).toList();
+            List<String> matching = processes.names().stream().filter(n -> Processes.localName(n).startsWith(prefix)).toList();
             if (matching.isEmpty()) {
                 continue;
             }
@@ -157,5 +169,38 @@ public final class Nemesis implements Runnable {
         }
         progress.accept(String.format("fault %d/%d %s on %s %s", planned.n(), schedule.faults().size(), kind,
                 targets.stream().map(t -> t.name() + "(" + t.pid() + ")").toList(), note));
+    }
+
+    /**
+     * One host (picked among the hosts) cut off for the planned while, then healed; recorded with the host as its
+     * target (pid -1). The host's processes keep running: nothing is restarted, and the next fault waits until every
+     * process answers its probe again, as after any fault.
+     */
+    private void partition(Schedule.Planned planned) {
+        List<String> hosts = processes.hosts();
+        Instant start = Instant.now();
+        if (partitions.isEmpty() || hosts.isEmpty()) {
+            history.record(new Event.Fault(planned.n(), planned.kind().name(), List.of(), start, start, null,
+                    "no host to cut off (a run on one host)"));
+            return;
+        }
+        String host = hosts.get(planned.pick() % hosts.size());
+        List<Event.Target> target = List.of(new Event.Target(host, -1));
+        Optional<String> cutFailed = partitions.get().cut(host);
+        String note;
+        if (cutFailed.isPresent()) {
+            note = "the cut failed: " + cutFailed.get();
+        } else {
+            Pause.of(planned.hang());
+            note = "cut off " + planned.hang().toMillis() + " ms";
+        }
+        // Healed whether or not the cut reported success: a half-done cut must not outlive its fault.
+        Optional<String> healFailed = partitions.get().heal(host);
+        if (healFailed.isPresent()) {
+            note += "; the heal failed: " + healFailed.get();
+        }
+        history.record(new Event.Fault(planned.n(), planned.kind().name(), target, start, Instant.now(), null, note));
+        progress.accept(String.format("fault %d/%d %s on host %s %s", planned.n(), schedule.faults().size(), planned.kind(),
+                host, note));
     }
 }

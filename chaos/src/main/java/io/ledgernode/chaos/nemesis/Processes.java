@@ -8,37 +8,94 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
  * The node's supervised processes as the supervisor records them under {@code LEDGER_HOME/run} (see
  * scripts/lib/supervise.sh): {@code NAME.state} ("state epoch reason") and {@code NAME.child} ("pid start-time").
- * Signals go to pids read here, never to a pid that was recycled: the start time must match /proc.
+ * Signals go to pids read here, never to a pid that was recycled: the start time must match /proc. Across hosts (a
+ * consortium whose hosts are network namespaces of this machine, each host's bundle a home of its own), a process is
+ * named {@code HOST/NAME}, and the hosts are what a partition cuts off.
  */
 public final class Processes {
 
-    private final Path home;
-    private final Path run;
+    /** Each home by the host it is ("" for the one home of a run on one host), sorted. */
+    private final SortedMap<String, Path> homes;
 
+    /** The processes of one home. */
     public Processes(Path home) {
-        this.home = home;
-        this.run = home.resolve("run");
+        this.homes = new TreeMap<>(Map.of("", home));
     }
 
-    /** Every supervised process's name, sorted. */
-    public List<String> names() {
-        try (Stream<Path> files = Files.list(run)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".state"))
-                    .map(n -> n.substring(0, n.length() - ".state".length())).sorted().toList();
+    private Processes(SortedMap<String, Path> homes) {
+        this.homes = homes;
+    }
+
+    /** The processes of every host whose home is a directory of {@code hostsDir} named by its address. */
+    public static Processes acrossHosts(Path hostsDir) {
+        SortedMap<String, Path> homes = new TreeMap<>();
+        try (Stream<Path> dirs = Files.list(hostsDir)) {
+            dirs.filter(Files::isDirectory).forEach(d -> homes.put(d.getFileName().toString(), d));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + run + " (is the network up?)", e);
+            throw new UncheckedIOException("cannot list the hosts' homes in " + hostsDir, e);
         }
+        if (homes.isEmpty()) {
+            throw new IllegalArgumentException("no host's home in " + hostsDir);
+        }
+        return new Processes(homes);
+    }
+
+    /** The hosts a partition can cut off: none for a run on one host. */
+    public List<String> hosts() {
+        return homes.keySet().stream().filter(h -> !h.isEmpty()).toList();
+    }
+
+    /** Every supervised process's name, sorted (by host, then name). */
+    public List<String> names() {
+        List<String> names = new ArrayList<>();
+        homes.forEach((host, home) -> {
+            Path run = home.resolve("run");
+            try (Stream<Path> files = Files.list(run)) {
+                files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".state"))
+                        .map(n -> n.substring(0, n.length() - ".state".length())).sorted()
+                        .forEach(n -> names.add(host.isEmpty() ? n : host + "/" + n));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + run + " (is the network up?)", e);
+            }
+        });
+        return names;
+    }
+
+    /** The home of a process's host, and its name there. */
+    private record Located(Path home, String name) {
+        Path run() {
+            return home.resolve("run");
+        }
+    }
+
+    private Located locate(String name) {
+        int slash = name.indexOf('/');
+        String host = slash < 0 ? "" : name.substring(0, slash);
+        Path home = homes.get(host);
+        if (home == null) {
+            throw new IllegalArgumentException("no host " + host + " for process " + name);
+        }
+        return new Located(home, slash < 0 ? name : name.substring(slash + 1));
+    }
+
+    /** The process's own name on its host ({@code NAME} of {@code HOST/NAME}). */
+    public static String localName(String name) {
+        return name.substring(name.indexOf('/') + 1);
     }
 
     /** The supervisor's word for {@code name}: live, starting, restarting, failed, stopped (or "unknown"). */
     public String state(String name) {
-        return firstWord(run.resolve(name + ".state")).orElse("unknown");
+        Located at = locate(name);
+        return firstWord(at.run().resolve(at.name() + ".state")).orElse("unknown");
     }
 
     /**
@@ -47,7 +104,8 @@ public final class Processes {
      * process that starts but never answers its probe ("starting") or a supervisor that gave up ("failed").
      */
     public String describe(String name, Instant now) {
-        List<String> state = words(run.resolve(name + ".state"));
+        Located at = locate(name);
+        List<String> state = words(at.run().resolve(at.name() + ".state"));
         if (state.isEmpty()) {
             return name + ": no state recorded";
         }
@@ -58,7 +116,7 @@ public final class Processes {
         if (state.size() > 2) {
             line.append(" (").append(String.join(" ", state.subList(2, state.size()))).append(')');
         }
-        firstWord(run.resolve(name + ".restarts")).ifPresent(r -> line.append(", ").append(r).append(" restarts"));
+        firstWord(at.run().resolve(at.name() + ".restarts")).ifPresent(r -> line.append(", ").append(r).append(" restarts"));
         return line.toString();
     }
 
@@ -72,11 +130,12 @@ public final class Processes {
      * whose server (the postmaster, in a session of its own) is what a crash of the database means.
      */
     public Optional<Long> pid(String name) {
-        if (name.equals("postgres") || name.startsWith("postgres.")) {
-            return firstWord(home.resolve(name).resolve("data").resolve("postmaster.pid")).map(Long::parseLong)
+        Located at = locate(name);
+        if (at.name().equals("postgres") || at.name().startsWith("postgres.")) {
+            return firstWord(at.home().resolve(at.name()).resolve("data").resolve("postmaster.pid")).map(Long::parseLong)
                     .filter(pid -> startTime(pid).isPresent());
         }
-        List<String> words = words(run.resolve(name + ".child"));
+        List<String> words = words(at.run().resolve(at.name() + ".child"));
         if (words.size() < 2) {
             return Optional.empty();
         }
@@ -109,7 +168,8 @@ public final class Processes {
     }
 
     public Path logOf(String name) {
-        return home.resolve("logs").resolve(name + ".log");
+        Located at = locate(name);
+        return at.home().resolve("logs").resolve(at.name() + ".log");
     }
 
     /**

@@ -102,4 +102,65 @@ class NemesisTest {
             assertThat(((Event.Fault) e).note()).contains("sync-bridge: failed for").contains("(gave up)");
         });
     }
+
+    /** Two hosts' homes under hosts/, each with a process of the same name (every org's node calls its own "postgres"). */
+    private Path twoHosts() throws Exception {
+        Path hosts = home.resolve("hosts");
+        for (String host : List.of("10.9.0.2", "10.9.0.3")) {
+            Path run = Files.createDirectories(hosts.resolve(host).resolve("run"));
+            Files.writeString(run.resolve("reconciler.state"), "live 1 answered\n");
+            Files.writeString(run.resolve("reconciler.child"), "1 1\n");
+        }
+        return hosts;
+    }
+
+    @Test
+    void a_partition_cuts_one_host_off_for_its_while_then_heals_it_and_names_it_in_the_history() throws Exception {
+        Path hosts = twoHosts();
+        Path log = home.resolve("cuts.log");
+        Partitions partitions = new Partitions("echo cut {host} >> " + log, "echo heal {host} >> " + log);
+        Path file = home.resolve("history.jsonl");
+        Instant before = Instant.now();
+        try (History history = History.appendTo(file)) {
+            new Nemesis(Processes.acrossHosts(hosts), java.util.Optional.of(partitions), new Schedule(1, List.of(
+                    new Schedule.Planned(1, FaultKind.PARTITION_HOST, Duration.ZERO, 1, Duration.ofMillis(700)))),
+                    history, Duration.ofSeconds(1), line -> { }, Instant.now()).run();
+        }
+
+        assertThat(Files.readAllLines(log)).containsExactly("cut 10.9.0.3", "heal 10.9.0.3");
+        Event.Fault fault = History.read(file).stream().filter(Event.Fault.class::isInstance).map(Event.Fault.class::cast)
+                .findFirst().orElseThrow();
+        assertThat(fault.kind()).isEqualTo("PARTITION_HOST");
+        assertThat(fault.targets()).containsExactly(new Event.Target("10.9.0.3", -1));
+        assertThat(fault.note()).isEqualTo("cut off 700 ms");
+        assertThat(Duration.between(fault.start(), fault.end())).isGreaterThanOrEqualTo(Duration.ofMillis(700));
+        assertThat(fault.start()).isAfterOrEqualTo(before);
+    }
+
+    @Test
+    void a_failed_cut_is_recorded_as_such_and_the_host_is_healed_anyway() throws Exception {
+        Path hosts = twoHosts();
+        Path log = home.resolve("cuts.log");
+        Partitions partitions = new Partitions("echo no such link {host} >&2; exit 3", "echo heal {host} >> " + log);
+        Path file = home.resolve("history.jsonl");
+        try (History history = History.appendTo(file)) {
+            new Nemesis(Processes.acrossHosts(hosts), java.util.Optional.of(partitions), new Schedule(1, List.of(
+                    new Schedule.Planned(1, FaultKind.PARTITION_HOST, Duration.ZERO, 0, Duration.ofMillis(100)))),
+                    history, Duration.ofSeconds(1), line -> { }, Instant.now()).run();
+        }
+
+        assertThat(Files.readAllLines(log)).containsExactly("heal 10.9.0.2");
+        assertThat(History.read(file).stream().filter(Event.Fault.class::isInstance).map(Event.Fault.class::cast).findFirst()
+                .orElseThrow().note()).isEqualTo("the cut failed: exit 3: no such link 10.9.0.2");
+    }
+
+    @Test
+    void a_run_on_one_host_records_a_partition_as_having_no_host_to_cut() throws Exception {
+        supervised("reconciler");
+
+        List<Event.Fault> faults = run(new Schedule(1, List.of(new Schedule.Planned(1, FaultKind.PARTITION_HOST,
+                Duration.ZERO, 0, Duration.ofMillis(100)))));
+
+        assertThat(faults).singleElement().satisfies(f -> assertThat(f.note()).isEqualTo("no host to cut off (a run on one host)"));
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -121,5 +122,23 @@ class ProcessesTest {
         } finally {
             sleeper.destroyForcibly();
         }
+    }
+
+    @Test
+    void across_hosts_each_process_is_named_by_its_host_and_read_from_that_hosts_home() throws Exception {
+        for (String host : List.of("10.9.0.3", "10.9.0.2")) {
+            Path run = Files.createDirectories(home.resolve("hosts").resolve(host).resolve("run"));
+            Files.writeString(run.resolve("node-service.state"), (host.endsWith("2") ? "live" : "restarting") + " 1 x\n");
+            Files.writeString(run.resolve("node-service.child"), "1 1\n");
+        }
+
+        Processes processes = Processes.acrossHosts(home.resolve("hosts"));
+
+        assertThat(processes.hosts()).containsExactly("10.9.0.2", "10.9.0.3");
+        assertThat(processes.names()).containsExactly("10.9.0.2/node-service", "10.9.0.3/node-service");
+        assertThat(processes.notLive()).containsExactly("10.9.0.3/node-service");
+        assertThat(processes.logOf("10.9.0.3/node-service")).isEqualTo(home.resolve("hosts/10.9.0.3/logs/node-service.log"));
+        assertThat(Processes.localName("10.9.0.3/node-service")).isEqualTo("node-service");
+        assertThat(new Processes(home).hosts()).isEmpty();
     }
 }
