@@ -33,6 +33,12 @@ public enum ErrorCode {
     LIMIT_EXCEEDED,
     /** The idempotency key was already used with a different request. */
     IDEMPOTENCY_CONFLICT,
+    /**
+     * The same request again under its idempotency key: already applied, by the transaction this rejection names
+     * ({@link IdempotentReplay}, as the message's JSON). Not an error for the caller: a client answers with the
+     * original transaction and result (node-service does), and no transaction of the replay reaches the chain.
+     */
+    REPLAYED,
     /** More items than the configured maximum in one transaction. */
     BATCH_TOO_LARGE,
     HOLD_EXISTS,

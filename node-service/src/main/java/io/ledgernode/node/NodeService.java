@@ -195,10 +195,13 @@ public final class NodeService {
         });
         LedgerWriter.ConflictRetry conflictRetry = new LedgerWriter.ConflictRetry(config.conflictRetriesMax(),
                 config.gateway().conflictBackoffInitial(), config.gateway().conflictBackoffMax());
-        LedgerWriter writer = new LedgerWriter(payments, conflictRetry, metrics::submission, config.sendPack(),
+        // A replay's answer names the original transaction's block, as this node's mirror has it.
+        LedgerWriter.TxBlocks blocks = txId -> mirror.read(view -> view.validTransaction(txId)).value()
+                .map(io.ledgernode.mirror.Transaction::blockNumber);
+        LedgerWriter writer = new LedgerWriter(payments, conflictRetry, metrics::submission, blocks, config.sendPack(),
                 Executors.newVirtualThreadPerTaskExecutor(), metrics::packed);
         metrics.packer(writer.packer());
-        LedgerWriter complianceWriter = new LedgerWriter(compliance, conflictRetry, metrics::submission);
+        LedgerWriter complianceWriter = new LedgerWriter(compliance, conflictRetry, metrics::submission, blocks);
         NodeConfig.RateLimit limits = config.rateLimit();
         TokenVerifier verifier = TokenVerifier.create(config.auth(), Clock.systemUTC());
         metrics.tokenCache(verifier::cacheHits, verifier::cacheMisses);

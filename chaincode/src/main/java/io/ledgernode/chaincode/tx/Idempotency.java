@@ -1,6 +1,7 @@
 package io.ledgernode.chaincode.tx;
 
 import io.ledgernode.api.ErrorCode;
+import io.ledgernode.api.IdempotentReplay;
 import io.ledgernode.api.LedgerException;
 import io.ledgernode.api.LedgerJson;
 import io.ledgernode.api.money.MoneyOutcome;
@@ -13,9 +14,11 @@ import java.util.function.Supplier;
 
 /**
  * Exactly-once money requests. The key is scoped by the caller's MSP; the request hash is SHA-256 of the transaction
- * name and the request's canonical JSON, so the same key for the same request replays the original result (and moves
- * nothing), while the same key for another request, or another transaction, is {@link
- * ErrorCode#IDEMPOTENCY_CONFLICT}.
+ * name and the request's canonical JSON, so the same key for the same request is {@link ErrorCode#REPLAYED}, naming
+ * the original transaction and result (the replay is never endorsed, so it never becomes a transaction of its own and
+ * moves nothing), while the same key for another request, or another transaction, is {@link
+ * ErrorCode#IDEMPOTENCY_CONFLICT}. A record written before records named their transaction replays as it did then: the
+ * original result, in a transaction that writes nothing.
  */
 public final class Idempotency {
     private Idempotency() {}
@@ -31,10 +34,15 @@ public final class Idempotency {
                 throw new LedgerException(ErrorCode.IDEMPOTENCY_CONFLICT, "idempotency key " + idempotencyKey
                         + " of " + tx.caller().mspId() + " was already used for a different request");
             }
+            final Optional<String> original = previous.get().txId();
+            if (original.isPresent()) {
+                throw new LedgerException(ErrorCode.REPLAYED,
+                        LedgerJson.writeString(IdempotentReplay.of(original.get(), previous.get().result())));
+            }
             return previous.get().result();
         }
         final String result = LedgerJson.writeString(body.get());
-        tx.state().write(key, new IdempotencyRecord(hash, result));
+        tx.state().write(key, new IdempotencyRecord(hash, result, tx.txId()));
         return result;
     }
 

@@ -177,8 +177,9 @@ class HoldsContractTest {
         final CaptureHoldRequest request = CaptureHoldRequest.of("cap-1", "h1", "bob", Amount.of(500));
         final Outcome first = scenario.submit(BANK, Transactions.HOLDS_CAPTURE, request);
         final Outcome retry = scenario.submit(BANK, Transactions.HOLDS_CAPTURE, request);
-        assertThat(retry.payload()).isEqualTo(first.payload());
-        assertThat(retry.events()).isEmpty();
+        final io.ledgernode.api.IdempotentReplay replay = Scenario.assertReplayed(retry);
+        assertThat(replay.result()).isEqualTo(first.payload());
+        assertThat(replay.txId()).isEqualTo(first.stub().getTxId());
         assertThat(scenario.balance("bob")).isEqualTo(500);
     }
 

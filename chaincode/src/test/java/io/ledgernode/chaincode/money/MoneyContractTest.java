@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledgernode.api.Amount;
 import io.ledgernode.api.ErrorCode;
+import io.ledgernode.api.IdempotentReplay;
 import io.ledgernode.api.LedgerJson;
 import io.ledgernode.api.Transactions;
 import io.ledgernode.api.compliance.UnfreezeRequest;
@@ -94,21 +95,19 @@ class MoneyContractTest {
     }
 
     @Test
-    void transfer_with_same_idempotency_key_and_payload_returns_original_result_and_moves_nothing() {
+    void transfer_with_same_idempotency_key_and_payload_is_refused_as_a_replay_naming_the_original_and_moves_nothing() {
         scenario.mint("alice", 10_000);
         final TransferRequest request = TransferRequest.of("pay-1", "alice", "bob", "USD", Amount.of(2_500), null);
         final Outcome first = scenario.submit(BANK, Transactions.MONEY_TRANSFER, request);
         final SortedMap<String, byte[]> stateAfterFirst = scenario.harness().ledger().snapshot();
 
-        // The same body with other field order and spacing is the same request.
+        // The same body with other field order and spacing is the same request. Its endorsement is refused, so the
+        // retry never becomes a transaction: the client answers with the original.
         final Outcome retry = scenario.harness().submit(BANK, Transactions.MONEY_TRANSFER,
                 "{ \"to\":\"bob\", \"amount\":\"2500\", \"asset\":\"USD\", \"from\":\"alice\", \"idempotencyKey\":\"pay-1\" }");
-        assertThat(retry.success()).isTrue();
-        assertThat(retry.payload()).isEqualTo(first.payload());
-        assertThat(retry.result(MoneyResult.class).txId()).isEqualTo(first.stub().getTxId())
-                .isNotEqualTo(retry.stub().getTxId());
-        assertThat(retry.events()).isEmpty();
-        assertThat(retry.stub().writes()).isEmpty();
+        final IdempotentReplay replay = Scenario.assertReplayed(retry);
+        assertThat(replay.txId()).isEqualTo(first.stub().getTxId()).isNotEqualTo(retry.stub().getTxId());
+        assertThat(replay.result()).isEqualTo(first.payload());
         assertThat(scenario.harness().ledger().snapshot()).usingRecursiveComparison().isEqualTo(stateAfterFirst);
         assertThat(scenario.balance("alice")).isEqualTo(7_500);
         assertThat(scenario.balance("bob")).isEqualTo(2_500);
@@ -154,6 +153,27 @@ class MoneyContractTest {
         assertThat(scenario.submit(OTHER_BANK, Transactions.MONEY_TRANSFER,
                 TransferRequest.of("same", "dave", "bob", "USD", Amount.of(10), null)).success()).isTrue();
         assertThat(scenario.balance("bob")).isEqualTo(20);
+    }
+
+    /** A chain whose records were written before records named their transaction replays as it did then. */
+    @Test
+    void a_record_written_before_records_named_their_transaction_replays_its_result_in_a_transaction_that_writes_nothing() {
+        scenario.mint("alice", 10_000);
+        final TransferRequest request = TransferRequest.of("pay-old", "alice", "bob", "USD", Amount.of(100), null);
+        final Outcome first = scenario.submit(BANK, Transactions.MONEY_TRANSFER, request);
+        final String key = io.ledgernode.chaincode.state.Keys.idempotency(BANK.mspId(), "pay-old");
+        final String record = new String(scenario.harness().ledger().value(key), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(record).contains("\"txId\":\"" + first.stub().getTxId() + "\"");
+        scenario.harness().ledger().rewrite(key, record.replaceFirst(",?\"txId\":\"[0-9a-f]+\"", "")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        final Outcome retry = scenario.submit(BANK, Transactions.MONEY_TRANSFER, request);
+
+        assertThat(retry.success()).isTrue();
+        assertThat(retry.payload()).isEqualTo(first.payload());
+        assertThat(retry.events()).isEmpty();
+        assertThat(retry.stub().writes()).isEmpty();
+        assertThat(scenario.balance("bob")).isEqualTo(100);
     }
 
     @Test

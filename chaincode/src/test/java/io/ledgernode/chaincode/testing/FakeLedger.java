@@ -54,6 +54,15 @@ public final class FakeLedger {
         return Validation.VALID;
     }
 
+    /**
+     * Overwrites a committed value in place, as a block of an older chaincode version left it (for tests of state
+     * written before a format changed).
+     */
+    public void rewrite(final String key, final byte[] value) {
+        height++;
+        state.put(key, new Versioned(value.clone(), height));
+    }
+
     /** The committed value, or null. */
     public byte[] value(final String key) {
         final Versioned versioned = state.get(key);

@@ -127,6 +127,15 @@ public final class Scenario {
         return outcome;
     }
 
+    /** The outcome is a replay refused as such: the original transaction and result it names. */
+    public static io.ledgernode.api.IdempotentReplay assertReplayed(final Outcome outcome) {
+        assertRejected(outcome, ErrorCode.REPLAYED);
+        assertThat(outcome.events()).isEmpty();
+        assertThat(outcome.stub().writes()).isEmpty();
+        return LedgerJson.read(LedgerJson.read(outcome.payload(), io.ledgernode.api.ErrorPayload.class).message(),
+                io.ledgernode.api.IdempotentReplay.class);
+    }
+
     /** Asserts a rejection with this code; a rejected transaction commits nothing. */
     public static void assertRejected(final Outcome outcome, final ErrorCode code) {
         assertThat(outcome.success()).as("expected %s but succeeded: %s", code, outcome.payload()).isFalse();

@@ -1,6 +1,8 @@
 package io.ledgernode.node.chain;
 
 import com.fasterxml.jackson.core.JsonParser;
+import io.ledgernode.api.ErrorCode;
+import io.ledgernode.api.IdempotentReplay;
 import io.ledgernode.api.LedgerException;
 import io.ledgernode.api.LedgerJson;
 import io.ledgernode.api.Transactions;
@@ -15,6 +17,7 @@ import io.ledgernode.node.http.Requests;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 
@@ -47,7 +50,10 @@ public final class LedgerWriter {
         SubmitOutcome submit(String transaction, String argument);
     }
 
-    /** Told the outcome of every submission (for metrics): committed, pending, rejected, retried, invalidated, unavailable. */
+    /**
+     * Told the outcome of every submission (for metrics): committed, pending, rejected, retried, invalidated,
+     * unavailable, replayed.
+     */
     @FunctionalInterface
     public interface Outcomes {
         void record(String transaction, String outcome);
@@ -79,17 +85,43 @@ public final class LedgerWriter {
     /** How long a caller whose write lost a race beyond the resubmissions is asked to wait: about one block. */
     static final Duration CONFLICT_RETRY_AFTER = Duration.ofSeconds(1);
 
+    /**
+     * Where the block of a committed transaction is found: the node's own mirror (empty while it has not reached that
+     * block yet).
+     */
+    @FunctionalInterface
+    public interface TxBlocks {
+        Optional<Long> blockOf(String txId);
+
+        /** Knows no block: a replay is answered with block -1 (tests, and writers whose answers name no block). */
+        TxBlocks NONE = txId -> Optional.empty();
+    }
+
+    /**
+     * How long a replay's answer waits for the mirror to know the original's block. The original committed before its
+     * record could be read, so the mirror is at most its lag behind (about one block); past this the answer says -1,
+     * as the write-status route does, rather than keep the caller waiting.
+     */
+    static final Duration REPLAY_BLOCK_WAIT = Duration.ofSeconds(2);
+
     private final Submitter client;
     private final ConflictRetry conflictRetry;
     private final Outcomes outcomes;
+    private final TxBlocks blocks;
     /** Packs concurrent single transfers from one account ({@link SenderPacker}); null: each goes alone. */
     private final SenderPacker packer;
 
     /** A writer that submits every request alone (the compliance identity's, and tests'). */
     public LedgerWriter(Submitter client, ConflictRetry conflictRetry, Outcomes outcomes) {
+        this(client, conflictRetry, outcomes, TxBlocks.NONE);
+    }
+
+    /** A writer that submits every request alone, and finds a replayed write's original block in {@code blocks}. */
+    public LedgerWriter(Submitter client, ConflictRetry conflictRetry, Outcomes outcomes, TxBlocks blocks) {
         this.client = Objects.requireNonNull(client, "client");
         this.conflictRetry = Objects.requireNonNull(conflictRetry, "conflictRetry");
         this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
+        this.blocks = Objects.requireNonNull(blocks, "blocks");
         this.packer = null;
     }
 
@@ -99,9 +131,16 @@ public final class LedgerWriter {
      */
     public LedgerWriter(Submitter client, ConflictRetry conflictRetry, Outcomes outcomes, SenderPacker.Settings packing,
                         Executor packs, SenderPacker.PackSizes sizes) {
+        this(client, conflictRetry, outcomes, TxBlocks.NONE, packing, packs, sizes);
+    }
+
+    /** The packing writer, finding a replayed write's original block in {@code blocks}. */
+    public LedgerWriter(Submitter client, ConflictRetry conflictRetry, Outcomes outcomes, TxBlocks blocks,
+                        SenderPacker.Settings packing, Executor packs, SenderPacker.PackSizes sizes) {
         this.client = Objects.requireNonNull(client, "client");
         this.conflictRetry = Objects.requireNonNull(conflictRetry, "conflictRetry");
         this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
+        this.blocks = Objects.requireNonNull(blocks, "blocks");
         this.packer = new SenderPacker(packing, this::submitAlone, packs, sizes);
     }
 
@@ -118,7 +157,7 @@ public final class LedgerWriter {
     public <R> WriteResult submit(String transaction, Caller caller, String idempotencyKey, WriteRequest<R> request, Role... roles) {
         Requests.requireRole(caller, roles);
         String key = Requests.scopedKey(idempotencyKey, caller);
-        return new WriteResult(key, submit(transaction, request.withKey(key)));
+        return new WriteResult(idempotencyKey, submit(transaction, request.withKey(key)));
     }
 
     /**
@@ -129,10 +168,47 @@ public final class LedgerWriter {
      */
     public Written submit(String transaction, Object request) {
         Objects.requireNonNull(transaction, "transaction");
-        if (packer != null && request instanceof TransferRequest transfer && transaction.equals(Transactions.MONEY_TRANSFER)) {
-            return packer.transfer(transfer);
+        try {
+            if (packer != null && request instanceof TransferRequest transfer && transaction.equals(Transactions.MONEY_TRANSFER)) {
+                return packer.transfer(transfer);
+            }
+            return submitAlone(transaction, request);
+        } catch (LedgerException e) {
+            if (e.code() == ErrorCode.REPLAYED) {
+                return replayed(e.text());
+            }
+            throw e;
         }
-        return submitAlone(transaction, request);
+    }
+
+    /**
+     * A request sent again under its key: the chaincode refused to endorse it and named the transaction that applied
+     * it, so nothing new reached the chain; the caller gets what the first call got (that transaction, its block and
+     * its result, byte for byte).
+     */
+    private Written replayed(String replayJson) {
+        IdempotentReplay replay;
+        try {
+            replay = LedgerJson.read(replayJson, IdempotentReplay.class);
+        } catch (LedgerException e) {
+            throw new IllegalStateException("the chaincode named a replay's original in something else: " + e.getMessage(), e);
+        }
+        return new Written.Done(replay.txId(), blockOf(replay.txId()), replay.result());
+    }
+
+    /** The original's block from the mirror, waited for at most {@link #REPLAY_BLOCK_WAIT}; -1 past that. */
+    private long blockOf(String txId) {
+        long deadline = System.nanoTime() + REPLAY_BLOCK_WAIT.toNanos();
+        while (true) {
+            Optional<Long> block = blocks.blockOf(txId);
+            if (block.isPresent()) {
+                return block.get();
+            }
+            if (System.nanoTime() >= deadline) {
+                return -1;
+            }
+            pause(Duration.ofMillis(50));
+        }
     }
 
     /** {@code transaction(request)} in a transaction of its own. */
@@ -143,7 +219,7 @@ public final class LedgerWriter {
             SubmitOutcome outcome = client.submit(transaction, argument);
             outcomes.record(transaction, switch (outcome) {
                 case SubmitOutcome.Committed committed -> "committed";
-                case SubmitOutcome.Rejected rejected -> "rejected";
+                case SubmitOutcome.Rejected rejected -> rejected.code() == ErrorCode.REPLAYED ? "replayed" : "rejected";
                 case SubmitOutcome.Unknown unknown -> "pending";
                 case SubmitOutcome.Unavailable unavailable -> "unavailable";
                 case SubmitOutcome.Invalidated invalidated -> retriable(invalidated.code()) && attempt < conflictRetriesMax ? "retried" : "invalidated";

@@ -48,7 +48,7 @@ public final class WriteStatusOperations {
         String result = outcome.result().get();
         String txId = read(result, Recorded.class).txId();
         long block = mirror.read(view -> view.validTransaction(txId)).value().map(Transaction::blockNumber).orElse(-1L);
-        return new WriteResult(key, new LedgerWriter.Written.Done(txId, block, result));
+        return new WriteResult(idempotencyKey, new LedgerWriter.Written.Done(txId, block, result));
     }
 
     /** {@code Money:outcome}'s answer, read with the chaincode's own type and mapping. */

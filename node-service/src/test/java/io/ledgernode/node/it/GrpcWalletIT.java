@@ -108,6 +108,8 @@ class GrpcWalletIT {
         WriteReply replay = wallet.transfer(TransferRequest.newBuilder().setIdempotencyKey("t-" + node.run).setFrom(alice).setTo(bob)
                 .setAsset(asset).setAmount("2500").build());
         assertThat(replay.getResultJson()).as("same key, same request: the original outcome").isEqualTo(sent.getResultJson());
+        assertThat(replay.getTxId()).as("the original transaction, no replay of its own").isEqualTo(sent.getTxId());
+        assertThat(replay.getBlockNumber()).as("the original's block").isEqualTo(sent.getBlockNumber());
         assertRefused(() -> wallet.transfer(TransferRequest.newBuilder().setIdempotencyKey("t-" + node.run).setFrom(alice).setTo(bob)
                 .setAsset(asset).setAmount("2501").build()), Status.Code.ALREADY_EXISTS, "IDEMPOTENCY_CONFLICT");
     }
