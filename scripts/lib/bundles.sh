@@ -90,13 +90,7 @@ admin_approve_chaincode() {
     say "$org has approved $LEDGER_CHAINCODE ($label) at sequence $sequence"
     return 0
   fi
-  step "approving $LEDGER_CHAINCODE sequence $sequence as $org"
-  (
-    use_org "$org"
-    run_logged "approveformyorg ($org)" "$LEDGER_HOME/logs/admin.log" \
-      peer lifecycle chaincode approveformyorg -o "$ORDERER_ADDRESS" --tls --cafile "$ORDERER_CA" \
-      -C "$LEDGER_CHANNEL" -n "$LEDGER_CHAINCODE" --version "$label" --sequence "$sequence" --package-id "$package_id"
-  ) || exit 1
+  approve_as "$org" "$sequence" "$label" "$package_id"
 }
 
 # commit-chaincode: commits the definition the orgs approved (waiting up to LEDGER_JOIN_WAIT for enough of them),

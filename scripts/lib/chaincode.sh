@@ -45,6 +45,19 @@ install_package_on() {
   ) || exit 1
 }
 
+# approve_as ORG SEQUENCE LABEL PACKAGE_ID: ORG's admin approves the chaincode's definition (the build's label as its
+# version, at SEQUENCE) with the org's own package.
+approve_as() {
+  local org=$1 sequence=$2 label=$3 package_id=$4
+  step "approving $LEDGER_CHAINCODE sequence $sequence as $org"
+  (
+    use_org "$org"
+    run_logged "approveformyorg ($org)" "$LEDGER_HOME/logs/admin.log" \
+      peer lifecycle chaincode approveformyorg -o "$ORDERER_ADDRESS" --tls --cafile "$ORDERER_CA" \
+      -C "$LEDGER_CHANNEL" -n "$LEDGER_CHAINCODE" --version "$label" --sequence "$sequence" --package-id "$package_id"
+  ) || exit 1
+}
+
 # The committed definition's sequence, 0 when none is committed yet.
 committed_sequence() {
   local out
@@ -105,16 +118,7 @@ deploy_chaincode() {
   else
     sequence=$((sequence + 1))
     ensure_chaincode_servers "$label" "$jar" package_ids force
-    for org in $LEDGER_ORGS; do
-      step "approving $LEDGER_CHAINCODE sequence $sequence as $org"
-      (
-        use_org "$org"
-        run_logged "approveformyorg ($org)" "$LEDGER_HOME/logs/admin.log" \
-          peer lifecycle chaincode approveformyorg -o "$ORDERER_ADDRESS" --tls --cafile "$ORDERER_CA" \
-          -C "$LEDGER_CHANNEL" -n "$LEDGER_CHAINCODE" --version "$label" --sequence "$sequence" \
-          --package-id "${package_ids[$org]}"
-      ) || exit 1
-    done
+    for org in $LEDGER_ORGS; do approve_as "$org" "$sequence" "$label" "${package_ids[$org]}"; done
     step "committing $LEDGER_CHAINCODE sequence $sequence"
     (
       use_org "$LEDGER_ISSUER_ORG"

@@ -122,15 +122,7 @@ join_chaincode() {
   done
   name=$(process_of chaincode "$org") || die "no chaincode server for org $org"
   if ! running_pid "$name" >/dev/null; then start_chaincode_server "$org" "$package_id" "$jar"; fi
-  if ! (use_org "$org" && approved_with "$sequence" "$package_id"); then
-    step "approving $LEDGER_CHAINCODE sequence $sequence as $org"
-    (
-      use_org "$org"
-      run_logged "approveformyorg ($org)" "$LEDGER_HOME/logs/admin.log" \
-        peer lifecycle chaincode approveformyorg -o "$ORDERER_ADDRESS" --tls --cafile "$ORDERER_CA" \
-        -C "$LEDGER_CHANNEL" -n "$LEDGER_CHAINCODE" --version "$label" --sequence "$sequence" --package-id "$package_id"
-    ) || exit 1
-  fi
+  (use_org "$org" && approved_with "$sequence" "$package_id") || approve_as "$org" "$sequence" "$label" "$package_id"
   # The org's peer runs the chaincode once it has the approval's block: asked as the org's admin, it answers.
   (
     use_org "$org"
