@@ -56,6 +56,11 @@ public final class Require {
         return matching(field, value, IDEMPOTENCY_KEY, "an idempotency key");
     }
 
+    /** An optional idempotency key: null, or one {@link #idempotencyKey} accepts. */
+    public static String optionalIdempotencyKey(final String field, final String value) {
+        return value == null ? null : idempotencyKey(field, value);
+    }
+
     public static String mspId(final String field, final String value) {
         return matching(field, value, MSP_ID, "an MSP id");
     }

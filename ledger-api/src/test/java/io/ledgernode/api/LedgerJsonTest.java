@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ledgernode.api.account.Account;
 import io.ledgernode.api.account.AccountStatus;
 import io.ledgernode.api.account.Limits;
+import io.ledgernode.api.account.OpenAccountsRequest;
+import io.ledgernode.api.compliance.FreezeRequest;
 import io.ledgernode.api.governance.ConfigureRequest;
 import io.ledgernode.api.hold.PlaceHoldRequest;
 import io.ledgernode.api.money.TransferBatchRequest;
@@ -123,9 +125,35 @@ class LedgerJsonTest {
 
     @Test
     void the_outcome_of_a_key_has_its_wire_shape_found_or_not() {
-        assertThat(LedgerJson.writeString(MoneyOutcome.of("k1", Optional.empty())))
-                .isEqualTo("{\"found\":false,\"idempotencyKey\":\"k1\",\"result\":null}");
-        final String found = "{\"found\":true,\"idempotencyKey\":\"k1\",\"result\":\"{\\\"txId\\\":\\\"t1\\\"}\"}";
+        assertThat(LedgerJson.writeString(MoneyOutcome.of("k1", Optional.empty(), Optional.empty())))
+                .isEqualTo("{\"found\":false,\"idempotencyKey\":\"k1\",\"result\":null,\"txId\":null}");
+        final String found = "{\"found\":true,\"idempotencyKey\":\"k1\",\"result\":\"{\\\"txId\\\":\\\"t1\\\"}\",\"txId\":\"t1\"}";
         assertThat(LedgerJson.writeString(LedgerJson.read(found, MoneyOutcome.class))).isEqualTo(found);
+    }
+
+    @Test
+    void an_outcome_recorded_before_transactions_were_kept_reads_without_one() {
+        final String legacy = "{\"found\":true,\"idempotencyKey\":\"k1\",\"result\":\"{}\"}";
+        assertThat(LedgerJson.read(legacy, MoneyOutcome.class).txId()).isEmpty();
+    }
+
+    @Test
+    void an_administrative_request_without_a_key_reads_and_writes_as_before_keys() {
+        final String keyless = "{\"account\":\"alice\",\"reason\":\"court order\"}";
+        final FreezeRequest freeze = LedgerJson.read(keyless, FreezeRequest.class);
+        assertThat(freeze.idempotencyKey()).isEmpty();
+        assertThat(LedgerJson.writeString(freeze)).isEqualTo(keyless);
+        final String keyed = "{\"account\":\"alice\",\"idempotencyKey\":\"f-1\",\"reason\":\"court order\"}";
+        assertThat(LedgerJson.writeString(LedgerJson.read(keyed, FreezeRequest.class))).isEqualTo(keyed);
+        assertThatThrownBy(() -> LedgerJson.read("{\"account\":\"alice\",\"idempotencyKey\":\"no spaces\",\"reason\":\"x\"}",
+                FreezeRequest.class)).isInstanceOf(LedgerException.class).hasMessageContaining("idempotencyKey");
+    }
+
+    @Test
+    void an_account_in_a_batch_cannot_name_a_key_of_its_own() {
+        final String batch = "{\"accounts\":[{\"asset\":\"USD\",\"id\":\"a1\",\"idempotencyKey\":\"x\",\"jurisdiction\":\"EU\","
+                + "\"ownerRef\":\"o1\"}],\"idempotencyKey\":\"b-1\"}";
+        assertThatThrownBy(() -> LedgerJson.read(batch, OpenAccountsRequest.class))
+                .isInstanceOf(LedgerException.class).hasMessageContaining("accounts[0] names an idempotency key");
     }
 }

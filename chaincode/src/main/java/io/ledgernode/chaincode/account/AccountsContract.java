@@ -29,17 +29,20 @@ import org.hyperledger.fabric.contract.annotation.Transaction;
 @Contract(name = Transactions.ACCOUNTS, info = @Info(title = "Ledger accounts", version = "1"))
 public final class AccountsContract extends LedgerContract {
 
-    /** {@code {"id":"alice","asset":"USD","ownerRef":"cust-7f3a","jurisdiction":"DE"}} → the account record. */
+    /**
+     * {@code {"idempotencyKey":"o-1","id":"alice","asset":"USD","ownerRef":"cust-7f3a","jurisdiction":"DE"}} → the
+     * account record; the key may be left out.
+     */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String open(final Context ctx, final String request) {
-        return update(ctx, request, OpenAccountRequest.class, tx -> { },
+        return keyable(ctx, Transactions.ACCOUNTS_OPEN, request, OpenAccountRequest.class, tx -> { },
                 (tx, parsed) -> new AccountBook(tx.state()).open(tx, List.of(parsed)).get(0));
     }
 
-    /** {@code {"accounts":[...]}} → {@code {"accounts":[records]}}, all or nothing. */
+    /** {@code {"idempotencyKey":"ob-1","accounts":[...]}} → {@code {"accounts":[records]}}, all or nothing. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String openMany(final Context ctx, final String request) {
-        return update(ctx, request, OpenAccountsRequest.class, tx -> { },
+        return keyable(ctx, Transactions.ACCOUNTS_OPEN_MANY, request, OpenAccountsRequest.class, tx -> { },
                 (tx, parsed) -> OpenAccountsResult.of(new AccountBook(tx.state()).open(tx, parsed.accounts())));
     }
 

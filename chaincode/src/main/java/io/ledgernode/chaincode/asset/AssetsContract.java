@@ -16,10 +16,10 @@ import org.hyperledger.fabric.contract.annotation.Transaction;
 @Contract(name = Transactions.ASSETS, info = @Info(title = "Ledger assets", version = "1"))
 public final class AssetsContract extends LedgerContract {
 
-    /** {@code {"code":"USD","decimals":2}} → the asset. */
+    /** {@code {"idempotencyKey":"a-1","code":"USD","decimals":2}} → the asset; the key may be left out. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String register(final Context ctx, final String request) {
-        return update(ctx, request, RegisterAssetRequest.class, LedgerContract::issuer,
+        return keyable(ctx, Transactions.ASSETS_REGISTER, request, RegisterAssetRequest.class, LedgerContract::issuer,
                 (tx, parsed) -> new AssetBook(tx.state()).register(tx, parsed));
     }
 

@@ -17,24 +17,27 @@ import org.hyperledger.fabric.contract.annotation.Transaction;
 @Contract(name = Transactions.COMPLIANCE, info = @Info(title = "Ledger compliance", version = "1"))
 public final class ComplianceContract extends LedgerContract {
 
-    /** {@code {"account":"alice","reason":"..."}}. */
+    /** {@code {"idempotencyKey":"f-1","account":"alice","reason":"..."}}; the key may be left out. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String freeze(final Context ctx, final String request) {
-        return update(ctx, request, FreezeRequest.class, LedgerContract::compliance,
+        return keyable(ctx, Transactions.COMPLIANCE_FREEZE, request, FreezeRequest.class, LedgerContract::compliance,
                 (tx, parsed) -> new AccountControls(tx).freeze(parsed.account(), parsed.reason()));
     }
 
-    /** {@code {"account":"alice"}}. */
+    /** {@code {"idempotencyKey":"u-1","account":"alice"}}; the key may be left out. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String unfreeze(final Context ctx, final String request) {
-        return update(ctx, request, UnfreezeRequest.class, LedgerContract::compliance,
+        return keyable(ctx, Transactions.COMPLIANCE_UNFREEZE, request, UnfreezeRequest.class, LedgerContract::compliance,
                 (tx, parsed) -> new AccountControls(tx).unfreeze(parsed.account()));
     }
 
-    /** {@code {"account":"alice","perTransferMax":"100000","dailyDebitMax":"500000"}}; either may be omitted. */
+    /**
+     * {@code {"idempotencyKey":"l-1","account":"alice","perTransferMax":"100000","dailyDebitMax":"500000"}}; either
+     * limit, and the key, may be left out.
+     */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String setLimits(final Context ctx, final String request) {
-        return update(ctx, request, SetLimitsRequest.class, LedgerContract::compliance,
+        return keyable(ctx, Transactions.COMPLIANCE_SET_LIMITS, request, SetLimitsRequest.class, LedgerContract::compliance,
                 (tx, parsed) -> new AccountControls(tx).setLimits(parsed.account(), parsed.limits()));
     }
 }

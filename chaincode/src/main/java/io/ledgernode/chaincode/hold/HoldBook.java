@@ -10,6 +10,7 @@ import io.ledgernode.api.event.EventType;
 import io.ledgernode.api.event.HoldEvent;
 import io.ledgernode.api.hold.CaptureHoldRequest;
 import io.ledgernode.api.hold.Hold;
+import io.ledgernode.api.hold.HoldRequest;
 import io.ledgernode.api.hold.HoldResult;
 import io.ledgernode.api.hold.HoldStatus;
 import io.ledgernode.api.hold.PlaceHoldRequest;
@@ -86,23 +87,25 @@ final class HoldBook {
                 request.idempotencyKey());
     }
 
-    HoldResult voidHold(final Tx tx, final String holdId) {
-        final Hold hold = requireOpen(holdId);
+    HoldResult voidHold(final Tx tx, final HoldRequest request) {
+        final Hold hold = requireOpen(request.holdId());
         final Account account = accounts.require(hold.account());
         Access.requireCustodian(tx.caller(), account);
         new Balances(tx).releaseHold(account, hold.amount(), hold.id());
-        return close(tx, hold.returned(HoldStatus.VOIDED, tx.timestamp()), EventType.HOLD_VOIDED, null);
+        return close(tx, hold.returned(HoldStatus.VOIDED, tx.timestamp()), EventType.HOLD_VOIDED,
+                request.idempotencyKey().orElse(null));
     }
 
-    HoldResult release(final Tx tx, final String holdId) {
-        final Hold hold = requireOpen(holdId);
+    HoldResult release(final Tx tx, final HoldRequest request) {
+        final Hold hold = requireOpen(request.holdId());
         if (tx.time().isBefore(expiry(hold))) {
             throw new LedgerException(ErrorCode.HOLD_NOT_EXPIRED, "hold " + hold.id() + " expires at "
                     + hold.expiresAt() + ", after the transaction time " + tx.timestamp());
         }
         final Account account = accounts.require(hold.account());
         new Balances(tx).releaseHold(account, hold.amount(), hold.id());
-        return close(tx, hold.returned(HoldStatus.RELEASED, tx.timestamp()), EventType.HOLD_RELEASED, null);
+        return close(tx, hold.returned(HoldStatus.RELEASED, tx.timestamp()), EventType.HOLD_RELEASED,
+                request.idempotencyKey().orElse(null));
     }
 
     /** The hold; {@link ErrorCode#UNKNOWN_HOLD} if there is none. */

@@ -32,18 +32,21 @@ public final class HoldsContract extends LedgerContract {
                 (tx, parsed) -> new HoldBook(tx.state()).capture(tx, parsed));
     }
 
-    /** {@code {"holdId":"h1"}}: the whole amount returns to the account. */
+    /** {@code {"idempotencyKey":"v-1","holdId":"h1"}}: the whole amount returns to the account; the key may be left out. */
     @Transaction(name = "void", intent = Transaction.TYPE.SUBMIT)
     public String voidHold(final Context ctx, final String request) {
-        return update(ctx, request, HoldRequest.class, LedgerContract::configured,
-                (tx, parsed) -> new HoldBook(tx.state()).voidHold(tx, parsed.holdId()));
+        return keyable(ctx, Transactions.HOLDS_VOID, request, HoldRequest.class, LedgerContract::configured,
+                (tx, parsed) -> new HoldBook(tx.state()).voidHold(tx, parsed));
     }
 
-    /** {@code {"holdId":"h1"}}: once the transaction time is at or after {@code expiresAt}. */
+    /**
+     * {@code {"idempotencyKey":"r-1","holdId":"h1"}}: once the transaction time is at or after {@code expiresAt}; the
+     * key may be left out.
+     */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String release(final Context ctx, final String request) {
-        return update(ctx, request, HoldRequest.class, LedgerContract::configured,
-                (tx, parsed) -> new HoldBook(tx.state()).release(tx, parsed.holdId()));
+        return keyable(ctx, Transactions.HOLDS_RELEASE, request, HoldRequest.class, LedgerContract::configured,
+                (tx, parsed) -> new HoldBook(tx.state()).release(tx, parsed));
     }
 
     /** {@code "h1"} → the hold record. */

@@ -46,11 +46,15 @@ public final class Idempotency {
         return result;
     }
 
-    /** What the caller's org recorded under {@code idempotencyKey}: {@code found}, the key, and the original result. */
+    /**
+     * What the caller's org recorded under {@code idempotencyKey}: {@code found}, the key, the original result and the
+     * transaction that applied it.
+     */
     public static MoneyOutcome outcome(final Tx tx, final String idempotencyKey) {
         final Optional<IdempotencyRecord> record = tx.state().read(Keys.idempotency(tx.caller().mspId(), idempotencyKey),
                 IdempotencyRecord.class);
-        return MoneyOutcome.of(idempotencyKey, record.map(IdempotencyRecord::result));
+        return MoneyOutcome.of(idempotencyKey, record.map(IdempotencyRecord::result),
+                record.flatMap(IdempotencyRecord::txId));
     }
 
     /** Hex SHA-256 of {@code transaction + "\n" + canonical JSON of the request}. */

@@ -2,10 +2,12 @@ package io.ledgernode.chaincode.tx;
 
 import io.ledgernode.api.ErrorCode;
 import io.ledgernode.api.IdempotentRequest;
+import io.ledgernode.api.KeyableRequest;
 import io.ledgernode.api.LedgerException;
 import io.ledgernode.api.LedgerJson;
 import io.ledgernode.chaincode.access.Access;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -82,6 +84,23 @@ public abstract class LedgerContract implements ContractInterface {
             final R parsed = LedgerJson.read(request, type);
             guard.accept(tx);
             return Idempotency.run(tx, transaction, parsed.idempotencyKey(), parsed, () -> body.apply(tx, parsed));
+        });
+    }
+
+    /**
+     * Runs an administrative request as {@link #idempotent} does when it names a key (the node always names one), and
+     * as {@link #update(Context, String, Class, Consumer, BiFunction)} does when it does not (the peer CLI may leave
+     * it out). {@code transaction} is the full name the key is recorded under, e.g. {@code Accounts:open}.
+     */
+    protected final <R extends KeyableRequest> String keyable(final Context ctx, final String transaction,
+            final String request, final Class<R> type, final Consumer<Tx> guard, final BiFunction<Tx, R, Object> body) {
+        return update(ctx, tx -> {
+            final R parsed = LedgerJson.read(request, type);
+            guard.accept(tx);
+            final Optional<String> key = parsed.idempotencyKey();
+            return key.isPresent()
+                    ? Idempotency.run(tx, transaction, key.get(), parsed, () -> body.apply(tx, parsed))
+                    : json(body.apply(tx, parsed));
         });
     }
 
