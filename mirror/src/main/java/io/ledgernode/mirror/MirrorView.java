@@ -9,12 +9,16 @@ import static io.ledgernode.mirror.MirrorTables.HOLDS;
 import static io.ledgernode.mirror.MirrorTables.TRANSACTIONS;
 
 import io.ledgernode.api.governance.LedgerConfig;
+import io.ledgernode.api.hold.HoldStatus;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -33,6 +37,9 @@ public final class MirrorView implements AutoCloseable {
 
     private static final String ENTRIES_WITH_FUNCTION = "SELECT " + Rows.ENTRY + ", t.function FROM " + ENTRIES + " e JOIN "
             + TRANSACTIONS + " t ON t.block_number = e.block_number AND t.tx_index = e.tx_index WHERE e.account_id = ? ";
+
+    /** {@link Rows#HOLD}, each column of the table aliased {@code h}. */
+    private static final String HOLD_OF_H = Rows.HOLD.replaceAll("(^|, )", "$1h.");
 
     /**
      * The most entries one transaction can have: a batch transfer at the chaincode's highest limit of legs, two entries a
@@ -86,6 +93,30 @@ public final class MirrorView implements AutoCloseable {
 
     public Optional<Hold> hold(String id) throws SQLException {
         return one("SELECT " + Rows.HOLD + " FROM " + HOLDS + " WHERE id = ?", Rows::hold, id);
+    }
+
+    /**
+     * The account's holds with ids after {@code afterId} ("" for the first page) in id order, only those of
+     * {@code status} when it is given, at most {@code limit}: a page of its holds.
+     */
+    public List<Hold> holds(String accountId, Optional<HoldStatus> status, String afterId, int limit) throws SQLException {
+        if (status.isPresent()) {
+            return list("SELECT " + Rows.HOLD + " FROM " + HOLDS + " WHERE account_id = ? AND status = ? AND id > ? ORDER BY id LIMIT ?",
+                    Rows::hold, accountId, status.get().name(), afterId, limit(limit));
+        }
+        return list("SELECT " + Rows.HOLD + " FROM " + HOLDS + " WHERE account_id = ? AND id > ? ORDER BY id LIMIT ?",
+                Rows::hold, accountId, afterId, limit(limit));
+    }
+
+    /**
+     * Open holds on accounts {@code custodianMsp} keeps that expired at or before {@code now}, the longest expired
+     * first, at most {@code limit}.
+     */
+    public List<Hold> expiredOpenHolds(String custodianMsp, Instant now, int limit) throws SQLException {
+        return list("SELECT " + HOLD_OF_H + " FROM " + HOLDS + " h JOIN " + ACCOUNTS
+                + " a ON a.id = h.account_id WHERE h.status = 'OPEN' AND h.expires_at <= ? AND a.custodian_msp = ? "
+                + "ORDER BY h.expires_at, h.id LIMIT ?",
+                Rows::hold, OffsetDateTime.ofInstant(now, ZoneOffset.UTC), custodianMsp, limit(limit));
     }
 
     /** The account's entries before {@code before}, newest first, at most {@code limit}: a page of its history. */

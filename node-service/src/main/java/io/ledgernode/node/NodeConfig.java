@@ -6,6 +6,7 @@ import io.ledgernode.gateway.OrderRetry;
 import io.ledgernode.gateway.GatewayTimeouts;
 import io.ledgernode.node.auth.AuthConfig;
 import io.ledgernode.node.consolidation.ConsolidationConfig;
+import io.ledgernode.node.hold.HoldExpiryConfig;
 import io.ledgernode.node.chain.SenderPacker;
 import java.io.IOException;
 import java.io.Reader;
@@ -27,7 +28,7 @@ public record NodeConfig(Path ledgerHome, String org, String identity, String co
                          URI bridgeReadyUrl, Duration minBlockWaitMax, int pageSizeMax, int pageSizeDefault,
                          int conflictRetriesMax, Duration watchPollInterval, Path reportsRoot, Proof proof,
                          RateLimit rateLimit, AuthConfig auth, Gateway gateway, ConsolidationConfig consolidation,
-                         SenderPacker.Settings sendPack) {
+                         SenderPacker.Settings sendPack, HoldExpiryConfig holdExpiry) {
 
     /**
      * The Fabric Gateway connections (the payments and the compliance identity): the deadline of each phase of a
@@ -110,7 +111,9 @@ public record NodeConfig(Path ledgerHome, String org, String identity, String co
                 new RateLimit(node.get("rate-limit.requests-per-second").asDouble().get(), node.get("rate-limit.burst").asInt().get(),
                         node.get("rate-limit.refusals-per-second").asDouble().get(), node.get("rate-limit.refusal-burst").asInt().get()),
                 auth(root.get("auth")), gateway(root.get("gateway")), consolidation(node.get("consolidation")),
-                new SenderPacker.Settings(node.get("send-pack.items-max").asInt().get(), node.get("send-pack.queue-max").asInt().get()));
+                new SenderPacker.Settings(node.get("send-pack.items-max").asInt().get(), node.get("send-pack.queue-max").asInt().get()),
+                new HoldExpiryConfig(node.get("hold-expiry.enabled").asBoolean().get(), node.get("hold-expiry.interval").as(Duration.class).get(),
+                        node.get("hold-expiry.batch-max").asInt().get(), node.get("hold-expiry.in-flight-max").asInt().get()));
     }
 
     private static ConsolidationConfig consolidation(Config consolidation) {

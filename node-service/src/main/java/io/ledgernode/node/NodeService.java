@@ -21,7 +21,6 @@ import io.ledgernode.node.chain.WriteStatusOperations;
 import io.ledgernode.node.chain.WritesService;
 import io.ledgernode.node.compliance.ComplianceOperations;
 import io.ledgernode.node.compliance.ComplianceService;
-import io.ledgernode.node.consolidation.ConsolidationJob;
 import io.ledgernode.node.consolidation.CreditConsolidator;
 import io.ledgernode.node.consolidation.GatewayCreditLedger;
 import io.ledgernode.node.consolidation.MirrorCreditCounts;
@@ -34,6 +33,8 @@ import io.ledgernode.node.grpc.LedgerGrpcService;
 import io.ledgernode.node.health.HealthService;
 import io.ledgernode.node.health.NodeMetrics;
 import io.ledgernode.node.health.Readiness;
+import io.ledgernode.node.hold.HoldExpiry;
+import io.ledgernode.node.hold.HoldExpiryConfig;
 import io.ledgernode.node.hold.HoldOperations;
 import io.ledgernode.node.hold.HoldsService;
 import io.ledgernode.node.http.AccessLog;
@@ -56,6 +57,7 @@ import io.ledgernode.node.proof.RemoteAttestationSource;
 import io.ledgernode.node.reconciliation.ReconciliationQueries;
 import io.ledgernode.node.reconciliation.ReconciliationService;
 import io.ledgernode.node.report.ReportQueries;
+import io.ledgernode.node.schedule.PeriodicJob;
 import io.ledgernode.node.report.ReportsService;
 import io.ledgernode.node.transfer.TransferOperations;
 import io.ledgernode.node.transfer.TransfersService;
@@ -134,15 +136,15 @@ public final class NodeService {
         Parts parts = parts(config, payments::submit, new LedgerClient(compliance, gateway.endorseRetry(), gateway.orderRetry(), commitWatch)::submit,
                 payments::evaluate, mirror,
                 proofs(config, profile, connection, mirror));
-        ConsolidationJob consolidation = consolidation(config, profile.org(config.org()).mspId(), mirror, payments,
-                parts.metrics());
+        String mspId = profile.org(config.org()).mspId();
+        Optional<PeriodicJob> consolidation = consolidation(config, mspId, mirror, payments, parts.metrics());
+        Optional<PeriodicJob> holdExpiry = holdExpiry(config, mspId, mirror, payments, parts.metrics());
         WebServer server = restServer(root.get("server"), parts).start();
         LedgerGrpcServer grpc = LedgerGrpcServer.start(grpcConfig, new LedgerGrpcService(parts.ops(), parts.watch()),
                 parts.requests(), parts.metrics());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (consolidation != null) {
-                consolidation.close();
-            }
+            consolidation.ifPresent(PeriodicJob::close);
+            holdExpiry.ifPresent(PeriodicJob::close);
             grpc.close();
             server.stop();
             commitWatch.ifPresent(watch -> watch.watcher().close());
@@ -155,13 +157,45 @@ public final class NodeService {
     }
 
     /**
-     * The job that folds this org's hot accounts' pending credits (null when disabled). Its consolidations go out as
+     * The job that releases the expired holds of this org's accounts (none when disabled), as the payments identity:
+     * each org's nodes release the holds on the accounts it keeps, and nodes of one org share the keys of the releases.
+     */
+    private static Optional<PeriodicJob> holdExpiry(NodeConfig config, String mspId, Mirror mirror, LedgerClient payments,
+                                                    NodeMetrics metrics) {
+        HoldExpiryConfig settings = config.holdExpiry();
+        if (!settings.enabled()) {
+            return Optional.empty();
+        }
+        LedgerWriter writer = new LedgerWriter(payments::submit, new LedgerWriter.ConflictRetry(config.conflictRetriesMax(),
+                config.gateway().conflictBackoffInitial(), config.gateway().conflictBackoffMax()), metrics::submission);
+        HoldExpiry expiry = new HoldExpiry(settings, (now, limit) -> mirror.read(view -> view.expiredOpenHolds(mspId, now, limit)).value(),
+                writer, Clock.systemUTC(), new HoldExpiry.Observer() {
+                    @Override
+                    public void released(int holds) {
+                        metrics.holdsReleased(holds);
+                    }
+
+                    @Override
+                    public void lag(Duration behindExpiry) {
+                        metrics.holdExpiryLag(behindExpiry);
+                    }
+                });
+        return Optional.of(PeriodicJob.start("hold-expiry", settings.interval(), () -> {
+            HoldExpiry.Round round = expiry.round();
+            return round.found() == 0 ? Optional.empty() : Optional.of("expired holds: " + round.released() + " released, "
+                    + round.closedAlready() + " closed already, " + round.failed() + " to try again, of " + round.found()
+                    + " found; the longest expired was " + round.lag().toSeconds() + " s past its expiry");
+        }));
+    }
+
+    /**
+     * The job that folds this org's hot accounts' pending credits (none when disabled). Its consolidations go out as
      * the payments identity, of this node's org: the chaincode lets only an account's custodian org consolidate it.
      */
-    private static ConsolidationJob consolidation(NodeConfig config, String mspId, Mirror mirror, LedgerClient payments,
-                                                  NodeMetrics metrics) {
+    private static Optional<PeriodicJob> consolidation(NodeConfig config, String mspId, Mirror mirror, LedgerClient payments,
+                                                       NodeMetrics metrics) {
         if (!config.consolidation().enabled()) {
-            return null;
+            return Optional.empty();
         }
         LedgerWriter writer = new LedgerWriter(payments::submit, new LedgerWriter.ConflictRetry(0,
                 config.gateway().conflictBackoffInitial(), config.gateway().conflictBackoffMax()), metrics::submission);
@@ -177,7 +211,12 @@ public final class NodeService {
                         metrics.pendingCreditsMax(credits);
                     }
                 });
-        return ConsolidationJob.start(config.consolidation(), consolidator);
+        return Optional.of(PeriodicJob.start("credit-consolidation", config.consolidation().interval(), () -> {
+            CreditConsolidator.Round round = consolidator.round();
+            return round.consolidations() == 0 ? Optional.empty() : Optional.of("consolidated " + round.creditsFolded()
+                    + " credits in " + round.consolidations() + " transactions for " + round.accountsTried()
+                    + " accounts (mirror counted to block " + round.countedToBlock() + ")");
+        }));
     }
 
     /**
@@ -210,7 +249,9 @@ public final class NodeService {
                 new RateLimiter(limits.refusalsPerSecond(), limits.refusalBurst(), Clock.systemUTC()));
         LedgerGrpcService.Operations ops = new LedgerGrpcService.Operations(
                 new AccountOperations(mirror, writer, config.minBlockWaitMax(), config.pageSizeDefault(), config.pageSizeMax()),
-                new TransferOperations(writer), new HoldOperations(mirror, writer), new IssuanceOperations(writer),
+                new TransferOperations(writer),
+                new HoldOperations(mirror, writer, config.minBlockWaitMax(), config.pageSizeDefault(), config.pageSizeMax()),
+                new IssuanceOperations(writer),
                 new ComplianceOperations(complianceWriter), new ExplorerQueries(mirror, config.minBlockWaitMax()),
                 new WriteStatusOperations(chain, mirror), proofs);
         Readiness readiness = new Readiness(() -> chain.evaluate(Transactions.GOVERNANCE_CONFIG, ""), mirror::height, config.bridgeReadyUrl());
@@ -260,7 +301,7 @@ public final class NodeService {
         });
         return List.of(new RouteTable.Mount("", document),
                 new RouteTable.Mount("", new HealthService(parts.readiness(), parts.metrics())),
-                new RouteTable.Mount("/v1/accounts", new AccountsService(requests, ops.accounts())),
+                new RouteTable.Mount("/v1/accounts", new AccountsService(requests, ops.accounts(), ops.holds())),
                 new RouteTable.Mount("/v1/accounts", new ComplianceService(requests, ops.compliance())),
                 new RouteTable.Mount("/v1/transfers", new TransfersService(requests, ops.transfers())),
                 new RouteTable.Mount("/v1/holds", new HoldsService(requests, ops.holds())),

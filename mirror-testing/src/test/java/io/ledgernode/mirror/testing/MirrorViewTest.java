@@ -115,6 +115,31 @@ class MirrorViewTest {
     }
 
     @Test
+    void an_accounts_holds_page_by_id_of_one_status_or_any_and_expired_open_holds_come_longest_expired_first()
+            throws SQLException {
+        mirror.seeder().hold(new Hold("h0", "alice", "EUR", 50, null, T0.minusSeconds(60), HoldStatus.OPEN, "tx-hold", 2, null,
+                OptionalLong.empty())).hold(new Hold("h2", "alice", "EUR", 5, "bob", T0.minusSeconds(600), HoldStatus.RELEASED,
+                "tx-hold", 2, "tx-release", OptionalLong.of(2))).hold(new Hold("h3", "alice", "EUR", 7, null, T0.minusSeconds(30),
+                HoldStatus.OPEN, "tx-hold", 2, null, OptionalLong.empty()));
+
+        assertThat(reader.read(view -> view.holds("alice", java.util.Optional.empty(), "", 10)).value()).extracting(Hold::id)
+                .containsExactly("h0", "h1", "h2", "h3");
+        assertThat(reader.read(view -> view.holds("alice", java.util.Optional.empty(), "h1", 1)).value()).extracting(Hold::id)
+                .containsExactly("h2");
+        assertThat(reader.read(view -> view.holds("alice", java.util.Optional.of(HoldStatus.OPEN), "h0", 10)).value())
+                .extracting(Hold::id).containsExactly("h1", "h3");
+        assertThat(reader.read(view -> view.holds("bob", java.util.Optional.empty(), "", 10)).value()).isEmpty();
+        // h1 expires at T0 + 600 s; h2 expired long ago but is released already.
+        String custodian = reader.read(view -> view.account("alice")).value().orElseThrow().custodianMsp();
+        assertThat(reader.read(view -> view.expiredOpenHolds(custodian, T0, 10)).value()).extracting(Hold::id).containsExactly("h0", "h3");
+        assertThat(reader.read(view -> view.expiredOpenHolds(custodian, T0, 1)).value()).extracting(Hold::id).containsExactly("h0");
+        assertThat(reader.read(view -> view.expiredOpenHolds(custodian, T0.plusSeconds(600), 10)).value()).extracting(Hold::id)
+                .containsExactly("h0", "h3", "h1");
+        // Another org's node leaves them to alice's custodian.
+        assertThat(reader.read(view -> view.expiredOpenHolds("OtherMSP", T0.plusSeconds(600), 10)).value()).isEmpty();
+    }
+
+    @Test
     void a_read_that_needs_a_block_the_mirror_has_not_reached_reads_nothing() throws SQLException {
         assertThat(reader.readAtLeast(4, view -> view.assets(10))).isEmpty();
         assertThat(reader.readAtLeast(3, view -> view.assets(10))).isPresent();

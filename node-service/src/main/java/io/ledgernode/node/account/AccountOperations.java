@@ -3,6 +3,7 @@ package io.ledgernode.node.account;
 import io.ledgernode.api.Require;
 import io.ledgernode.api.Transactions;
 import io.ledgernode.api.account.OpenAccountRequest;
+import io.ledgernode.api.account.OpenAccountsRequest;
 import io.ledgernode.mirror.Account;
 import io.ledgernode.mirror.AccountEntry;
 import io.ledgernode.mirror.AccountWithHolds;
@@ -49,9 +50,16 @@ public final class AccountOperations {
 
     /** {@code {"id","asset","ownerRef","jurisdiction"}}, opened with the node's org as custodian. */
     public WriteResult open(Caller caller, String idempotencyKey, WriteRequest<OpenAccountRequest> request) {
-        // The chaincode's own request type validates every field, with its stable codes, before anything is sent;
-        // Accounts:open carries no key of its own: the key only names this write to the caller.
+        // The chaincode's own request type validates every field, with its stable codes, before anything is sent.
         return writer.submit(Transactions.ACCOUNTS_OPEN, caller, idempotencyKey, request, Role.OPERATOR);
+    }
+
+    /**
+     * {@code {"accounts":[{"id","asset","ownerRef","jurisdiction"}, ...]}}: all opened in one transaction, or none,
+     * at most the ledger's {@code bulkOpenMax}.
+     */
+    public WriteResult openMany(Caller caller, String idempotencyKey, WriteRequest<OpenAccountsRequest> request) {
+        return writer.submit(Transactions.ACCOUNTS_OPEN_MANY, caller, idempotencyKey, request, Role.OPERATOR);
     }
 
     /** The account with balance, held amount, its open holds (at most a page) and the mirror height. */

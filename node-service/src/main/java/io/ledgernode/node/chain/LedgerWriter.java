@@ -196,11 +196,23 @@ public final class LedgerWriter {
         return new Written.Done(replay.txId(), blockOf(replay.txId()), replay.result());
     }
 
-    /** The original's block from the mirror, waited for at most {@link #REPLAY_BLOCK_WAIT}; -1 past that. */
+    /**
+     * The original's block from the mirror, waited for at most {@link #REPLAY_BLOCK_WAIT}; -1 past that, or at once
+     * when the mirror cannot be read: the chain has answered, and the caller gets that answer without the block
+     * rather than an error.
+     */
     private long blockOf(String txId) {
+        if (blocks == TxBlocks.NONE) {
+            return -1;
+        }
         long deadline = System.nanoTime() + REPLAY_BLOCK_WAIT.toNanos();
         while (true) {
-            Optional<Long> block = blocks.blockOf(txId);
+            Optional<Long> block;
+            try {
+                block = blocks.blockOf(txId);
+            } catch (RuntimeException e) {
+                return -1;
+            }
             if (block.isPresent()) {
                 return block.get();
             }

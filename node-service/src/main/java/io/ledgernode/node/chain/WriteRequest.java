@@ -6,7 +6,7 @@ import java.util.function.Consumer;
  * A write as a transport received it, built once at the edge (the REST body read once, or the proto message), that
  * becomes its ledger-api request record when given the caller-scoped idempotency key. Operations give the key only
  * after the caller's role and key are checked, so a request's own refusals come after those on both transports.
- * Requests whose transaction carries no key (opening an account, say) simply ignore it.
+ * Every write's request carries the key: the chaincode records each under it and answers a replay with the original.
  *
  * @param <R> the ledger-api request type
  */

@@ -17,7 +17,7 @@ import java.io.IOException;
 
 /**
  * The final outcome of a write by its idempotency key, looked up on the chain (never guessed): after a PENDING
- * answer, a caller asks here. The chaincode keeps the result of every money and hold request under its key; the
+ * answer, a caller asks here. The chaincode keeps the result and transaction of every write under its key; the
  * mirror adds the block it committed in.
  */
 public final class WriteStatusOperations {
@@ -42,11 +42,12 @@ public final class WriteStatusOperations {
         MoneyOutcome outcome = outcome(chain.evaluate(Transactions.MONEY_OUTCOME, key));
         if (outcome.result().isEmpty()) {
             throw new ApiException(ApiErrorCode.Service.NOT_FOUND, "nothing committed on the ledger under "
-                    + "this Idempotency-Key (money and hold requests are recorded by key). If a submission is pending, ask "
+                    + "this Idempotency-Key (every write is recorded by its key). If a submission is pending, ask "
                     + "again shortly, or resubmit with the same key: it is never applied twice");
         }
         String result = outcome.result().get();
-        String txId = read(result, Recorded.class).txId();
+        // Records name their transaction; one written before they did is found through its money or hold result.
+        String txId = outcome.txId().orElseGet(() -> read(result, Recorded.class).txId());
         long block = mirror.read(view -> view.validTransaction(txId)).value().map(Transaction::blockNumber).orElse(-1L);
         return new WriteResult(idempotencyKey, new LedgerWriter.Written.Done(txId, block, result));
     }

@@ -13,7 +13,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One round at a time (not thread-safe; {@link ConsolidationJob} runs it on one thread): counts the credits the mirror
+ * One round at a time (not thread-safe; the node runs it as a {@link io.ledgernode.node.schedule.PeriodicJob}): counts the credits the mirror
  * shows since the last round, then for the accounts with the most, at least the threshold, lists their pending credits
  * on the chain and folds them by name.
  *

@@ -76,6 +76,11 @@ public final class LedgerGrpcService extends LedgerGrpc.LedgerImplBase {
     }
 
     @Override
+    public void openAccounts(io.ledgernode.node.grpc.v1.OpenAccountsRequest request, StreamObserver<WriteReply> reply) {
+        write(reply, caller -> ops.accounts().openMany(caller, request.getIdempotencyKey(), ProtoRequests.openMany(request)));
+    }
+
+    @Override
     public void transfer(TransferRequest request, StreamObserver<WriteReply> reply) {
         write(reply, caller -> ops.transfers().transfer(caller, request.getIdempotencyKey(), ProtoRequests.transfer(request)));
     }
@@ -99,6 +104,11 @@ public final class LedgerGrpcService extends LedgerGrpc.LedgerImplBase {
     @Override
     public void voidHold(VoidHoldRequest request, StreamObserver<WriteReply> reply) {
         write(reply, caller -> ops.holds().voidHold(caller, request.getIdempotencyKey(), request.getHoldId()));
+    }
+
+    @Override
+    public void releaseHold(io.ledgernode.node.grpc.v1.ReleaseHoldRequest request, StreamObserver<WriteReply> reply) {
+        write(reply, caller -> ops.holds().release(caller, request.getIdempotencyKey(), request.getHoldId()));
     }
 
     @Override
@@ -127,6 +137,11 @@ public final class LedgerGrpcService extends LedgerGrpc.LedgerImplBase {
     }
 
     @Override
+    public void setLimits(io.ledgernode.node.grpc.v1.SetLimitsRequest request, StreamObserver<WriteReply> reply) {
+        write(reply, caller -> ops.compliance().setLimits(caller, request.getIdempotencyKey(), ProtoRequests.setLimits(request)));
+    }
+
+    @Override
     public void getWriteStatus(GetWriteStatusRequest request, StreamObserver<WriteReply> reply) {
         write(reply, caller -> ops.writes().status(caller, request.getIdempotencyKey()));
     }
@@ -143,6 +158,22 @@ public final class LedgerGrpcService extends LedgerGrpc.LedgerImplBase {
         Optional<String> cursor = request.getCursor().isEmpty() ? Optional.empty() : Optional.of(request.getCursor());
         Optional<String> limit = request.getLimit() == 0 ? Optional.empty() : Optional.of(Integer.toString(request.getLimit()));
         read(reply, caller -> ProtoAnswers.history(ops.accounts().history(caller, request.getAccountId(), cursor, limit, minBlock)));
+    }
+
+    @Override
+    public void getHold(io.ledgernode.node.grpc.v1.GetHoldRequest request, StreamObserver<io.ledgernode.node.grpc.v1.HoldRecord> reply) {
+        OptionalLong minBlock = request.hasMinBlock() ? OptionalLong.of(request.getMinBlock()) : OptionalLong.empty();
+        read(reply, caller -> ProtoAnswers.hold(ops.holds().get(caller, request.getId(), minBlock)));
+    }
+
+    @Override
+    public void listAccountHolds(io.ledgernode.node.grpc.v1.ListAccountHoldsRequest request,
+                                 StreamObserver<io.ledgernode.node.grpc.v1.HoldsPage> reply) {
+        OptionalLong minBlock = request.hasMinBlock() ? OptionalLong.of(request.getMinBlock()) : OptionalLong.empty();
+        Optional<String> status = request.getStatus().isEmpty() ? Optional.empty() : Optional.of(request.getStatus());
+        Optional<String> cursor = request.getCursor().isEmpty() ? Optional.empty() : Optional.of(request.getCursor());
+        Optional<String> limit = request.getLimit() == 0 ? Optional.empty() : Optional.of(Integer.toString(request.getLimit()));
+        read(reply, caller -> ProtoAnswers.holds(ops.holds().list(caller, request.getAccountId(), status, cursor, limit, minBlock)));
     }
 
     @Override

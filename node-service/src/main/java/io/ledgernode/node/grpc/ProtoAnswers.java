@@ -3,6 +3,8 @@ package io.ledgernode.node.grpc;
 import io.ledgernode.node.account.AccountAnswer;
 import io.ledgernode.node.account.HistoryLine;
 import io.ledgernode.node.account.HistoryPage;
+import io.ledgernode.node.hold.HoldAnswer;
+import io.ledgernode.node.hold.HoldsPage;
 import io.ledgernode.node.explorer.BlockAnswer;
 import io.ledgernode.node.explorer.SupplyAnswer;
 import io.ledgernode.node.explorer.TransactionAnswer;
@@ -40,6 +42,24 @@ final class ProtoAnswers {
                     .setExpiresAt(text(hold.expiresAt())));
         }
         return account.build();
+    }
+
+    static io.ledgernode.node.grpc.v1.HoldRecord hold(HoldAnswer answer) {
+        io.ledgernode.node.grpc.v1.HoldRecord.Builder hold = io.ledgernode.node.grpc.v1.HoldRecord.newBuilder().setId(answer.id())
+                .setAccountId(answer.accountId()).setAsset(answer.asset()).setAmount(answer.amount()).setPayee(text(answer.payee()))
+                .setExpiresAt(answer.expiresAt()).setStatus(answer.status()).setPlacedTxId(answer.placedTxId())
+                .setPlacedBlock(answer.placedBlock()).setClosedTxId(text(answer.closedTxId())).setMirrorHeight(answer.mirrorHeight());
+        if (answer.closedBlock() != null) {
+            hold.setClosedBlock(answer.closedBlock());
+        }
+        return hold.build();
+    }
+
+    static io.ledgernode.node.grpc.v1.HoldsPage holds(HoldsPage page) {
+        io.ledgernode.node.grpc.v1.HoldsPage.Builder answer = io.ledgernode.node.grpc.v1.HoldsPage.newBuilder()
+                .setNextCursor(text(page.nextCursor())).setMirrorHeight(page.mirrorHeight());
+        page.holds().forEach(hold -> answer.addHolds(hold(hold)));
+        return answer.build();
     }
 
     static AccountTransactionsPage history(HistoryPage page) {

@@ -2,8 +2,10 @@ package io.ledgernode.node.grpc;
 
 import io.ledgernode.api.Amount;
 import io.ledgernode.api.account.OpenAccountRequest;
+import io.ledgernode.api.account.OpenAccountsRequest;
 import io.ledgernode.api.asset.RegisterAssetRequest;
 import io.ledgernode.api.compliance.FreezeRequest;
+import io.ledgernode.api.compliance.SetLimitsRequest;
 import io.ledgernode.api.hold.CaptureHoldRequest;
 import io.ledgernode.api.hold.PlaceHoldRequest;
 import io.ledgernode.api.money.BurnRequest;
@@ -26,8 +28,20 @@ final class ProtoRequests {
     }
 
     static WriteRequest<OpenAccountRequest> open(io.ledgernode.node.grpc.v1.OpenAccountRequest open) {
-        return key -> OpenAccountRequest.of(text(open.getId()), text(open.getAsset()), text(open.getOwnerRef()),
+        return key -> OpenAccountRequest.of(key, text(open.getId()), text(open.getAsset()), text(open.getOwnerRef()),
                 text(open.getJurisdiction()));
+    }
+
+    static WriteRequest<OpenAccountsRequest> openMany(io.ledgernode.node.grpc.v1.OpenAccountsRequest open) {
+        return key -> {
+            List<OpenAccountRequest> accounts = open.getAccountsList().stream().map(account -> OpenAccountRequest.of(text(account.getId()),
+                    text(account.getAsset()), text(account.getOwnerRef()), text(account.getJurisdiction()))).toList();
+            return OpenAccountsRequest.of(key, accounts.isEmpty() ? null : accounts);
+        };
+    }
+
+    static WriteRequest<SetLimitsRequest> setLimits(io.ledgernode.node.grpc.v1.SetLimitsRequest limits) {
+        return key -> SetLimitsRequest.of(key, limits.getAccount(), amount(limits.getPerTransferMax()), amount(limits.getDailyDebitMax()));
     }
 
     static WriteRequest<TransferRequest> transfer(io.ledgernode.node.grpc.v1.TransferRequest transfer) {
@@ -54,7 +68,7 @@ final class ProtoRequests {
 
     /** Both fields as sent: 0 decimals is a real answer, and an empty code is refused as the code it is. */
     static WriteRequest<RegisterAssetRequest> registerAsset(io.ledgernode.node.grpc.v1.RegisterAssetRequest asset) {
-        return key -> RegisterAssetRequest.of(asset.getCode(), asset.getDecimals());
+        return key -> RegisterAssetRequest.of(key, asset.getCode(), asset.getDecimals());
     }
 
     static WriteRequest<MintRequest> mint(io.ledgernode.node.grpc.v1.MintRequest mint) {
@@ -66,7 +80,7 @@ final class ProtoRequests {
     }
 
     static WriteRequest<FreezeRequest> freeze(io.ledgernode.node.grpc.v1.FreezeRequest freeze) {
-        return key -> FreezeRequest.of(freeze.getAccount(), text(freeze.getReason()));
+        return key -> FreezeRequest.of(key, freeze.getAccount(), text(freeze.getReason()));
     }
 
     /** An empty proto string is an absent field. */

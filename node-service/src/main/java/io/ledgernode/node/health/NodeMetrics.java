@@ -42,6 +42,11 @@ public final class NodeMetrics {
             .help("Pending credits folded into settled balances by this node's consolidations")
             .register(registry);
     private final AtomicLong pendingCreditsMax = new AtomicLong();
+    private final Counter holdsReleased = Counter.builder()
+            .name("ledger_expired_holds_released_total")
+            .help("Expired holds of this org's accounts released by this node's expiry job (Holds:release)")
+            .register(registry);
+    private final AtomicLong holdExpiryLagMillis = new AtomicLong();
     private final Histogram packs = Histogram.builder()
             .name("ledger_send_pack_items")
             .help("Transfers from one account sent together in one transaction after waiting for the one in flight")
@@ -54,6 +59,12 @@ public final class NodeMetrics {
                 .help("The most unfolded credits of one of this org's accounts at the start of the last consolidation round "
                         + "(an upper bound: what a balance read of the hottest account sums)")
                 .callback(callback -> callback.call(pendingCreditsMax.get()))
+                .register(registry);
+        GaugeWithCallback.builder()
+                .name("ledger_hold_expiry_lag_seconds")
+                .help("How long the longest expired open hold of this org's accounts was past its expiry at the start of the "
+                        + "expiry job's last round (0: none was)")
+                .callback(callback -> callback.call(holdExpiryLagMillis.get() / 1000.0))
                 .register(registry);
         GaugeWithCallback.builder()
                 .name("ledger_mirror_height")
@@ -91,6 +102,14 @@ public final class NodeMetrics {
     /** The most unfolded credits of one account, as the consolidation job last counted them. */
     public void pendingCreditsMax(long credits) {
         pendingCreditsMax.set(credits);
+    }
+
+    public void holdsReleased(int holds) {
+        holdsReleased.inc(holds);
+    }
+
+    public void holdExpiryLag(java.time.Duration behindExpiry) {
+        holdExpiryLagMillis.set(behindExpiry.toMillis());
     }
 
     /** The gauges of the transfer packer: transfers waiting behind one in flight, and senders with one in flight. */

@@ -21,7 +21,6 @@ public final class IssuanceOperations {
 
     /** {@code {"code","decimals"}}. */
     public WriteResult register(Caller caller, String idempotencyKey, WriteRequest<RegisterAssetRequest> request) {
-        // Assets:register carries no key of its own: the key only names this write to the caller.
         return writer.submit(Transactions.ASSETS_REGISTER, caller, idempotencyKey, request, Role.ISSUER);
     }
 

@@ -8,6 +8,7 @@ import io.ledgernode.api.money.BurnRequest;
 import io.ledgernode.api.money.MintRequest;
 import io.ledgernode.node.chain.WriteResponses;
 import io.ledgernode.node.http.DomainService;
+import io.ledgernode.node.http.Json;
 import io.ledgernode.node.http.Requests;
 
 /**
@@ -27,7 +28,7 @@ public final class IssuanceService extends DomainService<IssuanceOperations> {
 
     private void register(ServerRequest request, ServerResponse response) throws Exception {
         WriteResponses.send(requests, request, response, (caller, idempotencyKey, body) -> domain.register(caller, idempotencyKey,
-                key -> body.as(RegisterAssetRequest.class)));
+                key -> body.as(RegisterAssetRequest.class, Json.idempotencyKey(key))));
     }
 
     private void mint(ServerRequest request, ServerResponse response) throws Exception {

@@ -52,7 +52,7 @@ class LedgerWriterReplayTest {
     @Test
     void a_replay_the_mirror_does_not_know_within_its_wait_answers_block_minus_one() {
         LedgerWriter writer = new LedgerWriter((transaction, argument) -> replayOf(ORIGINAL, RESULT), NO_RETRY,
-                (transaction, outcome) -> { });
+                (transaction, outcome) -> { }, txId -> Optional.empty());
 
         long start = System.nanoTime();
         assertThat(writer.submit(Transactions.MONEY_MINT, "{}")).isEqualTo(new LedgerWriter.Written.Done(ORIGINAL, -1, RESULT));

@@ -9,13 +9,16 @@ import com.google.protobuf.util.JsonFormat;
 import io.ledgernode.api.LedgerException;
 import io.ledgernode.api.LedgerJson;
 import io.ledgernode.node.chain.WriteRequest;
+import io.ledgernode.node.grpc.v1.AccountToOpen;
 import io.ledgernode.node.grpc.v1.BurnRequest;
 import io.ledgernode.node.grpc.v1.CaptureHoldRequest;
 import io.ledgernode.node.grpc.v1.FreezeRequest;
 import io.ledgernode.node.grpc.v1.MintRequest;
 import io.ledgernode.node.grpc.v1.OpenAccountRequest;
+import io.ledgernode.node.grpc.v1.OpenAccountsRequest;
 import io.ledgernode.node.grpc.v1.PlaceHoldRequest;
 import io.ledgernode.node.grpc.v1.RegisterAssetRequest;
+import io.ledgernode.node.grpc.v1.SetLimitsRequest;
 import io.ledgernode.node.grpc.v1.TransferBatchRequest;
 import io.ledgernode.node.grpc.v1.TransferLeg;
 import io.ledgernode.node.grpc.v1.TransferRequest;
@@ -67,8 +70,8 @@ class ProtoRequestsTest {
         }
         for (OpenAccountRequest open : new OpenAccountRequest[] {OpenAccountRequest.newBuilder().setId("a").setAsset("USD")
                 .setOwnerRef("o-1").setJurisdiction("DE").build(), OpenAccountRequest.newBuilder().setId("a").build()}) {
-            // Accounts:open carries no key: the body went to the chain without one.
-            ObjectNode tree = tree(open, "idempotencyKey");
+            // Every write carries its key to the chain, where a retry under it replays the first answer.
+            ObjectNode tree = tree(open, "idempotencyKey").put("idempotencyKey", KEY);
             assertThat(outcome(() -> ProtoRequests.open(open).withKey(KEY)))
                     .isEqualTo(outcome(() -> LedgerJson.read(tree.toString(), io.ledgernode.api.account.OpenAccountRequest.class)));
         }
@@ -81,16 +84,36 @@ class ProtoRequestsTest {
         }
         for (FreezeRequest freeze : new FreezeRequest[] {FreezeRequest.newBuilder().setAccount("alice").setReason("court order").build(),
                 FreezeRequest.newBuilder().setAccount("alice").build(), FreezeRequest.getDefaultInstance()}) {
-            ObjectNode tree = tree(freeze, "idempotencyKey", "account").put("account", freeze.getAccount());
+            ObjectNode tree = tree(freeze, "idempotencyKey", "account").put("account", freeze.getAccount()).put("idempotencyKey", KEY);
             assertThat(outcome(() -> ProtoRequests.freeze(freeze).withKey(KEY)))
                     .isEqualTo(outcome(() -> LedgerJson.read(tree.toString(), io.ledgernode.api.compliance.FreezeRequest.class)));
         }
         for (RegisterAssetRequest asset : new RegisterAssetRequest[] {RegisterAssetRequest.newBuilder().setCode("EUR").setDecimals(2).build(),
                 RegisterAssetRequest.newBuilder().setCode("EUR").build(), RegisterAssetRequest.getDefaultInstance(),
                 RegisterAssetRequest.newBuilder().setCode("EUR").setDecimals(-1).build()}) {
-            String json = Json.MAPPER.createObjectNode().put("code", asset.getCode()).put("decimals", asset.getDecimals()).toString();
+            String json = Json.MAPPER.createObjectNode().put("code", asset.getCode()).put("decimals", asset.getDecimals())
+                    .put("idempotencyKey", KEY).toString();
             assertThat(outcome(() -> ProtoRequests.registerAsset(asset).withKey(KEY)))
                     .isEqualTo(outcome(() -> LedgerJson.read(json, io.ledgernode.api.asset.RegisterAssetRequest.class)));
+        }
+    }
+
+    @Test
+    void bulk_opening_and_limits_are_built_as_their_proto_json_was_read() {
+        AccountToOpen account = AccountToOpen.newBuilder().setId("a").setAsset("USD").setOwnerRef("o-1").setJurisdiction("DE").build();
+        for (OpenAccountsRequest open : new OpenAccountsRequest[] {OpenAccountsRequest.newBuilder().addAccounts(account)
+                .addAccounts(account.toBuilder().setId("b")).build(), OpenAccountsRequest.getDefaultInstance(),
+                OpenAccountsRequest.newBuilder().addAccounts(account).addAccounts(account).build(),
+                OpenAccountsRequest.newBuilder().addAccounts(account.toBuilder().setJurisdiction("")).build()}) {
+            assertSame(open, ProtoRequests.openMany(open), io.ledgernode.api.account.OpenAccountsRequest.class);
+        }
+        SetLimitsRequest limits = SetLimitsRequest.newBuilder().setAccount("alice").setPerTransferMax("100").setDailyDebitMax("500").build();
+        for (SetLimitsRequest set : new SetLimitsRequest[] {limits, limits.toBuilder().clearDailyDebitMax().build(),
+                SetLimitsRequest.newBuilder().setAccount("alice").build(), limits.toBuilder().setPerTransferMax("0").build(),
+                SetLimitsRequest.getDefaultInstance()}) {
+            ObjectNode tree = tree(set, "idempotencyKey", "account").put("account", set.getAccount()).put("idempotencyKey", KEY);
+            assertThat(outcome(() -> ProtoRequests.setLimits(set).withKey(KEY))).as(set.toString())
+                    .isEqualTo(outcome(() -> LedgerJson.read(tree.toString(), io.ledgernode.api.compliance.SetLimitsRequest.class)));
         }
     }
 

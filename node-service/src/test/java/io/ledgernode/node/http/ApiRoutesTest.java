@@ -76,7 +76,8 @@ class ApiRoutesTest {
                 new NodeConfig.Gateway(io.ledgernode.gateway.GatewayTimeouts.defaults(), io.ledgernode.gateway.EndorseRetry.defaults(),
                         io.ledgernode.gateway.OrderRetry.defaults(), Duration.ofMillis(25), Duration.ofSeconds(1), Duration.ofSeconds(10)),
                 new io.ledgernode.node.consolidation.ConsolidationConfig(false, Duration.ofSeconds(1), 64, 500, 10, 20, 10_000, 100_000),
-                new io.ledgernode.node.chain.SenderPacker.Settings(50, 100));
+                new io.ledgernode.node.chain.SenderPacker.Settings(50, 100),
+                new io.ledgernode.node.hold.HoldExpiryConfig(false, Duration.ofSeconds(5), 200, 20));
         LedgerWriter.Submitter chain = (transaction, argument) -> {
             SUBMITTED.add(transaction + " " + argument);
             return SCRIPT.isEmpty() ? new SubmitOutcome.Unavailable("tx", "nothing scripted") : SCRIPT.poll();
@@ -173,6 +174,85 @@ class ApiRoutesTest {
         assertThat(body.path("blockNumber").asLong()).isEqualTo(42);
         assertThat(body.path("validationCode").asText()).isEqualTo("VALID");
         assertThat(SUBMITTED).singleElement().asString().startsWith("Money:transfer ").contains(":k1\"");
+    }
+
+    @Test
+    void every_write_sends_the_callers_key_to_the_chain_and_a_replay_answers_the_original_transaction() {
+        String replay = io.ledgernode.api.LedgerJson.writeString(io.ledgernode.api.IdempotentReplay.of("tx-first", "{\"id\":\"erin\"}"));
+        String operator = token("ops", Role.OPERATOR);
+        SCRIPT.add(new SubmitOutcome.Rejected("tx-again", ErrorCode.REPLAYED, replay));
+
+        HttpClientResponse response = post("/v1/accounts", operator, "open-erin",
+                "{\"id\":\"erin\",\"asset\":\"USD\",\"ownerRef\":\"o-1\",\"jurisdiction\":\"DE\"}");
+
+        JsonNode body = json(response);
+        assertThat(response.status()).isEqualTo(Status.OK_200);
+        assertThat(body.path("txId").asText()).isEqualTo("tx-first");
+        assertThat(body.path("idempotencyKey").asText()).isEqualTo("open-erin");
+        assertThat(body.path("result").path("id").asText()).isEqualTo("erin");
+        // The mirror is unreachable here: the chain's answer stands, without its block.
+        assertThat(body.path("blockNumber").isNull()).isTrue();
+        assertThat(SUBMITTED).singleElement().asString().startsWith("Accounts:open ").contains(":open-erin\"");
+    }
+
+    @Test
+    void accounts_open_in_bulk_limits_are_replaced_and_holds_released_each_under_the_callers_key() {
+        String operator = token("ops", Role.OPERATOR);
+        for (int i = 0; i < 4; i++) {
+            SCRIPT.add(new SubmitOutcome.Committed("tx-" + i, 10 + i, "{}"));
+        }
+
+        assertThat(post("/v1/accounts/batch", operator, "bulk-1", "{\"accounts\":[{\"id\":\"f1\",\"asset\":\"USD\","
+                + "\"ownerRef\":\"o-1\",\"jurisdiction\":\"DE\"},{\"id\":\"f2\",\"asset\":\"USD\",\"ownerRef\":\"o-2\","
+                + "\"jurisdiction\":\"FR\"}]}").status()).isEqualTo(Status.OK_200);
+        HttpClientResponse limits = client.put("/v1/accounts/alice/limits").header(HeaderNames.AUTHORIZATION, operator)
+                .header(Requests.IDEMPOTENCY_KEY, "limits-1").header(HeaderNames.CONTENT_TYPE, "application/json")
+                .submit("{\"perTransferMax\":\"5000\"}");
+        assertThat(limits.status()).isEqualTo(Status.OK_200);
+        assertThat(post("/v1/holds/h1/release", operator, "release-1", "").status()).isEqualTo(Status.OK_200);
+        assertThat(post("/v1/holds/h2/void", operator, "void-1", "").status()).isEqualTo(Status.OK_200);
+
+        assertThat(SUBMITTED).hasSize(4);
+        assertThat(SUBMITTED.get(0)).startsWith("Accounts:openMany ").contains(":bulk-1\"").contains("\"f2\"");
+        assertThat(SUBMITTED.get(1)).startsWith("Compliance:setLimits ").contains("\"account\":\"alice\"")
+                .contains(":limits-1\"").contains("\"perTransferMax\":\"5000\"").contains("\"dailyDebitMax\":null");
+        assertThat(SUBMITTED.get(2)).startsWith("Holds:release ").contains("\"holdId\":\"h1\"").contains(":release-1\"");
+        assertThat(SUBMITTED.get(3)).startsWith("Holds:void ").contains(":void-1\"");
+    }
+
+    @Test
+    void bulk_opening_and_limits_are_for_operators_and_limits_take_the_account_from_the_path_only() {
+        assertThat(post("/v1/accounts/batch", wallet("alice"), "bulk-1", "{\"accounts\":[]}").status())
+                .isEqualTo(Status.FORBIDDEN_403);
+        String operator = token("ops", Role.OPERATOR);
+        HttpClientResponse named = client.put("/v1/accounts/alice/limits").header(HeaderNames.AUTHORIZATION, operator)
+                .header(Requests.IDEMPOTENCY_KEY, "limits-1").header(HeaderNames.CONTENT_TYPE, "application/json")
+                .submit("{\"account\":\"bob\",\"perTransferMax\":\"5\"}");
+        assertThat(named.status()).isEqualTo(Status.BAD_REQUEST_400);
+        HttpClientResponse unkeyed = client.put("/v1/accounts/alice/limits").header(HeaderNames.AUTHORIZATION, operator)
+                .header(HeaderNames.CONTENT_TYPE, "application/json").submit("{}");
+        assertThat(unkeyed.status()).isEqualTo(Status.BAD_REQUEST_400);
+        assertThat(post("/v1/accounts/batch", operator, "bulk-2", "{\"accounts\":[{\"id\":\"f1\",\"asset\":\"USD\","
+                + "\"ownerRef\":\"o-1\",\"jurisdiction\":\"DE\",\"idempotencyKey\":\"x\"}]}").status())
+                .isEqualTo(Status.BAD_REQUEST_400);
+        assertThat(SUBMITTED).isEmpty();
+    }
+
+    @Test
+    void hold_reads_refuse_bad_ids_statuses_and_cursors_before_the_mirror_is_asked() {
+        String auditor = token("audit", Role.AUDITOR);
+        for (String[] c : List.of(new String[] {"/v1/holds/-h1", "minBlock", "1"}, new String[] {"/v1/accounts/-alice/holds", "limit", "1"},
+                new String[] {"/v1/accounts/alice/holds", "status", "open"}, new String[] {"/v1/accounts/alice/holds", "status", "GONE"},
+                new String[] {"/v1/accounts/alice/holds", "cursor", "!!!"}, new String[] {"/v1/accounts/alice/holds", "cursor", "x".repeat(200)},
+                new String[] {"/v1/accounts/alice/holds", "cursor", cursor("-h")}, new String[] {"/v1/accounts/alice/holds", "limit", "0"})) {
+            HttpClientResponse response = client.get(c[0]).queryParam(c[1], c[2]).header(HeaderNames.AUTHORIZATION, auditor).request();
+            assertThat(response.status()).as(String.join(" ", c)).isEqualTo(Status.BAD_REQUEST_400);
+        }
+        // Well formed: the mirror is asked (unreachable here).
+        assertThat(json(client.get("/v1/accounts/alice/holds").queryParam("status", "OPEN").header(HeaderNames.AUTHORIZATION, auditor)
+                .request()).path("code").asText()).isEqualTo("MIRROR_UNAVAILABLE");
+        assertThat(json(client.get("/v1/holds/h1").header(HeaderNames.AUTHORIZATION, auditor).request()).path("code").asText())
+                .isEqualTo("MIRROR_UNAVAILABLE");
     }
 
     @Test
