@@ -154,6 +154,6 @@ class LedgerJsonTest {
         final String batch = "{\"accounts\":[{\"asset\":\"USD\",\"id\":\"a1\",\"idempotencyKey\":\"x\",\"jurisdiction\":\"EU\","
                 + "\"ownerRef\":\"o1\"}],\"idempotencyKey\":\"b-1\"}";
         assertThatThrownBy(() -> LedgerJson.read(batch, OpenAccountsRequest.class))
-                .isInstanceOf(LedgerException.class).hasMessageContaining("accounts[0] names an idempotency key");
+                .isInstanceOf(LedgerException.class).hasMessageContaining("account 1 of 1 names an idempotency key");
     }
 }

@@ -17,9 +17,18 @@ import java.util.Objects;
  * @param amount integer minor units, positive
  * @param holdId the hold it belongs to, or null
  * @param txTimestamp its transaction's timestamp
+ * @param counterparty the account on the other side of its leg (a debit's receiver, a credit's sender, a captured
+ *     hold's payee), or null where there is none
+ * @param reference the reference its leg carried (an invoice number, say), or null
  */
 public record Entry(long blockNumber, int txIndex, int entryIndex, String txId, String accountId, String asset,
-        EntryKind kind, long amount, String holdId, Instant txTimestamp) {
+        EntryKind kind, long amount, String holdId, Instant txTimestamp, String counterparty, String reference) {
+
+    /** An entry with no counterparty and no reference (minting, burning, a hold placed, voided or released). */
+    public Entry(long blockNumber, int txIndex, int entryIndex, String txId, String accountId, String asset, EntryKind kind,
+                 long amount, String holdId, Instant txTimestamp) {
+        this(blockNumber, txIndex, entryIndex, txId, accountId, asset, kind, amount, holdId, txTimestamp, null, null);
+    }
 
     public Entry {
         Objects.requireNonNull(txId, "txId");

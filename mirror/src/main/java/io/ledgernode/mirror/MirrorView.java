@@ -164,7 +164,7 @@ public final class MirrorView implements AutoCloseable {
     public List<PartyEntry> entriesOf(String txId) throws SQLException {
         List<PartyEntry> entries = list("SELECT " + Rows.ENTRY + ", a.jurisdiction FROM " + ENTRIES + " e JOIN " + ACCOUNTS + " a ON a.id = e.account_id "
                 + "WHERE e.tx_id = ? ORDER BY e.block_number, e.tx_index, e.entry_index LIMIT ?",
-                rs -> new PartyEntry(Rows.entry(rs), rs.getString(11)), txId, ENTRIES_PER_TRANSACTION_MAX + 1);
+                rs -> new PartyEntry(Rows.entry(rs), rs.getString(Rows.ENTRY_COLUMNS + 1)), txId, ENTRIES_PER_TRANSACTION_MAX + 1);
         if (entries.size() > ENTRIES_PER_TRANSACTION_MAX) {
             throw new IllegalStateException("transaction " + txId + " has more than " + ENTRIES_PER_TRANSACTION_MAX
                     + " entries in the mirror: more than the chaincode can make");
@@ -247,7 +247,7 @@ public final class MirrorView implements AutoCloseable {
     }
 
     private static AccountEntry accountEntry(ResultSet rs) throws SQLException {
-        return new AccountEntry(Rows.entry(rs), rs.getString(11));
+        return new AccountEntry(Rows.entry(rs), rs.getString(Rows.ENTRY_COLUMNS + 1));
     }
 
     private <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... parameters) throws SQLException {

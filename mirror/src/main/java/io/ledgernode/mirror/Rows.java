@@ -16,7 +16,9 @@ final class Rows {
             + "function, tx_timestamp, event_name";
     /** Qualified with {@code e.}: entries are read joined to their transaction or account. */
     static final String ENTRY = "e.block_number, e.tx_index, e.entry_index, e.tx_id, e.account_id, e.asset, e.kind, e.amount, "
-            + "e.hold_id, e.tx_timestamp";
+            + "e.hold_id, e.tx_timestamp, e.counterparty, e.reference";
+    /** How many columns {@link #ENTRY} names: a query's own columns after it start at the next. */
+    static final int ENTRY_COLUMNS = 12;
     static final String ACCOUNT = "id, asset, custodian_msp, owner_ref, jurisdiction, status, per_transfer_max, daily_debit_max, "
             + "balance, held, opened_block, updated_block";
     static final String HOLD = "id, account_id, asset, amount, payee, expires_at, status, placed_tx_id, placed_block, "
@@ -40,7 +42,7 @@ final class Rows {
     /** An entry from the ten columns of {@link #ENTRY}, starting at column 1. */
     static Entry entry(ResultSet rs) throws SQLException {
         return new Entry(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                EntrySql.kind(rs.getString(7)), rs.getLong(8), rs.getString(9), instant(rs, 10));
+                EntrySql.kind(rs.getString(7)), rs.getLong(8), rs.getString(9), instant(rs, 10), rs.getString(11), rs.getString(12));
     }
 
     static Account account(ResultSet rs) throws SQLException {

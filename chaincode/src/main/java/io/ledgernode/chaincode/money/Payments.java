@@ -72,7 +72,9 @@ final class Payments {
             try {
                 move(legs.get(i));
             } catch (final LedgerException e) {
-                throw legs.size() == 1 ? e : new LedgerException(e.code(), "leg " + i + ": " + e.text());
+                // Legs are numbered from 1, in the order the request lists them, as every document says.
+                throw legs.size() == 1 ? e : new LedgerException(e.code(), "leg " + (i + 1) + " of " + legs.size() + ": "
+                        + e.text());
             }
         }
         return finish(TransferredEvent.of(tx.txId(), tx.timestamp(), tx.journal().entries(), idempotencyKey, legs));

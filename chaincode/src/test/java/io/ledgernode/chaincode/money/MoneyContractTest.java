@@ -305,7 +305,8 @@ class MoneyContractTest {
                 List.of(TransferLeg.of("alice", "bob", "USD", Amount.of(300), null),
                         TransferLeg.of("carol", "dave", "USD", Amount.of(1), null))));
         assertRejected(outcome, ErrorCode.INSUFFICIENT_FUNDS);
-        assertThat(outcome.message()).contains("leg 1");
+        // The second leg of two, counted from 1 as the documents count them.
+        assertThat(outcome.message()).contains("leg 2 of 2: ");
         assertThat(scenario.balance("alice")).isEqualTo(1_000);
         assertThat(scenario.balance("bob")).isZero();
     }

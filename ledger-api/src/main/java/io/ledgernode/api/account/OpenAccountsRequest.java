@@ -27,7 +27,8 @@ public final class OpenAccountsRequest implements KeyableRequest {
         for (int i = 0; i < this.accounts.size(); i++) {
             final OpenAccountRequest account = this.accounts.get(i);
             if (account.idempotencyKey().isPresent()) {
-                throw Require.invalid("accounts[" + i + "] names an idempotency key: the batch has one key, the request's");
+                throw Require.invalid("account " + (i + 1) + " of " + this.accounts.size()
+                        + " names an idempotency key: the batch has one key, the request's");
             }
             if (!ids.add(account.id())) {
                 throw Require.invalid("accounts has the id " + account.id() + " more than once");

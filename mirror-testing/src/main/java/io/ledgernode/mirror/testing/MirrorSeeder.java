@@ -74,9 +74,9 @@ public final class MirrorSeeder {
 
     public MirrorSeeder entry(Entry entry) throws SQLException {
         statements.run("INSERT INTO " + ENTRIES + " (block_number, tx_index, entry_index, tx_id, account_id, asset, kind, "
-                + "amount, hold_id, tx_timestamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", entry.blockNumber(), entry.txIndex(),
-                entry.entryIndex(), entry.txId(), entry.accountId(), entry.asset(), entry.kind().name(), entry.amount(),
-                entry.holdId(), time(entry.txTimestamp()));
+                + "amount, hold_id, tx_timestamp, counterparty, reference) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                entry.blockNumber(), entry.txIndex(), entry.entryIndex(), entry.txId(), entry.accountId(), entry.asset(),
+                entry.kind().name(), entry.amount(), entry.holdId(), time(entry.txTimestamp()), entry.counterparty(), entry.reference());
         return this;
     }
 

@@ -2,7 +2,7 @@ package io.ledgernode.node.account;
 
 import io.ledgernode.mirror.Account;
 import io.ledgernode.mirror.Hold;
-import io.ledgernode.node.mirror.PgText;
+import io.ledgernode.api.Instants;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -25,7 +25,7 @@ public record AccountAnswer(String id, String asset, String custodianMsp, String
     public record HoldLine(String id, String amount, String payee, String expiresAt) {
 
         static HoldLine of(Hold hold) {
-            return new HoldLine(hold.id(), Long.toString(hold.amount()), hold.payee(), PgText.timestamptz(hold.expiresAt()));
+            return new HoldLine(hold.id(), Long.toString(hold.amount()), hold.payee(), Instants.format(hold.expiresAt()));
         }
     }
 

@@ -2,7 +2,7 @@ package io.ledgernode.node.explorer;
 
 import io.ledgernode.mirror.Block;
 import io.ledgernode.mirror.Transaction;
-import io.ledgernode.node.mirror.PgText;
+import io.ledgernode.api.Instants;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -25,7 +25,7 @@ public record BlockAnswer(long number, String headerHash, String previousHash, S
     static BlockAnswer of(Block block, List<Transaction> transactions, long mirrorHeight) {
         HexFormat hex = HexFormat.of();
         return new BlockAnswer(block.number(), hex.formatHex(block.headerHash()), hex.formatHex(block.previousHash()),
-                hex.formatHex(block.dataHash()), block.txCount(), PgText.timestamptz(block.observedAt()),
+                hex.formatHex(block.dataHash()), block.txCount(), Instants.format(block.observedAt()),
                 transactions.stream().map(Line::of).toList(), mirrorHeight);
     }
 }

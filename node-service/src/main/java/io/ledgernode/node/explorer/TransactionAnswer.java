@@ -1,7 +1,7 @@
 package io.ledgernode.node.explorer;
 
 import io.ledgernode.mirror.Transaction;
-import io.ledgernode.node.mirror.PgText;
+import io.ledgernode.api.Instants;
 import io.ledgernode.node.scope.ShownEntry;
 import java.util.List;
 
@@ -16,7 +16,7 @@ public record TransactionAnswer(long blockNumber, int txIndex, String txId, Stri
 
     static TransactionAnswer of(Transaction tx, List<ShownEntry> entries, long mirrorHeight) {
         return new TransactionAnswer(tx.blockNumber(), tx.txIndex(), tx.txId(), tx.headerType(), tx.validationCode(),
-                tx.creatorMsp(), tx.chaincode(), tx.function(), PgText.timestamptz(tx.txTimestamp()), tx.eventName(), entries,
+                tx.creatorMsp(), tx.chaincode(), tx.function(), Instants.format(tx.txTimestamp()), tx.eventName(), entries,
                 mirrorHeight);
     }
 }

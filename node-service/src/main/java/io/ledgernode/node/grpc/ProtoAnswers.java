@@ -73,7 +73,8 @@ final class ProtoAnswers {
         return AccountTransaction.newBuilder().setBlockNumber(line.blockNumber()).setTxIndex(line.txIndex())
                 .setEntryIndex(line.entryIndex()).setTxId(text(line.txId())).setKind(text(line.kind()))
                 .setAmount(text(line.amount())).setAsset(text(line.asset())).setHoldId(text(line.holdId()))
-                .setTxTimestamp(text(line.txTimestamp())).setFunction(text(line.function())).build();
+                .setTxTimestamp(text(line.txTimestamp())).setFunction(text(line.function()))
+                .setCounterparty(text(line.counterparty())).setReference(text(line.reference())).build();
     }
 
     static Transaction transaction(TransactionAnswer answer) {
@@ -86,7 +87,8 @@ final class ProtoAnswers {
         for (ShownEntry entry : answer.entries()) {
             tx.addEntries(TransactionEntry.newBuilder().setEntryIndex(entry.entryIndex()).setAccountId(text(entry.accountId()))
                     .setJurisdiction(text(entry.jurisdiction())).setKind(text(entry.kind())).setAmount(text(entry.amount()))
-                    .setAsset(text(entry.asset())).setHoldId(text(entry.holdId())));
+                    .setAsset(text(entry.asset())).setHoldId(text(entry.holdId())).setCounterparty(text(entry.counterparty()))
+                    .setReference(text(entry.reference())));
         }
         return tx.build();
     }

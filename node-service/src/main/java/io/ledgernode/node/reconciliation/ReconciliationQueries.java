@@ -1,5 +1,6 @@
 package io.ledgernode.node.reconciliation;
 
+import io.ledgernode.api.Instants;
 import io.ledgernode.mirror.reconciliation.BreakReader;
 import io.ledgernode.mirror.reconciliation.BreakView;
 import io.ledgernode.mirror.reconciliation.RunView;
@@ -84,8 +85,8 @@ public final class ReconciliationQueries {
         row.put("id", run.id());
         row.put("trigger", run.trigger().name());
         row.put("status", run.status().name());
-        row.put("startedAt", run.startedAt().toString());
-        row.put("finishedAt", run.finishedAt() == null ? null : run.finishedAt().toString());
+        row.put("startedAt", Instants.format(run.startedAt()));
+        row.put("finishedAt", run.finishedAt() == null ? null : Instants.format(run.finishedAt()));
         row.put("consistentBlock", run.consistentBlock());
         row.put("consistentBlockHash", run.consistentBlockHash());
         row.put("blocksCompared", run.blocksCompared());
@@ -116,7 +117,7 @@ public final class ReconciliationQueries {
         row.put("chainValue", view.chainValue());
         row.put("mirrorValue", view.mirrorValue());
         row.put("detail", view.detail());
-        row.put("recordedAt", view.recordedAt().toString());
+        row.put("recordedAt", Instants.format(view.recordedAt()));
         return row;
     }
 

@@ -14,9 +14,16 @@ import java.util.Objects;
  * @param amount integer minor units, as text
  * @param asset the asset code
  * @param holdId the hold it belongs to, or null
+ * @param counterparty the account on the other side of its leg, or null
+ * @param reference the reference its leg carried, or null
  */
 public record Entry(int entryIndex, String accountId, String jurisdiction, String kind, String amount, String asset,
-        String holdId) {
+        String holdId, String counterparty, String reference) {
+
+    /** An entry with no counterparty and no reference. */
+    public Entry(int entryIndex, String accountId, String jurisdiction, String kind, String amount, String asset, String holdId) {
+        this(entryIndex, accountId, jurisdiction, kind, amount, asset, holdId, null, null);
+    }
 
     public Entry {
         Objects.requireNonNull(accountId, "accountId");
@@ -30,20 +37,21 @@ public record Entry(int entryIndex, String accountId, String jurisdiction, Strin
     public static Entry of(PartyEntry party) {
         io.ledgernode.mirror.Entry entry = party.entry();
         return new Entry(entry.entryIndex(), entry.accountId(), party.jurisdiction(), entry.kind().name(),
-                Long.toString(entry.amount()), entry.asset(), entry.holdId());
+                Long.toString(entry.amount()), entry.asset(), entry.holdId(), entry.counterparty(), entry.reference());
     }
 
     /** The entry as the API shows it, every field. */
     ShownEntry shown() {
-        return new ShownEntry(entryIndex, accountId, jurisdiction, kind, amount, asset, holdId);
+        return new ShownEntry(entryIndex, accountId, jurisdiction, kind, amount, asset, holdId, counterparty, reference);
     }
 
     /**
      * The entry as the API shows it on a leg outside the caller's scope: the amount, asset and kind, and in place of
-     * the account a reference that means something only within this transaction ({@code other-1}, ...), so nobody
-     * can follow a stranger's account from one transaction to the next. No jurisdiction, no hold id.
+     * the account an alias that means something only within this transaction ({@code other-1}, ...), so nobody can
+     * follow a stranger's account from one transaction to the next. No jurisdiction, hold id, counterparty or
+     * reference.
      */
-    ShownEntry masked(String reference) {
-        return new ShownEntry(entryIndex, reference, null, kind, amount, asset, null);
+    ShownEntry masked(String alias) {
+        return new ShownEntry(entryIndex, alias, null, kind, amount, asset, null, null, null);
     }
 }

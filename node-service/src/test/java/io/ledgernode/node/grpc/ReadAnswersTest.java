@@ -24,14 +24,12 @@ import io.ledgernode.node.grpc.v1.AccountTransactionsPage;
 import io.ledgernode.node.grpc.v1.Supply;
 import io.ledgernode.node.http.Json;
 import io.ledgernode.node.mirror.Mirror;
-import io.ledgernode.node.mirror.PgText;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -44,14 +42,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The read answers, now typed records, hold the exact bytes of the answers the API gave when the mirror's rows came
- * back as maps of text columns (issue 11): each answer is checked against that old query, run as it was, and against
- * the proto the old JSON round trip made of it.
+ * The read answers, typed records, hold the exact bytes of the answers the API gave when the mirror's rows came back
+ * as maps of text columns (issue 11), times now as ISO-8601 UTC with milliseconds and each entry with its counterparty
+ * and reference (issue 14): each answer is checked against that query, and against the proto the JSON round trip
+ * made of it.
  */
 class ReadAnswersTest {
 
     private static final Instant T0 = Instant.parse("2026-03-01T10:15:30.120400Z");
     private static final Instant T1 = Instant.parse("2026-03-01T23:59:59Z");
+    /** A timestamptz column as the API writes every time: ISO-8601 UTC, milliseconds (truncated). */
+    private static final String ISO = "to_char(%s AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') AS %s";
     private static final Caller AUDITOR = new Caller("auditor", "test", Set.of(Role.AUDITOR), Set.of(), Optional.empty(),
             Optional.empty(), Instant.parse("2030-01-01T00:00:00Z"));
 
@@ -82,8 +83,8 @@ class ReadAnswersTest {
                 .block(new Block(2, fill(5), fill(3), fill(6), 1, T0, T0))
                 .transaction(tx(2, 0, "tx-hold", "VALID", T0, null))
                 .entry(new Entry(2, 0, 0, "tx-hold", "alice", "EUR", EntryKind.HOLD, 300, "h2", T0))
-                .entry(new Entry(2, 0, 1, "tx-hold", "alice", "EUR", EntryKind.DEBIT, 1, null, T0))
-                .entry(new Entry(2, 0, 2, "tx-hold", "bob", "EUR", EntryKind.CREDIT, 1, null, T0))
+                .entry(new Entry(2, 0, 1, "tx-hold", "alice", "EUR", EntryKind.DEBIT, 1, null, T0, "bob", "inv-7"))
+                .entry(new Entry(2, 0, 2, "tx-hold", "bob", "EUR", EntryKind.CREDIT, 1, null, T0, "alice", "inv-7"))
                 .hold(new Hold("h2", "alice", "EUR", 300, null, T1, HoldStatus.OPEN, "tx-hold", 2, null, OptionalLong.empty()))
                 .hold(new Hold("h1", "alice", "EUR", 7, "bob", T0, HoldStatus.OPEN, "tx-hold", 2, null, OptionalLong.empty()))
                 .checkpoint(3);
@@ -94,7 +95,7 @@ class ReadAnswersTest {
         Map<String, Object> old = new LinkedHashMap<>(old("SELECT id, asset, custodian_msp, owner_ref, jurisdiction, status, "
                 + "balance::text AS balance, held::text AS held, per_transfer_max::text AS per_transfer_max, daily_debit_max::text "
                 + "AS daily_debit_max, updated_block FROM mirror.accounts WHERE id = ?", "alice").get(0));
-        old.put("holds", old("SELECT id, amount::text AS amount, payee, expires_at::text AS expires_at FROM mirror.holds "
+        old.put("holds", old("SELECT id, amount::text AS amount, payee, " + iso("expires_at") + " FROM mirror.holds "
                 + "WHERE account_id = ? AND status = 'OPEN' ORDER BY id LIMIT ?", "alice", 100));
         old.put("mirrorHeight", 3L);
 
@@ -106,7 +107,7 @@ class ReadAnswersTest {
     @Test
     void a_history_page_and_a_watched_entry_answer_as_before() throws Exception {
         List<Map<String, Object>> rows = old("SELECT e.block_number, e.tx_index, e.entry_index, e.tx_id, e.kind, e.amount::text "
-                + "AS amount, e.asset, e.hold_id, e.tx_timestamp::text AS tx_timestamp, t.function FROM mirror.entries e JOIN "
+                + "AS amount, e.asset, e.hold_id, " + iso("e.tx_timestamp") + ", t.function, e.counterparty, e.reference FROM mirror.entries e JOIN "
                 + "mirror.transactions t ON t.block_number = e.block_number AND t.tx_index = e.tx_index WHERE e.account_id = ? "
                 + "ORDER BY e.block_number DESC, e.tx_index DESC, e.entry_index DESC LIMIT ?", "alice", 2);
         Map<String, Object> old = new LinkedHashMap<>();
@@ -124,11 +125,11 @@ class ReadAnswersTest {
     @Test
     void a_transaction_with_a_duplicate_record_answers_as_before() throws Exception {
         List<Map<String, Object>> records = old("SELECT block_number, tx_index, tx_id, header_type, validation_code, creator_msp, "
-                + "chaincode, function, tx_timestamp::text AS tx_timestamp, event_name FROM mirror.transactions WHERE tx_id = ? "
+                + "chaincode, function, " + iso("tx_timestamp") + ", event_name FROM mirror.transactions WHERE tx_id = ? "
                 + "ORDER BY block_number, tx_index", "tx-mint");
         Map<String, Object> old = new LinkedHashMap<>(records.get(records.size() - 1));
         List<Map<String, Object>> entries = old("SELECT e.entry_index, e.account_id, a.jurisdiction, e.kind, e.amount::text AS "
-                + "amount, e.asset, e.hold_id FROM mirror.entries e JOIN mirror.accounts a ON a.id = e.account_id WHERE e.tx_id = ? "
+                + "amount, e.asset, e.hold_id, e.counterparty, e.reference FROM mirror.entries e JOIN mirror.accounts a ON a.id = e.account_id WHERE e.tx_id = ? "
                 + "ORDER BY e.block_number, e.tx_index, e.entry_index", "tx-mint");
         old.put("entries", entries);
         old.put("mirrorHeight", 3L);
@@ -142,7 +143,7 @@ class ReadAnswersTest {
     void a_block_and_the_supply_answer_as_before() throws Exception {
         Map<String, Object> block = new LinkedHashMap<>(old("SELECT number, encode(header_hash, 'hex') AS header_hash, "
                 + "encode(previous_hash, 'hex') AS previous_hash, encode(data_hash, 'hex') AS data_hash, tx_count, "
-                + "observed_at::text AS observed_at FROM mirror.blocks WHERE number = ?", 1L).get(0));
+                + iso("observed_at") + " FROM mirror.blocks WHERE number = ?", 1L).get(0));
         block.put("transactions", old("SELECT tx_index, tx_id, validation_code, creator_msp, function FROM mirror.transactions "
                 + "WHERE block_number = ? ORDER BY tx_index", 1L));
         block.put("mirrorHeight", 3L);
@@ -159,20 +160,18 @@ class ReadAnswersTest {
     }
 
     @Test
-    void times_print_as_postgres_prints_them_in_the_session_zone_of_the_driver() throws Exception {
-        List<Instant> instants = List.of(T0, T1, Instant.parse("2026-06-30T22:00:00.000001Z"), Instant.parse("1999-12-31T23:59:59.5Z"));
-        try (Connection connection = db.reader().getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT ?::timestamptz::text")) {
-            for (Instant instant : instants) {
-                select.setObject(1, instant.atOffset(java.time.ZoneOffset.UTC));
-                try (ResultSet rs = select.executeQuery()) {
-                    rs.next();
-                    assertThat(PgText.timestamptz(instant)).isEqualTo(rs.getString(1));
-                }
-            }
-        }
-        assertThat(PgText.timestamptz(T0, ZoneId.of("Asia/Kolkata"))).isEqualTo("2026-03-01 15:45:30.1204+05:30");
-        assertThat(PgText.timestamptz(T1, ZoneId.of("America/New_York"))).isEqualTo("2026-03-01 18:59:59-05");
+    void times_are_iso_8601_utc_with_milliseconds_and_entries_name_their_counterparty_and_reference() {
+        var page = accounts.history(AUDITOR, "alice", Optional.empty(), Optional.of("2"), OptionalLong.empty());
+
+        assertThat(page.entries().get(0).txTimestamp()).isEqualTo("2026-03-01T10:15:30.120Z");
+        assertThat(page.entries().get(0).counterparty()).isEqualTo("bob");
+        assertThat(page.entries().get(0).reference()).isEqualTo("inv-7");
+        assertThat(explorer.block(AUDITOR, 1).observedAt()).isEqualTo("2026-03-01T23:59:59.000Z");
+        assertThat(accounts.get(AUDITOR, "alice", OptionalLong.empty()).holds().get(0).expiresAt()).isEqualTo("2026-03-01T10:15:30.120Z");
+    }
+
+    private static String iso(String column) {
+        return String.format(ISO, column, column.substring(column.indexOf('.') + 1));
     }
 
     /** The same JSON as the old answer, and the same proto as the old JSON round trip (ProtoJson.answer) made. */

@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Applies one valid transaction's chaincode event to the mirror: the records it creates or changes (assets,
@@ -128,12 +129,15 @@ final class EventApplier {
             return;
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + ENTRIES + " (block_number, tx_index, "
-                + "entry_index, tx_id, account_id, asset, kind, amount, hold_id, tx_timestamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + "entry_index, tx_id, account_id, asset, kind, amount, hold_id, tx_timestamp, counterparty, reference) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement balance = connection.prepareStatement(
                      "UPDATE " + ACCOUNTS + " SET balance = balance + ?, held = held + ?, updated_block = ? WHERE id = ? AND asset = ?");
              PreparedStatement supply = connection.prepareStatement("UPDATE " + ASSETS + " SET supply = supply + ? WHERE code = ?")) {
+            List<EntryParties.Party> parties = EntryParties.of(event);
             int index = 0;
             for (Entry entry : event.entries()) {
+                EntryParties.Party party = parties.get(index);
                 long amount = entry.amount().minorUnits();
                 insert.setLong(1, at.blockNumber());
                 insert.setInt(2, at.txIndex());
@@ -145,6 +149,8 @@ final class EventApplier {
                 insert.setLong(8, amount);
                 insert.setString(9, entry.holdId());
                 insert.setTimestamp(10, Timestamp.from(at.timestamp()));
+                insert.setString(11, party.counterparty());
+                insert.setString(12, party.reference());
                 insert.executeUpdate();
                 EntryKind kind = entry.kind();
                 balance.setLong(1, kind.balanceDelta(amount));

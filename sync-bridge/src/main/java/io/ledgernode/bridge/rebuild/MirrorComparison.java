@@ -33,7 +33,8 @@ public final class MirrorComparison {
             new String[] {"blocks", "SELECT number, header_hash, previous_hash, data_hash, tx_count FROM " + BLOCKS + " WHERE number < ? ORDER BY number"},
             new String[] {"transactions", "SELECT block_number, tx_index, tx_id, header_type, validation_code, creator_msp, chaincode, function, "
                     + "tx_timestamp, event_name FROM " + TRANSACTIONS + " WHERE block_number < ? ORDER BY block_number, tx_index"},
-            new String[] {"entries", "SELECT block_number, tx_index, entry_index, tx_id, account_id, asset, kind, amount, hold_id "
+            new String[] {"entries", "SELECT block_number, tx_index, entry_index, tx_id, account_id, asset, kind, amount, hold_id, "
+                    + "counterparty, reference "
                     + "FROM " + ENTRIES + " WHERE block_number < ? ORDER BY block_number, tx_index, entry_index"});
     private static final List<String[]> STATE = List.of(
             new String[] {"assets", "SELECT code, decimals, supply, block_number, tx_id FROM " + ASSETS + " WHERE ? >= 0 ORDER BY code"},

@@ -151,11 +151,14 @@ class BlockApplierTest {
         List<Entry> all = new java.util.ArrayList<>(first);
         all.addAll(second);
         applier.apply(block(4, tx(0, "VALID", TransfersPackedEvent.of(txId(40), "2026-11-22T10:00:00.000Z", all, List.of(
-                PackedTransfer.of("k1", List.of(TransferLeg.of("alice", "bob", "USD", Amount.of(10), null)), first),
+                PackedTransfer.of("k1", List.of(TransferLeg.of("alice", "bob", "USD", Amount.of(10), "inv-10")), first),
                 PackedTransfer.of("k2", List.of(TransferLeg.of("alice", "bob", "USD", Amount.of(25), null)), second))))), T);
 
         assertThat(query("SELECT id, balance FROM mirror.accounts ORDER BY id")).containsExactly("alice|965", "bob|35");
-        assertThat(query("SELECT count(*) FROM mirror.entries WHERE block_number = 4")).containsExactly("4");
+        // Each entry keeps the other side of its leg and the leg's reference, for statements and history.
+        assertThat(query("SELECT account_id, kind, counterparty, coalesce(reference, '-') FROM mirror.entries WHERE block_number = 4 "
+                + "ORDER BY entry_index")).containsExactly("alice|DEBIT|bob|inv-10", "bob|CREDIT|alice|inv-10", "alice|DEBIT|bob|-",
+                "bob|CREDIT|alice|-");
     }
 
     @Test
