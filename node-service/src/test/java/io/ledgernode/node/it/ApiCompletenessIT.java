@@ -90,7 +90,7 @@ class ApiCompletenessIT {
         String holdId = "hx-" + node.run;
         String expiresAt = Instants.format(Instant.now().plusSeconds(3));
         JsonNode placed = ok(node.post("/v1/holds", operator, "hold-h", "{\"holdId\":\"" + holdId + "\",\"account\":\"" + payer
-                + "\",\"amount\":\"300\",\"expiresAt\":\"" + expiresAt + "\"}"));
+                + "\",\"amount\":\"40\",\"expiresAt\":\"" + expiresAt + "\"}"));
         long placedBlock = placed.path("blockNumber").asLong();
         JsonNode open = ok(node.get("/v1/holds/" + holdId + "?minBlock=" + placedBlock, operator));
         assertThat(open.path("status").asText()).isEqualTo("OPEN");
