@@ -9,3 +9,6 @@ CREATE INDEX holds_open_expiry ON mirror.holds (expires_at, id) WHERE status = '
 -- before this version have neither; a mirror replayed from block 0 (a new node, or its database removed) has them all.
 ALTER TABLE mirror.entries ADD COLUMN counterparty TEXT;
 ALTER TABLE mirror.entries ADD COLUMN reference TEXT;
+
+-- A statement reads an account's entries of a period by their transactions' time.
+CREATE INDEX entries_account_time ON mirror.entries (account_id, tx_timestamp);

@@ -194,6 +194,10 @@ public final class MirrorView implements AutoCloseable {
                 + "ORDER BY block_number, tx_index LIMIT ?", Rows::transaction, from, toExclusive, limit(limit));
     }
 
+    public Optional<Asset> asset(String code) throws SQLException {
+        return one("SELECT " + Rows.ASSET + " FROM " + ASSETS + " WHERE code = ?", Rows::asset, code);
+    }
+
     /** The assets in code order, at most {@code limit}. */
     public List<Asset> assets(int limit) throws SQLException {
         return list("SELECT " + Rows.ASSET + " FROM " + ASSETS + " ORDER BY code LIMIT ?", Rows::asset, limit(limit));
@@ -202,6 +206,47 @@ public final class MirrorView implements AutoCloseable {
     /** A {@code text[]} parameter, for a statement of the caller's own that reads a page of ids by {@code = ANY(?)}. */
     public Array textArray(Collection<String> values) throws SQLException {
         return connection.createArrayOf("text", values.toArray(new String[0]));
+    }
+
+    /**
+     * The account's balance and held amount from its entries timestamped before {@code before}: where a statement of
+     * the period from {@code before} opens.
+     */
+    public Balance balanceBefore(String accountId, Instant before) throws SQLException {
+        return one("SELECT coalesce(sum(" + EntrySql.BALANCE_DELTA + "), 0), coalesce(sum(" + EntrySql.HELD_DELTA + "), 0) FROM "
+                + ENTRIES + " WHERE account_id = ? AND tx_timestamp < ?",
+                rs -> new Balance(rs.getBigDecimal(1).longValueExact(), rs.getBigDecimal(2).longValueExact()),
+                accountId, OffsetDateTime.ofInstant(before, ZoneOffset.UTC)).orElse(Balance.ZERO);
+    }
+
+    /**
+     * Hands the account's entries timestamped in {@code [from, to)} to {@code each}, in chain order, fetching
+     * {@value #STREAM_FETCH_SIZE} rows at a time: the one read not bounded by a limit, for statements of any length,
+     * which holds one fetch in memory however long the period.
+     */
+    public void streamEntries(String accountId, Instant from, Instant to, EntryHandler each) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + Rows.ENTRY + " FROM " + ENTRIES + " e "
+                + "WHERE e.account_id = ? AND e.tx_timestamp >= ? AND e.tx_timestamp < ? "
+                + "ORDER BY e.block_number, e.tx_index, e.entry_index")) {
+            select.setFetchSize(STREAM_FETCH_SIZE);
+            select.setString(1, accountId);
+            select.setObject(2, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+            select.setObject(3, OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    each.handle(Rows.entry(rs));
+                }
+            }
+        }
+    }
+
+    /** Rows a streamed read fetches at a time. */
+    public static final int STREAM_FETCH_SIZE = 500;
+
+    /** Takes in one entry of a streamed read. */
+    @FunctionalInterface
+    public interface EntryHandler {
+        void handle(Entry entry) throws SQLException;
     }
 
     /** A statement of the caller's own in this snapshot; the caller closes it, and bounds what it reads. */

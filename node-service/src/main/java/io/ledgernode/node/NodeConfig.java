@@ -28,7 +28,7 @@ public record NodeConfig(Path ledgerHome, String org, String identity, String co
                          URI bridgeReadyUrl, Duration minBlockWaitMax, int pageSizeMax, int pageSizeDefault,
                          int conflictRetriesMax, Duration watchPollInterval, Path reportsRoot, Proof proof,
                          RateLimit rateLimit, AuthConfig auth, Gateway gateway, ConsolidationConfig consolidation,
-                         SenderPacker.Settings sendPack, HoldExpiryConfig holdExpiry) {
+                         SenderPacker.Settings sendPack, HoldExpiryConfig holdExpiry, int statementsConcurrentMax) {
 
     /**
      * The Fabric Gateway connections (the payments and the compliance identity): the deadline of each phase of a
@@ -113,7 +113,8 @@ public record NodeConfig(Path ledgerHome, String org, String identity, String co
                 auth(root.get("auth")), gateway(root.get("gateway")), consolidation(node.get("consolidation")),
                 new SenderPacker.Settings(node.get("send-pack.items-max").asInt().get(), node.get("send-pack.queue-max").asInt().get()),
                 new HoldExpiryConfig(node.get("hold-expiry.enabled").asBoolean().get(), node.get("hold-expiry.interval").as(Duration.class).get(),
-                        node.get("hold-expiry.batch-max").asInt().get(), node.get("hold-expiry.in-flight-max").asInt().get()));
+                        node.get("hold-expiry.batch-max").asInt().get(), node.get("hold-expiry.in-flight-max").asInt().get()),
+                node.get("statement.concurrent-max").asInt().get());
     }
 
     private static ConsolidationConfig consolidation(Config consolidation) {

@@ -58,6 +58,8 @@ import io.ledgernode.node.reconciliation.ReconciliationQueries;
 import io.ledgernode.node.reconciliation.ReconciliationService;
 import io.ledgernode.node.report.ReportQueries;
 import io.ledgernode.node.schedule.PeriodicJob;
+import io.ledgernode.node.statement.StatementOperations;
+import io.ledgernode.node.statement.StatementsService;
 import io.ledgernode.node.report.ReportsService;
 import io.ledgernode.node.transfer.TransferOperations;
 import io.ledgernode.node.transfer.TransfersService;
@@ -85,7 +87,8 @@ public final class NodeService {
 
     /** What the transports need; tests give their own. */
     public record Parts(Requests requests, LedgerGrpcService.Operations ops, AccountWatch watch, ReportQueries reports,
-                        ReconciliationQueries reconciliation, Readiness readiness, NodeMetrics metrics) {
+                        ReconciliationQueries reconciliation, StatementOperations statements, Readiness readiness,
+                        NodeMetrics metrics) {
     }
 
     /**
@@ -257,7 +260,8 @@ public final class NodeService {
         Readiness readiness = new Readiness(() -> chain.evaluate(Transactions.GOVERNANCE_CONFIG, ""), mirror::height, config.bridgeReadyUrl());
         return new Parts(requests, ops, new AccountWatch(mirror, config.watchPollInterval(), config.pageSizeMax()),
                 new ReportQueries(new ReportCatalog(config.reportsRoot())),
-                new ReconciliationQueries(new BreakReader(mirror.dataSource()), config.pageSizeDefault()), readiness, metrics);
+                new ReconciliationQueries(new BreakReader(mirror.dataSource()), config.pageSizeDefault()),
+                new StatementOperations(mirror, config.statementsConcurrentMax(), Clock.systemUTC()), readiness, metrics);
     }
 
     /**
@@ -303,6 +307,7 @@ public final class NodeService {
                 new RouteTable.Mount("", new HealthService(parts.readiness(), parts.metrics())),
                 new RouteTable.Mount("/v1/accounts", new AccountsService(requests, ops.accounts(), ops.holds())),
                 new RouteTable.Mount("/v1/accounts", new ComplianceService(requests, ops.compliance())),
+                new RouteTable.Mount("/v1/accounts", new StatementsService(requests, parts.statements())),
                 new RouteTable.Mount("/v1/transfers", new TransfersService(requests, ops.transfers())),
                 new RouteTable.Mount("/v1/holds", new HoldsService(requests, ops.holds())),
                 new RouteTable.Mount("/v1/writes", new WritesService(requests, ops.writes())),

@@ -77,7 +77,7 @@ class ApiRoutesTest {
                         io.ledgernode.gateway.OrderRetry.defaults(), Duration.ofMillis(25), Duration.ofSeconds(1), Duration.ofSeconds(10)),
                 new io.ledgernode.node.consolidation.ConsolidationConfig(false, Duration.ofSeconds(1), 64, 500, 10, 20, 10_000, 100_000),
                 new io.ledgernode.node.chain.SenderPacker.Settings(50, 100),
-                new io.ledgernode.node.hold.HoldExpiryConfig(false, Duration.ofSeconds(5), 200, 20));
+                new io.ledgernode.node.hold.HoldExpiryConfig(false, Duration.ofSeconds(5), 200, 20), 2);
         LedgerWriter.Submitter chain = (transaction, argument) -> {
             SUBMITTED.add(transaction + " " + argument);
             return SCRIPT.isEmpty() ? new SubmitOutcome.Unavailable("tx", "nothing scripted") : SCRIPT.poll();
@@ -236,6 +236,19 @@ class ApiRoutesTest {
                 + "\"ownerRef\":\"o-1\",\"jurisdiction\":\"DE\",\"idempotencyKey\":\"x\"}]}").status())
                 .isEqualTo(Status.BAD_REQUEST_400);
         assertThat(SUBMITTED).isEmpty();
+    }
+
+    @Test
+    void a_statement_with_a_bad_period_or_format_is_400_and_a_good_one_asks_the_mirror() {
+        for (String[] c : List.of(new String[] {"format", "xlsx"}, new String[] {"from", "yesterday"}, new String[] {"to", "2026-02-30"},
+                new String[] {"from", "2026-11-01T00:00:00+01:00"})) {
+            HttpClientResponse response = client.get("/v1/accounts/alice/statement").queryParam(c[0], c[1])
+                    .header(HeaderNames.AUTHORIZATION, wallet("alice")).request();
+            assertThat(response.status()).as(String.join("=", c)).isEqualTo(Status.BAD_REQUEST_400);
+        }
+        HttpClientResponse asked = client.get("/v1/accounts/alice/statement").queryParam("format", "csv")
+                .header(HeaderNames.AUTHORIZATION, wallet("alice")).request();
+        assertThat(json(asked).path("code").asText()).isEqualTo("MIRROR_UNAVAILABLE");
     }
 
     @Test

@@ -119,6 +119,41 @@ class ApiCompletenessIT {
         assertThat(node.get("/metrics").body()).containsPattern("ledger_expired_holds_released_total [1-9]");
     }
 
+    @Test
+    void a_wallet_downloads_its_statement_with_each_entrys_counterparty_and_reference_as_json_csv_and_pdf() throws Exception {
+        String asset = "S" + node.run;
+        String payer = "st-a-" + node.run;
+        String payee = "st-b-" + node.run;
+        node.openAccounts(asset, "FR", payer, payee);
+        ok(node.post("/v1/mint", issuer, "mint-s", "{\"account\":\"" + payer + "\",\"amount\":\"10000\"}"));
+        JsonNode paid = ok(node.post("/v1/transfers", operator, "pay-s", "{\"from\":\"" + payer + "\",\"to\":\"" + payee
+                + "\",\"asset\":\"" + asset + "\",\"amount\":\"2550\",\"reference\":\"invoice 2026-117, rent\"}"));
+        long block = paid.path("blockNumber").asLong();
+        String wallet = node.token(Set.of(Role.WALLET), Set.of(payer), Optional.empty());
+        // The history shows the other side and the reference too, with the time as the API writes every time.
+        JsonNode history = ok(node.get("/v1/accounts/" + payer + "/transactions?minBlock=" + block, wallet));
+        assertThat(history.path("entries").get(0).path("counterparty").asText()).isEqualTo(payee);
+        assertThat(history.path("entries").get(0).path("reference").asText()).isEqualTo("invoice 2026-117, rent");
+        assertThat(history.path("entries").get(0).path("txTimestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+
+        JsonNode json = ok(node.get("/v1/accounts/" + payer + "/statement", wallet));
+        assertThat(json.path("opening").path("balance").asText()).isEqualTo("0.00");
+        assertThat(json.path("closing").path("balance").asText()).isEqualTo("74.50");
+        assertThat(json.path("entries").findValuesAsText("counterparty")).contains(payee);
+        assertThat(json.path("mirrorHeight").asLong()).isGreaterThan(block);
+        HttpResponse<String> csv = node.get("/v1/accounts/" + payer + "/statement?format=csv", wallet);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("content-type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
+        assertThat(csv.body()).contains(",DEBIT,25.50,2550,-25.50,-2550,74.50,7450,0.00,0," + payee + ",\"invoice 2026-117, rent\",");
+        HttpResponse<byte[]> pdf = HTTP.send(HttpRequest.newBuilder(URI.create(node.api + "/v1/accounts/" + payer + "/statement?format=pdf"))
+                .header("Authorization", "Bearer " + wallet).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        // Another account's wallet is told there is no such account.
+        String stranger = node.token(Set.of(Role.WALLET), Set.of(payee), Optional.empty());
+        assertThat(node.get("/v1/accounts/" + payer + "/statement", stranger).statusCode()).isEqualTo(404);
+    }
+
     private static HttpResponse<String> put(String path, String key, String body) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(node.api + path)).header("Authorization", "Bearer " + operator)
                 .header("Idempotency-Key", key + "-" + node.run).header("Content-Type", "application/json")
