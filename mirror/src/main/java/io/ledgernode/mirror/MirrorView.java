@@ -240,6 +240,29 @@ public final class MirrorView implements AutoCloseable {
         }
     }
 
+    /**
+     * Entries after position {@code (afterBlock, afterTx, afterEntry)} in chain order, each with its account's
+     * jurisdiction, of one of {@code kinds}, only of {@code accounts} when given and only of accounts in
+     * {@code jurisdiction} when given, at most {@code limit}: what a webhook subscription has not been sent yet.
+     */
+    public List<PartyEntry> entriesFor(long afterBlock, int afterTx, int afterEntry, Collection<String> kinds,
+            Optional<Collection<String>> accounts, Optional<String> jurisdiction, int limit) throws SQLException {
+        List<Object> parameters = new ArrayList<>(List.of(afterBlock, afterTx, afterEntry, textArray(kinds)));
+        StringBuilder sql = new StringBuilder("SELECT " + Rows.ENTRY + ", a.jurisdiction FROM " + ENTRIES + " e JOIN " + ACCOUNTS
+                + " a ON a.id = e.account_id WHERE (e.block_number, e.tx_index, e.entry_index) > (?, ?, ?) AND e.kind = ANY (?)");
+        if (accounts.isPresent()) {
+            sql.append(" AND e.account_id = ANY (?)");
+            parameters.add(textArray(accounts.get()));
+        }
+        if (jurisdiction.isPresent()) {
+            sql.append(" AND a.jurisdiction = ?");
+            parameters.add(jurisdiction.get());
+        }
+        sql.append(" ORDER BY e.block_number, e.tx_index, e.entry_index LIMIT ?");
+        parameters.add(limit(limit));
+        return list(sql.toString(), rs -> new PartyEntry(Rows.entry(rs), rs.getString(Rows.ENTRY_COLUMNS + 1)), parameters.toArray());
+    }
+
     /** Rows a streamed read fetches at a time. */
     public static final int STREAM_FETCH_SIZE = 500;
 

@@ -60,6 +60,12 @@ import io.ledgernode.node.report.ReportQueries;
 import io.ledgernode.node.schedule.PeriodicJob;
 import io.ledgernode.node.statement.StatementOperations;
 import io.ledgernode.node.statement.StatementsService;
+import io.ledgernode.node.webhook.SubscriptionsService;
+import io.ledgernode.node.webhook.WebhookConfig;
+import io.ledgernode.node.webhook.WebhookDispatcher;
+import io.ledgernode.node.webhook.Webhooks;
+import io.ledgernode.process.Databases;
+import javax.sql.DataSource;
 import io.ledgernode.node.report.ReportsService;
 import io.ledgernode.node.transfer.TransferOperations;
 import io.ledgernode.node.transfer.TransfersService;
@@ -87,8 +93,8 @@ public final class NodeService {
 
     /** What the transports need; tests give their own. */
     public record Parts(Requests requests, LedgerGrpcService.Operations ops, AccountWatch watch, ReportQueries reports,
-                        ReconciliationQueries reconciliation, StatementOperations statements, Readiness readiness,
-                        NodeMetrics metrics) {
+                        ReconciliationQueries reconciliation, StatementOperations statements, Webhooks webhooks,
+                        Readiness readiness, NodeMetrics metrics) {
     }
 
     /**
@@ -136,9 +142,11 @@ public final class NodeService {
                         gateway.commitEventWaitMax()));
         LedgerClient payments = new LedgerClient(connection, gateway.endorseRetry(), gateway.orderRetry(), commitWatch);
         Mirror mirror = new Mirror(pool);
+        HikariDataSource webhooksPool = webhooksPool(config.webhooks());
         Parts parts = parts(config, payments::submit, new LedgerClient(compliance, gateway.endorseRetry(), gateway.orderRetry(), commitWatch)::submit,
                 payments::evaluate, mirror,
-                proofs(config, profile, connection, mirror));
+                proofs(config, profile, connection, mirror), webhooksPool);
+        PeriodicJob webhooks = parts.webhooks().start();
         String mspId = profile.org(config.org()).mspId();
         Optional<PeriodicJob> consolidation = consolidation(config, mspId, mirror, payments, parts.metrics());
         Optional<PeriodicJob> holdExpiry = holdExpiry(config, mspId, mirror, payments, parts.metrics());
@@ -147,6 +155,8 @@ public final class NodeService {
                 parts.requests(), parts.metrics());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             consolidation.ifPresent(PeriodicJob::close);
+            webhooks.close();
+            webhooksPool.close();
             holdExpiry.ifPresent(PeriodicJob::close);
             grpc.close();
             server.stop();
@@ -227,7 +237,7 @@ public final class NodeService {
      * queries) and the mirror.
      */
     public static Parts parts(NodeConfig config, LedgerWriter.Submitter payments, LedgerWriter.Submitter compliance,
-                              WriteStatusOperations.Evaluator chain, Mirror mirror, ProofQueries proofs) {
+                              WriteStatusOperations.Evaluator chain, Mirror mirror, ProofQueries proofs, DataSource webhooksData) {
         NodeMetrics metrics = new NodeMetrics(() -> {
             try {
                 return mirror.height();
@@ -261,7 +271,18 @@ public final class NodeService {
         return new Parts(requests, ops, new AccountWatch(mirror, config.watchPollInterval(), config.pageSizeMax()),
                 new ReportQueries(new ReportCatalog(config.reportsRoot())),
                 new ReconciliationQueries(new BreakReader(mirror.dataSource()), config.pageSizeDefault()),
-                new StatementOperations(mirror, config.statementsConcurrentMax(), Clock.systemUTC()), readiness, metrics);
+                new StatementOperations(mirror, config.statementsConcurrentMax(), Clock.systemUTC()),
+                Webhooks.of(webhooksData, mirror, config.webhooks(), Clock.systemUTC(), new WebhookDispatcher.Observer() {
+                    @Override
+                    public void firstAttempt(Duration delay) {
+                        metrics.webhookDelay(delay);
+                    }
+
+                    @Override
+                    public void outcome(String outcome) {
+                        metrics.webhookDelivery(outcome);
+                    }
+                }), readiness, metrics);
     }
 
     /**
@@ -311,6 +332,7 @@ public final class NodeService {
                 new RouteTable.Mount("/v1/transfers", new TransfersService(requests, ops.transfers())),
                 new RouteTable.Mount("/v1/holds", new HoldsService(requests, ops.holds())),
                 new RouteTable.Mount("/v1/writes", new WritesService(requests, ops.writes())),
+                new RouteTable.Mount("/v1/subscriptions", new SubscriptionsService(requests, parts.webhooks().operations())),
                 new RouteTable.Mount("/v1/reports", new ReportsService(requests, parts.reports())),
                 new RouteTable.Mount("/v1/reconciliation", new ReconciliationService(requests, parts.reconciliation())),
                 new RouteTable.Mount("/v1", new IssuanceService(requests, ops.issuance())),
@@ -325,6 +347,17 @@ public final class NodeService {
         } catch (java.io.IOException | NullPointerException e) {
             throw new IllegalStateException("openapi.yaml is missing from the build", e);
         }
+    }
+
+    /**
+     * The pool of schema webhooks (read and written by node-service alone), migrated before the node serves; a
+     * database that cannot be reached or migrated stops the start with one line saying why.
+     */
+    private static HikariDataSource webhooksPool(WebhookConfig webhooks) {
+        HikariDataSource pool = Databases.pool(new Databases.Pool("webhooks", webhooks.jdbcUrl(), webhooks.user(), webhooks.password(),
+                webhooks.poolSizeMax(), false, Duration.ofSeconds(10), false));
+        Webhooks.migrate(pool);
+        return pool;
     }
 
     private static HikariDataSource pool(NodeConfig.Mirror mirror) {

@@ -47,6 +47,16 @@ public final class NodeMetrics {
             .help("Expired holds of this org's accounts released by this node's expiry job (Holds:release)")
             .register(registry);
     private final AtomicLong holdExpiryLagMillis = new AtomicLong();
+    private final Counter webhookDeliveries = Counter.builder()
+            .name("ledger_webhook_deliveries_total")
+            .help("Webhook deliveries by outcome (delivered: the receiver answered 2xx; failed: retried later; dead_lettered)")
+            .labelNames("outcome")
+            .register(registry);
+    private final Histogram webhookDelay = Histogram.builder()
+            .name("ledger_webhook_delivery_delay_seconds")
+            .help("From an entry's transaction time to the first attempt to deliver it to a subscription")
+            .classicUpperBounds(0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300)
+            .register(registry);
     private final Histogram packs = Histogram.builder()
             .name("ledger_send_pack_items")
             .help("Transfers from one account sent together in one transaction after waiting for the one in flight")
@@ -102,6 +112,14 @@ public final class NodeMetrics {
     /** The most unfolded credits of one account, as the consolidation job last counted them. */
     public void pendingCreditsMax(long credits) {
         pendingCreditsMax.set(credits);
+    }
+
+    public void webhookDelivery(String outcome) {
+        webhookDeliveries.labelValues(outcome).inc();
+    }
+
+    public void webhookDelay(java.time.Duration delay) {
+        webhookDelay.observe(Math.max(0, delay.toMillis()) / 1000.0);
     }
 
     public void holdsReleased(int holds) {

@@ -77,7 +77,9 @@ class ApiRoutesTest {
                         io.ledgernode.gateway.OrderRetry.defaults(), Duration.ofMillis(25), Duration.ofSeconds(1), Duration.ofSeconds(10)),
                 new io.ledgernode.node.consolidation.ConsolidationConfig(false, Duration.ofSeconds(1), 64, 500, 10, 20, 10_000, 100_000),
                 new io.ledgernode.node.chain.SenderPacker.Settings(50, 100),
-                new io.ledgernode.node.hold.HoldExpiryConfig(false, Duration.ofSeconds(5), 200, 20), 2);
+                new io.ledgernode.node.hold.HoldExpiryConfig(false, Duration.ofSeconds(5), 200, 20), 2,
+                new io.ledgernode.node.webhook.WebhookConfig("jdbc:none", "ledger_node", "", 1, Duration.ofMillis(200), Duration.ofSeconds(1),
+                        Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofHours(1), 10, 5));
         LedgerWriter.Submitter chain = (transaction, argument) -> {
             SUBMITTED.add(transaction + " " + argument);
             return SCRIPT.isEmpty() ? new SubmitOutcome.Unavailable("tx", "nothing scripted") : SCRIPT.poll();
@@ -88,7 +90,7 @@ class ApiRoutesTest {
             throw new io.ledgernode.node.proof.ProofException(io.ledgernode.node.proof.ProofException.Reason.LEDGER_UNAVAILABLE, "no network in this test");
         }, block -> {
             throw new io.ledgernode.node.proof.ProofException(io.ledgernode.node.proof.ProofException.Reason.LEDGER_UNAVAILABLE, "no network in this test");
-        }, new Mirror(TestDataSources.unreachable())));
+        }, new Mirror(TestDataSources.unreachable())), TestDataSources.unreachable());
     }
 
     @BeforeEach

@@ -80,7 +80,7 @@ final class OfflineNode implements AutoCloseable {
                     throw new ProofException(ProofException.Reason.LEDGER_UNAVAILABLE, "no network in this test");
                 }, block -> {
                     throw new ProofException(ProofException.Reason.LEDGER_UNAVAILABLE, "no network in this test");
-                }, mirror));
+                }, mirror), TestDataSources.unreachable());
         WebServer rest = NodeService.restServer(root.get("server"), parts).start();
         LedgerGrpcServer grpc = LedgerGrpcServer.start(GrpcServerConfig.from(root.get("grpc")),
                 new LedgerGrpcService(parts.ops(), parts.watch()), parts.requests(), parts.metrics());

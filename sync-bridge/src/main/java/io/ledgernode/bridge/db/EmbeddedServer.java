@@ -15,8 +15,9 @@ import java.util.concurrent.CountDownLatch;
  * The node's embedded PostgreSQL: the real server binary (from Maven Central), data under the node's state
  * directory so it survives restarts, listening on loopback TCP only. Started by {@code scripts/ledger up} as a process
  * of its own; stops cleanly on SIGTERM. Creates database {@code ledger} with the roles {@code ledger_bridge} (owner,
- * the only writer of the mirror), {@code ledger_reader} (read-only) and {@code ledger_reconciler} (owner of schema
- * {@code reconciler}, which it creates) on first start.
+ * the only writer of the mirror), {@code ledger_reader} (read-only), {@code ledger_reconciler} (owner of schema
+ * {@code reconciler}, which it creates) and {@code ledger_node} (node-service, owner of schema {@code webhooks}, which it
+ * creates) on first start.
  *
  * <p>Usage: {@code EmbeddedServer <data-directory> <port>}
  */
@@ -71,12 +72,17 @@ public final class EmbeddedServer {
             if (!exists(sql, "SELECT 1 FROM pg_roles WHERE rolname = 'ledger_reconciler'")) {
                 sql.execute("CREATE ROLE ledger_reconciler LOGIN");
             }
+            if (!exists(sql, "SELECT 1 FROM pg_roles WHERE rolname = 'ledger_node'")) {
+                sql.execute("CREATE ROLE ledger_node LOGIN");
+            }
             if (!exists(sql, "SELECT 1 FROM pg_database WHERE datname = 'ledger'")) {
                 sql.execute("CREATE DATABASE ledger OWNER ledger_bridge");
             }
             // The reconciler creates and owns its own schema (reconciler) in the node's database; granted on every
             // start, so a database created before the reconciler existed gets it too.
             sql.execute("GRANT CREATE ON DATABASE ledger TO ledger_reconciler");
+            // node-service keeps its webhook subscriptions in a schema of its own, likewise.
+            sql.execute("GRANT CREATE ON DATABASE ledger TO ledger_node");
         }
     }
 

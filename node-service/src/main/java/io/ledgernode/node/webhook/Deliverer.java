@@ -1,0 +1,43 @@
+package io.ledgernode.node.webhook;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Sends one signed message to a receiver; empty when it answered 2xx, else why not (for the subscription's lastError). */
+@FunctionalInterface
+interface Deliverer {
+
+    Optional<String> send(String url, String webhookId, long timestamp, String signature, String body);
+
+    /** Over HTTP with the JDK's client: no redirects followed, a deadline per delivery, the answer's body discarded. */
+    static Deliverer http(Duration requestTimeout) {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(requestTimeout).build();
+        return (url, webhookId, timestamp, signature, body) -> {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(requestTimeout)
+                    .header("Content-Type", "application/json").header("User-Agent", "ledger-node-webhooks/1")
+                    .header("webhook-id", webhookId).header("webhook-timestamp", Long.toString(timestamp))
+                    .header("webhook-signature", signature).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            try {
+                int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                return status / 100 == 2 ? Optional.empty() : Optional.of("the receiver answered HTTP " + status);
+            } catch (HttpConnectTimeoutException e) {
+                return Optional.of("no connection within " + requestTimeout);
+            } catch (HttpTimeoutException e) {
+                return Optional.of("no answer within " + requestTimeout);
+            } catch (IOException e) {
+                return Optional.of("the receiver could not be reached (" + e.getClass().getSimpleName() + ")");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.of("interrupted");
+            }
+        };
+    }
+}

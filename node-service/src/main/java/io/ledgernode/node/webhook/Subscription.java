@@ -1,0 +1,32 @@
+package io.ledgernode.node.webhook;
+
+import io.ledgernode.api.money.EntryKind;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A webhook subscription as kept.
+ *
+ * @param accounts the accounts whose entries it delivers; empty: every account its owner's scope covers
+ * @param jurisdiction the one jurisdiction it is limited to (a regulator's)
+ * @param after the position of the last entry delivered or dead-lettered
+ * @param failingSince since when the delivery of the entry after {@code after} keeps failing
+ */
+public record Subscription(String id, String ownerIssuer, String ownerSubject, String url, Set<EntryKind> eventKinds,
+                           Optional<List<String>> accounts, Optional<String> jurisdiction, String secret, Status status, Instant createdAt,
+                           Position after, long delivered, Optional<Instant> failingSince, int attempts, Optional<Instant> nextAttemptAt,
+                           Optional<String> lastError) {
+
+    public enum Status { ACTIVE, PAUSED }
+
+    /** Where a subscription stands in the chain's order of entries; {@code (-1, 0, 0)} before block 0. */
+    public record Position(long block, int tx, int entry) {
+
+        /** Before every entry of {@code block}. */
+        static Position before(long block) {
+            return new Position(block - 1, Integer.MAX_VALUE, Integer.MAX_VALUE);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package io.ledgernode.node.webhook;
+
+import io.ledgernode.api.money.EntryKind;
+import io.ledgernode.mirror.PartyEntry;
+import io.ledgernode.node.mirror.Mirror;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Delivers each active subscription's entries, in chain order, one at a time: every round, each subscription whose
+ * next delivery is due is sent the entries after its position (at most {@code perRoundMax}), each signed, and its
+ * position moves past an entry only once the receiver answered 2xx. A failure leaves the position where it is and sets
+ * the next attempt after a back-off that doubles from {@code backoffInitial} up to {@code backoffMax}, with jitter
+ * (between half and all of it), so receivers that come back are not hit by every sender at once; once an entry's
+ * deliveries have failed for {@code deadLetterAfter}, it is kept as a dead letter and the next entry goes. Since the
+ * position is kept in the database and moves only after a 2xx, a node stopped at any moment sends the entry again, with
+ * the same webhook-id: at least once, never lost.
+ */
+public final class WebhookDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class.getName());
+    /** Subscriptions one round serves at most (the rest, oldest due first, in the next). */
+    static final int SUBSCRIPTIONS_PER_ROUND_MAX = 200;
+
+    /** Told what happens to each delivery, for the metrics. */
+    public interface Observer {
+        /** An attempt of an entry's first delivery, {@code delay} after its transaction's time. */
+        void firstAttempt(Duration delay);
+
+        /** {@code outcome}: delivered, failed, dead_lettered. */
+        void outcome(String outcome);
+    }
+
+    /** What one round did. */
+    public record Round(int subscriptions, int delivered, int failed, int deadLettered) {
+    }
+
+    private final SubscriptionStore store;
+    private final Mirror mirror;
+    private final Deliverer deliverer;
+    private final WebhookConfig config;
+    private final Clock clock;
+    private final Observer observer;
+
+    WebhookDispatcher(SubscriptionStore store, Mirror mirror, Deliverer deliverer, WebhookConfig config, Clock clock, Observer observer) {
+        this.store = store;
+        this.mirror = mirror;
+        this.deliverer = deliverer;
+        this.config = config;
+        this.clock = clock;
+        this.observer = observer;
+    }
+
+    /** One round: every due subscription served on a virtual thread of its own, the round over when all are. */
+    public Round round() {
+        List<Subscription> due;
+        try {
+            due = store.due(clock.instant(), SUBSCRIPTIONS_PER_ROUND_MAX);
+        } catch (SQLException e) {
+            LOG.warning("webhook subscriptions could not be read: " + e.getMessage());
+            return new Round(0, 0, 0, 0);
+        }
+        int[] totals = new int[3];
+        try (ExecutorService serving = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<int[]>> served = new ArrayList<>();
+            for (Subscription subscription : due) {
+                served.add(serving.submit(() -> serve(subscription)));
+            }
+            for (Future<int[]> one : served) {
+                try {
+                    int[] counts = one.get();
+                    for (int i = 0; i < 3; i++) {
+                        totals[i] += counts[i];
+                    }
+                } catch (ExecutionException e) {
+                    LOG.log(Level.WARNING, "a webhook subscription could not be served this round", e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        return new Round(due.size(), totals[0], totals[1], totals[2]);
+    }
+
+    /** Sends the subscription what follows its position: delivered, failed, dead-lettered counts. */
+    private int[] serve(Subscription subscription) throws SQLException {
+        int[] counts = new int[3];
+        Subscription.Position at = subscription.after();
+        Optional<Instant> failingSince = subscription.failingSince();
+        int attempts = subscription.attempts();
+        Collection<String> kinds = subscription.eventKinds().stream().map(EntryKind::name).toList();
+        Optional<Collection<String>> accounts = subscription.accounts().map(list -> list);
+        Subscription.Position from = at;
+        List<PartyEntry> next = mirror.read(view -> view.entriesFor(from.block(), from.tx(), from.entry(), kinds, accounts,
+                subscription.jurisdiction(), config.perRoundMax())).value();
+        for (PartyEntry entry : next) {
+            WebhookMessage message = WebhookMessage.of(subscription, entry);
+            Instant now = clock.instant();
+            if (attempts == 0) {
+                observer.firstAttempt(Duration.between(entry.entry().txTimestamp(), now));
+            }
+            long timestamp = now.getEpochSecond();
+            Optional<String> refused = deliverer.send(subscription.url(), message.webhookId(), timestamp,
+                    WebhookSigner.signature(subscription.secret(), message.webhookId(), timestamp, message.body()), message.body());
+            if (refused.isEmpty()) {
+                store.delivered(subscription.id(), at, message.position());
+                observer.outcome("delivered");
+                counts[0]++;
+            } else {
+                Instant since = failingSince.orElse(now);
+                attempts++;
+                if (!now.isBefore(since.plus(config.deadLetterAfter()))) {
+                    store.deadLetter(subscription.id(), at, message.position(), new SubscriptionStore.DeadLetter(message.webhookId(),
+                            message.position().block(), message.position().tx(), message.position().entry(), message.body(), attempts,
+                            refused.get(), now));
+                    observer.outcome("dead_lettered");
+                    counts[2]++;
+                } else {
+                    store.failed(subscription.id(), at, since, attempts, now.plus(backoff(attempts)), refused.get());
+                    observer.outcome("failed");
+                    counts[1]++;
+                    return counts;
+                }
+            }
+            at = message.position();
+            failingSince = Optional.empty();
+            attempts = 0;
+        }
+        return counts;
+    }
+
+    /** The pause before attempt {@code attempts + 1}: doubling from backoffInitial up to backoffMax, then half to all of it. */
+    Duration backoff(int attempts) {
+        long millis = config.backoffInitial().toMillis() << Math.min(attempts - 1, 30);
+        long capped = Math.min(Math.max(millis, 1), config.backoffMax().toMillis());
+        return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
+    }
+}
