@@ -7,6 +7,7 @@ import io.ledgernode.gateway.GatewayTimeouts;
 import io.ledgernode.node.auth.AuthConfig;
 import io.ledgernode.node.consolidation.ConsolidationConfig;
 import io.ledgernode.node.hold.HoldExpiryConfig;
+import io.ledgernode.node.notification.NotificationDatabase;
 import io.ledgernode.node.webhook.WebhookConfig;
 import io.ledgernode.node.chain.SenderPacker;
 import java.io.IOException;
@@ -30,7 +31,7 @@ public record NodeConfig(Path ledgerHome, String org, String identity, String co
                          int conflictRetriesMax, Duration watchPollInterval, Path reportsRoot, Proof proof,
                          RateLimit rateLimit, AuthConfig auth, Gateway gateway, ConsolidationConfig consolidation,
                          SenderPacker.Settings sendPack, HoldExpiryConfig holdExpiry, int statementsConcurrentMax,
-                         WebhookConfig webhooks) {
+                         NotificationDatabase.Settings notifications, WebhookConfig webhooks) {
 
     /**
      * The Fabric Gateway connections (the payments and the compliance identity): the deadline of each phase of a
@@ -116,15 +117,19 @@ public record NodeConfig(Path ledgerHome, String org, String identity, String co
                 new SenderPacker.Settings(node.get("send-pack.items-max").asInt().get(), node.get("send-pack.queue-max").asInt().get()),
                 new HoldExpiryConfig(node.get("hold-expiry.enabled").asBoolean().get(), node.get("hold-expiry.interval").as(Duration.class).get(),
                         node.get("hold-expiry.batch-max").asInt().get(), node.get("hold-expiry.in-flight-max").asInt().get()),
-                node.get("statement.concurrent-max").asInt().get(), webhooks(node.get("webhooks"), jdbcUrl));
+                node.get("statement.concurrent-max").asInt().get(), notifications(node.get("notifications"), jdbcUrl),
+                webhooks(node.get("webhooks")));
     }
 
-    /** Schema webhooks lives in the node's own database unless another is named. */
-    private static WebhookConfig webhooks(Config webhooks, String nodeJdbcUrl) {
-        String url = webhooks.get("jdbc-url").asString().orElse("");
-        return new WebhookConfig(url.isBlank() ? nodeJdbcUrl : url, webhooks.get("user").asString().get(),
-                webhooks.get("password").asString().orElse(""), webhooks.get("pool-size-max").asInt().get(),
-                webhooks.get("poll-interval").as(Duration.class).get(), webhooks.get("request-timeout").as(Duration.class).get(),
+    /** Schema notifications lives in the node's own database unless another is named. */
+    private static NotificationDatabase.Settings notifications(Config notifications, String nodeJdbcUrl) {
+        String url = notifications.get("jdbc-url").asString().orElse("");
+        return new NotificationDatabase.Settings(url.isBlank() ? nodeJdbcUrl : url, notifications.get("user").asString().get(),
+                notifications.get("password").asString().orElse(""), notifications.get("pool-size-max").asInt().get());
+    }
+
+    private static WebhookConfig webhooks(Config webhooks) {
+        return new WebhookConfig(webhooks.get("poll-interval").as(Duration.class).get(), webhooks.get("request-timeout").as(Duration.class).get(),
                 webhooks.get("backoff-initial").as(Duration.class).get(), webhooks.get("backoff-max").as(Duration.class).get(),
                 webhooks.get("dead-letter-after").as(Duration.class).get(), webhooks.get("per-round-max").asInt().get(),
                 webhooks.get("subscriptions-per-caller-max").asInt().get());

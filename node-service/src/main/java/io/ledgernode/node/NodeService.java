@@ -61,10 +61,9 @@ import io.ledgernode.node.schedule.PeriodicJob;
 import io.ledgernode.node.statement.StatementOperations;
 import io.ledgernode.node.statement.StatementsService;
 import io.ledgernode.node.webhook.SubscriptionsService;
-import io.ledgernode.node.webhook.WebhookConfig;
 import io.ledgernode.node.webhook.WebhookDispatcher;
 import io.ledgernode.node.webhook.Webhooks;
-import io.ledgernode.process.Databases;
+import io.ledgernode.node.notification.NotificationDatabase;
 import javax.sql.DataSource;
 import io.ledgernode.node.report.ReportsService;
 import io.ledgernode.node.transfer.TransferOperations;
@@ -142,10 +141,10 @@ public final class NodeService {
                         gateway.commitEventWaitMax()));
         LedgerClient payments = new LedgerClient(connection, gateway.endorseRetry(), gateway.orderRetry(), commitWatch);
         Mirror mirror = new Mirror(pool);
-        HikariDataSource webhooksPool = webhooksPool(config.webhooks());
+        HikariDataSource notifications = NotificationDatabase.open(config.notifications());
         Parts parts = parts(config, payments::submit, new LedgerClient(compliance, gateway.endorseRetry(), gateway.orderRetry(), commitWatch)::submit,
                 payments::evaluate, mirror,
-                proofs(config, profile, connection, mirror), webhooksPool);
+                proofs(config, profile, connection, mirror), notifications);
         PeriodicJob webhooks = parts.webhooks().start();
         String mspId = profile.org(config.org()).mspId();
         Optional<PeriodicJob> consolidation = consolidation(config, mspId, mirror, payments, parts.metrics());
@@ -156,7 +155,7 @@ public final class NodeService {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             consolidation.ifPresent(PeriodicJob::close);
             webhooks.close();
-            webhooksPool.close();
+            notifications.close();
             holdExpiry.ifPresent(PeriodicJob::close);
             grpc.close();
             server.stop();
@@ -237,7 +236,7 @@ public final class NodeService {
      * queries) and the mirror.
      */
     public static Parts parts(NodeConfig config, LedgerWriter.Submitter payments, LedgerWriter.Submitter compliance,
-                              WriteStatusOperations.Evaluator chain, Mirror mirror, ProofQueries proofs, DataSource webhooksData) {
+                              WriteStatusOperations.Evaluator chain, Mirror mirror, ProofQueries proofs, DataSource notifications) {
         NodeMetrics metrics = new NodeMetrics(() -> {
             try {
                 return mirror.height();
@@ -272,7 +271,7 @@ public final class NodeService {
                 new ReportQueries(new ReportCatalog(config.reportsRoot())),
                 new ReconciliationQueries(new BreakReader(mirror.dataSource()), config.pageSizeDefault()),
                 new StatementOperations(mirror, config.statementsConcurrentMax(), Clock.systemUTC()),
-                Webhooks.of(webhooksData, mirror, config.webhooks(), Clock.systemUTC(), new WebhookDispatcher.Observer() {
+                Webhooks.of(notifications, mirror, config.webhooks(), Clock.systemUTC(), new WebhookDispatcher.Observer() {
                     @Override
                     public void firstAttempt(Duration delay) {
                         metrics.webhookDelay(delay);
@@ -347,17 +346,6 @@ public final class NodeService {
         } catch (java.io.IOException | NullPointerException e) {
             throw new IllegalStateException("openapi.yaml is missing from the build", e);
         }
-    }
-
-    /**
-     * The pool of schema webhooks (read and written by node-service alone), migrated before the node serves; a
-     * database that cannot be reached or migrated stops the start with one line saying why.
-     */
-    private static HikariDataSource webhooksPool(WebhookConfig webhooks) {
-        HikariDataSource pool = Databases.pool(new Databases.Pool("webhooks", webhooks.jdbcUrl(), webhooks.user(), webhooks.password(),
-                webhooks.poolSizeMax(), false, Duration.ofSeconds(10), false));
-        Webhooks.migrate(pool);
-        return pool;
     }
 
     private static HikariDataSource pool(NodeConfig.Mirror mirror) {

@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
-/** Subscriptions, their positions and dead letters in schema {@code webhooks}; each method is one transaction. */
+/** Subscriptions, their positions and dead letters in schema {@code notifications}; each method is one transaction. */
 final class SubscriptionStore {
 
     private static final String COLUMNS = "id, owner_issuer, owner_subject, url, event_kinds, accounts, jurisdiction, secret, status, "
@@ -46,7 +46,7 @@ final class SubscriptionStore {
     Created create(New subscription, int perCallerMax) throws SQLException {
         try (Connection connection = transaction()) {
             try {
-                Optional<Subscription> existing = one(connection, "SELECT " + COLUMNS + " FROM webhooks.subscriptions WHERE owner_issuer = ? "
+                Optional<Subscription> existing = one(connection, "SELECT " + COLUMNS + " FROM notifications.subscriptions WHERE owner_issuer = ? "
                         + "AND owner_subject = ? AND idempotency_key = ?", subscription.ownerIssuer(), subscription.ownerSubject(),
                         subscription.idempotencyKey());
                 if (existing.isPresent()) {
@@ -63,7 +63,7 @@ final class SubscriptionStore {
                     connection.rollback();
                     return new Created(null, false);
                 }
-                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO webhooks.subscriptions (id, owner_issuer, "
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO notifications.subscriptions (id, owner_issuer, "
                         + "owner_subject, idempotency_key, url, event_kinds, accounts, jurisdiction, secret, status, created_at, after_block, "
                         + "after_tx, after_entry) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?) "
                         + "ON CONFLICT (owner_issuer, owner_subject, idempotency_key) DO NOTHING")) {
@@ -83,7 +83,7 @@ final class SubscriptionStore {
                     insert.setInt(13, subscription.after().entry());
                     insert.executeUpdate();
                 }
-                Subscription kept = one(connection, "SELECT " + COLUMNS + " FROM webhooks.subscriptions WHERE owner_issuer = ? "
+                Subscription kept = one(connection, "SELECT " + COLUMNS + " FROM notifications.subscriptions WHERE owner_issuer = ? "
                         + "AND owner_subject = ? AND idempotency_key = ?", subscription.ownerIssuer(), subscription.ownerSubject(),
                         subscription.idempotencyKey()).orElseThrow();
                 connection.commit();
@@ -100,36 +100,36 @@ final class SubscriptionStore {
     }
 
     List<Subscription> owned(String issuer, String subject) throws SQLException {
-        return read(connection -> list(connection, "SELECT " + COLUMNS + " FROM webhooks.subscriptions WHERE owner_issuer = ? "
+        return read(connection -> list(connection, "SELECT " + COLUMNS + " FROM notifications.subscriptions WHERE owner_issuer = ? "
                 + "AND owner_subject = ? ORDER BY id", issuer, subject));
     }
 
     Optional<Subscription> owned(String issuer, String subject, String id) throws SQLException {
-        return read(connection -> one(connection, "SELECT " + COLUMNS + " FROM webhooks.subscriptions WHERE owner_issuer = ? "
+        return read(connection -> one(connection, "SELECT " + COLUMNS + " FROM notifications.subscriptions WHERE owner_issuer = ? "
                 + "AND owner_subject = ? AND id = ?", issuer, subject, id));
     }
 
     /** Active subscriptions whose next delivery is due at {@code now}, at most {@code limit}. */
     List<Subscription> due(Instant now, int limit) throws SQLException {
-        return read(connection -> list(connection, "SELECT " + COLUMNS + " FROM webhooks.subscriptions WHERE status = 'ACTIVE' AND "
+        return read(connection -> list(connection, "SELECT " + COLUMNS + " FROM notifications.subscriptions WHERE status = 'ACTIVE' AND "
                 + "(next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY coalesce(next_attempt_at, created_at) LIMIT ?",
                 Timestamp.from(now), limit));
     }
 
     /** Pauses or resumes; false when the owner has no such subscription. */
     boolean status(String issuer, String subject, String id, Subscription.Status status) throws SQLException {
-        return update("UPDATE webhooks.subscriptions SET status = ?, next_attempt_at = NULL WHERE owner_issuer = ? AND owner_subject = ? "
+        return update("UPDATE notifications.subscriptions SET status = ?, next_attempt_at = NULL WHERE owner_issuer = ? AND owner_subject = ? "
                 + "AND id = ?", status.name(), issuer, subject, id) == 1;
     }
 
     boolean delete(String issuer, String subject, String id) throws SQLException {
-        return update("DELETE FROM webhooks.subscriptions WHERE owner_issuer = ? AND owner_subject = ? AND id = ?", issuer, subject, id) == 1;
+        return update("DELETE FROM notifications.subscriptions WHERE owner_issuer = ? AND owner_subject = ? AND id = ?", issuer, subject, id) == 1;
     }
 
     /** Delivers again from {@code block} on (every entry after it, delivered or not); false when there is no such subscription. */
     boolean replayFrom(String issuer, String subject, String id, long block) throws SQLException {
         Subscription.Position after = Subscription.Position.before(block);
-        return update("UPDATE webhooks.subscriptions SET after_block = ?, after_tx = ?, after_entry = ?, failing_since = NULL, "
+        return update("UPDATE notifications.subscriptions SET after_block = ?, after_tx = ?, after_entry = ?, failing_since = NULL, "
                 + "attempts = 0, next_attempt_at = NULL, last_error = NULL WHERE owner_issuer = ? AND owner_subject = ? AND id = ?",
                 after.block(), after.tx(), after.entry(), issuer, subject, id) == 1;
     }
@@ -139,14 +139,14 @@ final class SubscriptionStore {
      * position is still {@code from} (a replay asked meanwhile wins).
      */
     void delivered(String id, Subscription.Position from, Subscription.Position to) throws SQLException {
-        update("UPDATE webhooks.subscriptions SET after_block = ?, after_tx = ?, after_entry = ?, delivered = delivered + 1, "
+        update("UPDATE notifications.subscriptions SET after_block = ?, after_tx = ?, after_entry = ?, delivered = delivered + 1, "
                 + "failing_since = NULL, attempts = 0, next_attempt_at = NULL, last_error = NULL WHERE id = ? AND after_block = ? "
                 + "AND after_tx = ? AND after_entry = ?", to.block(), to.tx(), to.entry(), id, from.block(), from.tx(), from.entry());
     }
 
     /** A delivery of the entry after {@code at} failed; the next attempt is at {@code next}. */
     void failed(String id, Subscription.Position at, Instant failingSince, int attempts, Instant next, String error) throws SQLException {
-        update("UPDATE webhooks.subscriptions SET failing_since = ?, attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ? "
+        update("UPDATE notifications.subscriptions SET failing_since = ?, attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ? "
                 + "AND after_block = ? AND after_tx = ? AND after_entry = ?", Timestamp.from(failingSince), attempts, Timestamp.from(next),
                 error, id, at.block(), at.tx(), at.entry());
     }
@@ -156,14 +156,14 @@ final class SubscriptionStore {
         try (Connection connection = transaction()) {
             try {
                 int moved;
-                try (PreparedStatement move = connection.prepareStatement("UPDATE webhooks.subscriptions SET after_block = ?, after_tx = ?, "
+                try (PreparedStatement move = connection.prepareStatement("UPDATE notifications.subscriptions SET after_block = ?, after_tx = ?, "
                         + "after_entry = ?, failing_since = NULL, attempts = 0, next_attempt_at = NULL, last_error = NULL WHERE id = ? "
                         + "AND after_block = ? AND after_tx = ? AND after_entry = ?")) {
                     set(move, to.block(), to.tx(), to.entry(), id, from.block(), from.tx(), from.entry());
                     moved = move.executeUpdate();
                 }
                 if (moved == 1) {
-                    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO webhooks.dead_letters (subscription_id, webhook_id, "
+                    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO notifications.dead_letters (subscription_id, webhook_id, "
                             + "block_number, tx_index, entry_index, payload, attempts, last_error, failed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
                             + "ON CONFLICT DO NOTHING")) {
                         set(insert, id, letter.webhookId(), letter.blockNumber(), letter.txIndex(), letter.entryIndex(), letter.payload(),
@@ -184,7 +184,7 @@ final class SubscriptionStore {
         return read(connection -> {
             List<DeadLetter> letters = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("SELECT webhook_id, block_number, tx_index, entry_index, payload, "
-                    + "attempts, last_error, failed_at FROM webhooks.dead_letters WHERE subscription_id = ? "
+                    + "attempts, last_error, failed_at FROM notifications.dead_letters WHERE subscription_id = ? "
                     + "ORDER BY block_number DESC, tx_index DESC, entry_index DESC LIMIT ?")) {
                 set(select, id, limit);
                 try (ResultSet rs = select.executeQuery()) {
@@ -206,7 +206,7 @@ final class SubscriptionStore {
     }
 
     private static long count(Connection connection, String issuer, String subject) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT count(*) FROM webhooks.subscriptions WHERE owner_issuer = ? "
+        try (PreparedStatement select = connection.prepareStatement("SELECT count(*) FROM notifications.subscriptions WHERE owner_issuer = ? "
                 + "AND owner_subject = ?")) {
             set(select, issuer, subject);
             try (ResultSet rs = select.executeQuery()) {

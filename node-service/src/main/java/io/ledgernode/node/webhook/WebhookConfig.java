@@ -1,13 +1,10 @@
 package io.ledgernode.node.webhook;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * Webhook delivery's settings ({@code node.webhooks.*} in application.yaml, where every default is).
  *
- * @param jdbcUrl the database of schema {@code webhooks}; empty: the node's own (network/node.properties)
- * @param user the role that owns schema {@code webhooks} (created by the embedded server; a DBA's on another)
  * @param pollInterval the pause between delivery rounds
  * @param requestTimeout how long a receiver may take to answer one delivery
  * @param backoffInitial the pause after a first failed delivery, doubling (with jitter) up to {@code backoffMax}
@@ -15,14 +12,11 @@ import java.util.Objects;
  * @param perRoundMax entries one subscription is sent in one round (in order, one at a time)
  * @param subscriptionsPerCallerMax subscriptions one caller may keep
  */
-public record WebhookConfig(String jdbcUrl, String user, String password, int poolSizeMax, Duration pollInterval,
+public record WebhookConfig(Duration pollInterval,
                             Duration requestTimeout, Duration backoffInitial, Duration backoffMax, Duration deadLetterAfter,
                             int perRoundMax, int subscriptionsPerCallerMax) {
 
     public WebhookConfig {
-        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
-        Objects.requireNonNull(user, "user");
-        Objects.requireNonNull(password, "password");
         positive("poll-interval", pollInterval);
         positive("request-timeout", requestTimeout);
         positive("backoff-initial", backoffInitial);
@@ -30,8 +24,8 @@ public record WebhookConfig(String jdbcUrl, String user, String password, int po
         if (backoffMax.compareTo(backoffInitial) < 0) {
             throw new IllegalArgumentException("node.webhooks.backoff-max must be at least backoff-initial");
         }
-        if (poolSizeMax < 1 || perRoundMax < 1 || subscriptionsPerCallerMax < 1) {
-            throw new IllegalArgumentException("node.webhooks.pool-size-max, per-round-max and subscriptions-per-caller-max must be at least 1");
+        if (perRoundMax < 1 || subscriptionsPerCallerMax < 1) {
+            throw new IllegalArgumentException("node.webhooks.per-round-max and subscriptions-per-caller-max must be at least 1");
         }
     }
 

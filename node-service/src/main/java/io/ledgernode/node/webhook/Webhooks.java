@@ -2,17 +2,12 @@ package io.ledgernode.node.webhook;
 
 import io.ledgernode.node.mirror.Mirror;
 import io.ledgernode.node.schedule.PeriodicJob;
-import io.ledgernode.process.Databases;
 import java.time.Clock;
 import java.util.Optional;
 import javax.sql.DataSource;
 
 /** Webhooks assembled: the subscriptions' store on their schema, the API's operations, and the delivery job. */
 public final class Webhooks {
-
-    /** The schema node-service owns in the node's database, and its migrations. */
-    public static final String SCHEMA = "webhooks";
-    private static final String MIGRATIONS = "classpath:db/webhooks";
 
     private final SubscriptionStore store;
     private final SubscriptionOperations operations;
@@ -27,14 +22,9 @@ public final class Webhooks {
         this.config = config;
     }
 
-    /** Over {@code dataSource} (schema {@code webhooks}, migrated by {@link #migrate}), delivering over HTTP. */
+    /** Over {@code dataSource} (schema {@code notifications}), delivering over HTTP. */
     public static Webhooks of(DataSource dataSource, Mirror mirror, WebhookConfig config, Clock clock, WebhookDispatcher.Observer observer) {
         return new Webhooks(dataSource, mirror, Deliverer.http(config.requestTimeout()), config, clock, observer);
-    }
-
-    /** Applies pending migrations of schema {@code webhooks}; refuses a newer schema than this code. */
-    public static void migrate(DataSource dataSource) {
-        Databases.migrate(dataSource, SCHEMA, MIGRATIONS);
     }
 
     public SubscriptionOperations operations() {

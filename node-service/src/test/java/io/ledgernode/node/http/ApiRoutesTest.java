@@ -78,7 +78,8 @@ class ApiRoutesTest {
                 new io.ledgernode.node.consolidation.ConsolidationConfig(false, Duration.ofSeconds(1), 64, 500, 10, 20, 10_000, 100_000),
                 new io.ledgernode.node.chain.SenderPacker.Settings(50, 100),
                 new io.ledgernode.node.hold.HoldExpiryConfig(false, Duration.ofSeconds(5), 200, 20), 2,
-                new io.ledgernode.node.webhook.WebhookConfig("jdbc:none", "ledger_node", "", 1, Duration.ofMillis(200), Duration.ofSeconds(1),
+                new io.ledgernode.node.notification.NotificationDatabase.Settings("jdbc:none", "ledger_node", "", 1),
+                new io.ledgernode.node.webhook.WebhookConfig(Duration.ofMillis(200), Duration.ofSeconds(1),
                         Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofHours(1), 10, 5));
         LedgerWriter.Submitter chain = (transaction, argument) -> {
             SUBMITTED.add(transaction + " " + argument);

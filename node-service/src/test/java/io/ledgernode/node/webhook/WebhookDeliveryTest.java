@@ -97,7 +97,7 @@ class WebhookDeliveryTest {
                 .asset(new Asset("EUR", 2, 0, 0, "tx-open")).account(account("alice", "DE")).account(account("bob", "FR"))
                 .checkpoint(1);
         webhooksData = db.admin();
-        Webhooks.migrate(webhooksData);
+        io.ledgernode.node.notification.NotificationDatabase.migrate(webhooksData);
         startReceiver(0);
     }
 
@@ -132,7 +132,7 @@ class WebhookDeliveryTest {
     }
 
     private Webhooks webhooks(Duration deadLetterAfter) {
-        WebhookConfig config = new WebhookConfig("jdbc:unused", "ledger_node", "", 2, Duration.ofMillis(100), Duration.ofMillis(300),
+        WebhookConfig config = new WebhookConfig(Duration.ofMillis(100), Duration.ofMillis(300),
                 Duration.ofSeconds(1), Duration.ofSeconds(30), deadLetterAfter, 100, 5);
         return Webhooks.of(webhooksData, mirror, config, clock, new WebhookDispatcher.Observer() {
             @Override

@@ -16,7 +16,7 @@ import java.util.concurrent.CountDownLatch;
  * directory so it survives restarts, listening on loopback TCP only. Started by {@code scripts/ledger up} as a process
  * of its own; stops cleanly on SIGTERM. Creates database {@code ledger} with the roles {@code ledger_bridge} (owner,
  * the only writer of the mirror), {@code ledger_reader} (read-only), {@code ledger_reconciler} (owner of schema
- * {@code reconciler}, which it creates) and {@code ledger_node} (node-service, owner of schema {@code webhooks}, which it
+ * {@code reconciler}, which it creates) and {@code ledger_node} (node-service, owner of schema {@code notifications}, which it
  * creates) on first start.
  *
  * <p>Usage: {@code EmbeddedServer <data-directory> <port>}
