@@ -263,6 +263,18 @@ public final class MirrorView implements AutoCloseable {
         return list(sql.toString(), rs -> new PartyEntry(Rows.entry(rs), rs.getString(Rows.ENTRY_COLUMNS + 1)), parameters.toArray());
     }
 
+    /**
+     * How many entries of {@code kind} the account has with an amount in {@code [min, maxExclusive)}, timestamped after
+     * {@code since}, at or before position {@code upTo}: what a structuring rule counts.
+     */
+    public long countEntries(String accountId, String kind, long min, long maxExclusive, Instant since, EntryPosition upTo)
+            throws SQLException {
+        return one("SELECT count(*) FROM " + ENTRIES + " WHERE account_id = ? AND kind = ? AND amount >= ? AND amount < ? "
+                + "AND tx_timestamp > ? AND (block_number, tx_index, entry_index) <= (?, ?, ?)", rs -> rs.getLong(1), accountId, kind, min,
+                maxExclusive, OffsetDateTime.ofInstant(since, ZoneOffset.UTC), upTo.blockNumber(), upTo.txIndex(), upTo.entryIndex())
+                .orElse(0L);
+    }
+
     /** Rows a streamed read fetches at a time. */
     public static final int STREAM_FETCH_SIZE = 500;
 

@@ -7,6 +7,7 @@ import io.ledgernode.gateway.GatewayTimeouts;
 import io.ledgernode.node.auth.AuthConfig;
 import io.ledgernode.node.consolidation.ConsolidationConfig;
 import io.ledgernode.node.hold.HoldExpiryConfig;
+import io.ledgernode.node.alert.AlertConfig;
 import io.ledgernode.node.notification.NotificationDatabase;
 import io.ledgernode.node.webhook.WebhookConfig;
 import io.ledgernode.node.chain.SenderPacker;
@@ -31,7 +32,7 @@ public record NodeConfig(Path ledgerHome, String org, String identity, String co
                          int conflictRetriesMax, Duration watchPollInterval, Path reportsRoot, Proof proof,
                          RateLimit rateLimit, AuthConfig auth, Gateway gateway, ConsolidationConfig consolidation,
                          SenderPacker.Settings sendPack, HoldExpiryConfig holdExpiry, int statementsConcurrentMax,
-                         NotificationDatabase.Settings notifications, WebhookConfig webhooks) {
+                         NotificationDatabase.Settings notifications, WebhookConfig webhooks, AlertConfig alerts) {
 
     /**
      * The Fabric Gateway connections (the payments and the compliance identity): the deadline of each phase of a
@@ -118,7 +119,7 @@ public record NodeConfig(Path ledgerHome, String org, String identity, String co
                 new HoldExpiryConfig(node.get("hold-expiry.enabled").asBoolean().get(), node.get("hold-expiry.interval").as(Duration.class).get(),
                         node.get("hold-expiry.batch-max").asInt().get(), node.get("hold-expiry.in-flight-max").asInt().get()),
                 node.get("statement.concurrent-max").asInt().get(), notifications(node.get("notifications"), jdbcUrl),
-                webhooks(node.get("webhooks")));
+                webhooks(node.get("webhooks")), alerts(node.get("alerts")));
     }
 
     /** Schema notifications lives in the node's own database unless another is named. */
@@ -126,6 +127,15 @@ public record NodeConfig(Path ledgerHome, String org, String identity, String co
         String url = notifications.get("jdbc-url").asString().orElse("");
         return new NotificationDatabase.Settings(url.isBlank() ? nodeJdbcUrl : url, notifications.get("user").asString().get(),
                 notifications.get("password").asString().orElse(""), notifications.get("pool-size-max").asInt().get());
+    }
+
+    private static AlertConfig alerts(Config alerts) {
+        List<AlertConfig.Threshold> thresholds = alerts.get("large-value").asNodeList().orElse(List.of()).stream()
+                .map(t -> new AlertConfig.Threshold(t.get("jurisdiction").asString().get(), t.get("asset").asString().get(),
+                        t.get("minor").asLong().get())).toList();
+        return new AlertConfig(alerts.get("enabled").asBoolean().get(), alerts.get("scan-interval").as(Duration.class).get(),
+                alerts.get("batch-max").asInt().get(), thresholds, alerts.get("structuring.ratio-percent").asInt().get(),
+                alerts.get("structuring.count").asInt().get(), alerts.get("structuring.window").as(Duration.class).get());
     }
 
     private static WebhookConfig webhooks(Config webhooks) {

@@ -63,6 +63,10 @@ import io.ledgernode.node.statement.StatementsService;
 import io.ledgernode.node.webhook.SubscriptionsService;
 import io.ledgernode.node.webhook.WebhookDispatcher;
 import io.ledgernode.node.webhook.Webhooks;
+import io.ledgernode.node.alert.AlertOperations;
+import io.ledgernode.node.alert.AlertScanner;
+import io.ledgernode.node.alert.AlertStore;
+import io.ledgernode.node.alert.AlertsService;
 import io.ledgernode.node.notification.NotificationDatabase;
 import javax.sql.DataSource;
 import io.ledgernode.node.report.ReportsService;
@@ -93,7 +97,7 @@ public final class NodeService {
     /** What the transports need; tests give their own. */
     public record Parts(Requests requests, LedgerGrpcService.Operations ops, AccountWatch watch, ReportQueries reports,
                         ReconciliationQueries reconciliation, StatementOperations statements, Webhooks webhooks,
-                        Readiness readiness, NodeMetrics metrics) {
+                        AlertOperations alerts, AlertScanner alertScanner, Readiness readiness, NodeMetrics metrics) {
     }
 
     /**
@@ -146,6 +150,16 @@ public final class NodeService {
                 payments::evaluate, mirror,
                 proofs(config, profile, connection, mirror), notifications);
         PeriodicJob webhooks = parts.webhooks().start();
+        Optional<PeriodicJob> alertScan = !config.alerts().enabled() ? Optional.empty()
+                : Optional.of(PeriodicJob.start("alert-scan", config.alerts().scanInterval(), () -> {
+                    try {
+                        AlertScanner.Round round = parts.alertScanner().round();
+                        return round.alerts() == 0 ? Optional.empty()
+                                : Optional.of("alerts: " + round.alerts() + " raised over " + round.entries() + " entries");
+                    } catch (java.sql.SQLException e) {
+                        return Optional.of("alerts: the scan could not read or write its database (" + e.getMessage() + "); next round soon");
+                    }
+                }));
         String mspId = profile.org(config.org()).mspId();
         Optional<PeriodicJob> consolidation = consolidation(config, mspId, mirror, payments, parts.metrics());
         Optional<PeriodicJob> holdExpiry = holdExpiry(config, mspId, mirror, payments, parts.metrics());
@@ -155,6 +169,7 @@ public final class NodeService {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             consolidation.ifPresent(PeriodicJob::close);
             webhooks.close();
+            alertScan.ifPresent(PeriodicJob::close);
             notifications.close();
             holdExpiry.ifPresent(PeriodicJob::close);
             grpc.close();
@@ -259,9 +274,11 @@ public final class NodeService {
         Requests requests = new Requests(verifier,
                 new RateLimiter(limits.requestsPerSecond(), limits.burst(), Clock.systemUTC()),
                 new RateLimiter(limits.refusalsPerSecond(), limits.refusalBurst(), Clock.systemUTC()));
+        AlertStore alertStore = new AlertStore(notifications);
+        AlertOperations alerts = new AlertOperations(alertStore, mirror, Clock.systemUTC(), config.pageSizeDefault(), config.pageSizeMax());
         LedgerGrpcService.Operations ops = new LedgerGrpcService.Operations(
                 new AccountOperations(mirror, writer, config.minBlockWaitMax(), config.pageSizeDefault(), config.pageSizeMax()),
-                new TransferOperations(writer),
+                new TransferOperations(writer, alerts::refusedFrozen),
                 new HoldOperations(mirror, writer, config.minBlockWaitMax(), config.pageSizeDefault(), config.pageSizeMax()),
                 new IssuanceOperations(writer),
                 new ComplianceOperations(complianceWriter), new ExplorerQueries(mirror, config.minBlockWaitMax()),
@@ -281,7 +298,7 @@ public final class NodeService {
                     public void outcome(String outcome) {
                         metrics.webhookDelivery(outcome);
                     }
-                }), readiness, metrics);
+                }), alerts, new AlertScanner(alertStore, mirror, config.alerts(), Clock.systemUTC()), readiness, metrics);
     }
 
     /**
@@ -332,6 +349,7 @@ public final class NodeService {
                 new RouteTable.Mount("/v1/holds", new HoldsService(requests, ops.holds())),
                 new RouteTable.Mount("/v1/writes", new WritesService(requests, ops.writes())),
                 new RouteTable.Mount("/v1/subscriptions", new SubscriptionsService(requests, parts.webhooks().operations())),
+                new RouteTable.Mount("/v1/alerts", new AlertsService(requests, parts.alerts())),
                 new RouteTable.Mount("/v1/reports", new ReportsService(requests, parts.reports())),
                 new RouteTable.Mount("/v1/reconciliation", new ReconciliationService(requests, parts.reconciliation())),
                 new RouteTable.Mount("/v1", new IssuanceService(requests, ops.issuance())),

@@ -1,5 +1,7 @@
 package io.ledgernode.node.transfer;
 
+import io.ledgernode.api.ErrorCode;
+import io.ledgernode.api.LedgerException;
 import io.ledgernode.api.Transactions;
 import io.ledgernode.api.money.TransferBatchRequest;
 import io.ledgernode.api.money.TransferLeg;
@@ -10,6 +12,9 @@ import io.ledgernode.node.chain.LedgerWriter;
 import io.ledgernode.node.chain.WriteRequest;
 import io.ledgernode.node.chain.WriteResult;
 import io.ledgernode.node.http.ApiException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Transfers, whatever the transport: a single transfer or an all-or-nothing batch. A wallet moves money only out of
@@ -17,22 +22,56 @@ import io.ledgernode.node.http.ApiException;
  */
 public final class TransferOperations {
 
+    /** Told of the legs of a transfer the chain refused because an account is frozen (an alert, when it is the receiver). */
+    @FunctionalInterface
+    public interface FrozenRefusals {
+        void refused(Caller caller, List<TransferLeg> legs);
+
+        FrozenRefusals NONE = (caller, legs) -> { };
+    }
+
     private final LedgerWriter writer;
+    private final FrozenRefusals frozen;
 
     public TransferOperations(LedgerWriter writer) {
+        this(writer, FrozenRefusals.NONE);
+    }
+
+    public TransferOperations(LedgerWriter writer, FrozenRefusals frozen) {
         this.writer = writer;
+        this.frozen = frozen;
     }
 
     /** One transfer, {@code {"from","to","asset","amount","reference"?}} under the caller's key. */
     public WriteResult transfer(Caller caller, String idempotencyKey, WriteRequest<TransferRequest> request) {
-        return writer.submit(Transactions.MONEY_TRANSFER, caller, idempotencyKey,
-                request.checked(transfer -> requireSender(caller, transfer.leg())), Role.WALLET, Role.OPERATOR);
+        List<TransferLeg> legs = new ArrayList<>();
+        return watched(caller, legs, () -> writer.submit(Transactions.MONEY_TRANSFER, caller, idempotencyKey,
+                request.checked(transfer -> {
+                    requireSender(caller, transfer.leg());
+                    legs.add(transfer.leg());
+                }), Role.WALLET, Role.OPERATOR));
     }
 
     /** {@code {"legs":[{"from","to","asset","amount","reference"?}, ...]}}: every leg or none. */
     public WriteResult transferBatch(Caller caller, String idempotencyKey, WriteRequest<TransferBatchRequest> request) {
-        return writer.submit(Transactions.MONEY_TRANSFER_BATCH, caller, idempotencyKey,
-                request.checked(batch -> batch.legs().forEach(leg -> requireSender(caller, leg))), Role.WALLET, Role.OPERATOR);
+        List<TransferLeg> legs = new ArrayList<>();
+        return watched(caller, legs, () -> writer.submit(Transactions.MONEY_TRANSFER_BATCH, caller, idempotencyKey,
+                request.checked(batch -> {
+                    batch.legs().forEach(leg -> requireSender(caller, leg));
+                    legs.addAll(batch.legs());
+                }), Role.WALLET, Role.OPERATOR));
+    }
+
+    /** {@code write}, telling {@link FrozenRefusals} of its legs when the chain refuses it for a frozen account. */
+    private WriteResult watched(Caller caller, List<TransferLeg> legs, Supplier<WriteResult> write) {
+        try {
+            return write.get();
+        } catch (LedgerException e) {
+            if (e.code() == ErrorCode.ACCOUNT_FROZEN) {
+                frozen.refused(caller, List.copyOf(legs));
+            }
+            throw e;
+        }
     }
 
     private static void requireSender(Caller caller, TransferLeg leg) {

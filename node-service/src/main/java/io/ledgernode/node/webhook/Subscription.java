@@ -9,13 +9,15 @@ import java.util.Set;
 /**
  * A webhook subscription as kept.
  *
+ * @param eventKinds the entry kinds it delivers
+ * @param alerts whether it delivers compliance alerts too (after {@code alertsAfter}, in their own order)
  * @param accounts the accounts whose entries it delivers; empty: every account its owner's scope covers
  * @param jurisdiction the one jurisdiction it is limited to (a regulator's)
  * @param after the position of the last entry delivered or dead-lettered
  * @param failingSince since when the delivery of the entry after {@code after} keeps failing
  */
-public record Subscription(String id, String ownerIssuer, String ownerSubject, String url, Set<EntryKind> eventKinds,
-                           Optional<List<String>> accounts, Optional<String> jurisdiction, String secret, Status status, Instant createdAt,
+public record Subscription(String id, String ownerIssuer, String ownerSubject, String url, Set<EntryKind> eventKinds, boolean alerts,
+                           long alertsAfter, Optional<List<String>> accounts, Optional<String> jurisdiction, String secret, Status status, Instant createdAt,
                            Position after, long delivered, Optional<Instant> failingSince, int attempts, Optional<Instant> nextAttemptAt,
                            Optional<String> lastError) {
 

@@ -9,16 +9,21 @@ import java.util.List;
  * every other).
  *
  * @param afterBlock the block of the last entry delivered (or dead-lettered); delivery goes on after it
+ * @param alertsAfter the id of the last alert delivered (or dead-lettered)
  * @param failingSince since when the next entry's delivery keeps failing, or null
  */
 public record SubscriptionAnswer(String id, String url, List<String> eventKinds, List<String> accounts, String jurisdiction, String status,
-                                 String createdAt, long afterBlock, int afterTx, int afterEntry, long delivered, String failingSince,
+                                 String createdAt, long afterBlock, int afterTx, int afterEntry, long alertsAfter, long delivered, String failingSince,
                                  int attempts, String nextAttemptAt, String lastError, String secret) {
 
     static SubscriptionAnswer of(Subscription s, boolean showSecret) {
-        return new SubscriptionAnswer(s.id(), s.url(), s.eventKinds().stream().map(EntryKind::name).sorted().toList(),
+        List<String> kinds = new java.util.ArrayList<>(s.eventKinds().stream().map(EntryKind::name).sorted().toList());
+        if (s.alerts()) {
+            kinds.add(SubscriptionRequest.ALERT);
+        }
+        return new SubscriptionAnswer(s.id(), s.url(), kinds,
                 s.accounts().orElse(null), s.jurisdiction().orElse(null), s.status().name(), Instants.format(s.createdAt()), s.after().block(),
-                s.after().tx(), s.after().entry(), s.delivered(), s.failingSince().map(Instants::format).orElse(null), s.attempts(),
+                s.after().tx(), s.after().entry(), s.alertsAfter(), s.delivered(), s.failingSince().map(Instants::format).orElse(null), s.attempts(),
                 s.nextAttemptAt().map(Instants::format).orElse(null), s.lastError().orElse(null), showSecret ? s.secret() : null);
     }
 
@@ -31,7 +36,7 @@ public record SubscriptionAnswer(String id, String url, List<String> eventKinds,
     }
 
     /** An entry given up on: the message as it was sent, and why. */
-    public record DeadLetter(String webhookId, long blockNumber, int txIndex, int entryIndex, String payload, int attempts, String lastError,
+    public record DeadLetter(String webhookId, Long blockNumber, Integer txIndex, Integer entryIndex, String payload, int attempts, String lastError,
                              String failedAt) {
 
         static DeadLetter of(SubscriptionStore.DeadLetter letter) {

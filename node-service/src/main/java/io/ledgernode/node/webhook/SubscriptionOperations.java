@@ -59,18 +59,21 @@ public final class SubscriptionOperations {
                 throw ApiException.forbidden("this wallet's token names no account to subscribe to");
             }
         }
+        if (request.alerts() && !(caller.has(Role.AUDITOR) || caller.has(Role.OPERATOR) || caller.has(Role.REGULATOR))) {
+            throw ApiException.forbidden("only auditors, operators and regulators subscribe to ALERT");
+        }
         long fromBlock = request.fromBlock().orElseGet(mirror::height);
         String id = "sub_" + HexFormat.of().formatHex(random(12));
         String secret = request.secret().orElseGet(WebhookSigner::newSecret);
         SubscriptionStore.New wanted = new SubscriptionStore.New(id, caller.issuer(), caller.subject(), key, request.url(),
-                request.eventKinds(), accounts, jurisdiction, secret, clock.instant(), Subscription.Position.before(fromBlock));
+                request.eventKinds(), request.alerts(), accounts, jurisdiction, secret, clock.instant(), Subscription.Position.before(fromBlock));
         SubscriptionStore.Created created = sql(() -> store.create(wanted, config.subscriptionsPerCallerMax()));
         if (created.subscription() == null) {
             throw ApiException.badRequest("a caller keeps at most " + config.subscriptionsPerCallerMax() + " subscriptions; delete one first");
         }
         Subscription kept = created.subscription();
         if (!created.created() && !(kept.url().equals(request.url()) && kept.eventKinds().equals(request.eventKinds())
-                && kept.accounts().equals(accounts))) {
+                && kept.alerts() == request.alerts() && kept.accounts().equals(accounts))) {
             throw new LedgerException(ErrorCode.IDEMPOTENCY_CONFLICT, "idempotency key " + idempotencyKey
                     + " was already used to create another subscription");
         }

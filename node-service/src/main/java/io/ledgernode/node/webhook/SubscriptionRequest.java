@@ -13,7 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code POST /v1/subscriptions} {@code {"url","eventKinds":[...],"accounts"?:[...],"secret"?,"fromBlock"?}}, read
+ * {@code POST /v1/subscriptions} {@code {"url","eventKinds":[...],"accounts"?:[...],"secret"?,"fromBlock"?}}, the
+ * kinds being entry kinds ({@code CREDIT}, {@code DEBIT}, ...) and {@code ALERT} (compliance alerts), read
  * with the interface's strict mapping (unknown fields refused). Every field is checked here, with the stable code
  * INVALID_ARGUMENT.
  */
@@ -23,14 +24,22 @@ final class SubscriptionRequest {
     static final int ACCOUNTS_MAX = 1000;
 
     private final String url;
+    /** The kind that names compliance alerts rather than entries. */
+    static final String ALERT = "ALERT";
+
     private final Set<EntryKind> eventKinds;
+    private final boolean alerts;
     private final List<String> accounts;
     private final String secret;
     private final Long fromBlock;
 
     private SubscriptionRequest(String url, List<String> eventKinds, List<String> accounts, String secret, Long fromBlock) {
         this.url = url(url);
-        this.eventKinds = kinds(eventKinds);
+        if (eventKinds == null || eventKinds.isEmpty()) {
+            throw Require.invalid("eventKinds names at least one of " + kindNames());
+        }
+        this.alerts = eventKinds.contains(ALERT);
+        this.eventKinds = kinds(eventKinds.stream().filter(kind -> !ALERT.equals(kind)).toList());
         if (accounts != null && (accounts.isEmpty() || accounts.size() > ACCOUNTS_MAX)) {
             throw Require.invalid("accounts, when given, names 1 to " + ACCOUNTS_MAX + " accounts");
         }
@@ -56,8 +65,14 @@ final class SubscriptionRequest {
         return url;
     }
 
+    /** The entry kinds it delivers (none when it is for alerts only). */
     Set<EntryKind> eventKinds() {
         return eventKinds;
+    }
+
+    /** Whether it delivers compliance alerts. */
+    boolean alerts() {
+        return alerts;
     }
 
     Optional<List<String>> accounts() {
@@ -92,17 +107,20 @@ final class SubscriptionRequest {
     }
 
     private static Set<EntryKind> kinds(List<String> names) {
-        if (names == null || names.isEmpty()) {
-            throw Require.invalid("eventKinds names at least one of " + List.of(EntryKind.values()));
-        }
         Set<EntryKind> kinds = EnumSet.noneOf(EntryKind.class);
         for (String name : names) {
             try {
                 kinds.add(EntryKind.valueOf(Require.present("eventKinds", name)));
             } catch (IllegalArgumentException e) {
-                throw Require.invalid("eventKinds names only " + List.of(EntryKind.values()));
+                throw Require.invalid("eventKinds names only " + kindNames());
             }
         }
         return kinds;
+    }
+
+    private static List<String> kindNames() {
+        List<String> names = new java.util.ArrayList<>(java.util.Arrays.stream(EntryKind.values()).map(Enum::name).toList());
+        names.add(ALERT);
+        return names;
     }
 }

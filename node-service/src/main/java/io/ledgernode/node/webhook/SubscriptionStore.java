@@ -21,16 +21,16 @@ import javax.sql.DataSource;
 final class SubscriptionStore {
 
     private static final String COLUMNS = "id, owner_issuer, owner_subject, url, event_kinds, accounts, jurisdiction, secret, status, "
-            + "created_at, after_block, after_tx, after_entry, delivered, failing_since, attempts, next_attempt_at, last_error";
+            + "created_at, after_block, after_tx, after_entry, delivered, failing_since, attempts, next_attempt_at, last_error, alerts_after";
 
     /** A dead letter as kept. */
-    record DeadLetter(String webhookId, long blockNumber, int txIndex, int entryIndex, String payload, int attempts, String lastError,
+    record DeadLetter(String webhookId, Long blockNumber, Integer txIndex, Integer entryIndex, String payload, int attempts, String lastError,
                       Instant failedAt) {
     }
 
     /** A new subscription's fields. */
     record New(String id, String ownerIssuer, String ownerSubject, String idempotencyKey, String url, Set<EntryKind> eventKinds,
-               Optional<List<String>> accounts, Optional<String> jurisdiction, String secret, Instant createdAt, Subscription.Position after) {
+               boolean alerts, Optional<List<String>> accounts, Optional<String> jurisdiction, String secret, Instant createdAt, Subscription.Position after) {
     }
 
     private final DataSource dataSource;
@@ -72,7 +72,11 @@ final class SubscriptionStore {
                     insert.setString(3, subscription.ownerSubject());
                     insert.setString(4, subscription.idempotencyKey());
                     insert.setString(5, subscription.url());
-                    insert.setArray(6, connection.createArrayOf("text", subscription.eventKinds().stream().map(Enum::name).sorted().toArray()));
+                    List<String> kinds = new ArrayList<>(subscription.eventKinds().stream().map(Enum::name).sorted().toList());
+                    if (subscription.alerts()) {
+                        kinds.add(SubscriptionRequest.ALERT);
+                    }
+                    insert.setArray(6, connection.createArrayOf("text", kinds.toArray()));
                     insert.setArray(7, subscription.accounts().isEmpty() ? null
                             : connection.createArrayOf("text", subscription.accounts().get().toArray()));
                     insert.setString(8, subscription.jurisdiction().orElse(null));
@@ -151,6 +155,39 @@ final class SubscriptionStore {
                 error, id, at.block(), at.tx(), at.entry());
     }
 
+    /** Alert {@code toId} was delivered: the alerts' position moves to it, failures are forgotten (if it is still at {@code fromId}). */
+    void alertDelivered(String id, long fromId, long toId) throws SQLException {
+        update("UPDATE notifications.subscriptions SET alerts_after = ?, delivered = delivered + 1, failing_since = NULL, attempts = 0, "
+                + "next_attempt_at = NULL, last_error = NULL WHERE id = ? AND alerts_after = ?", toId, id, fromId);
+    }
+
+    /** A delivery of the alert after {@code fromId} failed; the next attempt is at {@code next}. */
+    void alertFailed(String id, long fromId, Instant failingSince, int attempts, Instant next, String error) throws SQLException {
+        update("UPDATE notifications.subscriptions SET failing_since = ?, attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ? "
+                + "AND alerts_after = ?", Timestamp.from(failingSince), attempts, Timestamp.from(next), error, id, fromId);
+    }
+
+    /** Gives up on alert {@code toId}: kept as a dead letter, and the alerts' position moves on. */
+    void alertDeadLetter(String id, long fromId, long toId, DeadLetter letter) throws SQLException {
+        try (Connection connection = transaction()) {
+            try {
+                int moved;
+                try (PreparedStatement move = connection.prepareStatement("UPDATE notifications.subscriptions SET alerts_after = ?, "
+                        + "failing_since = NULL, attempts = 0, next_attempt_at = NULL, last_error = NULL WHERE id = ? AND alerts_after = ?")) {
+                    set(move, toId, id, fromId);
+                    moved = move.executeUpdate();
+                }
+                if (moved == 1) {
+                    insertDeadLetter(connection, id, letter);
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
     /** Gives up on the entry after {@code from} (now at {@code to}): kept as a dead letter, and the position moves on. */
     void deadLetter(String id, Subscription.Position from, Subscription.Position to, DeadLetter letter) throws SQLException {
         try (Connection connection = transaction()) {
@@ -163,13 +200,7 @@ final class SubscriptionStore {
                     moved = move.executeUpdate();
                 }
                 if (moved == 1) {
-                    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO notifications.dead_letters (subscription_id, webhook_id, "
-                            + "block_number, tx_index, entry_index, payload, attempts, last_error, failed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                            + "ON CONFLICT DO NOTHING")) {
-                        set(insert, id, letter.webhookId(), letter.blockNumber(), letter.txIndex(), letter.entryIndex(), letter.payload(),
-                                letter.attempts(), letter.lastError(), Timestamp.from(letter.failedAt()));
-                        insert.executeUpdate();
-                    }
+                    insertDeadLetter(connection, id, letter);
                 }
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
@@ -179,18 +210,28 @@ final class SubscriptionStore {
         }
     }
 
+    private static void insertDeadLetter(Connection connection, String id, DeadLetter letter) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO notifications.dead_letters (subscription_id, webhook_id, "
+                + "block_number, tx_index, entry_index, payload, attempts, last_error, failed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "ON CONFLICT DO NOTHING")) {
+            set(insert, id, letter.webhookId(), letter.blockNumber(), letter.txIndex(), letter.entryIndex(), letter.payload(),
+                    letter.attempts(), letter.lastError(), Timestamp.from(letter.failedAt()));
+            insert.executeUpdate();
+        }
+    }
+
     /** The subscription's dead letters, the latest first, at most {@code limit}. */
     List<DeadLetter> deadLetters(String id, int limit) throws SQLException {
         return read(connection -> {
             List<DeadLetter> letters = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("SELECT webhook_id, block_number, tx_index, entry_index, payload, "
                     + "attempts, last_error, failed_at FROM notifications.dead_letters WHERE subscription_id = ? "
-                    + "ORDER BY block_number DESC, tx_index DESC, entry_index DESC LIMIT ?")) {
+                    + "ORDER BY failed_at DESC, webhook_id DESC LIMIT ?")) {
                 set(select, id, limit);
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        letters.add(new DeadLetter(rs.getString(1), rs.getLong(2), rs.getInt(3), rs.getInt(4), rs.getString(5), rs.getInt(6),
-                                rs.getString(7), rs.getTimestamp(8).toInstant()));
+                        letters.add(new DeadLetter(rs.getString(1), (Long) rs.getObject(2), (Integer) rs.getObject(3),
+                                (Integer) rs.getObject(4), rs.getString(5), rs.getInt(6), rs.getString(7), rs.getTimestamp(8).toInstant()));
                     }
                 }
             }
@@ -264,11 +305,16 @@ final class SubscriptionStore {
 
     private static Subscription subscription(ResultSet rs) throws SQLException {
         Set<EntryKind> kinds = EnumSet.noneOf(EntryKind.class);
+        boolean alerts = false;
         for (String kind : strings(rs.getArray(5))) {
-            kinds.add(EntryKind.valueOf(kind));
+            if (kind.equals(SubscriptionRequest.ALERT)) {
+                alerts = true;
+            } else {
+                kinds.add(EntryKind.valueOf(kind));
+            }
         }
         Array accounts = rs.getArray(6);
-        return new Subscription(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), kinds,
+        return new Subscription(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), kinds, alerts, rs.getLong(19),
                 accounts == null ? Optional.empty() : Optional.of(strings(accounts)), Optional.ofNullable(rs.getString(7)), rs.getString(8),
                 Subscription.Status.valueOf(rs.getString(9)), rs.getTimestamp(10).toInstant(),
                 new Subscription.Position(rs.getLong(11), rs.getInt(12), rs.getInt(13)), rs.getLong(14),

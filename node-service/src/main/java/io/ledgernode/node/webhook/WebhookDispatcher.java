@@ -49,14 +49,17 @@ public final class WebhookDispatcher {
     }
 
     private final SubscriptionStore store;
+    private final io.ledgernode.node.alert.AlertStore alerts;
     private final Mirror mirror;
     private final Deliverer deliverer;
     private final WebhookConfig config;
     private final Clock clock;
     private final Observer observer;
 
-    WebhookDispatcher(SubscriptionStore store, Mirror mirror, Deliverer deliverer, WebhookConfig config, Clock clock, Observer observer) {
+    WebhookDispatcher(SubscriptionStore store, io.ledgernode.node.alert.AlertStore alerts, Mirror mirror, Deliverer deliverer,
+                      WebhookConfig config, Clock clock, Observer observer) {
         this.store = store;
+        this.alerts = alerts;
         this.mirror = mirror;
         this.deliverer = deliverer;
         this.config = config;
@@ -105,8 +108,8 @@ public final class WebhookDispatcher {
         Collection<String> kinds = subscription.eventKinds().stream().map(EntryKind::name).toList();
         Optional<Collection<String>> accounts = subscription.accounts().map(list -> list);
         Subscription.Position from = at;
-        List<PartyEntry> next = mirror.read(view -> view.entriesFor(from.block(), from.tx(), from.entry(), kinds, accounts,
-                subscription.jurisdiction(), config.perRoundMax())).value();
+        List<PartyEntry> next = kinds.isEmpty() ? List.of() : mirror.read(view -> view.entriesFor(from.block(), from.tx(), from.entry(),
+                kinds, accounts, subscription.jurisdiction(), config.perRoundMax())).value();
         for (PartyEntry entry : next) {
             WebhookMessage message = WebhookMessage.of(subscription, entry);
             Instant now = clock.instant();
@@ -140,7 +143,50 @@ public final class WebhookDispatcher {
             failingSince = Optional.empty();
             attempts = 0;
         }
+        if (subscription.alerts()) {
+            serveAlerts(subscription, at, failingSince, attempts, counts);
+        }
         return counts;
+    }
+
+    /**
+     * Sends the subscription the alerts after its alerts' position, in their order, as entries are sent: the position
+     * moves only after a 2xx; a failure sets the next attempt; a long failure dead-letters the alert.
+     */
+    private void serveAlerts(Subscription subscription, Subscription.Position at, Optional<Instant> failingSince, int attempts, int[] counts)
+            throws SQLException {
+        long after = subscription.alertsAfter();
+        for (io.ledgernode.node.alert.Alert alert : alerts.after(after, subscription.jurisdiction(), subscription.accounts(),
+                config.perRoundMax())) {
+            WebhookMessage message = WebhookMessage.of(subscription, alert);
+            Instant now = clock.instant();
+            long timestamp = now.getEpochSecond();
+            Optional<String> refused = deliverer.send(subscription.url(), message.webhookId(), timestamp,
+                    WebhookSigner.signature(subscription.secret(), message.webhookId(), timestamp, message.body()), message.body());
+            if (refused.isEmpty()) {
+                store.alertDelivered(subscription.id(), after, alert.id());
+                observer.outcome("delivered");
+                counts[0]++;
+            } else {
+                Instant since = failingSince.orElse(now);
+                attempts++;
+                if (!now.isBefore(since.plus(config.deadLetterAfter()))) {
+                    store.alertDeadLetter(subscription.id(), after, alert.id(), new SubscriptionStore.DeadLetter(message.webhookId(),
+                            alert.position().map(p -> p.blockNumber()).orElse(null), alert.position().map(p -> (int) p.txIndex()).orElse(null),
+                            alert.position().map(p -> (int) p.entryIndex()).orElse(null), message.body(), attempts, refused.get(), now));
+                    observer.outcome("dead_lettered");
+                    counts[2]++;
+                } else {
+                    store.alertFailed(subscription.id(), after, since, attempts, now.plus(backoff(attempts)), refused.get());
+                    observer.outcome("failed");
+                    counts[1]++;
+                    return;
+                }
+            }
+            after = alert.id();
+            failingSince = Optional.empty();
+            attempts = 0;
+        }
     }
 
     /** The pause before attempt {@code attempts + 1}: doubling from backoffInitial up to backoffMax, then half to all of it. */

@@ -19,6 +19,21 @@ record WebhookMessage(String webhookId, Subscription.Position position, String b
     record Body(String type, String timestamp, Data data) {
     }
 
+    /** An alert's message: {@code ledger.alert.<KIND>}, its data the alert as {@code GET /v1/alerts} answers it. */
+    record AlertBody(String type, String timestamp, io.ledgernode.node.alert.AlertAnswer data) {
+    }
+
+    static WebhookMessage of(Subscription subscription, io.ledgernode.node.alert.Alert alert) {
+        io.ledgernode.node.alert.AlertAnswer answer = io.ledgernode.node.alert.AlertAnswer.of(alert);
+        AlertBody body = new AlertBody("ledger.alert." + alert.kind().name(), answer.occurredAt(), answer);
+        String id = "msg_" + subscription.id().substring("sub_".length()) + "_alert_" + alert.id();
+        try {
+            return new WebhookMessage(id, subscription.after(), io.ledgernode.node.http.Json.MAPPER.writeValueAsString(body));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a webhook body of plain fields could not be written", e);
+        }
+    }
+
     static WebhookMessage of(Subscription subscription, PartyEntry party) {
         Entry entry = party.entry();
         String time = Instants.format(entry.txTimestamp());

@@ -18,7 +18,8 @@ public final class Webhooks {
                      WebhookDispatcher.Observer observer) {
         this.store = new SubscriptionStore(dataSource);
         this.operations = new SubscriptionOperations(store, mirror, config, clock);
-        this.dispatcher = new WebhookDispatcher(store, mirror, deliverer, config, clock, observer);
+        this.dispatcher = new WebhookDispatcher(store, new io.ledgernode.node.alert.AlertStore(dataSource), mirror, deliverer, config, clock,
+                observer);
         this.config = config;
     }
 

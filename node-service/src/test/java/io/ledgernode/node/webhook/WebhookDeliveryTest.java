@@ -312,6 +312,27 @@ class WebhookDeliveryTest {
         return messages.stream().filter(r -> seen.add(r.id())).toList();
     }
 
+    @Test
+    void a_regulators_alert_subscription_gets_its_jurisdictions_alerts_in_order_and_a_wallet_may_not_have_one() throws Exception {
+        Webhooks webhooks = webhooks(Duration.ofHours(24));
+        Caller regulator = new Caller("reg-de", "test", Set.of(Role.REGULATOR), Set.of(), Optional.of("DE"), Optional.empty(), T0.plusSeconds(3600));
+        webhooks.operations().create(regulator, "alerts-1", SubscriptionRequest.of("http://127.0.0.1:" + port + "/hook", List.of("ALERT"),
+                null, null, 0L));
+        io.ledgernode.node.alert.AlertStore alerts = new io.ledgernode.node.alert.AlertStore(webhooksData);
+        for (String[] alert : List.of(new String[] {"alice", "DE"}, new String[] {"bob", "FR"}, new String[] {"carol", "DE"})) {
+            alerts.raise(new io.ledgernode.node.alert.AlertStore.Raised(io.ledgernode.node.alert.AlertKind.FROZEN_ACCOUNT_RECEIVING, alert[0],
+                    alert[1], "EUR", 5, OptionalLong.empty(), Optional.empty(), Optional.empty(), T0, "refused"), T0);
+        }
+
+        deliverAll(webhooks);
+
+        assertThat(accepted()).extracting(r -> Json.MAPPER.readTree(r.body()).path("type").asText())
+                .containsOnly("ledger.alert.FROZEN_ACCOUNT_RECEIVING");
+        assertThat(accepted()).extracting(r -> data(r).path("accountId").asText()).containsExactly("alice", "carol");
+        assertThatThrownBy(() -> webhooks.operations().create(wallet("alice"), "alerts-2", SubscriptionRequest.of("http://127.0.0.1:1/x",
+                List.of("ALERT"), null, null, null))).isInstanceOf(ApiException.class).hasMessageContaining("ALERT");
+    }
+
     private List<Received> accepted() {
         synchronized (received) {
             return received.stream().filter(r -> r.answered() == 200).toList();

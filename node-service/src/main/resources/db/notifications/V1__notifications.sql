@@ -22,6 +22,8 @@ CREATE TABLE subscriptions (
     after_tx            INTEGER NOT NULL,
     after_entry         INTEGER NOT NULL,
     delivered           BIGINT NOT NULL DEFAULT 0,
+    -- The id of the last compliance alert delivered (for a subscription to ALERT): alerts go in their own order.
+    alerts_after        BIGINT NOT NULL DEFAULT 0,
     -- The entry after the position while its delivery keeps failing: since when, how often, what was said.
     failing_since       TIMESTAMPTZ,
     attempts            INTEGER NOT NULL DEFAULT 0,
@@ -31,17 +33,48 @@ CREATE TABLE subscriptions (
 );
 CREATE INDEX subscriptions_owner ON subscriptions (owner_issuer, owner_subject, id);
 
--- Entries a subscription gave up on after node.webhooks.dead-letter-after of failures: kept, with the message as it
+-- Entries (and alerts) a subscription gave up on after node.webhooks.dead-letter-after of failures: kept, with the message as it
 -- was sent, for the owner to read and replay.
 CREATE TABLE dead_letters (
     subscription_id     TEXT NOT NULL REFERENCES subscriptions (id) ON DELETE CASCADE,
     webhook_id          TEXT NOT NULL,
-    block_number        BIGINT NOT NULL,
-    tx_index            INTEGER NOT NULL,
-    entry_index         INTEGER NOT NULL,
+    -- The entry's position; an alert's is its entry's, or none for an alert about a refused attempt.
+    block_number        BIGINT,
+    tx_index            INTEGER,
+    entry_index         INTEGER,
     payload             TEXT NOT NULL,
     attempts            INTEGER NOT NULL,
     last_error          TEXT,
     failed_at           TIMESTAMPTZ NOT NULL,
-    PRIMARY KEY (subscription_id, block_number, tx_index, entry_index)
+    PRIMARY KEY (subscription_id, webhook_id)
+);
+
+-- Compliance alerts, raised on the stream of committed entries (large values, structuring) and on refused attempts
+-- to pay a frozen account. A rescan of the same entries raises nothing twice.
+CREATE TABLE alerts (
+    id                  BIGSERIAL PRIMARY KEY,
+    kind                TEXT NOT NULL CHECK (kind IN ('LARGE_VALUE', 'STRUCTURING', 'FROZEN_ACCOUNT_RECEIVING')),
+    account_id          TEXT NOT NULL,
+    jurisdiction        TEXT NOT NULL,
+    asset               TEXT NOT NULL,
+    amount              BIGINT NOT NULL,
+    threshold           BIGINT,
+    tx_id               TEXT,
+    block_number        BIGINT,
+    tx_index            INTEGER,
+    entry_index         INTEGER,
+    occurred_at         TIMESTAMPTZ NOT NULL,
+    detail              TEXT NOT NULL,
+    raised_at           TIMESTAMPTZ NOT NULL,
+    UNIQUE (kind, account_id, block_number, tx_index, entry_index)
+);
+CREATE INDEX alerts_jurisdiction ON alerts (jurisdiction, id);
+CREATE INDEX alerts_account_kind ON alerts (account_id, kind, occurred_at);
+
+-- How far the alert scan has read the mirror: the last entry it evaluated, written with the alerts it raised.
+CREATE TABLE alert_scan (
+    id                  SMALLINT PRIMARY KEY CHECK (id = 1),
+    after_block         BIGINT NOT NULL,
+    after_tx            INTEGER NOT NULL,
+    after_entry         INTEGER NOT NULL
 );
