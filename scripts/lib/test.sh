@@ -143,6 +143,7 @@ bench_all() {
   run_benchmark node-service io.ledgernode.node.bench.ChainPathBenchmark
   # One account seeded with 100,000 credits and no debit (a few minutes), folded by the node's consolidation job.
   run_benchmark node-service io.ledgernode.node.bench.HotAccountBenchmark 100000
+  run_benchmark node-service io.ledgernode.node.bench.WebhookBenchmark
   run_benchmark ledger-gateway io.ledgernode.gateway.bench.SignerBenchmark
   run_benchmark proof-verifier io.ledgernode.proof.bench.VerifyBenchmark
   run_benchmark reconciler io.ledgernode.reconciler.bench.IncrementalReconcileBenchmark

@@ -145,7 +145,15 @@ public final class NodeService {
                         gateway.commitEventWaitMax()));
         LedgerClient payments = new LedgerClient(connection, gateway.endorseRetry(), gateway.orderRetry(), commitWatch);
         Mirror mirror = new Mirror(pool);
-        HikariDataSource notifications = NotificationDatabase.open(config.notifications());
+        HikariDataSource notifications;
+        try {
+            notifications = NotificationDatabase.open(config.notifications());
+        } catch (RuntimeException e) {
+            System.err.println("node-service: schema " + NotificationDatabase.SCHEMA + " cannot be opened as " + config.notifications().user()
+                    + " at " + config.notifications().jdbcUrl() + ": " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         Parts parts = parts(config, payments::submit, new LedgerClient(compliance, gateway.endorseRetry(), gateway.orderRetry(), commitWatch)::submit,
                 payments::evaluate, mirror,
                 proofs(config, profile, connection, mirror), notifications);
