@@ -99,93 +99,127 @@ public final class WebhookDispatcher {
         return new Round(due.size(), totals[0], totals[1], totals[2]);
     }
 
-    /** Sends the subscription what follows its position: delivered, failed, dead-lettered counts. */
+    /** Sends the subscription what follows its positions, entries then alerts: delivered, failed, dead-lettered counts. */
     private int[] serve(Subscription subscription) throws SQLException {
-        int[] counts = new int[3];
-        Subscription.Position at = subscription.after();
-        Optional<Instant> failingSince = subscription.failingSince();
-        int attempts = subscription.attempts();
+        Serving round = new Serving(subscription);
         Collection<String> kinds = subscription.eventKinds().stream().map(EntryKind::name).toList();
         Optional<Collection<String>> accounts = subscription.accounts().map(list -> list);
-        Subscription.Position from = at;
+        Subscription.Position from = subscription.after();
         List<PartyEntry> next = kinds.isEmpty() ? List.of() : mirror.read(view -> view.entriesFor(from.block(), from.tx(), from.entry(),
                 kinds, accounts, subscription.jurisdiction(), config.perRoundMax())).value();
+        Subscription.Position[] at = {from};
         for (PartyEntry entry : next) {
             WebhookMessage message = WebhookMessage.of(subscription, entry);
-            Instant now = clock.instant();
-            if (attempts == 0) {
-                observer.firstAttempt(Duration.between(entry.entry().txTimestamp(), now));
+            if (round.attempts == 0) {
+                observer.firstAttempt(Duration.between(entry.entry().txTimestamp(), clock.instant()));
             }
-            long timestamp = now.getEpochSecond();
-            Optional<String> refused = deliverer.send(subscription.url(), message.webhookId(), timestamp,
-                    WebhookSigner.signature(subscription.secret(), message.webhookId(), timestamp, message.body()), message.body());
-            if (refused.isEmpty()) {
-                store.delivered(subscription.id(), at, message.position());
-                observer.outcome("delivered");
-                counts[0]++;
-            } else {
-                Instant since = failingSince.orElse(now);
-                attempts++;
-                if (!now.isBefore(since.plus(config.deadLetterAfter()))) {
-                    store.deadLetter(subscription.id(), at, message.position(), new SubscriptionStore.DeadLetter(message.webhookId(),
-                            message.position().block(), message.position().tx(), message.position().entry(), message.body(), attempts,
-                            refused.get(), now));
-                    observer.outcome("dead_lettered");
-                    counts[2]++;
-                } else {
-                    store.failed(subscription.id(), at, since, attempts, now.plus(backoff(attempts)), refused.get());
-                    observer.outcome("failed");
-                    counts[1]++;
-                    return counts;
+            Subscription.Position to = message.position();
+            boolean goOn = round.send(message, to.block(), to.tx(), to.entry(), new Stream() {
+                @Override
+                public void delivered() throws SQLException {
+                    store.delivered(subscription.id(), at[0], to);
                 }
+
+                @Override
+                public void deadLettered(SubscriptionStore.DeadLetter letter) throws SQLException {
+                    store.deadLetter(subscription.id(), at[0], to, letter);
+                }
+
+                @Override
+                public void failed(Instant since, int attempts, Instant next, String error) throws SQLException {
+                    store.failed(subscription.id(), at[0], since, attempts, next, error);
+                }
+            });
+            if (!goOn) {
+                return round.counts;
             }
-            at = message.position();
-            failingSince = Optional.empty();
-            attempts = 0;
+            at[0] = to;
         }
         if (subscription.alerts()) {
-            serveAlerts(subscription, at, failingSince, attempts, counts);
+            long[] after = {subscription.alertsAfter()};
+            for (io.ledgernode.node.alert.Alert alert : alerts.after(after[0], subscription.jurisdiction(), subscription.accounts(),
+                    config.perRoundMax())) {
+                boolean goOn = round.send(WebhookMessage.of(subscription, alert), alert.position().map(p -> p.blockNumber()).orElse(null),
+                        alert.position().map(p -> (int) p.txIndex()).orElse(null), alert.position().map(p -> (int) p.entryIndex()).orElse(null),
+                        new Stream() {
+                            @Override
+                            public void delivered() throws SQLException {
+                                store.alertDelivered(subscription.id(), after[0], alert.id());
+                            }
+
+                            @Override
+                            public void deadLettered(SubscriptionStore.DeadLetter letter) throws SQLException {
+                                store.alertDeadLetter(subscription.id(), after[0], alert.id(), letter);
+                            }
+
+                            @Override
+                            public void failed(Instant since, int attempts, Instant next, String error) throws SQLException {
+                                store.alertFailed(subscription.id(), after[0], since, attempts, next, error);
+                            }
+                        });
+                if (!goOn) {
+                    return round.counts;
+                }
+                after[0] = alert.id();
+            }
         }
-        return counts;
+        return round.counts;
     }
 
-    /**
-     * Sends the subscription the alerts after its alerts' position, in their order, as entries are sent: the position
-     * moves only after a 2xx; a failure sets the next attempt; a long failure dead-letters the alert.
-     */
-    private void serveAlerts(Subscription subscription, Subscription.Position at, Optional<Instant> failingSince, int attempts, int[] counts)
-            throws SQLException {
-        long after = subscription.alertsAfter();
-        for (io.ledgernode.node.alert.Alert alert : alerts.after(after, subscription.jurisdiction(), subscription.accounts(),
-                config.perRoundMax())) {
-            WebhookMessage message = WebhookMessage.of(subscription, alert);
+    /** How one stream's position moves: the entries' or the alerts'. */
+    private interface Stream {
+        void delivered() throws SQLException;
+
+        void deadLettered(SubscriptionStore.DeadLetter letter) throws SQLException;
+
+        void failed(Instant since, int attempts, Instant next, String error) throws SQLException;
+    }
+
+    /** One subscription's round: the failure it carries from one message to the next, and what it did. */
+    private final class Serving {
+        private final Subscription subscription;
+        private Optional<Instant> failingSince;
+        private int attempts;
+        /** Delivered, failed, dead-lettered. */
+        private final int[] counts = new int[3];
+
+        Serving(Subscription subscription) {
+            this.subscription = subscription;
+            this.failingSince = subscription.failingSince();
+            this.attempts = subscription.attempts();
+        }
+
+        /**
+         * Sends {@code message}, signed: on a 2xx the stream moves past it; on a failure past {@code deadLetterAfter}
+         * it is dead-lettered and the stream moves past it; on any other failure the next attempt is set after the
+         * back-off and the round ends (false).
+         */
+        boolean send(WebhookMessage message, Long block, Integer tx, Integer entry, Stream stream) throws SQLException {
             Instant now = clock.instant();
             long timestamp = now.getEpochSecond();
             Optional<String> refused = deliverer.send(subscription.url(), message.webhookId(), timestamp,
                     WebhookSigner.signature(subscription.secret(), message.webhookId(), timestamp, message.body()), message.body());
             if (refused.isEmpty()) {
-                store.alertDelivered(subscription.id(), after, alert.id());
+                stream.delivered();
                 observer.outcome("delivered");
                 counts[0]++;
             } else {
                 Instant since = failingSince.orElse(now);
                 attempts++;
-                if (!now.isBefore(since.plus(config.deadLetterAfter()))) {
-                    store.alertDeadLetter(subscription.id(), after, alert.id(), new SubscriptionStore.DeadLetter(message.webhookId(),
-                            alert.position().map(p -> p.blockNumber()).orElse(null), alert.position().map(p -> (int) p.txIndex()).orElse(null),
-                            alert.position().map(p -> (int) p.entryIndex()).orElse(null), message.body(), attempts, refused.get(), now));
-                    observer.outcome("dead_lettered");
-                    counts[2]++;
-                } else {
-                    store.alertFailed(subscription.id(), after, since, attempts, now.plus(backoff(attempts)), refused.get());
+                if (now.isBefore(since.plus(config.deadLetterAfter()))) {
+                    stream.failed(since, attempts, now.plus(backoff(attempts)), refused.get());
                     observer.outcome("failed");
                     counts[1]++;
-                    return;
+                    return false;
                 }
+                stream.deadLettered(new SubscriptionStore.DeadLetter(message.webhookId(), block, tx, entry, message.body(), attempts,
+                        refused.get(), now));
+                observer.outcome("dead_lettered");
+                counts[2]++;
             }
-            after = alert.id();
             failingSince = Optional.empty();
             attempts = 0;
+            return true;
         }
     }
 
