@@ -70,6 +70,9 @@ LEDGER_RECONCILER_PORT=${LEDGER_RECONCILER_PORT:-9480}
 # YAML files overriding any key of the sync-bridge's, node-service's and the reconciler's application.yaml (empty: none).
 LEDGER_BRIDGE_CONFIG=${LEDGER_BRIDGE_CONFIG:-}
 LEDGER_SERVICE_CONFIG=${LEDGER_SERVICE_CONFIG:-}
+# Whether node-service delivers webhooks to receivers on loopback and private networks (node.webhooks.
+# private-addresses-allowed); off unless set to true: a caller must not make the node call into its own network.
+LEDGER_WEBHOOKS_PRIVATE_ALLOWED=${LEDGER_WEBHOOKS_PRIVATE_ALLOWED:-false}
 LEDGER_RECONCILER_CONFIG=${LEDGER_RECONCILER_CONFIG:-}
 
 # How long a process may take to become healthy before `up` gives up on it and points at its log.

@@ -115,6 +115,7 @@ node_service_command() {
   if [[ $org != "$LEDGER_NODE_ORG" ]]; then
     args+=("-Dnode.mirror.jdbc-url=$(org_jdbc_url "$org")" "-Dnode.bridge-health-url=http://127.0.0.1:$(org_port sync-bridge "$org")")
   fi
+  [[ $LEDGER_WEBHOOKS_PRIVATE_ALLOWED != true ]] || args+=("-Dnode.webhooks.private-addresses-allowed=true")
   [[ -z $LEDGER_SERVICE_CONFIG ]] || args+=("-Dconfig.file=$LEDGER_SERVICE_CONFIG")
   printf '%s\n' "${args[@]}" -jar "$jar"
 }

@@ -7,7 +7,10 @@
 # shellcheck shell=bash
 
 # on_it_network COMMAND...: COMMAND with the test network's LEDGER_HOME and port offset in effect.
-on_it_network() { LEDGER_HOME=$LEDGER_IT_HOME LEDGER_PORT_OFFSET=$LEDGER_IT_PORT_OFFSET "$@"; }
+# The integration tests' receivers of webhooks listen on loopback, as everything here does.
+on_it_network() {
+  LEDGER_HOME=$LEDGER_IT_HOME LEDGER_PORT_OFFSET=$LEDGER_IT_PORT_OFFSET LEDGER_WEBHOOKS_PRIVATE_ALLOWED=true "$@"
+}
 
 run_tests() {
   local fabric_ok=1 reason="" status=0 lint_failed=0

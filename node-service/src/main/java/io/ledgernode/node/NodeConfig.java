@@ -142,7 +142,7 @@ public record NodeConfig(Path ledgerHome, String org, String identity, String co
         return new WebhookConfig(webhooks.get("poll-interval").as(Duration.class).get(), webhooks.get("request-timeout").as(Duration.class).get(),
                 webhooks.get("backoff-initial").as(Duration.class).get(), webhooks.get("backoff-max").as(Duration.class).get(),
                 webhooks.get("dead-letter-after").as(Duration.class).get(), webhooks.get("per-round-max").asInt().get(),
-                webhooks.get("subscriptions-per-caller-max").asInt().get());
+                webhooks.get("subscriptions-per-caller-max").asInt().get(), webhooks.get("private-addresses-allowed").asBoolean().get());
     }
 
     private static ConsolidationConfig consolidation(Config consolidation) {

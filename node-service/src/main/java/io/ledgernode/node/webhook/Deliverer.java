@@ -16,11 +16,18 @@ interface Deliverer {
 
     Optional<String> send(String url, String webhookId, long timestamp, String signature, String body);
 
-    /** Over HTTP with the JDK's client: no redirects followed, a deadline per delivery, the answer's body discarded. */
-    static Deliverer http(Duration requestTimeout) {
+    /**
+     * Over HTTP with the JDK's client: no redirects followed, a deadline per delivery, the answer's body discarded, and
+     * no request to a private address unless {@code privateAllowed}.
+     */
+    static Deliverer http(Duration requestTimeout, boolean privateAllowed) {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(requestTimeout).build();
         return (url, webhookId, timestamp, signature, body) -> {
+            Optional<String> refused = ReceiverAddresses.refusal(url, privateAllowed);
+            if (refused.isPresent()) {
+                return refused;
+            }
             HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(requestTimeout)
                     .header("Content-Type", "application/json").header("User-Agent", "ledger-node-webhooks/1")
                     .header("webhook-id", webhookId).header("webhook-timestamp", Long.toString(timestamp))

@@ -62,6 +62,9 @@ public final class SubscriptionOperations {
         if (request.alerts() && !(caller.has(Role.AUDITOR) || caller.has(Role.OPERATOR) || caller.has(Role.REGULATOR))) {
             throw ApiException.forbidden("only auditors, operators and regulators subscribe to ALERT");
         }
+        ReceiverAddresses.refusal(request.url(), config.privateAddressesAllowed()).ifPresent(refusal -> {
+            throw ApiException.badRequest(refusal);
+        });
         long fromBlock = request.fromBlock().orElseGet(mirror::height);
         String id = "sub_" + HexFormat.of().formatHex(random(12));
         String secret = request.secret().orElseGet(WebhookSigner::newSecret);

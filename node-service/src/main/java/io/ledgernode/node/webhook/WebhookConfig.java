@@ -11,10 +11,12 @@ import java.time.Duration;
  * @param deadLetterAfter how long an entry's deliveries may keep failing before it is dead-lettered and the next goes
  * @param perRoundMax entries one subscription is sent in one round (in order, one at a time)
  * @param subscriptionsPerCallerMax subscriptions one caller may keep
+ * @param privateAddressesAllowed whether receivers on loopback and private networks are delivered to (see
+ *     {@link ReceiverAddresses}); off by default, so no caller can make the node call into its own network
  */
 public record WebhookConfig(Duration pollInterval,
                             Duration requestTimeout, Duration backoffInitial, Duration backoffMax, Duration deadLetterAfter,
-                            int perRoundMax, int subscriptionsPerCallerMax) {
+                            int perRoundMax, int subscriptionsPerCallerMax, boolean privateAddressesAllowed) {
 
     public WebhookConfig {
         positive("poll-interval", pollInterval);

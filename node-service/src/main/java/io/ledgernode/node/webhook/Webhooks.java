@@ -25,7 +25,7 @@ public final class Webhooks {
 
     /** Over {@code dataSource} (schema {@code notifications}), delivering over HTTP. */
     public static Webhooks of(DataSource dataSource, Mirror mirror, WebhookConfig config, Clock clock, WebhookDispatcher.Observer observer) {
-        return new Webhooks(dataSource, mirror, Deliverer.http(config.requestTimeout()), config, clock, observer);
+        return new Webhooks(dataSource, mirror, Deliverer.http(config.requestTimeout(), config.privateAddressesAllowed()), config, clock, observer);
     }
 
     public SubscriptionOperations operations() {

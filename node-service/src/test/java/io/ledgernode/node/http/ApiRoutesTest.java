@@ -80,7 +80,7 @@ class ApiRoutesTest {
                 new io.ledgernode.node.hold.HoldExpiryConfig(false, Duration.ofSeconds(5), 200, 20), 2,
                 new io.ledgernode.node.notification.NotificationDatabase.Settings("jdbc:none", "ledger_node", "", 1),
                 new io.ledgernode.node.webhook.WebhookConfig(Duration.ofMillis(200), Duration.ofSeconds(1),
-                        Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofHours(1), 10, 5),
+                        Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofHours(1), 10, 5, false),
                 new io.ledgernode.node.alert.AlertConfig(false, Duration.ofSeconds(1), 100, List.of(), 90, 3, Duration.ofHours(24)));
         LedgerWriter.Submitter chain = (transaction, argument) -> {
             SUBMITTED.add(transaction + " " + argument);

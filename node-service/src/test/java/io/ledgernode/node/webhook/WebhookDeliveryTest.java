@@ -133,7 +133,7 @@ class WebhookDeliveryTest {
 
     private Webhooks webhooks(Duration deadLetterAfter) {
         WebhookConfig config = new WebhookConfig(Duration.ofMillis(100), Duration.ofMillis(300),
-                Duration.ofSeconds(1), Duration.ofSeconds(30), deadLetterAfter, 100, 5);
+                Duration.ofSeconds(1), Duration.ofSeconds(30), deadLetterAfter, 100, 5, true);
         return Webhooks.of(webhooksData, mirror, config, clock, new WebhookDispatcher.Observer() {
             @Override
             public void firstAttempt(Duration delay) {
