@@ -63,13 +63,15 @@ CREATE TABLE alerts (
     block_number        BIGINT,
     tx_index            INTEGER,
     entry_index         INTEGER,
+    -- The side of the transfer: DEBIT (the account sent) or CREDIT (it received, or was to).
+    entry_kind          TEXT NOT NULL CHECK (entry_kind IN ('DEBIT', 'CREDIT')),
     occurred_at         TIMESTAMPTZ NOT NULL,
     detail              TEXT NOT NULL,
     raised_at           TIMESTAMPTZ NOT NULL,
     UNIQUE (kind, account_id, block_number, tx_index, entry_index)
 );
 CREATE INDEX alerts_jurisdiction ON alerts (jurisdiction, id);
-CREATE INDEX alerts_account_kind ON alerts (account_id, kind, occurred_at);
+CREATE INDEX alerts_account_kind ON alerts (account_id, kind, entry_kind, occurred_at);
 
 -- How far the alert scan has read the mirror: the last entry it evaluated, written with the alerts it raised.
 CREATE TABLE alert_scan (

@@ -241,13 +241,13 @@ public final class MirrorView implements AutoCloseable {
     }
 
     /**
-     * Entries after position {@code (afterBlock, afterTx, afterEntry)} in chain order, each with its account's
+     * Entries after position {@code after} in chain order, each with its account's
      * jurisdiction, of one of {@code kinds}, only of {@code accounts} when given and only of accounts in
      * {@code jurisdiction} when given, at most {@code limit}: what a webhook subscription has not been sent yet.
      */
-    public List<PartyEntry> entriesFor(long afterBlock, int afterTx, int afterEntry, Collection<String> kinds,
-            Optional<Collection<String>> accounts, Optional<String> jurisdiction, int limit) throws SQLException {
-        List<Object> parameters = new ArrayList<>(List.of(afterBlock, afterTx, afterEntry, textArray(kinds)));
+    public List<PartyEntry> entriesFor(EntryPosition after, Collection<String> kinds, Optional<Collection<String>> accounts,
+            Optional<String> jurisdiction, int limit) throws SQLException {
+        List<Object> parameters = new ArrayList<>(List.of(after.blockNumber(), after.txIndex(), after.entryIndex(), textArray(kinds)));
         StringBuilder sql = new StringBuilder("SELECT " + Rows.ENTRY + ", a.jurisdiction FROM " + ENTRIES + " e JOIN " + ACCOUNTS
                 + " a ON a.id = e.account_id WHERE (e.block_number, e.tx_index, e.entry_index) > (?, ?, ?) AND e.kind = ANY (?)");
         if (accounts.isPresent()) {

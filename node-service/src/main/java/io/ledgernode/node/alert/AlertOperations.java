@@ -1,5 +1,6 @@
 package io.ledgernode.node.alert;
 
+import io.ledgernode.api.money.EntryKind;
 import io.ledgernode.api.money.TransferLeg;
 import io.ledgernode.mirror.Account;
 import io.ledgernode.api.account.AccountStatus;
@@ -69,7 +70,7 @@ public final class AlertOperations {
                 Optional<Account> to = mirror.read(view -> view.account(leg.to())).value();
                 if (to.isPresent() && to.get().status() == AccountStatus.FROZEN) {
                     store.raise(new AlertStore.Raised(AlertKind.FROZEN_ACCOUNT_RECEIVING, leg.to(), to.get().jurisdiction(), leg.asset(),
-                            leg.amount().minorUnits(), OptionalLong.empty(), Optional.empty(), Optional.empty(), clock.instant(),
+                            leg.amount().minorUnits(), OptionalLong.empty(), Optional.empty(), Optional.empty(), EntryKind.CREDIT, clock.instant(),
                             "a transfer of " + leg.amount().minorUnits() + " " + leg.asset() + " (minor units) from " + leg.from()
                                     + " to frozen account " + leg.to() + " was refused; sent by " + caller.subject()), clock.instant());
                 }

@@ -7,12 +7,11 @@ import io.ledgernode.mirror.PartyEntry;
 import io.ledgernode.node.mirror.Mirror;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 
 /**
  * Evaluates the alert rules on the mirror's committed transfers, in chain order, from where the last scan stopped:
@@ -43,13 +42,11 @@ public final class AlertScanner {
 
     public Round round() throws SQLException {
         EntryPosition from = store.scanned();
-        List<PartyEntry> entries = mirror.read(view -> view.entriesFor(from.blockNumber(), (int) from.txIndex(), (int) from.entryIndex(),
-                TRANSFERS, Optional.empty(), Optional.empty(), config.batchMax())).value();
+        List<PartyEntry> entries = mirror.read(view -> view.entriesFor(from, TRANSFERS, Optional.empty(), Optional.empty(), config.batchMax())).value();
         if (entries.isEmpty()) {
             return new Round(0, 0);
         }
         List<AlertStore.Raised> raised = new ArrayList<>();
-        Set<String> structuringRaised = new HashSet<>();
         for (PartyEntry party : entries) {
             Entry entry = party.entry();
             Optional<Long> threshold = config.threshold(party.jurisdiction(), entry.asset());
@@ -61,22 +58,34 @@ public final class AlertScanner {
             if (entry.amount() >= limit) {
                 raised.add(alert(AlertKind.LARGE_VALUE, party, limit, "account " + entry.accountId() + " " + direction + " "
                         + entry.amount() + " " + entry.asset() + " (minor units) in one transfer, at or above the threshold " + limit));
-            } else if (entry.amount() >= low(limit)) {
-                long low = low(limit);
-                long count = mirror.read(view -> view.countEntries(entry.accountId(), entry.kind().name(), low, limit,
-                        entry.txTimestamp().minus(config.structuringWindow()), entry.position())).value();
-                String prefix = "account " + entry.accountId() + " " + direction + " ";
-                if (count >= config.structuringCount() && structuringRaised.add(entry.accountId() + " " + direction)
-                        && !store.structuringSince(entry.accountId(), prefix, entry.txTimestamp().minus(config.structuringWindow()))) {
-                    raised.add(alert(AlertKind.STRUCTURING, party, limit, prefix + count + " transfers of " + entry.asset()
-                            + " within " + config.structuringWindow() + ", each from " + low + " to just under the threshold " + limit
-                            + " (minor units)"));
-                }
+                continue;
+            }
+            long low = low(limit);
+            if (entry.amount() < low) {
+                continue;
+            }
+            Instant windowStart = entry.txTimestamp().minus(config.structuringWindow());
+            long count = mirror.read(view -> view.countEntries(entry.accountId(), entry.kind().name(), low, limit, windowStart,
+                    entry.position())).value();
+            if (count >= config.structuringCount() && !structuringSince(raised, entry, windowStart)) {
+                raised.add(alert(AlertKind.STRUCTURING, party, limit, "account " + entry.accountId() + " " + direction + " " + count
+                        + " transfers of " + entry.asset() + " within " + config.structuringWindow() + ", each from " + low
+                        + " to just under the threshold " + limit + " (minor units)"));
             }
         }
         Entry last = entries.get(entries.size() - 1).entry();
         store.record(raised, last.position(), clock.instant());
         return new Round(entries.size(), raised.size());
+    }
+
+    /**
+     * Whether the entry's account has a structuring alert on the same side after {@code since}: kept already, or raised
+     * earlier in this scan (once per window).
+     */
+    private boolean structuringSince(List<AlertStore.Raised> raised, Entry entry, Instant since) throws SQLException {
+        boolean inThisScan = raised.stream().anyMatch(alert -> alert.kind() == AlertKind.STRUCTURING
+                && alert.accountId().equals(entry.accountId()) && alert.side() == entry.kind() && alert.occurredAt().isAfter(since));
+        return inThisScan || store.structuringSince(entry.accountId(), entry.kind(), since);
     }
 
     /** The least amount that counts as just under {@code threshold}: ratio-percent of it, rounded up, without overflow. */
@@ -88,6 +97,6 @@ public final class AlertScanner {
     private static AlertStore.Raised alert(AlertKind kind, PartyEntry party, long threshold, String detail) {
         Entry entry = party.entry();
         return new AlertStore.Raised(kind, entry.accountId(), party.jurisdiction(), entry.asset(), entry.amount(), OptionalLong.of(threshold),
-                Optional.of(entry.txId()), Optional.of(entry.position()), entry.txTimestamp(), detail);
+                Optional.of(entry.txId()), Optional.of(entry.position()), entry.kind(), entry.txTimestamp(), detail);
     }
 }

@@ -1,5 +1,6 @@
 package io.ledgernode.node.alert;
 
+import io.ledgernode.api.money.EntryKind;
 import io.ledgernode.mirror.EntryPosition;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,9 +21,13 @@ public final class AlertStore {
     private static final String COLUMNS = "id, kind, account_id, jurisdiction, asset, amount, threshold, tx_id, block_number, tx_index, "
             + "entry_index, occurred_at, detail, raised_at";
 
-    /** An alert to raise (its id is given when it is kept). */
+    /**
+     * An alert to raise (its id is given when it is kept).
+     *
+     * @param side the side of the transfer the account is on: DEBIT (it sent) or CREDIT (it received, or was to)
+     */
     public record Raised(AlertKind kind, String accountId, String jurisdiction, String asset, long amount, OptionalLong threshold,
-                  Optional<String> txId, Optional<EntryPosition> position, Instant occurredAt, String detail) {
+                  Optional<String> txId, Optional<EntryPosition> position, EntryKind side, Instant occurredAt, String detail) {
     }
 
     private final DataSource dataSource;
@@ -75,13 +80,13 @@ public final class AlertStore {
         }
     }
 
-    /** Whether the account has a structuring alert for transfers in {@code direction}'s window since {@code since}. */
-    boolean structuringSince(String accountId, String detailPrefix, Instant since) throws SQLException {
+    /** Whether the account has a structuring alert on {@code side} of transfers that occurred after {@code since}. */
+    boolean structuringSince(String accountId, EntryKind side, Instant since) throws SQLException {
         try (Connection connection = transaction(); PreparedStatement select = connection.prepareStatement("SELECT 1 FROM notifications.alerts "
-                + "WHERE account_id = ? AND kind = 'STRUCTURING' AND occurred_at > ? AND detail LIKE ? LIMIT 1")) {
+                + "WHERE account_id = ? AND kind = 'STRUCTURING' AND entry_kind = ? AND occurred_at > ? LIMIT 1")) {
             select.setString(1, accountId);
-            select.setTimestamp(2, Timestamp.from(since));
-            select.setString(3, detailPrefix + "%");
+            select.setString(2, side.name());
+            select.setTimestamp(3, Timestamp.from(since));
             try (ResultSet rs = select.executeQuery()) {
                 boolean found = rs.next();
                 connection.rollback();
@@ -95,32 +100,20 @@ public final class AlertStore {
      * {@code accounts} when given, at most {@code limit}.
      */
     public List<Alert> after(long afterId, Optional<String> jurisdiction, Optional<List<String>> accounts, int limit) throws SQLException {
-        return page("id > ?", afterId, "ORDER BY id", jurisdiction, accounts, limit);
+        return page("id > ?", afterId, "ORDER BY id", jurisdiction, accounts, Optional.empty(), limit);
     }
 
-    /** Alerts with ids before {@code beforeId}, newest first, only of {@code jurisdiction} when given, at most {@code limit}. */
+    /**
+     * Alerts with ids before {@code beforeId}, newest first, only of {@code jurisdiction} and of {@code kind} when
+     * given, at most {@code limit}.
+     */
     List<Alert> before(long beforeId, Optional<String> jurisdiction, Optional<AlertKind> kind, int limit) throws SQLException {
-        try (Connection connection = transaction()) {
-            StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM notifications.alerts WHERE id < ?");
-            List<Object> parameters = new ArrayList<>(List.of(beforeId));
-            jurisdiction.ifPresent(j -> {
-                sql.append(" AND jurisdiction = ?");
-                parameters.add(j);
-            });
-            kind.ifPresent(k -> {
-                sql.append(" AND kind = ?");
-                parameters.add(k.name());
-            });
-            sql.append(" ORDER BY id DESC LIMIT ?");
-            parameters.add(limit);
-            List<Alert> alerts = select(connection, sql.toString(), parameters);
-            connection.rollback();
-            return alerts;
-        }
+        return page("id < ?", beforeId, "ORDER BY id DESC", jurisdiction, Optional.empty(), kind, limit);
     }
 
-    private List<Alert> page(String where, long id, String order, Optional<String> jurisdiction, Optional<List<String>> accounts, int limit)
-            throws SQLException {
+    /** A page of alerts: {@code where} on the id, then each filter that is given. */
+    private List<Alert> page(String where, long id, String order, Optional<String> jurisdiction, Optional<List<String>> accounts,
+                             Optional<AlertKind> kind, int limit) throws SQLException {
         try (Connection connection = transaction()) {
             StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM notifications.alerts WHERE " + where);
             List<Object> parameters = new ArrayList<>(List.of(id));
@@ -131,6 +124,10 @@ public final class AlertStore {
             if (accounts.isPresent()) {
                 sql.append(" AND account_id = ANY (?)");
                 parameters.add(connection.createArrayOf("text", accounts.get().toArray()));
+            }
+            if (kind.isPresent()) {
+                sql.append(" AND kind = ?");
+                parameters.add(kind.get().name());
             }
             sql.append(" ").append(order).append(" LIMIT ?");
             parameters.add(limit);
@@ -167,8 +164,8 @@ public final class AlertStore {
             return;
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO notifications.alerts (kind, account_id, jurisdiction, asset, "
-                + "amount, threshold, tx_id, block_number, tx_index, entry_index, occurred_at, detail, raised_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+                + "amount, threshold, tx_id, block_number, tx_index, entry_index, occurred_at, detail, raised_at, entry_kind) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
             for (Raised alert : alerts) {
                 insert.setString(1, alert.kind().name());
                 insert.setString(2, alert.accountId());
@@ -193,6 +190,7 @@ public final class AlertStore {
                 insert.setTimestamp(11, Timestamp.from(alert.occurredAt()));
                 insert.setString(12, alert.detail());
                 insert.setTimestamp(13, Timestamp.from(now));
+                insert.setString(14, alert.side().name());
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -56,11 +56,11 @@ final class PdfStatement implements StatementSink {
             font = PDType0Font.load(document, ttf, true);
         }
         newPage();
-        line(14, 0, "Statement of account " + head.accountId());
-        line(SIZE + 1, 0, "Asset " + head.asset() + " (" + head.decimals() + " decimals), jurisdiction " + head.jurisdiction());
-        line(SIZE + 1, 0, "Period " + Instants.format(head.from()) + " to " + Instants.format(head.to())
+        text(14, "Statement of account " + head.accountId());
+        text(SIZE + 1, "Asset " + head.asset() + " (" + head.decimals() + " decimals), jurisdiction " + head.jurisdiction());
+        text(SIZE + 1, "Period " + Instants.format(head.from()) + " to " + Instants.format(head.to())
                 + " (UTC; the start included, the end not)");
-        line(SIZE + 1, 0, "Opening balance " + major(head.opening().balance()) + " " + head.asset() + ", held "
+        text(SIZE + 1, "Opening balance " + major(head.opening().balance()) + " " + head.asset() + ", held "
                 + major(head.opening().held()));
         y -= LEADING / 2;
         headings();
@@ -74,8 +74,8 @@ final class PdfStatement implements StatementSink {
         }
         Entry entry = line.entry();
         List<String> cells = List.of(Instants.format(entry.txTimestamp()), Long.toString(entry.blockNumber()), entry.kind().name(),
-                major(entry.kind().balanceDelta(entry.amount())), major(line.after().balance()), text(entry.counterparty()),
-                text(entry.reference()));
+                major(entry.kind().balanceDelta(entry.amount())), major(line.after().balance()), orEmpty(entry.counterparty()),
+                orEmpty(entry.reference()));
         for (int i = 0; i < cells.size(); i++) {
             cell(i, cells.get(i));
         }
@@ -89,11 +89,11 @@ final class PdfStatement implements StatementSink {
         }
         Balance closing = tail.closing();
         y -= LEADING / 2;
-        line(SIZE + 1, 0, "Closing balance " + major(closing.balance()) + " " + head.asset() + ", held " + major(closing.held()));
-        line(SIZE + 1, 0, tail.entries() + " entries: credited " + major(tail.credited()) + ", debited " + major(tail.debited()));
-        line(SIZE + 1, 0, tail.firstBlock() == null ? "No entries in the period."
+        text(SIZE + 1, "Closing balance " + major(closing.balance()) + " " + head.asset() + ", held " + major(closing.held()));
+        text(SIZE + 1, tail.entries() + " entries: credited " + major(tail.credited()) + ", debited " + major(tail.debited()));
+        text(SIZE + 1, tail.firstBlock() == null ? "No entries in the period."
                 : "Entries from block " + tail.firstBlock() + " to block " + tail.lastBlock() + ".");
-        line(SIZE + 1, 0, "Read at " + Instants.format(head.generatedAt()) + " from the node's mirror of blocks 0 to "
+        text(SIZE + 1, "Read at " + Instants.format(head.generatedAt()) + " from the node's mirror of blocks 0 to "
                 + (head.mirrorHeight() - 1) + "; the chain's proof of any transaction: GET /v1/proofs/{txId}.");
         page.close();
         document.save(out);
@@ -123,9 +123,10 @@ final class PdfStatement implements StatementSink {
         y = PAGE.getHeight() - MARGIN;
     }
 
-    private void line(float size, float x, String text) throws IOException {
+    /** A line of text across the page, below the last. */
+    private void text(float size, String text) throws IOException {
         y -= size + 3;
-        show(size, MARGIN + x, shown(text));
+        show(size, MARGIN, shown(text));
     }
 
     /** A cell of the table: cut to its column's width, an ellipsis marking the cut. */
@@ -176,7 +177,7 @@ final class PdfStatement implements StatementSink {
         return Amounts.major(minorUnits, decimals);
     }
 
-    private static String text(String value) {
+    private static String orEmpty(String value) {
         return value == null ? "" : value;
     }
 }

@@ -1,6 +1,7 @@
 package io.ledgernode.node.webhook;
 
 import io.ledgernode.api.money.EntryKind;
+import io.ledgernode.mirror.EntryPosition;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -18,17 +19,13 @@ import java.util.Set;
  */
 public record Subscription(String id, String ownerIssuer, String ownerSubject, String url, Set<EntryKind> eventKinds, boolean alerts,
                            long alertsAfter, Optional<List<String>> accounts, Optional<String> jurisdiction, String secret, Status status, Instant createdAt,
-                           Position after, long delivered, Optional<Instant> failingSince, int attempts, Optional<Instant> nextAttemptAt,
+                           EntryPosition after, long delivered, Optional<Instant> failingSince, int attempts, Optional<Instant> nextAttemptAt,
                            Optional<String> lastError) {
 
     public enum Status { ACTIVE, PAUSED }
 
-    /** Where a subscription stands in the chain's order of entries; {@code (-1, 0, 0)} before block 0. */
-    public record Position(long block, int tx, int entry) {
-
-        /** Before every entry of {@code block}. */
-        static Position before(long block) {
-            return new Position(block - 1, Integer.MAX_VALUE, Integer.MAX_VALUE);
-        }
+    /** Before every entry of {@code block}: where a subscription that starts at {@code block} stands. */
+    static EntryPosition before(long block) {
+        return new EntryPosition(block - 1, Integer.MAX_VALUE, Integer.MAX_VALUE);
     }
 }

@@ -2,6 +2,7 @@ package io.ledgernode.node.webhook;
 
 import io.ledgernode.api.Instants;
 import io.ledgernode.api.money.EntryKind;
+import io.ledgernode.mirror.EntryPosition;
 import java.util.List;
 
 /**
@@ -13,7 +14,7 @@ import java.util.List;
  * @param failingSince since when the next entry's delivery keeps failing, or null
  */
 public record SubscriptionAnswer(String id, String url, List<String> eventKinds, List<String> accounts, String jurisdiction, String status,
-                                 String createdAt, long afterBlock, int afterTx, int afterEntry, long alertsAfter, long delivered, String failingSince,
+                                 String createdAt, long afterBlock, long afterTx, long afterEntry, long alertsAfter, long delivered, String failingSince,
                                  int attempts, String nextAttemptAt, String lastError, String secret) {
 
     static SubscriptionAnswer of(Subscription s, boolean showSecret) {
@@ -22,8 +23,8 @@ public record SubscriptionAnswer(String id, String url, List<String> eventKinds,
             kinds.add(SubscriptionRequest.ALERT);
         }
         return new SubscriptionAnswer(s.id(), s.url(), kinds,
-                s.accounts().orElse(null), s.jurisdiction().orElse(null), s.status().name(), Instants.format(s.createdAt()), s.after().block(),
-                s.after().tx(), s.after().entry(), s.alertsAfter(), s.delivered(), s.failingSince().map(Instants::format).orElse(null), s.attempts(),
+                s.accounts().orElse(null), s.jurisdiction().orElse(null), s.status().name(), Instants.format(s.createdAt()), s.after().blockNumber(),
+                s.after().txIndex(), s.after().entryIndex(), s.alertsAfter(), s.delivered(), s.failingSince().map(Instants::format).orElse(null), s.attempts(),
                 s.nextAttemptAt().map(Instants::format).orElse(null), s.lastError().orElse(null), showSecret ? s.secret() : null);
     }
 
@@ -36,11 +37,13 @@ public record SubscriptionAnswer(String id, String url, List<String> eventKinds,
     }
 
     /** An entry given up on: the message as it was sent, and why. */
-    public record DeadLetter(String webhookId, Long blockNumber, Integer txIndex, Integer entryIndex, String payload, int attempts, String lastError,
+    public record DeadLetter(String webhookId, Long blockNumber, Long txIndex, Long entryIndex, String payload, int attempts, String lastError,
                              String failedAt) {
 
         static DeadLetter of(SubscriptionStore.DeadLetter letter) {
-            return new DeadLetter(letter.webhookId(), letter.blockNumber(), letter.txIndex(), letter.entryIndex(), letter.payload(),
+            return new DeadLetter(letter.webhookId(), letter.position().map(EntryPosition::blockNumber).orElse(null),
+                    letter.position().map(EntryPosition::txIndex).orElse(null), letter.position().map(EntryPosition::entryIndex).orElse(null),
+                    letter.payload(),
                     letter.attempts(), letter.lastError(), Instants.format(letter.failedAt()));
         }
     }

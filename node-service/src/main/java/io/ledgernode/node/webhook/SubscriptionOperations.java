@@ -69,7 +69,7 @@ public final class SubscriptionOperations {
         String id = "sub_" + HexFormat.of().formatHex(random(12));
         String secret = request.secret().orElseGet(WebhookSigner::newSecret);
         SubscriptionStore.New wanted = new SubscriptionStore.New(id, caller.issuer(), caller.subject(), key, request.url(),
-                request.eventKinds(), request.alerts(), accounts, jurisdiction, secret, clock.instant(), Subscription.Position.before(fromBlock));
+                request.eventKinds(), request.alerts(), accounts, jurisdiction, secret, clock.instant(), Subscription.before(fromBlock));
         SubscriptionStore.Created created = sql(() -> store.create(wanted, config.subscriptionsPerCallerMax()));
         if (created.subscription() == null) {
             throw ApiException.badRequest("a caller keeps at most " + config.subscriptionsPerCallerMax() + " subscriptions; delete one first");

@@ -1,6 +1,7 @@
 package io.ledgernode.node.webhook;
 
 import io.ledgernode.api.money.EntryKind;
+import io.ledgernode.mirror.EntryPosition;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,14 +24,14 @@ final class SubscriptionStore {
     private static final String COLUMNS = "id, owner_issuer, owner_subject, url, event_kinds, accounts, jurisdiction, secret, status, "
             + "created_at, after_block, after_tx, after_entry, delivered, failing_since, attempts, next_attempt_at, last_error, alerts_after";
 
-    /** A dead letter as kept. */
-    record DeadLetter(String webhookId, Long blockNumber, Integer txIndex, Integer entryIndex, String payload, int attempts, String lastError,
+    /** A dead letter as kept; its position is its entry's (an alert's entry, or none for an alert about a refused attempt). */
+    record DeadLetter(String webhookId, Optional<EntryPosition> position, String payload, int attempts, String lastError,
                       Instant failedAt) {
     }
 
     /** A new subscription's fields. */
     record New(String id, String ownerIssuer, String ownerSubject, String idempotencyKey, String url, Set<EntryKind> eventKinds,
-               boolean alerts, Optional<List<String>> accounts, Optional<String> jurisdiction, String secret, Instant createdAt, Subscription.Position after) {
+               boolean alerts, Optional<List<String>> accounts, Optional<String> jurisdiction, String secret, Instant createdAt, EntryPosition after) {
     }
 
     private final DataSource dataSource;
@@ -82,9 +83,9 @@ final class SubscriptionStore {
                     insert.setString(8, subscription.jurisdiction().orElse(null));
                     insert.setString(9, subscription.secret());
                     insert.setTimestamp(10, Timestamp.from(subscription.createdAt()));
-                    insert.setLong(11, subscription.after().block());
-                    insert.setInt(12, subscription.after().tx());
-                    insert.setInt(13, subscription.after().entry());
+                    insert.setLong(11, subscription.after().blockNumber());
+                    insert.setInt(12, Math.toIntExact(subscription.after().txIndex()));
+                    insert.setInt(13, Math.toIntExact(subscription.after().entryIndex()));
                     insert.executeUpdate();
                 }
                 Subscription kept = one(connection, "SELECT " + COLUMNS + " FROM notifications.subscriptions WHERE owner_issuer = ? "
@@ -132,27 +133,27 @@ final class SubscriptionStore {
 
     /** Delivers again from {@code block} on (every entry after it, delivered or not); false when there is no such subscription. */
     boolean replayFrom(String issuer, String subject, String id, long block) throws SQLException {
-        Subscription.Position after = Subscription.Position.before(block);
+        EntryPosition after = Subscription.before(block);
         return update("UPDATE notifications.subscriptions SET after_block = ?, after_tx = ?, after_entry = ?, failing_since = NULL, "
                 + "attempts = 0, next_attempt_at = NULL, last_error = NULL WHERE owner_issuer = ? AND owner_subject = ? AND id = ?",
-                after.block(), after.tx(), after.entry(), issuer, subject, id) == 1;
+                after.blockNumber(), after.txIndex(), after.entryIndex(), issuer, subject, id) == 1;
     }
 
     /**
      * The entry after {@code from} was delivered: the position moves to {@code to}, failures are forgotten. Only if the
      * position is still {@code from} (a replay asked meanwhile wins).
      */
-    void delivered(String id, Subscription.Position from, Subscription.Position to) throws SQLException {
+    void delivered(String id, EntryPosition from, EntryPosition to) throws SQLException {
         update("UPDATE notifications.subscriptions SET after_block = ?, after_tx = ?, after_entry = ?, delivered = delivered + 1, "
                 + "failing_since = NULL, attempts = 0, next_attempt_at = NULL, last_error = NULL WHERE id = ? AND after_block = ? "
-                + "AND after_tx = ? AND after_entry = ?", to.block(), to.tx(), to.entry(), id, from.block(), from.tx(), from.entry());
+                + "AND after_tx = ? AND after_entry = ?", to.blockNumber(), to.txIndex(), to.entryIndex(), id, from.blockNumber(), from.txIndex(), from.entryIndex());
     }
 
     /** A delivery of the entry after {@code at} failed; the next attempt is at {@code next}. */
-    void failed(String id, Subscription.Position at, Instant failingSince, int attempts, Instant next, String error) throws SQLException {
+    void failed(String id, EntryPosition at, Instant failingSince, int attempts, Instant next, String error) throws SQLException {
         update("UPDATE notifications.subscriptions SET failing_since = ?, attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ? "
                 + "AND after_block = ? AND after_tx = ? AND after_entry = ?", Timestamp.from(failingSince), attempts, Timestamp.from(next),
-                error, id, at.block(), at.tx(), at.entry());
+                error, id, at.blockNumber(), at.txIndex(), at.entryIndex());
     }
 
     /** Alert {@code toId} was delivered: the alerts' position moves to it, failures are forgotten (if it is still at {@code fromId}). */
@@ -189,14 +190,14 @@ final class SubscriptionStore {
     }
 
     /** Gives up on the entry after {@code from} (now at {@code to}): kept as a dead letter, and the position moves on. */
-    void deadLetter(String id, Subscription.Position from, Subscription.Position to, DeadLetter letter) throws SQLException {
+    void deadLetter(String id, EntryPosition from, EntryPosition to, DeadLetter letter) throws SQLException {
         try (Connection connection = transaction()) {
             try {
                 int moved;
                 try (PreparedStatement move = connection.prepareStatement("UPDATE notifications.subscriptions SET after_block = ?, after_tx = ?, "
                         + "after_entry = ?, failing_since = NULL, attempts = 0, next_attempt_at = NULL, last_error = NULL WHERE id = ? "
                         + "AND after_block = ? AND after_tx = ? AND after_entry = ?")) {
-                    set(move, to.block(), to.tx(), to.entry(), id, from.block(), from.tx(), from.entry());
+                    set(move, to.blockNumber(), to.txIndex(), to.entryIndex(), id, from.blockNumber(), from.txIndex(), from.entryIndex());
                     moved = move.executeUpdate();
                 }
                 if (moved == 1) {
@@ -214,8 +215,10 @@ final class SubscriptionStore {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO notifications.dead_letters (subscription_id, webhook_id, "
                 + "block_number, tx_index, entry_index, payload, attempts, last_error, failed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 + "ON CONFLICT DO NOTHING")) {
-            set(insert, id, letter.webhookId(), letter.blockNumber(), letter.txIndex(), letter.entryIndex(), letter.payload(),
-                    letter.attempts(), letter.lastError(), Timestamp.from(letter.failedAt()));
+            Optional<EntryPosition> at = letter.position();
+            set(insert, id, letter.webhookId(), at.map(EntryPosition::blockNumber).orElse(null),
+                    at.map(p -> Math.toIntExact(p.txIndex())).orElse(null), at.map(p -> Math.toIntExact(p.entryIndex())).orElse(null),
+                    letter.payload(), letter.attempts(), letter.lastError(), Timestamp.from(letter.failedAt()));
             insert.executeUpdate();
         }
     }
@@ -230,8 +233,10 @@ final class SubscriptionStore {
                 set(select, id, limit);
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        letters.add(new DeadLetter(rs.getString(1), (Long) rs.getObject(2), (Integer) rs.getObject(3),
-                                (Integer) rs.getObject(4), rs.getString(5), rs.getInt(6), rs.getString(7), rs.getTimestamp(8).toInstant()));
+                        long block = rs.getLong(2);
+                        Optional<EntryPosition> at = rs.wasNull() ? Optional.empty() : Optional.of(new EntryPosition(block, rs.getInt(3), rs.getInt(4)));
+                        letters.add(new DeadLetter(rs.getString(1), at, rs.getString(5), rs.getInt(6), rs.getString(7),
+                                rs.getTimestamp(8).toInstant()));
                     }
                 }
             }
@@ -317,7 +322,7 @@ final class SubscriptionStore {
         return new Subscription(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), kinds, alerts, rs.getLong(19),
                 accounts == null ? Optional.empty() : Optional.of(strings(accounts)), Optional.ofNullable(rs.getString(7)), rs.getString(8),
                 Subscription.Status.valueOf(rs.getString(9)), rs.getTimestamp(10).toInstant(),
-                new Subscription.Position(rs.getLong(11), rs.getInt(12), rs.getInt(13)), rs.getLong(14),
+                new EntryPosition(rs.getLong(11), rs.getInt(12), rs.getInt(13)), rs.getLong(14),
                 Optional.ofNullable(rs.getTimestamp(15)).map(Timestamp::toInstant), rs.getInt(16),
                 Optional.ofNullable(rs.getTimestamp(17)).map(Timestamp::toInstant), Optional.ofNullable(rs.getString(18)));
     }

@@ -1,6 +1,7 @@
 package io.ledgernode.node.webhook;
 
 import io.ledgernode.api.money.EntryKind;
+import io.ledgernode.mirror.EntryPosition;
 import io.ledgernode.mirror.PartyEntry;
 import io.ledgernode.node.mirror.Mirror;
 import java.sql.SQLException;
@@ -104,17 +105,16 @@ public final class WebhookDispatcher {
         Serving round = new Serving(subscription);
         Collection<String> kinds = subscription.eventKinds().stream().map(EntryKind::name).toList();
         Optional<Collection<String>> accounts = subscription.accounts().map(list -> list);
-        Subscription.Position from = subscription.after();
-        List<PartyEntry> next = kinds.isEmpty() ? List.of() : mirror.read(view -> view.entriesFor(from.block(), from.tx(), from.entry(),
-                kinds, accounts, subscription.jurisdiction(), config.perRoundMax())).value();
-        Subscription.Position[] at = {from};
+        EntryPosition from = subscription.after();
+        List<PartyEntry> next = kinds.isEmpty() ? List.of() : mirror.read(view -> view.entriesFor(from, kinds, accounts, subscription.jurisdiction(), config.perRoundMax())).value();
+        EntryPosition[] at = {from};
         for (PartyEntry entry : next) {
             WebhookMessage message = WebhookMessage.of(subscription, entry);
             if (round.attempts == 0) {
                 observer.firstAttempt(Duration.between(entry.entry().txTimestamp(), clock.instant()));
             }
-            Subscription.Position to = message.position();
-            boolean goOn = round.send(message, to.block(), to.tx(), to.entry(), new Stream() {
+            EntryPosition to = message.position();
+            boolean goOn = round.send(message, Optional.of(to), new Stream() {
                 @Override
                 public void delivered() throws SQLException {
                     store.delivered(subscription.id(), at[0], to);
@@ -139,9 +139,7 @@ public final class WebhookDispatcher {
             long[] after = {subscription.alertsAfter()};
             for (io.ledgernode.node.alert.Alert alert : alerts.after(after[0], subscription.jurisdiction(), subscription.accounts(),
                     config.perRoundMax())) {
-                boolean goOn = round.send(WebhookMessage.of(subscription, alert), alert.position().map(p -> p.blockNumber()).orElse(null),
-                        alert.position().map(p -> (int) p.txIndex()).orElse(null), alert.position().map(p -> (int) p.entryIndex()).orElse(null),
-                        new Stream() {
+                boolean goOn = round.send(WebhookMessage.of(subscription, alert), alert.position(), new Stream() {
                             @Override
                             public void delivered() throws SQLException {
                                 store.alertDelivered(subscription.id(), after[0], alert.id());
@@ -194,7 +192,7 @@ public final class WebhookDispatcher {
          * it is dead-lettered and the stream moves past it; on any other failure the next attempt is set after the
          * back-off and the round ends (false).
          */
-        boolean send(WebhookMessage message, Long block, Integer tx, Integer entry, Stream stream) throws SQLException {
+        boolean send(WebhookMessage message, Optional<EntryPosition> position, Stream stream) throws SQLException {
             Instant now = clock.instant();
             long timestamp = now.getEpochSecond();
             Optional<String> refused = deliverer.send(subscription.url(), message.webhookId(), timestamp,
@@ -212,7 +210,7 @@ public final class WebhookDispatcher {
                     counts[1]++;
                     return false;
                 }
-                stream.deadLettered(new SubscriptionStore.DeadLetter(message.webhookId(), block, tx, entry, message.body(), attempts,
+                stream.deadLettered(new SubscriptionStore.DeadLetter(message.webhookId(), position, message.body(), attempts,
                         refused.get(), now));
                 observer.outcome("dead_lettered");
                 counts[2]++;

@@ -2,6 +2,7 @@ package io.ledgernode.node.webhook;
 
 import io.ledgernode.api.Instants;
 import io.ledgernode.mirror.Entry;
+import io.ledgernode.mirror.EntryPosition;
 import io.ledgernode.mirror.PartyEntry;
 
 /**
@@ -9,7 +10,7 @@ import io.ledgernode.mirror.PartyEntry;
  * Standard Webhooks payload shape), with its webhook-id: the same for every delivery of that entry to that
  * subscription, so a receiver that gets it twice knows it.
  */
-record WebhookMessage(String webhookId, Subscription.Position position, String body) {
+record WebhookMessage(String webhookId, EntryPosition position, String body) {
 
     /** What {@code data} holds. Amounts are strings of integer minor units, as everywhere in the API. */
     record Data(String accountId, String jurisdiction, String asset, String kind, String amount, String holdId, String counterparty,
@@ -43,7 +44,7 @@ record WebhookMessage(String webhookId, Subscription.Position position, String b
         String id = "msg_" + subscription.id().substring("sub_".length()) + "_" + entry.blockNumber() + "_" + entry.txIndex() + "_"
                 + entry.entryIndex();
         try {
-            return new WebhookMessage(id, new Subscription.Position(entry.blockNumber(), entry.txIndex(), entry.entryIndex()),
+            return new WebhookMessage(id, new EntryPosition(entry.blockNumber(), entry.txIndex(), entry.entryIndex()),
                     io.ledgernode.node.http.Json.MAPPER.writeValueAsString(body));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("a webhook body of plain fields could not be written", e);

@@ -321,7 +321,8 @@ class WebhookDeliveryTest {
         io.ledgernode.node.alert.AlertStore alerts = new io.ledgernode.node.alert.AlertStore(webhooksData);
         for (String[] alert : List.of(new String[] {"alice", "DE"}, new String[] {"bob", "FR"}, new String[] {"carol", "DE"})) {
             alerts.raise(new io.ledgernode.node.alert.AlertStore.Raised(io.ledgernode.node.alert.AlertKind.FROZEN_ACCOUNT_RECEIVING, alert[0],
-                    alert[1], "EUR", 5, OptionalLong.empty(), Optional.empty(), Optional.empty(), T0, "refused"), T0);
+                    alert[1], "EUR", 5, OptionalLong.empty(), Optional.empty(), Optional.empty(), io.ledgernode.api.money.EntryKind.CREDIT, T0,
+                    "refused"), T0);
         }
 
         deliverAll(webhooks);
