@@ -111,7 +111,9 @@ dev_auth_dir() { printf '%s\n' "$LEDGER_HOME/dev-auth"; }
 node_service_command() {
   local org=$1 jar=$2
   local args=(java "-Dnode.ledger-home=$LEDGER_HOME" "-Dnode.org=$org" "-Dserver.host=$(node_listen_host)"
-    "-Dserver.port=$(org_port node-service "$org")" "-Dgrpc.host=$(node_listen_host)" "-Dgrpc.port=$(org_port node-service "$org" 2)" "-Dauth.issuers.0.jwks-file=$(dev_auth_dir)/dev-jwks.json")
+    "-Dserver.port=$(org_port node-service "$org")" "-Dgrpc.host=$(node_listen_host)" "-Dgrpc.port=$(org_port node-service "$org" 2)" "-Dauth.issuers.0.jwks-file=$(dev_auth_dir)/dev-jwks.json"
+    # The console's one-click development sign-in (for browsers on loopback only), with the same key.
+    "-Dnode.console.dev-sign-in-key-dir=$(dev_auth_dir)")
   if [[ $org != "$LEDGER_NODE_ORG" ]]; then
     args+=("-Dnode.mirror.jdbc-url=$(org_jdbc_url "$org")" "-Dnode.bridge-health-url=http://127.0.0.1:$(org_port sync-bridge "$org")")
   fi

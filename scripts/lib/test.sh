@@ -1,5 +1,6 @@
 # test: every test of the project. ShellCheck over every script first (lint.sh); unit tests always; integration
-# tests against a fresh network of their own (separate LEDGER_HOME, ports moved by LEDGER_IT_PORT_OFFSET), torn down
+# tests against a fresh network of their own (separate LEDGER_HOME, ports moved by LEDGER_IT_PORT_OFFSET), then the
+# console's browser tests against that network's node (console.sh), torn down
 # afterwards, its logs kept on failure; then the operator tests of scripts/ledger itself; then the consortium tests
 # (scripts/tests/consortium.sh: hosts as network namespaces, which needs root; skipped, saying so, without) and a
 # chaos run across those hosts; then a short chaos run on one host (chaos.sh). A lint finding, or ShellCheck that cannot be installed, fails the test command (the
@@ -41,6 +42,8 @@ run_tests() {
       die "the test network did not come up; logs are in $LEDGER_IT_HOME/logs"
     }
     (cd "$LEDGER_REPO" && mvn -B verify -DskipITs=false -Dledger.it.home="$LEDGER_IT_HOME" -Dledger.it.clients="$clients") || status=$?
+    step "browser tests of the console: Playwright driving Debian's Chromium against the test network's node"
+    (on_it_network run_console_tests) || status=1
     if ((status == 0)); then
       (on_it_network network_down 1 >/dev/null)
     else

@@ -85,6 +85,19 @@ public final class MirrorView implements AutoCloseable {
         return one("SELECT " + Rows.ACCOUNT + " FROM " + ACCOUNTS + " WHERE id = ?", Rows::account, id);
     }
 
+    /**
+     * The accounts with ids after {@code afterId} ("" for the first page) in id order, only those of
+     * {@code jurisdiction} when it is given, at most {@code limit}: a page of the accounts (the primary key orders it).
+     */
+    public List<Account> accounts(Optional<String> jurisdiction, String afterId, int limit) throws SQLException {
+        if (jurisdiction.isPresent()) {
+            return list("SELECT " + Rows.ACCOUNT + " FROM " + ACCOUNTS + " WHERE jurisdiction = ? AND id > ? ORDER BY id LIMIT ?",
+                    Rows::account, jurisdiction.get(), afterId, limit(limit));
+        }
+        return list("SELECT " + Rows.ACCOUNT + " FROM " + ACCOUNTS + " WHERE id > ? ORDER BY id LIMIT ?", Rows::account, afterId,
+                limit(limit));
+    }
+
     /** The account's open holds in id order, at most {@code limit}. */
     public List<Hold> openHolds(String accountId, int limit) throws SQLException {
         return list("SELECT " + Rows.HOLD + " FROM " + HOLDS + " WHERE account_id = ? AND status = 'OPEN' ORDER BY id LIMIT ?",

@@ -32,7 +32,8 @@ public record NodeConfig(Path ledgerHome, String org, String identity, String co
                          int conflictRetriesMax, Duration watchPollInterval, Path reportsRoot, Proof proof,
                          RateLimit rateLimit, AuthConfig auth, Gateway gateway, ConsolidationConfig consolidation,
                          SenderPacker.Settings sendPack, HoldExpiryConfig holdExpiry, int statementsConcurrentMax,
-                         NotificationDatabase.Settings notifications, WebhookConfig webhooks, AlertConfig alerts) {
+                         NotificationDatabase.Settings notifications, WebhookConfig webhooks, AlertConfig alerts,
+                         io.ledgernode.node.console.ConsoleConfig console) {
 
     /**
      * The Fabric Gateway connections (the payments and the compliance identity): the deadline of each phase of a
@@ -119,7 +120,8 @@ public record NodeConfig(Path ledgerHome, String org, String identity, String co
                 new HoldExpiryConfig(node.get("hold-expiry.enabled").asBoolean().get(), node.get("hold-expiry.interval").as(Duration.class).get(),
                         node.get("hold-expiry.batch-max").asInt().get(), node.get("hold-expiry.in-flight-max").asInt().get()),
                 node.get("statement.concurrent-max").asInt().get(), notifications(node.get("notifications"), jdbcUrl),
-                webhooks(node.get("webhooks")), alerts(node.get("alerts")));
+                webhooks(node.get("webhooks")), alerts(node.get("alerts")),
+                io.ledgernode.node.console.ConsoleConfig.from(node.get("console")));
     }
 
     /** Schema notifications lives in the node's own database unless another is named. */

@@ -59,6 +59,13 @@ import io.ledgernode.node.reconciliation.ReconciliationService;
 import io.ledgernode.node.report.ReportQueries;
 import io.ledgernode.node.schedule.PeriodicJob;
 import io.ledgernode.node.statement.StatementOperations;
+import io.ledgernode.node.status.Consortium;
+import io.ledgernode.node.status.Processes;
+import io.ledgernode.node.status.RecentErrors;
+import io.ledgernode.node.status.StatusQueries;
+import io.ledgernode.node.status.StatusService;
+import io.ledgernode.node.console.ConsoleFiles;
+import io.ledgernode.node.console.ConsoleService;
 import io.ledgernode.node.statement.StatementsService;
 import io.ledgernode.node.webhook.SubscriptionsService;
 import io.ledgernode.node.webhook.WebhookDispatcher;
@@ -88,6 +95,9 @@ import java.util.concurrent.Executors;
  */
 public final class NodeService {
 
+    /** This process's last warnings and errors, for the operator's page (installed on the root logger by main). */
+    static final RecentErrors RECENT_ERRORS = new RecentErrors(50);
+
     /** The pause before the commit-status block stream is opened again after it failed. */
     private static final Duration COMMIT_STREAM_RETRY = Duration.ofSeconds(1);
 
@@ -97,7 +107,8 @@ public final class NodeService {
     /** What the transports need; tests give their own. */
     public record Parts(Requests requests, LedgerGrpcService.Operations ops, AccountWatch watch, ReportQueries reports,
                         ReconciliationQueries reconciliation, StatementOperations statements, Webhooks webhooks,
-                        AlertOperations alerts, AlertScanner alertScanner, Readiness readiness, NodeMetrics metrics) {
+                        AlertOperations alerts, AlertScanner alertScanner, Readiness readiness, NodeMetrics metrics,
+                        StatusQueries status, ConsoleService console) {
     }
 
     /**
@@ -120,9 +131,15 @@ public final class NodeService {
         return new ProofQueries(ProofQueries.of(builder), signer::attest, mirror);
     }
 
+    /** The channel's height at this org's peer (qscc GetChainInfo). */
+    private static StatusQueries.ChainHeight chainHeight(ChannelBlocks blocks) {
+        return () -> blocks.chainInfo().getHeight();
+    }
+
     public static void main(String[] args) {
         // One line per log record (the JDK's default format takes two), as every process of the node writes them.
         io.ledgernode.process.Logs.configure();
+        java.util.logging.Logger.getLogger("").addHandler(RECENT_ERRORS);
         Config root = Config.create();
         NodeConfig config;
         GrpcServerConfig grpcConfig;
@@ -156,7 +173,8 @@ public final class NodeService {
         }
         Parts parts = parts(config, payments::submit, new LedgerClient(compliance, gateway.endorseRetry(), gateway.orderRetry(), commitWatch)::submit,
                 payments::evaluate, mirror,
-                proofs(config, profile, connection, mirror), notifications);
+                proofs(config, profile, connection, mirror), notifications, Consortium.of(profile, config.org(), config.ledgerHome()),
+                chainHeight(new ChannelBlocks(connection, gateway.timeouts().evaluate())));
         PeriodicJob webhooks = parts.webhooks().start();
         Optional<PeriodicJob> alertScan = !config.alerts().enabled() ? Optional.empty()
                 : Optional.of(PeriodicJob.start("alert-scan", config.alerts().scanInterval(), () -> {
@@ -259,7 +277,8 @@ public final class NodeService {
      * queries) and the mirror.
      */
     public static Parts parts(NodeConfig config, LedgerWriter.Submitter payments, LedgerWriter.Submitter compliance,
-                              WriteStatusOperations.Evaluator chain, Mirror mirror, ProofQueries proofs, DataSource notifications) {
+                              WriteStatusOperations.Evaluator chain, Mirror mirror, ProofQueries proofs, DataSource notifications,
+                              Consortium consortium, StatusQueries.ChainHeight chainHeight) {
         NodeMetrics metrics = new NodeMetrics(() -> {
             try {
                 return mirror.height();
@@ -289,7 +308,7 @@ public final class NodeService {
                 new TransferOperations(writer, alerts::refusedFrozen),
                 new HoldOperations(mirror, writer, config.minBlockWaitMax(), config.pageSizeDefault(), config.pageSizeMax()),
                 new IssuanceOperations(writer),
-                new ComplianceOperations(complianceWriter), new ExplorerQueries(mirror, config.minBlockWaitMax()),
+                new ComplianceOperations(complianceWriter), new ExplorerQueries(mirror, config.minBlockWaitMax(), config.pageSizeDefault(), config.pageSizeMax()),
                 new WriteStatusOperations(chain, mirror), proofs);
         Readiness readiness = new Readiness(() -> chain.evaluate(Transactions.GOVERNANCE_CONFIG, ""), mirror::height, config.bridgeReadyUrl());
         return new Parts(requests, ops, new AccountWatch(mirror, config.watchPollInterval(), config.pageSizeMax()),
@@ -306,7 +325,11 @@ public final class NodeService {
                     public void outcome(String outcome) {
                         metrics.webhookDelivery(outcome);
                     }
-                }), alerts, new AlertScanner(alertStore, mirror, config.alerts(), Clock.systemUTC()), readiness, metrics);
+                }), alerts, new AlertScanner(alertStore, mirror, config.alerts(), Clock.systemUTC()), readiness, metrics,
+                new StatusQueries(consortium, chainHeight, mirror, readiness, new Processes(config.ledgerHome().resolve("run")),
+                        RECENT_ERRORS, Clock.systemUTC()),
+                new ConsoleService(config.console(), config.console().enabled() ? ConsoleFiles.fromClasspath() : ConsoleFiles.none(),
+                        config.auth().audience(), Clock.systemUTC()));
     }
 
     /**
@@ -335,6 +358,10 @@ public final class NodeService {
                 routing.register(mount.prefix(), mount.service());
             }
         }
+        // The console is not part of the versioned API (nor of its OpenAPI document): served beside it.
+        if (parts.console() != null) {
+            routing.register(parts.console());
+        }
         // Last: what no route took is a 404, or a 405 naming the methods the path has.
         routing.any(RouteTable.of(mounts).unmatched());
     }
@@ -362,7 +389,8 @@ public final class NodeService {
                 new RouteTable.Mount("/v1/reconciliation", new ReconciliationService(requests, parts.reconciliation())),
                 new RouteTable.Mount("/v1", new IssuanceService(requests, ops.issuance())),
                 new RouteTable.Mount("/v1", new ExplorerService(requests, ops.explorer())),
-                new RouteTable.Mount("/v1", new ProofsService(requests, ops.proofs())));
+                new RouteTable.Mount("/v1", new ProofsService(requests, ops.proofs())),
+                new RouteTable.Mount("/v1", new StatusService(requests, parts.status())));
     }
 
     /** The API's OpenAPI document, kept in the repository as src/main/resources/openapi.yaml. */

@@ -10,10 +10,11 @@ import java.util.OptionalLong;
  * An account as the API answers it (REST as JSON, gRPC as {@code Account}): its row, amounts as decimal text of
  * integer minor units (JSON-safe past 2^53), its open holds and the mirror height the answer reflects.
  *
+ * @param decimals the asset's decimals (an amount of minor units m is m / 10^decimals in major units)
  * @param perTransferMax the per-transfer limit, or null when there is none
  * @param dailyDebitMax the daily debit limit, or null when there is none
  */
-public record AccountAnswer(String id, String asset, String custodianMsp, String ownerRef, String jurisdiction, String status,
+public record AccountAnswer(String id, String asset, int decimals, String custodianMsp, String ownerRef, String jurisdiction, String status,
         String balance, String held, String perTransferMax, String dailyDebitMax, long updatedBlock, List<HoldLine> holds,
         long mirrorHeight) {
 
@@ -29,8 +30,8 @@ public record AccountAnswer(String id, String asset, String custodianMsp, String
         }
     }
 
-    static AccountAnswer of(Account account, List<Hold> holds, long mirrorHeight) {
-        return new AccountAnswer(account.id(), account.asset(), account.custodianMsp(), account.ownerRef(), account.jurisdiction(),
+    static AccountAnswer of(Account account, int decimals, List<Hold> holds, long mirrorHeight) {
+        return new AccountAnswer(account.id(), account.asset(), decimals, account.custodianMsp(), account.ownerRef(), account.jurisdiction(),
                 account.status().name(), Long.toString(account.balance()), Long.toString(account.held()),
                 text(account.perTransferMax()), text(account.dailyDebitMax()), account.updatedBlock(),
                 holds.stream().map(HoldLine::of).toList(), mirrorHeight);

@@ -67,7 +67,10 @@ public final class AccountOperations {
         Require.accountId("id", id);
         minBlock.ifPresent(block -> mirror.awaitBlock(block, minBlockWaitMax));
         MirrorReader.Snapshot<AccountWithHolds> read = mirror.accountWithHolds(id, pageSizeMax);
-        return AccountAnswer.of(visible(caller, id, read.value().account()), read.value().openHolds(), read.height());
+        Account account = visible(caller, id, read.value().account());
+        // An asset's decimals never change once registered, so they may come from a read of their own.
+        int decimals = mirror.read(view -> view.asset(account.asset())).value().map(io.ledgernode.mirror.Asset::decimals).orElse(0);
+        return AccountAnswer.of(account, decimals, read.value().openHolds(), read.height());
     }
 
     /** A page of the account's entries, newest first, with the cursor of the next (older) page or null. */
@@ -82,6 +85,55 @@ public final class AccountOperations {
         List<AccountEntry> entries = page.value();
         String nextCursor = entries.size() < limit ? null : cursorAfter(entries.get(entries.size() - 1).entry().position());
         return new HistoryPage(entries.stream().map(HistoryLine::of).toList(), nextCursor, page.height());
+    }
+
+    /**
+     * A page of the accounts the caller may read, in id order: every account (or one jurisdiction's) for auditors,
+     * operators and issuers; a regulator's own jurisdiction's (naming another is refused); a wallet's own accounts.
+     */
+    public AccountsPage list(Caller caller, Optional<String> jurisdiction, Optional<String> cursor, Optional<String> limitText) {
+        int limit = Requests.limit(limitText, pageSizeDefault, pageSizeMax);
+        String after = cursor.map(AccountOperations::afterId).orElse("");
+        jurisdiction.ifPresent(code -> Require.jurisdiction("jurisdiction", code));
+        boolean all = caller.has(Role.AUDITOR) || caller.has(Role.OPERATOR) || caller.has(Role.ISSUER);
+        MirrorReader.Snapshot<List<Account>> read;
+        if (all || caller.has(Role.REGULATOR)) {
+            Optional<String> scope = all ? jurisdiction : caller.jurisdiction();
+            if (!all && jurisdiction.isPresent() && !jurisdiction.equals(caller.jurisdiction())) {
+                throw ApiException.forbidden("a regulator lists the accounts of its own jurisdiction only");
+            }
+            read = mirror.read(view -> view.accounts(scope, after, limit));
+        } else {
+            // A wallet: its token's accounts that exist, in id order, a page at a time.
+            List<String> own = caller.accounts().stream().filter(id -> id.compareTo(after) > 0).sorted().limit(limit).toList();
+            read = mirror.read(view -> {
+                List<Account> found = new java.util.ArrayList<>();
+                for (String id : own) {
+                    view.account(id).filter(account -> jurisdiction.isEmpty() || jurisdiction.get().equals(account.jurisdiction()))
+                            .ifPresent(found::add);
+                }
+                return found;
+            });
+        }
+        List<Account> accounts = read.value();
+        String next = accounts.size() < limit ? null : cursorOf(accounts.get(accounts.size() - 1).id());
+        return new AccountsPage(accounts.stream().map(AccountsPage.Line::of).toList(), next, read.height());
+    }
+
+    /** An accounts cursor is the id of the last account of the page before, base64url (64 characters: 86). */
+    private static String afterId(String text) {
+        try {
+            if (text.length() <= 88) {
+                return Require.accountId("cursor", new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8));
+            }
+        } catch (IllegalArgumentException | io.ledgernode.api.LedgerException e) {
+            // Not base64url, or not an account id: answered below like any other foreign cursor.
+        }
+        throw ApiException.badRequest("cursor is not one this service gave out");
+    }
+
+    private static String cursorOf(String lastId) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(lastId.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Refuses (as not found) an account the caller may not see. */

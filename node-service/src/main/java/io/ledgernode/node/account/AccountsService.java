@@ -28,7 +28,8 @@ public final class AccountsService extends DomainService<AccountOperations> {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.post("/", this::open)
+        rules.get("/", this::list)
+                .post("/", this::open)
                 .post("/batch", this::openMany)
                 .get("/{id}", this::get)
                 .get("/{id}/transactions", this::history)
@@ -47,6 +48,12 @@ public final class AccountsService extends DomainService<AccountOperations> {
         Caller caller = requests.caller(request);
         Json.send(response, Status.OK_200, holds.list(caller, request.path().pathParameters().get("id"), Requests.query(request, "status"),
                 Requests.query(request, "cursor"), Requests.query(request, "limit"), Requests.minBlock(request)));
+    }
+
+    private void list(ServerRequest request, ServerResponse response) throws Exception {
+        Caller caller = requests.caller(request);
+        Json.send(response, Status.OK_200, domain.list(caller, Requests.query(request, "jurisdiction"), Requests.query(request, "cursor"),
+                Requests.query(request, "limit")));
     }
 
     private void get(ServerRequest request, ServerResponse response) throws Exception {

@@ -32,9 +32,14 @@ public final class ExplorerQueries {
     private final Mirror mirror;
     private final Duration minBlockWaitMax;
 
-    public ExplorerQueries(Mirror mirror, Duration minBlockWaitMax) {
+    private final int pageSizeDefault;
+    private final int pageSizeMax;
+
+    public ExplorerQueries(Mirror mirror, Duration minBlockWaitMax, int pageSizeDefault, int pageSizeMax) {
         this.mirror = mirror;
         this.minBlockWaitMax = minBlockWaitMax;
+        this.pageSizeDefault = pageSizeDefault;
+        this.pageSizeMax = pageSizeMax;
     }
 
     /**
@@ -67,6 +72,23 @@ public final class ExplorerQueries {
         });
         Block block = read.value().block().orElseThrow(() -> ApiException.notFound("block " + number));
         return BlockAnswer.of(block, read.value().transactions(), read.height());
+    }
+
+    /**
+     * The blocks below {@code before} (the mirror height when absent), newest first, at most {@code limit}: the chain
+     * as the mirror holds it, for the roles that read every block.
+     */
+    public BlocksPage blocks(Caller caller, OptionalLong before, Optional<String> limitText) {
+        Requests.requireRole(caller, Role.AUDITOR, Role.REGULATOR, Role.OPERATOR, Role.ISSUER);
+        int limit = Requests.limit(limitText, pageSizeDefault, pageSizeMax);
+        MirrorReader.Snapshot<List<Block>> read = mirror.read(view -> {
+            long top = Math.min(before.orElse(Long.MAX_VALUE), view.height());
+            return view.blocks(Math.max(0, top - limit), top, limit);
+        });
+        List<Block> blocks = new java.util.ArrayList<>(read.value());
+        java.util.Collections.reverse(blocks);
+        Long next = blocks.isEmpty() || blocks.get(blocks.size() - 1).number() == 0 ? null : blocks.get(blocks.size() - 1).number();
+        return new BlocksPage(blocks.stream().map(BlocksPage.Line::of).toList(), next, read.height());
     }
 
     public SupplyAnswer supply(Caller caller) {

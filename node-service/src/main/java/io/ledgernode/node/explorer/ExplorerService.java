@@ -9,6 +9,8 @@ import io.ledgernode.node.http.ApiException;
 import io.ledgernode.node.http.DomainService;
 import io.ledgernode.node.http.Json;
 import io.ledgernode.node.http.Requests;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /** {@code GET /v1/transactions/{txId}}, {@code GET /v1/blocks/{number}} and {@code GET /v1/supply}. */
 public final class ExplorerService extends DomainService<ExplorerQueries> {
@@ -20,6 +22,7 @@ public final class ExplorerService extends DomainService<ExplorerQueries> {
     @Override
     public void routing(HttpRules rules) {
         rules.get("/transactions/{txId}", this::transaction)
+                .get("/blocks", this::blocks)
                 .get("/blocks/{number}", this::block)
                 .get("/supply", this::supply);
     }
@@ -38,6 +41,17 @@ public final class ExplorerService extends DomainService<ExplorerQueries> {
             throw ApiException.badRequest("a block number is a non-negative whole number");
         }
         Json.send(response, Status.OK_200, domain.block(caller, number));
+    }
+
+    private void blocks(ServerRequest request, ServerResponse response) throws Exception {
+        Caller caller = requests.caller(request);
+        OptionalLong before = OptionalLong.empty();
+        Optional<String> text = Requests.query(request, "before");
+        if (text.isPresent()) {
+            before = OptionalLong.of(Requests.wholeNumber(text.get())
+                    .orElseThrow(() -> ApiException.badRequest("before is a block number: a non-negative whole number")));
+        }
+        Json.send(response, Status.OK_200, domain.blocks(caller, before, Requests.query(request, "limit")));
     }
 
     private void supply(ServerRequest request, ServerResponse response) throws Exception {

@@ -65,7 +65,7 @@ class ReadAnswersTest {
         db = EmbeddedMirror.shared().fresh();
         Mirror mirror = new Mirror(db.reader());
         accounts = new AccountOperations(mirror, null, Duration.ofSeconds(1), 20, 100);
-        explorer = new ExplorerQueries(mirror, Duration.ofSeconds(1));
+        explorer = new ExplorerQueries(mirror, Duration.ofSeconds(1), 20, 100);
         MirrorSeeder seed = db.seeder();
         seed.block(new Block(0, fill(1), new byte[32], fill(2), 2, T0, T0))
                 .transaction(tx(0, 0, "tx-asset", "VALID", T0, null))
@@ -92,7 +92,7 @@ class ReadAnswersTest {
 
     @Test
     void an_account_answers_as_before_on_both_transports() throws Exception {
-        Map<String, Object> old = new LinkedHashMap<>(old("SELECT id, asset, custodian_msp, owner_ref, jurisdiction, status, "
+        Map<String, Object> old = new LinkedHashMap<>(old("SELECT id, asset, (SELECT decimals FROM mirror.assets WHERE code = asset) AS decimals, custodian_msp, owner_ref, jurisdiction, status, "
                 + "balance::text AS balance, held::text AS held, per_transfer_max::text AS per_transfer_max, daily_debit_max::text "
                 + "AS daily_debit_max, updated_block FROM mirror.accounts WHERE id = ?", "alice").get(0));
         old.put("holds", old("SELECT id, amount::text AS amount, payee, " + iso("expires_at") + " FROM mirror.holds "

@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Test;
  * the real network and mirror are the integration tests' job.
  */
 @RoutingTest
-class ApiRoutesTest {
+public class ApiRoutesTest {
 
     private static final String ISSUER = "ledger-node-dev";
     private static final String AUDIENCE = "ledger-node";
@@ -64,8 +64,8 @@ class ApiRoutesTest {
         NodeService.routing(routing, PARTS);
     }
 
-    /** The node's parts with the scripted chain and the unreachable mirror, under the given rate limits. */
-    static NodeService.Parts parts(NodeConfig.RateLimit rateLimit) {
+    /** The node's parts with a scripted chain and an unreachable mirror; shared by the other route tests. */
+    public static NodeService.Parts parts(NodeConfig.RateLimit rateLimit) {
         Path jwks = DevTokens.ensureKey(KEYS);
         AuthConfig auth = new AuthConfig(List.of(new AuthConfig.TrustedIssuer(ISSUER, Optional.of(jwks), Optional.empty())),
                 AUDIENCE, Set.of("ES256"), Duration.ofSeconds(30), Duration.ofHours(1), new AuthConfig.TokenCache(1_000, Duration.ofMinutes(5)));
@@ -81,7 +81,8 @@ class ApiRoutesTest {
                 new io.ledgernode.node.notification.NotificationDatabase.Settings("jdbc:none", "ledger_node", "", 1),
                 new io.ledgernode.node.webhook.WebhookConfig(Duration.ofMillis(200), Duration.ofSeconds(1),
                         Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofHours(1), 10, 5, false),
-                new io.ledgernode.node.alert.AlertConfig(false, Duration.ofSeconds(1), 100, List.of(), 90, 3, Duration.ofHours(24)));
+                new io.ledgernode.node.alert.AlertConfig(false, Duration.ofSeconds(1), 100, List.of(), 90, 3, Duration.ofHours(24)),
+                new io.ledgernode.node.console.ConsoleConfig(true, Optional.of(KEYS), Duration.ofMinutes(10), Optional.empty()));
         LedgerWriter.Submitter chain = (transaction, argument) -> {
             SUBMITTED.add(transaction + " " + argument);
             return SCRIPT.isEmpty() ? new SubmitOutcome.Unavailable("tx", "nothing scripted") : SCRIPT.poll();
@@ -92,7 +93,10 @@ class ApiRoutesTest {
             throw new io.ledgernode.node.proof.ProofException(io.ledgernode.node.proof.ProofException.Reason.LEDGER_UNAVAILABLE, "no network in this test");
         }, block -> {
             throw new io.ledgernode.node.proof.ProofException(io.ledgernode.node.proof.ProofException.Reason.LEDGER_UNAVAILABLE, "no network in this test");
-        }, new Mirror(TestDataSources.unreachable())), TestDataSources.unreachable());
+        }, new Mirror(TestDataSources.unreachable())), TestDataSources.unreachable(), new io.ledgernode.node.status.Consortium("ledger", "ledger", "Org1", java.util.List.of(), java.util.List.of()),
+                () -> {
+                    throw new IllegalStateException("no network in this test");
+                });
     }
 
     @BeforeEach
@@ -644,6 +648,12 @@ class ApiRoutesTest {
 
     private static String cursor(String position) {
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    /** A regulator's token for {@code jurisdiction}, as an Authorization header value. */
+    public static String regulator(String jurisdiction) {
+        return "Bearer " + DevTokens.mint(KEYS, ISSUER, AUDIENCE, "regulator-" + jurisdiction, Set.of(Role.REGULATOR), Set.of(),
+                Optional.of(jurisdiction), Duration.ofMinutes(5), Clock.systemUTC());
     }
 
     static String wallet(String account) {

@@ -80,7 +80,10 @@ final class OfflineNode implements AutoCloseable {
                     throw new ProofException(ProofException.Reason.LEDGER_UNAVAILABLE, "no network in this test");
                 }, block -> {
                     throw new ProofException(ProofException.Reason.LEDGER_UNAVAILABLE, "no network in this test");
-                }, mirror), TestDataSources.unreachable());
+                }, mirror), TestDataSources.unreachable(), new io.ledgernode.node.status.Consortium("ledger", "ledger", "Org1", java.util.List.of(), java.util.List.of()),
+                () -> {
+                    throw new IllegalStateException("no network in this test");
+                });
         WebServer rest = NodeService.restServer(root.get("server"), parts).start();
         LedgerGrpcServer grpc = LedgerGrpcServer.start(GrpcServerConfig.from(root.get("grpc")),
                 new LedgerGrpcService(parts.ops(), parts.watch()), parts.requests(), parts.metrics());
