@@ -164,6 +164,7 @@ network_up() {
     for name in $(process_names); do wait_live "$name"; done
     say "network '$LEDGER_NETWORK_NAME' is already up (LEDGER_HOME=$LEDGER_HOME)"
     network_status
+    say_console_url
     return 0
   fi
   build_jars
@@ -183,7 +184,16 @@ network_up() {
     start_processes postgres sync-bridge node-service reconciler
   fi
   say ""
-  network_status
+  local status=0
+  network_status || status=$?
+  say_console_url
+  return "$status"
+}
+
+# Where this node's web console is, when this host runs the node (a consortium host may run only peers).
+say_console_url() {
+  process_names | grep -qx node-service || return 0
+  say "web console: $(org_api_url "$LEDGER_NODE_ORG")/console/ (one-click sign-in for each role with the development key)"
 }
 
 # `up` on one host of a consortium across hosts: its orderers (each joins the channel with the genesis block, as

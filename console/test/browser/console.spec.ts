@@ -1,5 +1,6 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { baseUrl, call, reconcileNow, screenshots, token } from './node';
 
@@ -27,6 +28,14 @@ test.beforeAll(async () => {
   }
   await call('POST', '/v1/mint', issuer, { account: alice, amount: '100000' });
 });
+
+/** No serious or critical WCAG 2.1 A/AA finding of axe-core on the page as it is now (labels, contrast, roles, ...). */
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`);
+  expect(serious).toEqual([]);
+}
 
 async function signInAs(page: Page, role: string, fill: { accounts?: string; jurisdiction?: string } = {}) {
   const answer = await page.goto('/console/');
@@ -58,6 +67,14 @@ test('an account holder sees its balance, sends a transfer that appears in its h
   await expect(page.getByTestId('history')).toContainText(`12.34 ${asset}`);
   await expect(page.getByTestId('balance')).toHaveText(`987.66 ${asset}`);
   await page.screenshot({ path: join(screenshots, 'wallet.png'), fullPage: true });
+  await expectAccessible(page);
+
+  const statement = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download PDF' }).click();
+  const pdf = await statement;
+  expect(pdf.suggestedFilename()).toMatch(new RegExp(`^statement-${alice}-.*\\.pdf$`));
+  const bytes = readFileSync(await pdf.path());
+  expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
   // The token is in this tab's storage, never in the address bar.
   expect(page.url()).not.toContain('eyJ');
@@ -75,6 +92,7 @@ test('an auditor sees the linked blocks, verifies a proof in the page, and a tam
   await expect(page.getByText('✔ linked').first()).toBeVisible();
   await expect(page.getByText('✘ broken')).toHaveCount(0);
   await page.screenshot({ path: join(screenshots, 'auditor.png'), fullPage: true });
+  await expectAccessible(page);
 
   const auditor = await token('auditor');
   const history = await call<{ entries: { txId: string; reference: string | null }[] }>('GET', `/v1/accounts/${alice}/transactions`, auditor);
@@ -128,6 +146,7 @@ test('a regulator finds only its jurisdiction\'s reports, downloads one, verifie
   await first.getByRole('button', { name: 'Verify signature in this browser' }).click();
   await expect(first.locator('.verdict.pass')).toContainText('Report: verified', { timeout: 60_000 });
   await page.screenshot({ path: join(screenshots, 'regulator.png'), fullPage: true });
+  await expectAccessible(page);
 
   // Pinned to another org's CA (the regulator's own copy of Org2's), the same signature does not verify.
   const regulatorToken = await token('regulator', { jurisdiction: 'DE' });
@@ -151,6 +170,7 @@ test('an operator sees the processes and the chain beside the mirror, and freeze
   await expect(page.getByTestId('processes').locator('tbody tr').first()).toBeVisible();
   await expect(page.getByRole('cell', { name: /node-service/ }).first()).toBeVisible();
   await page.screenshot({ path: join(screenshots, 'operator.png'), fullPage: true });
+  await expectAccessible(page);
 
   await page.goto(`/console/accounts/${bob}`);
   await expect(page.getByTestId('status')).toHaveText('ACTIVE');
@@ -195,7 +215,9 @@ test('signing in through an identity provider runs the code flow with PKCE and k
     const back = new URL(asked.searchParams.get('redirect_uri') ?? '');
     back.searchParams.set('code', 'one-time-code');
     back.searchParams.set('state', asked.searchParams.get('state') ?? '');
-    return route.fulfill({ status: 302, headers: { Location: back.toString() } });
+    // Back to the console as a new navigation (a meta refresh, as a provider's consent page would submit), so the
+    // console page it lands on is answered through the route above, with the provider in its policy.
+    return route.fulfill({ contentType: 'text/html', body: `<meta http-equiv="refresh" content="0;url=${back.toString().replace(/&/g, '&amp;')}">` });
   });
   await page.route(`${issuer}/token`, async (route) => {
     const form = new URLSearchParams(route.request().postData() ?? '');
@@ -206,6 +228,7 @@ test('signing in through an identity provider runs the code flow with PKCE and k
   });
 
   await page.goto('/console/');
+  await expectAccessible(page);
   await page.getByRole('button', { name: 'Sign in with idp.example' }).click();
   await expect(page.getByTestId('role')).toHaveText('auditor');
   expect(verified).toBe(true);

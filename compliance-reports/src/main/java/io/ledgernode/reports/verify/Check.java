@@ -22,8 +22,16 @@ public record Check(String subject, boolean passed, String detail) {
         return new Check(subject, false, detail);
     }
 
-    /** For example {@code FAIL file report.pdf: altered (its SHA-256 differs from the manifest)}. */
+    /**
+     * For example {@code FAIL file report.pdf: altered (its SHA-256 differs from the manifest)}. Always one line of
+     * printable text: a line break or tab in the subject or detail (a file name, a parser's message about hostile
+     * input) becomes a space, any other control character (a terminal escape in a file name) a question mark.
+     */
     public String line() {
-        return (passed ? "PASS " : "FAIL ") + subject + ": " + detail;
+        return (passed ? "PASS " : "FAIL ") + oneLine(subject) + ": " + oneLine(detail);
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s*\\R\\s*", " ").replace('\t', ' ').replaceAll("\\p{Cntrl}", "?");
     }
 }

@@ -4,6 +4,7 @@ import io.ledgernode.reports.publish.Manifest;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -87,7 +88,7 @@ public final class ReportVerifier {
         Set<String> listed = new TreeSet<>(Set.of(Manifest.FILE, Manifest.SIGNATURE_FILE));
         for (Manifest.FileDigest file : manifest.files()) {
             String subject = "file " + file.name();
-            if (!listed.add(file.name()) || !safeName(file.name())) {
+            if (!listed.add(file.name()) || !safeName(directory, file.name())) {
                 checks.add(Check.fail(subject, "listed twice or not a plain file name in the manifest"));
                 continue;
             }
@@ -108,8 +109,16 @@ public final class ReportVerifier {
         return checks;
     }
 
-    private static boolean safeName(String name) {
-        return !name.isEmpty() && !name.contains("/") && !name.contains("\\") && !name.equals(".")
-                && !name.equals("..");
+    /** A plain file name that is a path here too (a manifest may name "a\u0000b", which no file system allows). */
+    private static boolean safeName(Path directory, String name) {
+        if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.equals(".") || name.equals("..")) {
+            return false;
+        }
+        try {
+            directory.resolve(name);
+            return true;
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 }

@@ -28,6 +28,10 @@ import org.bouncycastle.util.Selector;
  * The checks of a detached CMS signature over a manifest, against one pinned CA certificate. Each check is one line;
  * the first that cannot let the next ones run ends the list, failed. Every subject names the signature file, so a
  * reader knows which file a failure is about.
+ *
+ * <p>The signature file is hostile input: Bouncy Castle parses much of it lazily, so a reading of any of its parts
+ * (signer infos, certificates, signed attributes, extensions) may throw an unchecked exception. Each step catches
+ * them and fails its own check with the reason, so {@link #run} always answers with lines, never with an exception.
  */
 final class SignatureChecks {
 
@@ -57,17 +61,14 @@ final class SignatureChecks {
             }
             signed = new CMSSignedData(new CMSProcessableByteArray(content), signature);
         } catch (CMSException | RuntimeException e) {
-            fail("CMS", "not a DER CMS SignedData (altered?): " + e.getMessage());
+            fail("CMS", "not a DER CMS SignedData (altered?): " + reason(e));
             return;
         }
         pass("CMS", "a detached CMS SignedData");
-        Collection<SignerInformation> signers = signed.getSignerInfos().getSigners();
-        if (signers.size() != 1) {
-            fail("signers", signers.size() + " signers, exactly one is required");
+        SignerInformation signer = onlySigner(signed);
+        if (signer == null) {
             return;
         }
-        pass("signers", "exactly one signer");
-        SignerInformation signer = signers.iterator().next();
         X509Certificate certificate = certificate(signed, signer);
         if (certificate == null || !chains(certificate) || !validAtSigningTime(signer, certificate)
                 || !mayDigitallySign(certificate)) {
@@ -76,23 +77,55 @@ final class SignatureChecks {
         signatureValue(signer, certificate);
     }
 
+    /** The one signer, or null (and a failed check) when there are none, several, or they cannot be read. */
+    private SignerInformation onlySigner(CMSSignedData signed) {
+        Collection<SignerInformation> signers;
+        try {
+            signers = signed.getSignerInfos().getSigners();
+        } catch (RuntimeException e) {
+            fail("signers", "the signer infos cannot be read (altered?): " + reason(e));
+            return null;
+        }
+        if (signers.size() != 1) {
+            fail("signers", signers.size() + " signers, exactly one is required");
+            return null;
+        }
+        pass("signers", "exactly one signer");
+        return signers.iterator().next();
+    }
+
     private X509Certificate certificate(CMSSignedData signed, SignerInformation signer) {
-        @SuppressWarnings("unchecked")
-        Collection<X509CertificateHolder> matches = signed.getCertificates()
-                .getMatches((Selector<X509CertificateHolder>) signer.getSID());
+        Collection<X509CertificateHolder> matches;
+        try {
+            @SuppressWarnings("unchecked")
+            Selector<X509CertificateHolder> sid = (Selector<X509CertificateHolder>) signer.getSID();
+            matches = signed.getCertificates().getMatches(sid);
+        } catch (RuntimeException e) {
+            fail("signer certificate", "the certificates cannot be read (altered?): " + reason(e));
+            return null;
+        }
         if (matches.size() != 1) {
             fail("signer certificate", matches.size() + " certificates match the signer, exactly one is required");
             return null;
         }
         try {
             return new JcaX509CertificateConverter().setProvider(PROVIDER).getCertificate(matches.iterator().next());
-        } catch (CertificateException e) {
-            fail("signer certificate", "cannot be read: " + e.getMessage());
+        } catch (CertificateException | RuntimeException e) {
+            fail("signer certificate", "cannot be read: " + reason(e));
             return null;
         }
     }
 
     private boolean chains(X509Certificate certificate) {
+        try {
+            return chainsToCa(certificate);
+        } catch (RuntimeException e) {
+            fail("certificate chain", "the signer's certificate cannot be checked (altered?): " + reason(e));
+            return false;
+        }
+    }
+
+    private boolean chainsToCa(X509Certificate certificate) {
         String subject = certificate.getSubjectX500Principal().getName();
         if (selfSigned(certificate)) {
             fail("certificate chain", "the signer " + subject + " is self-signed, not issued by the CA");
@@ -129,7 +162,13 @@ final class SignatureChecks {
     }
 
     private boolean validAtSigningTime(SignerInformation signer, X509Certificate certificate) {
-        Date signingTime = signingTime(signer);
+        Date signingTime;
+        try {
+            signingTime = signingTime(signer);
+        } catch (RuntimeException e) {
+            fail("validity", "the signed attributes cannot be read (altered?): " + reason(e));
+            return false;
+        }
         if (signingTime == null) {
             fail("validity", "no signing time among the signed attributes");
             return false;
@@ -137,9 +176,9 @@ final class SignatureChecks {
         try {
             certificate.checkValidity(signingTime);
             ca.checkValidity(signingTime);
-        } catch (CertificateException e) {
+        } catch (CertificateException | RuntimeException e) {
             fail("validity", "the signer's or the CA's certificate was not valid at the signing time "
-                    + signingTime.toInstant() + ": " + e.getMessage());
+                    + signingTime.toInstant() + ": " + reason(e));
             return false;
         }
         pass("validity", "the certificates were valid at the signing time " + signingTime.toInstant());
@@ -161,12 +200,18 @@ final class SignatureChecks {
     }
 
     private boolean mayDigitallySign(X509Certificate certificate) {
-        boolean[] usage = certificate.getKeyUsage();
+        boolean[] usage;
+        try {
+            usage = certificate.getKeyUsage();
+        } catch (RuntimeException e) {
+            fail("key usage", "the signer's key usage cannot be read (altered?): " + reason(e));
+            return false;
+        }
         if (usage == null) {
             pass("key usage", "no key usage extension: any use is allowed");
             return true;
         }
-        if (!usage[0]) {
+        if (usage.length == 0 || !usage[0]) {
             fail("key usage", "the signer's key usage does not include digitalSignature");
             return false;
         }
@@ -186,8 +231,17 @@ final class SignatureChecks {
         } catch (CMSSignerDigestMismatchException e) {
             fail("signature", "manifest.json was altered: its digest differs from the signed one");
         } catch (CMSException | OperatorCreationException | RuntimeException e) {
-            fail("signature", "does not verify: " + e.getMessage());
+            fail("signature", "does not verify: " + reason(e));
         }
+    }
+
+    /** An exception's message on one line (the signature's bytes shape it), or its type when it has none. */
+    private static String reason(Exception e) {
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        return message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     private void pass(String check, String detail) {

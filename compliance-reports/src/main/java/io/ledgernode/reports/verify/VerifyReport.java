@@ -59,6 +59,11 @@ public final class VerifyReport {
             return verification.passed() ? VERIFIED : FAILED;
         } catch (IOException e) {
             return usage(err, "cannot read " + directory + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            // Every check answers hostile input with a failed line; should one not, the answer is still one line.
+            out.println(("NOT VERIFIED " + directory + ": the verifier failed on its input (" + e + ")")
+                    .replaceAll("\\s*\\R\\s*", " "));
+            return FAILED;
         }
     }
 

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -166,6 +167,81 @@ class VerifyReportTest {
         resign(TestSignatures.sign(manifest(), day.pki.signer));
 
         assertThat(verify(report, day.config.caCertificate()).status()).isZero();
+    }
+
+    @Test
+    void a_signature_file_of_random_garbage_fails_with_one_line_and_exits_1() throws Exception {
+        byte[] garbage = new byte[Files.readAllBytes(report.resolve("manifest.json.p7s")).length];
+        new Random(20261122L).nextBytes(garbage);
+        resign(garbage);
+
+        assertOneSignatureLine(verify(report, day.config.caCertificate()));
+    }
+
+    @Test
+    void an_empty_signature_file_fails_with_one_line_and_exits_1() throws Exception {
+        resign(new byte[0]);
+
+        assertOneSignatureLine(verify(report, day.config.caCertificate()));
+    }
+
+    @Test
+    void every_single_byte_flip_of_the_signature_file_answers_with_lines_never_a_stack_trace() throws Exception {
+        byte[] signature = Files.readAllBytes(report.resolve("manifest.json.p7s"));
+        for (int i = 0; i < signature.length; i++) {
+            byte[] flipped = signature.clone();
+            flipped[i] ^= 0x01;
+            resign(flipped);
+
+            Result result = verify(report, day.config.caCertificate());
+
+            String variant = "byte " + i + " flipped: " + result;
+            assertThat(result.errors()).as(variant).isEmpty();
+            assertThat(result.status()).as(variant).isIn(0, 1);
+            assertThat(result.lines()).as(variant).isNotEmpty().allMatch(VerifyReportTest::isCheckOrResult)
+                    .last().asString().startsWith(result.status() == 0 ? "VERIFIED " : "NOT VERIFIED ");
+        }
+    }
+
+    @Test
+    void a_manifest_that_is_not_json_fails_with_one_line_per_check() throws Exception {
+        Files.writeString(report.resolve("manifest.json"), "{\n  \"formatVersion\": 1,\n  oops\n");
+
+        Result result = verify(report, day.config.caCertificate());
+
+        assertThat(result.status()).isEqualTo(1);
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.lines()).allMatch(VerifyReportTest::isCheckOrResult)
+                .anyMatch(line -> line.startsWith("FAIL manifest.json: not a manifest (altered?): "));
+    }
+
+    @Test
+    void a_manifest_naming_a_file_no_file_system_allows_fails_that_file() throws Exception {
+        String manifest = Files.readString(report.resolve("manifest.json"));
+        Files.writeString(report.resolve("manifest.json"), manifest.replace("\"totals.csv\"", "\"totals\\u0000.csv\""));
+
+        Result result = verify(report, day.config.caCertificate());
+
+        assertThat(result.status()).isEqualTo(1);
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.lines()).allMatch(VerifyReportTest::isCheckOrResult)
+                .anyMatch(line -> line.startsWith("FAIL file totals?.csv: listed twice or not a plain file name"));
+    }
+
+    /** A bad signature file is one failed check, the CMS one; the file checks still run and name no file. */
+    private static void assertOneSignatureLine(Result result) {
+        assertThat(result.status()).isEqualTo(1);
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.lines()).allMatch(VerifyReportTest::isCheckOrResult)
+                .anyMatch(line -> line.startsWith("PASS file report.pdf"));
+        assertThat(result.failures()).singleElement().asString()
+                .startsWith("FAIL manifest.json.p7s CMS: not a DER CMS SignedData (altered?): ");
+        assertThat(result.lines().getLast()).startsWith("NOT VERIFIED").endsWith(": 1 checks failed");
+    }
+
+    private static boolean isCheckOrResult(String line) {
+        return line.startsWith("PASS ") || line.startsWith("FAIL ") || line.startsWith("VERIFIED ")
+                || line.startsWith("NOT VERIFIED ");
     }
 
     @Test
