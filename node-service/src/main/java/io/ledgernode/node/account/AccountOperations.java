@@ -39,6 +39,10 @@ public final class AccountOperations {
     private final Duration minBlockWaitMax;
     private final int pageSizeDefault;
     private final int pageSizeMax;
+    private final java.util.concurrent.ConcurrentMap<String, Integer> decimals = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Assets whose decimals are remembered; the mirror holds at most this many in any deployment we know of. */
+    static final int DECIMALS_REMEMBERED_MAX = 10_000;
 
     public AccountOperations(Mirror mirror, LedgerWriter writer, Duration minBlockWaitMax, int pageSizeDefault, int pageSizeMax) {
         this.mirror = mirror;
@@ -68,9 +72,7 @@ public final class AccountOperations {
         minBlock.ifPresent(block -> mirror.awaitBlock(block, minBlockWaitMax));
         MirrorReader.Snapshot<AccountWithHolds> read = mirror.accountWithHolds(id, pageSizeMax);
         Account account = visible(caller, id, read.value().account());
-        // An asset's decimals never change once registered, so they may come from a read of their own.
-        int decimals = mirror.read(view -> view.asset(account.asset())).value().map(io.ledgernode.mirror.Asset::decimals).orElse(0);
-        return AccountAnswer.of(account, decimals, read.value().openHolds(), read.height());
+        return AccountAnswer.of(account, decimals(account.asset()), read.value().openHolds(), read.height());
     }
 
     /** A page of the account's entries, newest first, with the cursor of the next (older) page or null. */
@@ -134,6 +136,24 @@ public final class AccountOperations {
 
     private static String cursorOf(String lastId) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(lastId.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The asset's decimals. They never change once the asset is registered (the chaincode refuses a second
+     * registration), so each is read from the mirror once and then remembered: a balance read costs no second
+     * snapshot. At most {@link #DECIMALS_REMEMBERED_MAX} assets are remembered; past that, each read asks the mirror.
+     */
+    private int decimals(String asset) {
+        Integer known = decimals.get(asset);
+        if (known != null) {
+            return known;
+        }
+        int read = mirror.read(view -> view.asset(asset)).value().map(io.ledgernode.mirror.Asset::decimals)
+                .orElseThrow(() -> new IllegalStateException("the mirror has account rows of asset " + asset + " but not the asset"));
+        if (decimals.size() < DECIMALS_REMEMBERED_MAX) {
+            decimals.put(asset, read);
+        }
+        return read;
     }
 
     /** Refuses (as not found) an account the caller may not see. */
