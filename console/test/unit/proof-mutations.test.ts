@@ -4,10 +4,15 @@
 // written back canonically, so the change reaches the checks rather than stopping at the reader.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { utf8Bytes } from '../../src/verify/proof/bytes';
+import { base64, concat, utf8Bytes } from '../../src/verify/proof/bytes';
+import { type Block, type Metadata, encodeMetadata, metadata } from '../../src/verify/proof/fabric';
 import {
-  Mutations, bundle, endorsementSignature, failedChecks, fixture, flip, flipBase64, flipEnvelopeSignature, flipHex,
-  flipWithin, get, highS, line, lines, put, roots, text, verify, withEnvelope, withMetadata, withOrdererSignature,
+  type Field, LENGTH_DELIMITED, Message, VARINT, bytesField, fields, varintField,
+} from '../../src/verify/proof/protobuf';
+import {
+  BUNDLES, Mutations, base64Bytes, bundle, endorsementSignature, failedChecks, fixture, flip, flipBase64,
+  flipEnvelopeSignature, flipHex, flipWithin, get, highS, line, lines, put, roots, stringOf, text, verify, withEnvelope,
+  withMetadata, withOrdererSignature,
 } from './proof-fixtures';
 import { verifyProofBundle } from '../../src/verify/proof/index';
 
@@ -235,4 +240,146 @@ test('the lines stay one per check when a mutation breaks several', async () => 
   const verdict = await verify(Mutations.of(bundle(MVCC)).withBlock((b) => flipEnvelopeSignature(b, 1)).bytes());
 
   assert.equal(lines(verdict).length, 11);
+});
+
+// ---- unknown protobuf fields (proof-verifier's UnknownFieldsTest, the same lines) ----
+
+/** Field 99, varint 1: what protobuf-java writes after a message's known fields. */
+const FIELD_99 = varintField(99, 1n);
+const UNKNOWN_99: Field[] = [{ number: 99, wire: VARINT, value: 1n }];
+const UNKNOWN = ' has an unknown protobuf field 99, which no check would examine';
+const TX_PAYLOAD = 'bundle.block.data.data[1].payload';
+const appendUnknown = (bytes: Uint8Array): Uint8Array => concat(bytes, FIELD_99);
+
+/** A message's bytes with the last occurrence of length-delimited field {@code number} (or a map entry's value) changed. */
+function withField(bytes: Uint8Array, number: number, change: (value: Uint8Array) => Uint8Array, occurrence = -1): Uint8Array {
+  const all = fields(bytes);
+  const matching = all.filter((f) => f.number === number && f.wire === LENGTH_DELIMITED);
+  const target = matching[occurrence < 0 ? matching.length - 1 : occurrence];
+  assert.ok(target, 'no field ' + number);
+  return concat(...all.map((f) => {
+    if (f === target) {
+      return bytesField(f.number, change(f.value as Uint8Array));
+    }
+    assert.ok(f.wire === VARINT || f.wire === LENGTH_DELIMITED, 'only varint and length-delimited fields are rewritten');
+    return f.wire === VARINT ? varintField(f.number, f.value as bigint) : bytesField(f.number, f.value as Uint8Array);
+  }));
+}
+
+/** A map's entry of {@code key} (field {@code number}) with its value changed. */
+function withEntry(bytes: Uint8Array, number: number, key: string, change: (value: Uint8Array) => Uint8Array): Uint8Array {
+  const at = fields(bytes).filter((f) => f.number === number && f.wire === LENGTH_DELIMITED)
+    .findIndex((f) => new Message(f.value as Uint8Array).string(1) === key);
+  assert.ok(at >= 0, 'no entry ' + key);
+  return withField(bytes, number, (entry) => withField(entry, 2, change), at);
+}
+
+/** Envelope -> its payload. */
+const withPayload = (value: Block, index: number, change: (payload: Uint8Array) => Uint8Array): Block =>
+  withEnvelope(value, index, withField(value.data[index]!, 1, change));
+
+function withEndBlockSignatures(mutations: Mutations, change: (value: Metadata) => Uint8Array): Mutations {
+  const bytes = base64Bytes(stringOf(mutations.get('endBlockSignatures')));
+  put(mutations.root, 'endBlockSignatures', text(base64(change(metadata(new Message(bytes))))));
+  return mutations;
+}
+
+async function assertUnreadable(mutations: Mutations, where: string): Promise<void> {
+  const verdict = await verify(mutations.bytes());
+
+  assert.deepEqual(lines(verdict), ['FAIL bundle: ' + where + UNKNOWN]);
+}
+
+test('an unknown field appended to the block makes the bundle unreadable', async () => {
+  await assertUnreadable(Mutations.of(bundle(MVCC)).withBlock((b) => ({ ...b, unknown: UNKNOWN_99 })),
+    'bundle.block (common.Block)');
+});
+
+test("an unknown field appended to the block's header, data or metadata makes the bundle unreadable", async () => {
+  await assertUnreadable(Mutations.of(bundle(MVCC)).withBlock((b) => ({ ...b, header: { ...b.header, unknown: UNKNOWN_99 } })),
+    'bundle.block.header (common.BlockHeader)');
+  await assertUnreadable(Mutations.of(bundle(MVCC)).withBlock((b) => ({ ...b, dataUnknown: UNKNOWN_99 })),
+    'bundle.block.data (common.BlockData)');
+  await assertUnreadable(Mutations.of(bundle(MVCC)).withBlock((b) => ({ ...b, metadataUnknown: UNKNOWN_99 })),
+    'bundle.block.metadata (common.BlockMetadata)');
+});
+
+test("an unknown field appended to the transaction's envelope makes the bundle unreadable", async () => {
+  await assertUnreadable(Mutations.of(bundle(MVCC)).withBlock((b) => withEnvelope(b, 1, appendUnknown(b.data[1]!))),
+    'bundle.block.data.data[1] (common.Envelope)');
+});
+
+test('an unknown field appended to another envelope of the block makes the bundle unreadable', async () => {
+  await assertUnreadable(Mutations.of(bundle(MVCC)).withBlock((b) => withEnvelope(b, 0, appendUnknown(b.data[0]!))),
+    'bundle.block.data.data[0] (common.Envelope)');
+});
+
+test("an unknown field in the transaction's channel header makes the bundle unreadable", async () => {
+  await assertUnreadable(Mutations.of(bundle(MVCC)).withBlock((b) =>
+    withPayload(b, 1, (payload) => withField(payload, 1, (header) => withField(header, 1, appendUnknown)))),
+  TX_PAYLOAD + '.header.channel_header (common.ChannelHeader)');
+});
+
+test("an unknown field deep in the transaction's chaincode event makes the bundle unreadable", async () => {
+  const responseEvent = (response: Uint8Array): Uint8Array =>
+    withField(response, 2, (chaincodeAction) => withField(chaincodeAction, 2, appendUnknown));
+  const actionPayload = (payload: Uint8Array): Uint8Array =>
+    withField(payload, 2, (endorsed) => withField(endorsed, 1, responseEvent));
+  const event = (transaction: Uint8Array): Uint8Array =>
+    withField(transaction, 1, (action) => withField(action, 2, actionPayload), 0);
+  await assertUnreadable(Mutations.of(bundle(MVCC)).withBlock((b) =>
+    withPayload(b, 1, (payload) => withField(payload, 2, event))),
+  TX_PAYLOAD + '.data.actions[0].payload.action.proposal_response_payload.extension.events (protos.ChaincodeEvent)');
+});
+
+test("an unknown field inside another transaction's payload is left to the data hash", async () => {
+  // The verifier never decodes the other envelopes: their bytes count only for the block's signed data hash.
+  const verdict = await verify(Mutations.of(bundle(MVCC)).withBlock((b) => withPayload(b, 0, appendUnknown)).bytes());
+
+  assert.deepEqual(failedChecks(verdict), ['data-hash']);
+});
+
+test("an unknown field in the block's orderer signatures makes the bundle unreadable", async () => {
+  await assertUnreadable(Mutations.of(bundle(MVCC)).withBlock((b) => {
+    const signed = metadata(new Message(b.metadata[0]!));
+    const signatures = [{ ...signed.signatures[0]!, unknown: UNKNOWN_99 }, ...signed.signatures.slice(1)];
+    return withMetadata(b, 0, encodeMetadata({ ...signed, signatures }));
+  }), 'bundle.block.metadata.metadata[0].signatures[0] (common.MetadataSignature)');
+});
+
+test('an unknown field appended to the end block signatures makes the bundle unreadable', async () => {
+  await assertUnreadable(withEndBlockSignatures(Mutations.of(bundle(MVCC)),
+    (m) => encodeMetadata({ ...m, unknown: UNKNOWN_99 })), 'bundle.endBlockSignatures (common.Metadata)');
+});
+
+test('an unknown field in an end block signature or its signed value makes the bundle unreadable', async () => {
+  await assertUnreadable(withEndBlockSignatures(Mutations.of(bundle(MVCC)), (m) => encodeMetadata(
+    { ...m, signatures: [{ ...m.signatures[0]!, unknown: UNKNOWN_99 }, ...m.signatures.slice(1)] })),
+  'bundle.endBlockSignatures.signatures[0] (common.MetadataSignature)');
+  await assertUnreadable(withEndBlockSignatures(Mutations.of(bundle(MVCC)),
+    (m) => encodeMetadata({ ...m, value: appendUnknown(m.value) })), 'bundle.endBlockSignatures.value (common.OrdererBlockMetadata)');
+});
+
+test('an unknown field appended to the configuration block makes the bundle unreadable', async () => {
+  await assertUnreadable(Mutations.of(bundle(MVCC)).withBlock((config) => ({ ...config, unknown: UNKNOWN_99 }), 'configBlock'),
+    'bundle.configBlock (common.Block)');
+});
+
+test("an unknown field in an org's MSP of the configuration makes the bundle unreadable", async () => {
+  const fabricMsp = (mspConfig: Uint8Array): Uint8Array => withField(mspConfig, 2, appendUnknown);
+  const org2 = (org: Uint8Array): Uint8Array => withEntry(org, 3, 'MSP', (value) => withField(value, 2, fabricMsp));
+  const channel = (group: Uint8Array): Uint8Array =>
+    withEntry(group, 2, 'Application', (application) => withEntry(application, 2, 'Org2', org2));
+  const msp = (configEnvelope: Uint8Array): Uint8Array =>
+    withField(configEnvelope, 1, (config) => withField(config, 2, channel));
+  await assertUnreadable(Mutations.of(bundle(MVCC)).withBlock((config) =>
+    withPayload(config, 0, (payload) => withField(payload, 2, msp)), 'configBlock'),
+  'bundle.configBlock.data.data[0].payload.data.config.channel_group.groups[Application].groups[Org2].values[MSP]'
+    + '.value.config (msp.FabricMSPConfig)');
+});
+
+test('the real bundles carry no unknown field at any level the reader walks', async () => {
+  for (const name of BUNDLES) {
+    assert.match(line(await verify(bundle(name)), 'bundle'), /^PASS bundle: /, name);
+  }
 });

@@ -1,9 +1,12 @@
 // Reads a version-1 proof bundle (docs/proof-bundle.md) as proof-verifier's BundleReader does. The file must be in
-// canonical form (compact JSON exactly as the node writes it, an optional final newline) and each embedded protobuf
-// must re-encode to its own bytes: then no byte of the file can change without changing what the checks examine.
+// canonical form (compact JSON exactly as the node writes it, an optional final newline), each embedded protobuf
+// must re-encode to its own bytes, and no protobuf message it carries or the verifier decodes from it may hold a
+// field Fabric's messages do not declare (it would re-encode unchanged): then no byte of the file can change without
+// changing what the checks examine.
 import { base64, decodeBase64, equal, parseHex, utf8Strict } from './bytes';
 import {
-  type Block, type BlockHeader, type Metadata, block, encodeBlock, encodeMetadata, hasMetadata, metadata,
+  type Block, type BlockHeader, CONFIG_BLOCK_ROLE, type Metadata, SIGNATURES_ROLE, block, encodeBlock, encodeMetadata,
+  hasMetadata, metadata, transactionBlockRole, unknownField,
 } from './fabric';
 import { type Json, JsonError, parseJson, writeJson } from './json';
 import { Message, ProtobufError } from './protobuf';
@@ -207,11 +210,13 @@ export function readBundle(json: Uint8Array): ProofBundle {
   if (hasMetadata(configBlock)) {
     throw new BundleFormatError('bundle.configBlock carries metadata; a bundle carries only its header and data');
   }
+  requireKnownFields(encodeBlock(configBlock), 'common.Block', 'bundle.configBlock', CONFIG_BLOCK_ROLE);
   const channel = bundle.text('channel');
   const txId = bundle.text('txId');
   const blockNumber = blockFields.count('number');
   const txIndex = blockFields.smallCount('txIndex');
   const txBlock = canonicalBlock(blockFields, 'block');
+  requireKnownFields(encodeBlock(txBlock), 'common.Block', 'bundle.block', transactionBlockRole(txIndex));
   const configBlockNumber = config.count('number');
   const headers = readHeaders(bundle);
   const endBlockSignatures = readEndBlockSignatures(bundle);
@@ -273,7 +278,8 @@ function canonicalBlock(fields: Fields, what: string): Block {
   const bytes = fields.base64('protobuf');
   const value = parseProtobuf(bytes, what, block);
   // Fabric's blocks are plain protobuf with no maps, so Go and Java encode them identically; a different
-  // re-encoding means bytes the checks would not see (an unknown field, a non-minimal length).
+  // re-encoding means bytes the checks would not see (a non-minimal length, fields out of order). An unknown field
+  // after the known ones re-encodes as it was read: requireKnownFields refuses those.
   if (!equal(encodeBlock(value), bytes)) {
     throw new BundleFormatError('bundle.' + what + ' is not canonically encoded protobuf');
   }
@@ -294,7 +300,20 @@ function readEndBlockSignatures(bundle: Fields): Metadata {
   if (!equal(encodeMetadata(value), bytes)) {
     throw new BundleFormatError('bundle.endBlockSignatures is not canonically encoded protobuf');
   }
+  requireKnownFields(bytes, 'common.Metadata', 'bundle.endBlockSignatures', SIGNATURES_ROLE);
   return value;
+}
+
+/**
+ * Refuses a field Fabric's messages do not declare, in a protobuf part of the bundle or in a message the verifier
+ * decodes from it (proof-verifier's UnknownFields): it would re-encode unchanged, bytes that no check examines.
+ */
+function requireKnownFields(bytes: Uint8Array, type: string, where: string, role: string): void {
+  const unknown = unknownField(bytes, type, where, role);
+  if (unknown !== null) {
+    throw new BundleFormatError(unknown.where + ' (' + unknown.type + ') has an unknown protobuf field ' + unknown.number
+      + ', which no check would examine');
+  }
 }
 
 function attestation(node: Json, where: string): Attestation {

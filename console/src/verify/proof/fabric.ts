@@ -3,8 +3,8 @@
 // messages protobuf-java would parse eagerly, so a message Java refuses (invalid UTF-8 deep inside) is refused here.
 import { EMPTY, concat, equal } from './bytes';
 import {
-  type Field, LENGTH_DELIMITED, Message, ProtobufError, VARINT, bytesField, optionalBytes, optionalVarint, stringMap,
-  unknownFields,
+  Declare as F, type Field, LENGTH_DELIMITED, Message, type MessageSchema, type Nested, ProtobufError, REPEATED,
+  type UnknownField, VARINT, bytesField, firstUnknown, optionalBytes, optionalVarint, parseAs, stringMap, unknownFields,
 } from './protobuf';
 
 /** Where only the well-formedness of a nested message matters: its string fields and nested messages by number. */
@@ -510,3 +510,232 @@ export const SIGNATURES_SLOT = 0;
 export const LAST_CONFIG_SLOT = 1;
 export const TRANSACTIONS_FILTER_SLOT = 2;
 export const COMMIT_HASH_SLOT = 4;
+
+// ---- unknown fields ----
+
+/**
+ * Every message type a bundle carries or the verifier decodes from one, with every field hyperledger/fabric-protos
+ * declares for it (as proof-verifier's protobuf-java classes do): any other field is one protobuf-java keeps as
+ * unknown, and proof-verifier's UnknownFields refuses.
+ */
+const SCHEMAS: Readonly<Record<string, MessageSchema>> = {
+  'common.Block': {
+    1: F.message('header', 'common.BlockHeader'), 2: F.message('data', 'common.BlockData'),
+    3: F.message('metadata', 'common.BlockMetadata'),
+  },
+  'common.BlockData': { 1: F.bytes('data', REPEATED) },
+  'common.BlockDataHashingStructure': { 1: F.varint('width') },
+  'common.BlockHeader': { 1: F.varint('number'), 2: F.bytes('previous_hash'), 3: F.bytes('data_hash') },
+  'common.BlockMetadata': { 1: F.bytes('metadata', REPEATED) },
+  'common.ChannelHeader': {
+    1: F.varint('type'), 2: F.varint('version'), 3: F.message('timestamp', 'google.protobuf.Timestamp'),
+    4: F.string('channel_id'), 5: F.string('tx_id'), 6: F.varint('epoch'), 7: F.bytes('extension'),
+    8: F.bytes('tls_cert_hash'),
+  },
+  'common.CombinedPrincipal': { 1: F.message('principals', 'common.MSPPrincipal', REPEATED) },
+  'common.Config': { 1: F.varint('sequence'), 2: F.message('channel_group', 'common.ConfigGroup') },
+  'common.ConfigEnvelope': { 1: F.message('config', 'common.Config'), 2: F.message('last_update', 'common.Envelope') },
+  'common.ConfigGroup': {
+    1: F.varint('version'), 2: F.map('groups', 'common.ConfigGroup'), 3: F.map('values', 'common.ConfigValue'),
+    4: F.map('policies', 'common.ConfigPolicy'), 5: F.string('mod_policy'),
+  },
+  'common.ConfigPolicy': { 1: F.varint('version'), 2: F.message('policy', 'common.Policy'), 3: F.string('mod_policy') },
+  'common.ConfigValue': { 1: F.varint('version'), 2: F.bytes('value'), 3: F.string('mod_policy') },
+  'common.Consenter': {
+    1: F.varint('id'), 2: F.string('host'), 3: F.varint('port'), 4: F.string('msp_id'), 5: F.bytes('identity'),
+    6: F.bytes('client_tls_cert'), 7: F.bytes('server_tls_cert'),
+  },
+  'common.Envelope': { 1: F.bytes('payload'), 2: F.bytes('signature') },
+  'common.HashingAlgorithm': { 1: F.string('name') },
+  'common.Header': { 1: F.bytes('channel_header'), 2: F.bytes('signature_header') },
+  'common.IdentifierHeader': { 1: F.varint('identifier'), 2: F.bytes('nonce') },
+  'common.ImplicitMetaPolicy': { 1: F.string('sub_policy'), 2: F.varint('rule') },
+  'common.LastConfig': { 1: F.varint('index') },
+  'common.MSPIdentityAnonymity': { 1: F.varint('anonymity_type') },
+  'common.MSPPrincipal': { 1: F.varint('principal_classification'), 2: F.bytes('principal') },
+  'common.MSPRole': { 1: F.string('msp_identifier'), 2: F.varint('role') },
+  'common.Metadata': { 1: F.bytes('value'), 2: F.message('signatures', 'common.MetadataSignature', REPEATED) },
+  'common.MetadataSignature': {
+    1: F.bytes('signature_header'), 2: F.bytes('signature'), 3: F.bytes('identifier_header'),
+  },
+  'common.OrdererBlockMetadata': { 1: F.message('last_config', 'common.LastConfig'), 2: F.bytes('consenter_metadata') },
+  'common.Orderers': { 1: F.message('consenter_mapping', 'common.Consenter', REPEATED) },
+  'common.OrganizationUnit': {
+    1: F.string('msp_identifier'), 2: F.string('organizational_unit_identifier'), 3: F.bytes('certifiers_identifier'),
+  },
+  'common.Payload': { 1: F.message('header', 'common.Header'), 2: F.bytes('data') },
+  'common.Policy': { 1: F.varint('type'), 2: F.bytes('value') },
+  'common.SignatureHeader': { 1: F.bytes('creator'), 2: F.bytes('nonce') },
+  'common.SignaturePolicy': {
+    1: F.varint('signed_by', 'Type'), 2: F.message('n_out_of', 'common.SignaturePolicy.NOutOf', false, 'Type'),
+  },
+  'common.SignaturePolicy.NOutOf': { 1: F.varint('n'), 2: F.message('rules', 'common.SignaturePolicy', REPEATED) },
+  'common.SignaturePolicyEnvelope': {
+    1: F.varint('version'), 2: F.message('rule', 'common.SignaturePolicy'),
+    3: F.message('identities', 'common.MSPPrincipal', REPEATED),
+  },
+  'google.protobuf.Timestamp': { 1: F.varint('seconds'), 2: F.varint('nanos') },
+  'kvrwset.KVMetadataEntry': { 1: F.string('name'), 2: F.bytes('value') },
+  'kvrwset.KVMetadataWrite': { 1: F.string('key'), 2: F.message('entries', 'kvrwset.KVMetadataEntry', REPEATED) },
+  'kvrwset.KVRWSet': {
+    1: F.message('reads', 'kvrwset.KVRead', REPEATED),
+    2: F.message('range_queries_info', 'kvrwset.RangeQueryInfo', REPEATED),
+    3: F.message('writes', 'kvrwset.KVWrite', REPEATED),
+    4: F.message('metadata_writes', 'kvrwset.KVMetadataWrite', REPEATED),
+  },
+  'kvrwset.KVRead': { 1: F.string('key'), 2: F.message('version', 'kvrwset.Version') },
+  'kvrwset.KVWrite': { 1: F.string('key'), 2: F.varint('is_delete'), 3: F.bytes('value') },
+  'kvrwset.QueryReads': { 1: F.message('kv_reads', 'kvrwset.KVRead', REPEATED) },
+  'kvrwset.QueryReadsMerkleSummary': {
+    1: F.varint('max_degree'), 2: F.varint('max_level'), 3: F.bytes('max_level_hashes', REPEATED),
+  },
+  'kvrwset.RangeQueryInfo': {
+    1: F.string('start_key'), 2: F.string('end_key'), 3: F.varint('itr_exhausted'),
+    4: F.message('raw_reads', 'kvrwset.QueryReads', false, 'reads_info'),
+    5: F.message('reads_merkle_hashes', 'kvrwset.QueryReadsMerkleSummary', false, 'reads_info'),
+  },
+  'kvrwset.Version': { 1: F.varint('block_num'), 2: F.varint('tx_num') },
+  'msp.FabricCryptoConfig': { 1: F.string('signature_hash_family'), 2: F.string('identity_identifier_hash_function') },
+  'msp.FabricMSPConfig': {
+    1: F.string('name'), 2: F.bytes('root_certs', REPEATED), 3: F.bytes('intermediate_certs', REPEATED),
+    4: F.bytes('admins', REPEATED), 5: F.bytes('revocation_list', REPEATED),
+    6: F.message('signing_identity', 'msp.SigningIdentityInfo'),
+    7: F.message('organizational_unit_identifiers', 'msp.FabricOUIdentifier', REPEATED),
+    8: F.message('crypto_config', 'msp.FabricCryptoConfig'), 9: F.bytes('tls_root_certs', REPEATED),
+    10: F.bytes('tls_intermediate_certs', REPEATED), 11: F.message('fabric_node_ous', 'msp.FabricNodeOUs'),
+  },
+  'msp.FabricNodeOUs': {
+    1: F.varint('enable'), 2: F.message('client_ou_identifier', 'msp.FabricOUIdentifier'),
+    3: F.message('peer_ou_identifier', 'msp.FabricOUIdentifier'),
+    4: F.message('admin_ou_identifier', 'msp.FabricOUIdentifier'),
+    5: F.message('orderer_ou_identifier', 'msp.FabricOUIdentifier'),
+  },
+  'msp.FabricOUIdentifier': { 1: F.bytes('certificate'), 2: F.string('organizational_unit_identifier') },
+  'msp.KeyInfo': { 1: F.string('key_identifier'), 2: F.bytes('key_material') },
+  'msp.MSPConfig': { 1: F.varint('type'), 2: F.bytes('config') },
+  'msp.SerializedIdentity': { 1: F.string('mspid'), 2: F.bytes('id_bytes') },
+  'msp.SigningIdentityInfo': { 1: F.bytes('public_signer'), 2: F.message('private_signer', 'msp.KeyInfo') },
+  'protos.ChaincodeAction': {
+    1: F.bytes('results'), 2: F.bytes('events'), 3: F.message('response', 'protos.Response'),
+    4: F.message('chaincode_id', 'protos.ChaincodeID'),
+  },
+  'protos.ChaincodeActionPayload': {
+    1: F.bytes('chaincode_proposal_payload'), 2: F.message('action', 'protos.ChaincodeEndorsedAction'),
+  },
+  'protos.ChaincodeEndorsedAction': {
+    1: F.bytes('proposal_response_payload'), 2: F.message('endorsements', 'protos.Endorsement', REPEATED),
+  },
+  'protos.ChaincodeEvent': {
+    1: F.string('chaincode_id'), 2: F.string('tx_id'), 3: F.string('event_name'), 4: F.bytes('payload'),
+  },
+  'protos.ChaincodeID': { 1: F.string('path'), 2: F.string('name'), 3: F.string('version') },
+  'protos.ChaincodeInput': { 1: F.bytes('args', REPEATED), 2: F.map('decorations'), 3: F.varint('is_init') },
+  'protos.ChaincodeInvocationSpec': { 1: F.message('chaincode_spec', 'protos.ChaincodeSpec') },
+  'protos.ChaincodeProposalPayload': { 1: F.bytes('input'), 2: F.map('TransientMap') },
+  'protos.ChaincodeSpec': {
+    1: F.varint('type'), 2: F.message('chaincode_id', 'protos.ChaincodeID'),
+    3: F.message('input', 'protos.ChaincodeInput'), 4: F.varint('timeout'),
+  },
+  'protos.Endorsement': { 1: F.bytes('endorser'), 2: F.bytes('signature') },
+  'protos.ProposalResponsePayload': { 1: F.bytes('proposal_hash'), 2: F.bytes('extension') },
+  'protos.Response': { 1: F.varint('status'), 2: F.string('message'), 3: F.bytes('payload') },
+  'protos.Transaction': { 1: F.message('actions', 'protos.TransactionAction', REPEATED) },
+  'protos.TransactionAction': { 1: F.bytes('header'), 2: F.bytes('payload') },
+  'rwset.CollectionHashedReadWriteSet': {
+    1: F.string('collection_name'), 2: F.bytes('hashed_rwset'), 3: F.bytes('pvt_rwset_hash'),
+  },
+  'rwset.NsReadWriteSet': {
+    1: F.string('namespace'), 2: F.bytes('rwset'),
+    3: F.message('collection_hashed_rwset', 'rwset.CollectionHashedReadWriteSet', REPEATED),
+  },
+  'rwset.TxReadWriteSet': { 1: F.varint('data_model'), 2: F.message('ns_rwset', 'rwset.NsReadWriteSet', REPEATED) },
+};
+
+/** The role of the transaction's block: its envelope at the bundle's index is read whole (UnknownFields' roles). */
+export const transactionBlockRole = (txIndex: number): string => 'envelope ' + txIndex;
+/** The role of the configuration block: its envelope is read whole. */
+export const CONFIG_BLOCK_ROLE = 'every envelope';
+/** The role of a SIGNATURES metadata: its value is an OrdererBlockMetadata. */
+export const SIGNATURES_ROLE = 'SIGNATURES';
+const WHOLE = 'whole';
+const LAST_CONFIG_ROLE = 'LAST_CONFIG';
+const FABRIC_MSP_TYPE = 0;
+/** common.Policy.PolicyType. */
+const SIGNATURE_POLICY = 1;
+const IMPLICIT_META_POLICY = 3;
+
+/** The header type of a payload as the verifier reads it (0, a MESSAGE, when its channel header does not parse). */
+function headerTypeOf(value: Message): number {
+  const header = parseAs(value.message(1).bytes(1), 'common.ChannelHeader', SCHEMAS);
+  return header === null ? 0 : header.int32(1);
+}
+
+const PRINCIPALS = ['common.MSPRole', 'common.OrganizationUnit', 'msp.SerializedIdentity', 'common.MSPIdentityAnonymity',
+  'common.CombinedPrincipal'];
+const CONFIG_VALUES: Readonly<Record<string, string>> = {
+  MSP: 'msp.MSPConfig', HashingAlgorithm: 'common.HashingAlgorithm',
+  BlockDataHashingStructure: 'common.BlockDataHashingStructure', Orderers: 'common.Orderers',
+};
+
+/** What the verifier reads a bytes field as (UnknownFields.parserOf and roleOf). */
+function typeOf(parentType: string, parent: Message, field: string, index: number, role: string): string | null {
+  switch (parentType + '.' + field) {
+    case 'common.BlockData.data': return 'common.Envelope';
+    case 'common.BlockMetadata.metadata':
+      return index === SIGNATURES_SLOT || index === LAST_CONFIG_SLOT || index === COMMIT_HASH_SLOT ? 'common.Metadata' : null;
+    case 'common.Metadata.value':
+      return role === SIGNATURES_ROLE ? 'common.OrdererBlockMetadata' : role === LAST_CONFIG_ROLE ? 'common.LastConfig' : null;
+    case 'common.MetadataSignature.signature_header': case 'common.Header.signature_header': return 'common.SignatureHeader';
+    case 'common.MetadataSignature.identifier_header': return 'common.IdentifierHeader';
+    case 'common.SignatureHeader.creator': case 'protos.Endorsement.endorser': return 'msp.SerializedIdentity';
+    case 'common.Envelope.payload': return role === WHOLE ? 'common.Payload' : null;
+    case 'common.Header.channel_header': return 'common.ChannelHeader';
+    case 'common.Payload.data': {
+      const type = headerTypeOf(parent);
+      return type === ENDORSER_TRANSACTION ? 'protos.Transaction' : type === CONFIG_TYPE ? 'common.ConfigEnvelope' : null;
+    }
+    case 'protos.TransactionAction.payload': return 'protos.ChaincodeActionPayload';
+    case 'protos.ChaincodeActionPayload.chaincode_proposal_payload': return 'protos.ChaincodeProposalPayload';
+    case 'protos.ChaincodeProposalPayload.input': return 'protos.ChaincodeInvocationSpec';
+    case 'protos.ChaincodeEndorsedAction.proposal_response_payload': return 'protos.ProposalResponsePayload';
+    case 'protos.ProposalResponsePayload.extension': return 'protos.ChaincodeAction';
+    case 'protos.ChaincodeAction.results': return 'rwset.TxReadWriteSet';
+    case 'protos.ChaincodeAction.events': return 'protos.ChaincodeEvent';
+    case 'rwset.NsReadWriteSet.rwset': return 'kvrwset.KVRWSet';
+    case 'common.ConfigValue.value': return Object.hasOwn(CONFIG_VALUES, role) ? CONFIG_VALUES[role]! : null;
+    case 'msp.MSPConfig.config': return parent.int32(1) === FABRIC_MSP_TYPE ? 'msp.FabricMSPConfig' : null;
+    case 'common.Policy.value': {
+      const type = parent.int32(1);
+      return type === SIGNATURE_POLICY ? 'common.SignaturePolicyEnvelope'
+        : type === IMPLICIT_META_POLICY ? 'common.ImplicitMetaPolicy' : null;
+    }
+    case 'common.MSPPrincipal.principal': return PRINCIPALS[parent.int32(1)] ?? null;
+    default: return null;
+  }
+}
+
+const nested: Nested = (parentType, parent, field, index, role) => {
+  const type = typeOf(parentType, parent, field, index, role);
+  if (type === null) {
+    return null;
+  }
+  const key = parentType + '.' + field;
+  // The transaction's envelope and the configuration's are read whole; nothing inside reads an envelope whole again
+  // (a configuration's last update is not read).
+  const inner = key === 'common.BlockData.data'
+    ? (role === CONFIG_BLOCK_ROLE || role === transactionBlockRole(index) ? WHOLE : '')
+    : key === 'common.BlockMetadata.metadata'
+      ? (index === SIGNATURES_SLOT ? SIGNATURES_ROLE : index === LAST_CONFIG_SLOT ? LAST_CONFIG_ROLE : '')
+      : '';
+  return { type, role: inner };
+};
+
+/**
+ * The first field Fabric's messages do not declare in {@code bytes}, a {@code type} named {@code where}, or in a
+ * message the verifier decodes from it (proof-verifier's UnknownFields): protobuf-java keeps such a field and writes
+ * it back unchanged, so no re-encoding reveals it. Null when there is none, or when the bytes are not a {@code type}.
+ */
+export function unknownField(bytes: Uint8Array, type: string, where: string, role: string): UnknownField | null {
+  const value = parseAs(bytes, type, SCHEMAS);
+  return value === null ? null : firstUnknown(value, type, where, role, SCHEMAS, nested);
+}

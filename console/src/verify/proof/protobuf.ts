@@ -290,3 +290,164 @@ function unknownField(field: Field): Uint8Array {
       return concat(new Uint8Array(tag(field.number, field.wire)), field.value);
   }
 }
+
+// ---- schemas: a message's declared fields, to find the ones protobuf-java keeps as unknown ----
+
+/** A declared field: its name, and what its value holds (varint: every integer, bool and enum of Fabric's messages). */
+export interface FieldSchema {
+  readonly name: string;
+  readonly kind: 'varint' | 'string' | 'bytes' | 'message' | 'map';
+  /** The type of a message field, or of a map's values (null: a map of bytes). */
+  readonly type: string | null;
+  readonly repeated: boolean;
+  /** The oneof the field belongs to, if any. */
+  readonly oneof: string | null;
+}
+
+/** A message type's declared fields, by number. */
+export type MessageSchema = { readonly [number: number]: FieldSchema };
+
+export const REPEATED = true;
+
+const declared = (name: string, kind: FieldSchema['kind'], type: string | null = null, repeated = false,
+  oneof: string | null = null): FieldSchema => ({ name, kind, type, repeated, oneof });
+
+/** Field declarations, as a schema is written. */
+export const Declare = {
+  varint: (name: string, oneof: string | null = null): FieldSchema => declared(name, 'varint', null, false, oneof),
+  string: (name: string): FieldSchema => declared(name, 'string'),
+  bytes: (name: string, repeated = false): FieldSchema => declared(name, 'bytes', null, repeated),
+  message: (name: string, type: string, repeated = false, oneof: string | null = null): FieldSchema =>
+    declared(name, 'message', type, repeated, oneof),
+  /** A map with string keys, of messages of {@code type} or (without one) of bytes. */
+  map: (name: string, type: string | null = null): FieldSchema => declared(name, 'map', type),
+} as const;
+
+const wireOf = (field: FieldSchema): number => (field.kind === 'varint' ? VARINT : LENGTH_DELIMITED);
+
+/** Whether an occurrence is of a declared field (its number, with its declared wire type): else protobuf-java keeps it unknown. */
+const isDeclared = (schema: MessageSchema, field: Field): boolean => schema[field.number] !== undefined
+  && field.wire === wireOf(schema[field.number]!);
+
+/**
+ * Refuses, as protobuf-java's parser does, what {@code message} cannot be as {@code type}: a string that is not UTF-8,
+ * a nested message (each occurrence, each map value) that is not one. Map entries are read as protobuf-java reads
+ * them: their key (1) and value (2), anything else skipped.
+ */
+function validate(value: Message, type: string, schemas: Readonly<Record<string, MessageSchema>>): void {
+  const schema = schemas[type]!;
+  for (const field of value.fields) {
+    if (!isDeclared(schema, field)) {
+      continue;
+    }
+    const spec = schema[field.number]!;
+    const content = field.value as Uint8Array;
+    if (spec.kind === 'string' && utf8Strict(content) === null) {
+      throw new ProtobufError('Protocol message had invalid UTF-8.');
+    } else if (spec.kind === 'message') {
+      validate(new Message(content, value.depth + 1), spec.type!, schemas);
+    } else if (spec.kind === 'map') {
+      const entry = new Message(content, value.depth + 1);
+      entry.repeatedStrings(1);
+      if (spec.type !== null) {
+        entry.repeatedBytes(2).forEach((item) => validate(new Message(item, entry.depth + 1), spec.type!, schemas));
+      }
+    }
+  }
+}
+
+/** {@code bytes} parsed as a {@code type}, or null where protobuf-java's parser refuses them. */
+export function parseAs(content: Uint8Array, type: string, schemas: Readonly<Record<string, MessageSchema>>): Message | null {
+  try {
+    const parsed = new Message(content);
+    validate(parsed, type, schemas);
+    return parsed;
+  } catch (e) {
+    if (e instanceof ProtobufError) {
+      return null;
+    }
+    throw e;
+  }
+}
+
+/** An unknown field: the path of field names to its message, the message's type, and the field's number. */
+export interface UnknownField {
+  readonly where: string;
+  readonly type: string;
+  readonly number: number;
+}
+
+/**
+ * How a bytes field is read as a message, given its message, its position in a repeated field (-1 for a singular
+ * one) and the role its message is walked in: the nested message's type and role, or null when it is not read.
+ */
+export type Nested = (parentType: string, parent: Message, field: string, index: number, role: string)
+  => { readonly type: string; readonly role: string } | null;
+
+/**
+ * The first unknown field of {@code value}, a validated {@code type} (see {@link parseAs}), or of a message in it:
+ * its own first (the lowest number), then its fields by number, each occurrence of a repeated one in order, map
+ * values by key (taking the key as their role; protobuf-java drops a map entry's own unknown fields), and the bytes
+ * fields {@code nested} reads as messages, when they parse. Every other nested message is walked in its parent's role.
+ */
+export function firstUnknown(value: Message, type: string, where: string, role: string,
+  schemas: Readonly<Record<string, MessageSchema>>, nested: Nested): UnknownField | null {
+  const schema = schemas[type]!;
+  let lowest: number | null = null;
+  for (const field of value.fields) {
+    if (!isDeclared(schema, field) && (lowest === null || field.number < lowest)) {
+      lowest = field.number;
+    }
+  }
+  if (lowest !== null) {
+    return { where, type, number: lowest };
+  }
+  const numbers = Object.keys(schema).map(Number).sort((a, b) => a - b);
+  for (const number of numbers) {
+    const spec = schema[number]!;
+    const at = where + '.' + spec.name;
+    let found: UnknownField | null = null;
+    if (spec.kind === 'message' && spec.repeated) {
+      const items = value.repeatedMessages(number);
+      for (let i = 0; i < items.length && found === null; i++) {
+        found = firstUnknown(items[i]!, spec.type!, at + '[' + i + ']', role, schemas, nested);
+      }
+    } else if (spec.kind === 'message') {
+      found = present(value, schema, number)
+        ? firstUnknown(value.message(number), spec.type!, at, role, schemas, nested) : null;
+    } else if (spec.kind === 'map' && spec.type !== null) {
+      const entries = stringMap(value, number);
+      for (const key of [...entries.keys()].sort()) {
+        found ??= firstUnknown(entries.get(key)!, spec.type, at + '[' + key + ']', key, schemas, nested);
+      }
+    } else if (spec.kind === 'bytes') {
+      const items = spec.repeated ? value.repeatedBytes(number) : [value.bytes(number)];
+      for (let i = 0; i < items.length && found === null; i++) {
+        const index = spec.repeated ? i : -1;
+        const read = nested(type, value, spec.name, index, role);
+        const inner = read === null ? null : parseAs(items[i]!, read.type, schemas);
+        found = inner === null ? null
+          : firstUnknown(inner, read!.type, spec.repeated ? at + '[' + i + ']' : at, read!.role, schemas, nested);
+      }
+    }
+    if (found !== null) {
+      return found;
+    }
+  }
+  return null;
+}
+
+/**
+ * Whether a singular message field is set, as protobuf-java sees it: given at least once, and in a oneof, the last
+ * of its fields given (protobuf-java then merges every occurrence of it, even those before another case).
+ */
+function present(value: Message, schema: MessageSchema, number: number): boolean {
+  const oneof = schema[number]!.oneof;
+  let last: number | null = null;
+  for (const field of value.fields) {
+    if (isDeclared(schema, field) && (field.number === number || (oneof !== null && schema[field.number]!.oneof === oneof))) {
+      last = field.number;
+    }
+  }
+  return last === number;
+}

@@ -23,8 +23,10 @@ import org.hyperledger.fabric.protos.common.Metadata;
 
 /**
  * Reads a version-1 proof bundle ({@code docs/proof-bundle.md}). The file must be in canonical form, exactly as the
- * node writes it (compact JSON, no whitespace between tokens, an optional final newline), and each embedded protobuf
- * must re-encode to its own bytes: then no byte of the file can change without changing what the checks examine.
+ * node writes it (compact JSON, no whitespace between tokens, an optional final newline), each embedded protobuf
+ * must re-encode to its own bytes, and no protobuf message it carries or the verifier decodes from it may hold a field
+ * Fabric's messages do not define ({@link UnknownFields}: protobuf-java would keep one and re-encode it unseen): then
+ * no byte of the file can change without changing what the checks examine.
  */
 public final class BundleReader {
     public static final String FORMAT = "ledger-node-proof-bundle";
@@ -71,8 +73,14 @@ public final class BundleReader {
         if (configBlock.hasMetadata()) {
             throw new BundleFormatException("bundle.configBlock carries metadata; a bundle carries only its header and data");
         }
-        return new ProofBundle(VERSION, bundle.text("channel"), bundle.text("txId"),
-                block.count("number"), block.smallCount("txIndex"), canonicalBlock(block, "block"),
+        UnknownFields.requireNone(configBlock, "bundle.configBlock", UnknownFields.CONFIG_BLOCK);
+        String channel = bundle.text("channel");
+        String txId = bundle.text("txId");
+        long blockNumber = block.count("number");
+        int txIndex = block.smallCount("txIndex");
+        Block txBlock = canonicalBlock(block, "block");
+        UnknownFields.requireNone(txBlock, "bundle.block", UnknownFields.transactionBlock(txIndex));
+        return new ProofBundle(VERSION, channel, txId, blockNumber, txIndex, txBlock,
                 config.count("number"), configBlock, headers(bundle), endBlockSignatures(bundle),
                 attestations(bundle), claim(JsonFields.of(bundle.node("claim"), "bundle.claim", CLAIM_FIELDS)));
     }
@@ -118,7 +126,8 @@ public final class BundleReader {
         ByteString bytes = fields.base64("protobuf");
         Block block = parse(Block.parser(), bytes, what);
         // Fabric's blocks are plain protobuf with no maps, so Go and Java encode them identically; a different
-        // re-encoding means bytes the checks would not see (an unknown field, a non-minimal length).
+        // re-encoding means bytes the checks would not see (a non-minimal length, fields out of order). An unknown
+        // field after the known ones re-encodes as it was read: UnknownFields refuses those.
         if (!block.toByteString().equals(bytes)) {
             throw new BundleFormatException("bundle." + what + " is not canonically encoded protobuf");
         }
@@ -150,6 +159,7 @@ public final class BundleReader {
         if (!metadata.toByteString().equals(bytes)) {
             throw new BundleFormatException("bundle.endBlockSignatures is not canonically encoded protobuf");
         }
+        UnknownFields.requireNone(metadata, "bundle.endBlockSignatures", UnknownFields.SIGNATURES);
         return metadata;
     }
 
