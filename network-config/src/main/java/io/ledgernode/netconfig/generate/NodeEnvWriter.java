@@ -131,6 +131,12 @@ final class NodeEnvWriter {
                 .put("CORE_PEER_KEEPALIVE_CLIENT_TIMEOUT", "5s")
                 .put("CORE_PEER_KEEPALIVE_DELIVERYCLIENT_INTERVAL", "10s")
                 .put("CORE_PEER_KEEPALIVE_DELIVERYCLIENT_TIMEOUT", "5s")
+                // With BFT ordering a peer also follows the other orderers' block headers, and changes its block
+                // source once they are this far ahead of it: a source whose host was cut off is left after 5 s,
+                // not Fabric's 30 s, so the other org's peers do not lag the node's own for long. Found by the
+                // consortium tests: with the BFT leader's host cut off, Org2's peers stayed a block behind Org1's
+                // for longer than the node retries a disagreeing endorsement, and a transfer answered 503.
+                .put("CORE_PEER_DELIVERYCLIENT_BLOCKCENSORSHIPTIMEOUTKEY", "5s")
                 .put("CORE_OPERATIONS_LISTENADDRESS", peer.host() + ":" + peer.operationsPort())
                 .put("CORE_METRICS_PROVIDER", "prometheus")
                 // No Docker here: an empty VM endpoint turns the Docker client (and its health check) off; the
