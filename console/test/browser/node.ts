@@ -1,5 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The running node the browser tests drive: its REST URL, tokens from its development sign-in, seeded data. */
@@ -43,5 +42,3 @@ export function reconcileNow(): void {
 
 /** Where the README's screenshots go: docs/console/ of the repository. */
 export const screenshots = join(process.cwd(), '..', 'docs', 'console');
-
-export const readText = (path: string): string => readFileSync(path, 'utf8');

@@ -359,9 +359,7 @@ public final class NodeService {
             }
         }
         // The console is not part of the versioned API (nor of its OpenAPI document): served beside it.
-        if (parts.console() != null) {
-            routing.register(parts.console());
-        }
+        routing.register(parts.console());
         // Last: what no route took is a 404, or a 405 naming the methods the path has.
         routing.any(RouteTable.of(mounts).unmatched());
     }

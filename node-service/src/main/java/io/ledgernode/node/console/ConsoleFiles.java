@@ -61,10 +61,6 @@ public final class ConsoleFiles {
         return Optional.ofNullable(files.get(name));
     }
 
-    public boolean isEmpty() {
-        return files.isEmpty();
-    }
-
     static String mediaType(String name) {
         String extension = name.substring(name.lastIndexOf('.') + 1);
         return switch (extension) {
