@@ -26,10 +26,15 @@ public final class ReconcileJob implements InterruptableJob {
         worker = Thread.currentThread();
         try {
             RunOutcome outcome = runner.runOnce(Trigger.SCHEDULED);
+            // Listeners (and tests) read what the run came to from the context.
+            context.setResult(outcome);
             switch (outcome) {
                 case RunOutcome.Clean clean -> LOG.info(() -> "scheduled run " + clean.runId() + ": no breaks");
                 case RunOutcome.BreaksFound found -> LOG.warning(() -> "scheduled run " + found.runId() + ": "
                         + found.summary().breaksFound() + " breaks");
+                // Quartz alone does not keep two members from running this job at once: a member whose acquired
+                // trigger was blocked releases it back to WAITING while the other member's run goes on. The run
+                // lock is what holds, and the run in progress covers this trigger's slot.
                 case RunOutcome.Busy busy -> LOG.info(() -> "scheduled run skipped: another run holds the lock (" + busy.holder() + ")");
                 case RunOutcome.Failed failed -> LOG.warning(() -> "scheduled run " + failed.runId() + " failed: " + failed.reason());
             }
