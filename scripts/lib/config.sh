@@ -67,6 +67,8 @@ LEDGER_BRIDGE_PORT=${LEDGER_BRIDGE_PORT:-9470}
 LEDGER_API_PORT=${LEDGER_API_PORT:-8080}
 LEDGER_GRPC_PORT=${LEDGER_GRPC_PORT:-8090}
 LEDGER_RECONCILER_PORT=${LEDGER_RECONCILER_PORT:-9480}
+# Options for node-service's JVM, split on spaces (heap, collector: -Xmx2g -XX:+UseZGC); empty: the JVM's defaults.
+LEDGER_SERVICE_JAVA_OPTS=${LEDGER_SERVICE_JAVA_OPTS:-}
 # YAML files overriding any key of the sync-bridge's, node-service's and the reconciler's application.yaml (empty: none).
 LEDGER_BRIDGE_CONFIG=${LEDGER_BRIDGE_CONFIG:-}
 LEDGER_SERVICE_CONFIG=${LEDGER_SERVICE_CONFIG:-}

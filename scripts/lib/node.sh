@@ -109,8 +109,9 @@ dev_auth_dir() { printf '%s\n' "$LEDGER_HOME/dev-auth"; }
 # node_service_command ORG JAR: node-service's command line for ORG, one word a line. This node's reads
 # network/node.properties; a member org's node is told its own mirror and its own bridge.
 node_service_command() {
-  local org=$1 jar=$2
-  local args=(java "-Dnode.ledger-home=$LEDGER_HOME" "-Dnode.org=$org" "-Dserver.host=$(node_listen_host)"
+  local org=$1 jar=$2 jvm
+  read -ra jvm <<<"$LEDGER_SERVICE_JAVA_OPTS"
+  local args=(java "${jvm[@]}" "-Dnode.ledger-home=$LEDGER_HOME" "-Dnode.org=$org" "-Dserver.host=$(node_listen_host)"
     "-Dserver.port=$(org_port node-service "$org")" "-Dgrpc.host=$(node_listen_host)" "-Dgrpc.port=$(org_port node-service "$org" 2)" "-Dauth.issuers.0.jwks-file=$(dev_auth_dir)/dev-jwks.json"
     # The console's one-click development sign-in (for browsers on loopback only), with the same key.
     "-Dnode.console.dev-sign-in-key-dir=$(dev_auth_dir)")

@@ -86,6 +86,19 @@ defaults=$(grep -nE '^(export )?LEDGER_[A-Z0-9_]+=|\$\{LEDGER_[A-Z0-9_]+:-' "$re
 if [[ -z $defaults ]]; then ok "every setting has its default in config.sh only"
 else ko "every setting has its default in config.sh only" "$(head -n 1 <<<"$defaults")"; fi
 
+# LEDGER_SERVICE_JAVA_OPTS reaches node-service's command line as separate words, before -jar; empty adds nothing.
+name="node-service's JVM options reach its command line, each a word of its own"
+jvm_line() {
+  LEDGER_SERVICE_JAVA_OPTS=$1 bash -c 'source "$1/scripts/lib/config.sh"; source "$1/scripts/lib/common.sh"
+    source "$1/scripts/lib/node.sh"
+    node_listen_host() { printf "127.0.0.1\n"; }; org_port() { printf "1\n"; }
+    node_service_command "$LEDGER_NODE_ORG" /x/node-service.jar | head -n 3 | paste -sd "|"' _ "$repo"
+}
+with=$(jvm_line "-Xmx3g -XX:+UseZGC")
+without=$(jvm_line "")
+if [[ $with == "java|-Xmx3g|-XX:+UseZGC" && $without == "java|-Dnode.ledger-home="* ]]; then ok "$name"
+else ko "$name" "with options: $with; without: $without"; fi
+
 # ShellCheck, installed by the scripts themselves, finds nothing in them; a script with a finding fails lint, named.
 if out=$("$ledger" lint 2>&1); then ok "lint finds nothing in the scripts"
 else ko "lint finds nothing in the scripts" "$(grep -m 1 -E ': (error|warning|note|style):' <<<"$out" || tail -n 1 <<<"$out")"; fi
