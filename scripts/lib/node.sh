@@ -119,8 +119,10 @@ node_service_command() {
     args+=("-Dnode.mirror.jdbc-url=$(org_jdbc_url "$org")" "-Dnode.bridge-health-url=http://127.0.0.1:$(org_port sync-bridge "$org")")
   fi
   [[ $LEDGER_WEBHOOKS_PRIVATE_ALLOWED != true ]] || args+=("-Dnode.webhooks.private-addresses-allowed=true")
-  [[ -z $LEDGER_SERVICE_CONFIG ]] || args+=("-Dconfig.file=$LEDGER_SERVICE_CONFIG")
-  printf '%s\n' "${args[@]}" -jar "$jar"
+  # The operator's overrides as node-service's own argument (a -Dconfig.file property was ignored by Helidon).
+  local overrides=()
+  [[ -z $LEDGER_SERVICE_CONFIG ]] || overrides=(--config "$LEDGER_SERVICE_CONFIG")
+  printf '%s\n' "${args[@]}" -jar "$jar" "${overrides[@]}"
 }
 
 # token --role R [--role R2] [--account A]... [--jurisdiction J] [--subject S] [--ttl PT15M]: a short-lived token

@@ -99,6 +99,15 @@ without=$(jvm_line "")
 if [[ $with == "java|-Xmx3g|-XX:+UseZGC" && $without == "java|-Dnode.ledger-home="* ]]; then ok "$name"
 else ko "$name" "with options: $with; without: $without"; fi
 
+# LEDGER_SERVICE_CONFIG reaches node-service as its own --config argument (Helidon ignored the -Dconfig.file property
+# the scripts used to pass, so an operator's overrides were silently dropped).
+name="LEDGER_SERVICE_CONFIG reaches node-service as --config FILE after -jar"
+out=$(LEDGER_SERVICE_CONFIG=/etc/ledger/node.yaml bash -c 'source "$1/scripts/lib/config.sh"; source "$1/scripts/lib/common.sh"
+  source "$1/scripts/lib/node.sh"
+  node_listen_host() { printf "127.0.0.1\n"; }; org_port() { printf "1\n"; }
+  node_service_command "$LEDGER_NODE_ORG" /x/node-service.jar | tail -n 4 | paste -sd "|"' _ "$repo")
+if [[ $out == "-jar|/x/node-service.jar|--config|/etc/ledger/node.yaml" ]]; then ok "$name"; else ko "$name" "the command ends: $out"; fi
+
 # ShellCheck, installed by the scripts themselves, finds nothing in them; a script with a finding fails lint, named.
 if out=$("$ledger" lint 2>&1); then ok "lint finds nothing in the scripts"
 else ko "lint finds nothing in the scripts" "$(grep -m 1 -E ': (error|warning|note|style):' <<<"$out" || tail -n 1 <<<"$out")"; fi

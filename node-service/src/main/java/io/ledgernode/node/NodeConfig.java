@@ -87,6 +87,32 @@ public record NodeConfig(Path ledgerHome, String org, String identity, String co
         }
     }
 
+    /** The one line a bad command line answers with. */
+    public static final String USAGE = "usage: node-service [--config FILE]";
+
+    /**
+     * node-service's configuration tree: environment variables and system properties (Helidon's defaults, above the
+     * rest), then the operator's YAML file named by {@code --config FILE} (LEDGER_SERVICE_CONFIG), then the shipped
+     * application.yaml with every default. A file that is not there is refused, never skipped: an operator's
+     * setting silently ignored is worse than a node that does not start.
+     */
+    public static Config root(List<String> args) {
+        Optional<Path> file = Optional.empty();
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("--config") && i + 1 < args.size() && file.isEmpty()) {
+                file = Optional.of(Path.of(args.get(++i)));
+            } else {
+                throw new IllegalArgumentException(USAGE + " (not understood: " + args.get(i) + ")");
+            }
+        }
+        if (file.isPresent() && !Files.isRegularFile(file.get())) {
+            throw new IllegalArgumentException("the configuration file " + file.get() + " is not there (--config)");
+        }
+        Config.Builder builder = Config.builder();
+        file.ifPresent(path -> builder.addSource(io.helidon.config.ConfigSources.file(path)));
+        return builder.addSource(io.helidon.config.ConfigSources.classpath("application.yaml")).build();
+    }
+
     public static NodeConfig from(Config root) {
         Config node = root.get("node");
         String home = node.get("ledger-home").asString().orElse("");

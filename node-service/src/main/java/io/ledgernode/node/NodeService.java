@@ -140,10 +140,11 @@ public final class NodeService {
         // One line per log record (the JDK's default format takes two), as every process of the node writes them.
         io.ledgernode.process.Logs.configure();
         java.util.logging.Logger.getLogger("").addHandler(RECENT_ERRORS);
-        Config root = Config.create();
+        Config root;
         NodeConfig config;
         GrpcServerConfig grpcConfig;
         try {
+            root = NodeConfig.root(List.of(args));
             config = NodeConfig.from(root);
             grpcConfig = GrpcServerConfig.from(root.get("grpc"));
         } catch (RuntimeException e) {

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -24,12 +25,37 @@ class NodeConfigTest {
         assertThat(config.rateLimit()).isEqualTo(new NodeConfig.RateLimit(50, 100, 1, 30));
     }
 
+    @Test
+    void an_operators_file_given_with_config_overrides_the_shipped_defaults_and_keeps_the_others() throws IOException {
+        Path home = ledgerHome();
+        Path file = Files.createTempFile("node-service", ".yaml");
+        Files.writeString(file, "node:\n  ledger-home: " + home + "\n  rate-limit:\n    requests-per-second: 2000\n    burst: 4000\n"
+                + "auth:\n  issuers:\n    - issuer: ledger-node-dev\n      jwks-file: " + home.resolve("jwks.json") + "\n");
+
+        NodeConfig config = NodeConfig.from(NodeConfig.root(List.of("--config", file.toString())));
+
+        assertThat(config.rateLimit()).isEqualTo(new NodeConfig.RateLimit(2000, 4000, 1, 30));
+        assertThat(config.gateway().endorseRetry()).isEqualTo(new EndorseRetry(16, Duration.ofMillis(20), Duration.ofSeconds(1)));
+    }
+
+    @Test
+    void a_configuration_file_that_is_not_there_is_refused_naming_it() {
+        assertThatThrownBy(() -> NodeConfig.root(List.of("--config", "/nonexistent/node-service.yaml")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the configuration file /nonexistent/node-service.yaml is not there (--config)");
+    }
+
+    @Test
+    void an_argument_node_service_does_not_know_is_refused_with_its_usage() {
+        assertThatThrownBy(() -> NodeConfig.root(List.of("--confg", "x.yaml")))
+                .hasMessage("usage: node-service [--config FILE] (not understood: --confg)");
+        assertThatThrownBy(() -> NodeConfig.root(List.of("--config")))
+                .hasMessage("usage: node-service [--config FILE] (not understood: --config)");
+    }
+
     /** The configuration from the shipped application.yaml alone (with a ledger home and an issuer's key file). */
     private static NodeConfig shipped() throws IOException {
-        Path home = Files.createTempDirectory("ledger-home");
-        Files.createDirectories(home.resolve("network"));
-        Files.writeString(home.resolve("network").resolve("node.properties"),
-                "database.jdbcUrl=jdbc:postgresql://127.0.0.1:5432/ledger\nbridge.healthUrl=http://127.0.0.1:9000\n");
+        Path home = ledgerHome();
         Config root = Config.builder()
                 .sources(ConfigSources.create(Map.of("node.ledger-home", home.toString(),
                         "auth.issuers.0.issuer", "ledger-node-dev", "auth.issuers.0.jwks-file", home.resolve("jwks.json").toString())), ConfigSources.classpath("application.yaml"))
@@ -38,6 +64,15 @@ class NodeConfigTest {
                 .build();
 
         return NodeConfig.from(root);
+    }
+
+    /** A ledger home with the node.properties that `up` writes. */
+    private static Path ledgerHome() throws IOException {
+        Path home = Files.createTempDirectory("ledger-home");
+        Files.createDirectories(home.resolve("network"));
+        Files.writeString(home.resolve("network").resolve("node.properties"),
+                "database.jdbcUrl=jdbc:postgresql://127.0.0.1:5432/ledger\nbridge.healthUrl=http://127.0.0.1:9000\n");
+        return home;
     }
 
     @Test
