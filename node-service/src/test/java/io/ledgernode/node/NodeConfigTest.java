@@ -39,6 +39,20 @@ class NodeConfigTest {
     }
 
     @Test
+    void a_system_property_still_wins_over_the_operators_file() throws IOException {
+        // The scripts give each org's node its ports and home as -D properties; a file must not take them away.
+        Path file = Files.createTempFile("node-service", ".yaml");
+        Files.writeString(file, "server:\n  port: 9999\n");
+        System.setProperty("server.port", "8181");
+        try {
+            assertThat(NodeConfig.root(List.of("--config", file.toString())).get("server.port").asInt().get()).isEqualTo(8181);
+        } finally {
+            System.clearProperty("server.port");
+        }
+        assertThat(NodeConfig.root(List.of("--config", file.toString())).get("server.port").asInt().get()).isEqualTo(9999);
+    }
+
+    @Test
     void a_configuration_file_that_is_not_there_is_refused_naming_it() {
         assertThatThrownBy(() -> NodeConfig.root(List.of("--config", "/nonexistent/node-service.yaml")))
                 .isInstanceOf(IllegalArgumentException.class)
