@@ -209,10 +209,10 @@ test('a given file the manifest does not list fails as added', async () => {
 });
 
 test('a CA that is not a PEM certificate gives one failed line and no other check', async () => {
-  // A private key in PEM, made here and thrown away: a PEM that is not a certificate.
+  // A public key in PEM, made here and thrown away: a PEM that is not a certificate (no key material is committed).
   const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify']);
-  const pkcs8 = Buffer.from(await crypto.subtle.exportKey('pkcs8', pair.privateKey)).toString('base64');
-  const key = `-----BEGIN PRIVATE KEY-----\n${pkcs8}\n-----END PRIVATE KEY-----\n`;
+  const spki = Buffer.from(await crypto.subtle.exportKey('spki', pair.publicKey)).toString('base64');
+  const key = `-----BEGIN PUBLIC KEY-----\n${spki}\n-----END PUBLIC KEY-----\n`;
   const garbage = '-----BEGIN CERTIFICATE-----\nMIIB!!!\n-----END CERTIFICATE-----\n';
   const notDer = '-----BEGIN CERTIFICATE-----\naGVsbG8=\n-----END CERTIFICATE-----\n';
   for (const caPem of ['', 'hello', key, garbage, notDer]) {
