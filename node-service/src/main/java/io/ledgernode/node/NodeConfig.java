@@ -1,6 +1,7 @@
 package io.ledgernode.node;
 
 import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
 import io.ledgernode.gateway.EndorseRetry;
 import io.ledgernode.gateway.OrderRetry;
 import io.ledgernode.gateway.GatewayTimeouts;
@@ -88,7 +89,7 @@ public record NodeConfig(Path ledgerHome, String org, String identity, String co
     }
 
     /** The one line a bad command line answers with. */
-    public static final String USAGE = "usage: node-service [--config FILE]";
+    private static final String USAGE = "usage: node-service [--config FILE]";
 
     /**
      * node-service's configuration tree: environment variables and system properties (Helidon's defaults, above the
@@ -109,8 +110,8 @@ public record NodeConfig(Path ledgerHome, String org, String identity, String co
             throw new IllegalArgumentException("the configuration file " + file.get() + " is not there (--config)");
         }
         Config.Builder builder = Config.builder();
-        file.ifPresent(path -> builder.addSource(io.helidon.config.ConfigSources.file(path)));
-        return builder.addSource(io.helidon.config.ConfigSources.classpath("application.yaml")).build();
+        file.ifPresent(path -> builder.addSource(ConfigSources.file(path)));
+        return builder.addSource(ConfigSources.classpath("application.yaml")).build();
     }
 
     public static NodeConfig from(Config root) {
