@@ -41,13 +41,19 @@ import java.util.stream.Stream;
  *   <li>the same transfers through node-service's REST API.</li>
  * </ol>
  * Each client sends from its own account to its own receiver, so no two transfers touch the same keys and the figures
- * are the path's, not contention's. Run with {@code scripts/ledger bench}; it prints figures and asserts nothing.
+ * are the path's, not contention's. Each path is measured in its steady state: it is first warmed up in rounds until
+ * the JIT compilers of the JVMs it runs through are quiet ({@link #warmUp}). Run with {@code scripts/ledger bench}; it
+ * prints figures and asserts nothing.
  */
 public final class ChainPathBenchmark {
 
     private static final int IN_FLIGHT = 32;
     private static final int PER_PHASE = 1_600;
-    private static final int WARM_UP = 10 * IN_FLIGHT;
+    private static final int WARM_UP = 20 * IN_FLIGHT;
+    private static final int WARM_UP_ROUNDS_MAX = 16;
+    private static final int COMPILER_PERCENT_STEADY = 5;
+    /** Enough receivers that the longest warm-up credits none of them 64 times (16 x 640 / 192 = 53). */
+    private static final int WARM_UP_RECEIVERS = 6 * IN_FLIGHT;
     private static final long TICKS_PER_SECOND = 100;
 
     private ChainPathBenchmark() {
@@ -61,40 +67,50 @@ public final class ChainPathBenchmark {
         Path keys = Path.of(node.getProperty("auth.devDir"));
         String run = runId();
         String issuer = token(keys, run, Role.ISSUER);
-        String operator = token(keys, run, Role.OPERATOR);
         String asset = "C" + run;
         List<String> senders = new ArrayList<>();
-        // Each transferring path pays receivers of its own, each credited (WARM_UP + perPhase) / IN_FLIGHT times (60):
-        // below the node's consolidation threshold (64), so no phase pays for folding the credits another phase made.
+        // Each transferring path, and each path's warm-up, pays receivers of its own, each credited fewer times than
+        // the node's consolidation threshold (64): perPhase / IN_FLIGHT (50) in a phase, at most 53 in a warm-up. So
+        // no phase pays for folding the credits another phase made.
         List<String> bareReceivers = new ArrayList<>();
         List<String> serviceReceivers = new ArrayList<>();
+        List<String> bareWarmUpReceivers = new ArrayList<>();
+        List<String> serviceWarmUpReceivers = new ArrayList<>();
         registerAsset(api, issuer, run, asset);
         for (int i = 0; i < IN_FLIGHT; i++) {
             senders.add("cp-s" + i + "-" + run);
             bareReceivers.add("cp-g" + i + "-" + run);
             serviceReceivers.add("cp-r" + i + "-" + run);
         }
-        for (String id : Stream.of(senders, bareReceivers, serviceReceivers).flatMap(List::stream).toList()) {
-            openAccount(api, operator, id, asset);
+        for (int i = 0; i < WARM_UP_RECEIVERS; i++) {
+            bareWarmUpReceivers.add("cp-wg" + i + "-" + run);
+            serviceWarmUpReceivers.add("cp-wr" + i + "-" + run);
         }
-        for (String id : senders) {
-            mint(api, issuer, id, 100_000_000);
-        }
+        List<String> accounts = Stream.of(senders, bareReceivers, serviceReceivers, bareWarmUpReceivers,
+                serviceWarmUpReceivers).flatMap(List::stream).toList();
         List<String> callers = new ArrayList<>();
         for (int c = 0; c < IN_FLIGHT; c++) {
             callers.add(token(keys, run + "-" + c, Role.OPERATOR));
+        }
+        // Each client opens accounts as a caller of its own: the node limits each caller's request rate.
+        interleaved(IN_FLIGHT, accounts.size(), i -> openAccount(api, callers.get(i % IN_FLIGHT), accounts.get(i), asset));
+        for (String id : senders) {
+            mint(api, issuer, id, 100_000_000);
         }
         Processes processes = new Processes(home.resolve("run"));
         NetworkProfile profile = NetworkProfile.ofHome(home);
         try (LedgerConnection org1 = LedgerConnection.open(profile, node.getProperty("node.org", "Org1"), "User1",
                 GatewayTimeouts.defaults())) {
             LedgerClient gateway = new LedgerClient(org1);
-            // A warm-up of each path, so that no phase pays for the JIT or the first connections: a few hundred
-            // transactions each, as JVMs just started (the chaincode servers after a deployment, node-service after
-            // `up`) spent a third more CPU per transaction over their first thousand than afterwards.
-            phase("warm-up", WARM_UP, processes, i -> noop(gateway, run + "-w", i));
-            phase("warm-up", WARM_UP, processes, i -> bare(gateway, run + "-w", i, senders, bareReceivers, asset));
-            phase("warm-up", WARM_UP, processes, i -> service(api, callers, run + "-w", i, senders, serviceReceivers, asset));
+            // Each path is warmed up until the JVMs it runs through are in their steady state, so that no phase pays
+            // for the JIT or the first connections: a node runs for days, and its cost per transaction is the steady
+            // one. Measured on 2026-12-07: node-service just after `up` spent 3.2 ms of CPU per transfer through
+            // its first ~4,000 transfers, 40 % of it in the C2 compiler, and 1.7 ms once the compiler was done.
+            warmUp("no-op", processes, List.of("bench-client", "ccaas"), i -> noop(gateway, run + "-wn", i));
+            warmUp("bare gateway", processes, List.of("bench-client", "ccaas"),
+                    i -> bare(gateway, run + "-wg", i, senders, bareWarmUpReceivers, asset));
+            warmUp("node-service", processes, List.of("node-service", "ccaas"),
+                    i -> service(api, callers, run + "-ws", i, senders, serviceWarmUpReceivers, asset));
 
             Phase noop = phase("no-op submits (Money:outcome as a transaction), bare gateway", perPhase, processes,
                     i -> noop(gateway, run + "-n", i));
@@ -120,16 +136,31 @@ public final class ChainPathBenchmark {
 
 
     /** One phase: its rate, latencies and the CPU ticks each process spent during it. */
-    private record Phase(String name, int count, long wallNanos, long[] micros, Map<String, Long> ticks) {
+    private record Phase(String name, int count, long wallNanos, long[] micros, Map<String, Long> ticks,
+            Map<String, Long> compilerTicks) {
         double perSecond() {
             return count / (wallNanos / 1e9);
         }
 
         /** CPU milliseconds per transaction of the processes whose names start with {@code prefix}. */
         double millisPerTx(String prefix) {
-            long sum = ticks.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
-                    .mapToLong(Map.Entry::getValue).sum();
-            return sum * 1000.0 / TICKS_PER_SECOND / count;
+            return sum(ticks, prefix) * 1000.0 / TICKS_PER_SECOND / count;
+        }
+
+        /** The share of the CPU of the processes named {@code prefixes} that their JIT compilers spent. */
+        double compilerShare(List<String> prefixes) {
+            long all = 0;
+            long compilers = 0;
+            for (String prefix : prefixes) {
+                all += sum(ticks, prefix);
+                compilers += sum(compilerTicks, prefix);
+            }
+            return all == 0 ? 0 : (double) compilers / all;
+        }
+
+        private static long sum(Map<String, Long> ticks, String prefix) {
+            return ticks.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).mapToLong(Map.Entry::getValue)
+                    .sum();
         }
 
         /** Fabric's own CPU per transaction: peers, orderers and the chaincode servers. */
@@ -138,18 +169,47 @@ public final class ChainPathBenchmark {
         }
     }
 
+    /**
+     * Rounds of {@value #WARM_UP} transactions until the JVMs the path runs through (the processes whose names start
+     * with one of {@code jvms}) are in their steady state: their JIT compilers spent at most
+     * {@value #COMPILER_PERCENT_STEADY} % of their CPU in a round, or {@value #WARM_UP_ROUNDS_MAX} rounds ran. Each
+     * round is printed (CPU per transaction, compilers' share), so the warm-up shows.
+     */
+    private static void warmUp(String path, Processes processes, List<String> jvms, Indexed operation)
+            throws Exception {
+        StringBuilder rounds = new StringBuilder();
+        for (int round = 0; round < WARM_UP_ROUNDS_MAX; round++) {
+            int offset = round * WARM_UP;
+            Phase phase = phase("warm-up", WARM_UP, processes, i -> operation.run(offset + i));
+            double compilers = 100 * phase.compilerShare(jvms);
+            rounds.append(String.format(Locale.ROOT, " %.2f (%.0f %%)",
+                    jvms.stream().mapToDouble(phase::millisPerTx).sum(), compilers));
+            if (compilers <= COMPILER_PERCENT_STEADY) {
+                break;
+            }
+        }
+        System.out.printf(Locale.ROOT, "warm-up, %s: CPU ms per tx of %s (JIT compilers' share) by round of %d:%s%n",
+                path, String.join(" + ", jvms), WARM_UP, rounds);
+    }
+
     private static Phase phase(String name, int count, Processes processes, Indexed operation) throws Exception {
         Map<String, Long> before = processes.ticks();
+        Map<String, Long> compilersBefore = processes.compilerTicks();
         long start = System.nanoTime();
         long[] micros = interleaved(IN_FLIGHT, count, operation);
         long wall = System.nanoTime() - start;
-        Map<String, Long> spent = new TreeMap<>();
-        processes.ticks().forEach((process, after) -> spent.put(process, after - before.getOrDefault(process, after)));
-        Phase phase = new Phase(name, count, wall, micros, spent);
+        Phase phase = new Phase(name, count, wall, micros, spent(before, processes.ticks()),
+                spent(compilersBefore, processes.compilerTicks()));
         if (!name.equals("warm-up")) {
             print(phase);
         }
         return phase;
+    }
+
+    private static Map<String, Long> spent(Map<String, Long> before, Map<String, Long> after) {
+        Map<String, Long> spent = new TreeMap<>();
+        after.forEach((process, ticks) -> spent.put(process, ticks - before.getOrDefault(process, ticks)));
+        return spent;
     }
 
     private static void print(Phase phase) {
@@ -172,19 +232,22 @@ public final class ChainPathBenchmark {
         committed(gateway.submit("Money:outcome", "noop-" + tag + "-" + i));
     }
 
-    /** Request i of a phase goes from sender i % IN_FLIGHT: each client sends from its own account. */
+    /**
+     * Request i of a phase goes from sender i % IN_FLIGHT (each client sends from its own account) to receiver
+     * i % receivers: the client's own receiver in a phase, one of many in a warm-up.
+     */
     private static void bare(LedgerClient gateway, String tag, int i, List<String> senders,
             List<String> receivers, String asset) {
         int client = i % IN_FLIGHT;
         committed(gateway.submit("Money:transfer", "{\"idempotencyKey\":\"" + tag + "-" + i + "\","
-                + transfer(senders.get(client), receivers.get(client), asset).substring(1)));
+                + transfer(senders.get(client), receivers.get(i % receivers.size()), asset).substring(1)));
     }
 
     private static void service(String api, List<String> callers, String tag, int i, List<String> senders,
             List<String> receivers, String asset) throws Exception {
         int client = i % IN_FLIGHT;
         must(post(api, "/v1/transfers", callers.get(client), tag + "-" + i,
-                transfer(senders.get(client), receivers.get(client), asset)));
+                transfer(senders.get(client), receivers.get(i % receivers.size()), asset)));
     }
 
     private static void committed(SubmitOutcome outcome) {
@@ -193,31 +256,61 @@ public final class ChainPathBenchmark {
         }
     }
 
-    /** The node's processes, by the pid files its supervisors keep ({@code run/<name>.child}). */
+    /** The node's processes, by the pid files its supervisors keep ({@code run/<name>.child}), and this JVM. */
     private record Processes(Path run) {
-        /** CPU ticks (user + system) of every live process, by name. */
+        /** CPU ticks (user + system) of every live process, by name ({@code bench-client}: this JVM). */
         Map<String, Long> ticks() throws IOException {
+            return sample(false);
+        }
+
+        /**
+         * CPU ticks of the JIT compiler threads ({@code C1 CompilerThread*}, {@code C2 CompilerThread*}) of every live
+         * process, by name; 0 for a process that is not a JVM.
+         */
+        Map<String, Long> compilerTicks() throws IOException {
+            return sample(true);
+        }
+
+        private Map<String, Long> sample(boolean compilerOnly) throws IOException {
             Map<String, Long> ticks = new TreeMap<>();
             try (Stream<Path> files = Files.list(run)) {
                 for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".child")).toList()) {
                     String name = file.getFileName().toString().replaceFirst("\\.child$", "");
                     // "<pid> <start time>": the start time tells a recycled pid apart.
                     String pid = Files.readString(file).trim().split("\\s+")[0];
-                    Path stat = Path.of("/proc", pid, "stat");
-                    if (!pid.matches("[0-9]+") || !Files.exists(stat)) {
-                        continue;
+                    if (pid.matches("[0-9]+") && Files.exists(Path.of("/proc", pid, "stat"))) {
+                        ticks.put(name, compilerOnly ? compilerTicks(Path.of("/proc", pid)) : ticks(Path.of("/proc", pid)));
                     }
-                    // Fields after the command name, which is in parentheses and may hold spaces: utime is the 14th
-                    // field of the line, stime the 15th.
-                    String line = Files.readString(stat);
-                    String[] after = line.substring(line.lastIndexOf(')') + 2).split(" ");
-                    ticks.put(name, Long.parseLong(after[11]) + Long.parseLong(after[12]));
                 }
             }
-            String self = Files.readString(Path.of("/proc/self/stat"));
-            String[] after = self.substring(self.lastIndexOf(')') + 2).split(" ");
-            ticks.put("bench-client", Long.parseLong(after[11]) + Long.parseLong(after[12]));
+            Path self = Path.of("/proc/self");
+            ticks.put("bench-client", compilerOnly ? compilerTicks(self) : ticks(self));
             return ticks;
+        }
+
+        private static long compilerTicks(Path process) throws IOException {
+            long sum = 0;
+            try (Stream<Path> tasks = Files.list(process.resolve("task"))) {
+                for (Path task : tasks.toList()) {
+                    try {
+                        if (Files.readString(task.resolve("comm")).matches("C[12] CompilerThre.*\\s*")) {
+                            sum += ticks(task);
+                        }
+                    } catch (IOException gone) {
+                        // The thread ended between the listing and the read: it spends nothing more.
+                    }
+                }
+            }
+            return sum;
+        }
+
+        /** utime + stime of a process or thread, from its {@code stat}. */
+        private static long ticks(Path process) throws IOException {
+            // Fields after the command name, which is in parentheses and may hold spaces: utime is the 14th field of
+            // the line, stime the 15th.
+            String line = Files.readString(process.resolve("stat"));
+            String[] after = line.substring(line.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(after[11]) + Long.parseLong(after[12]);
         }
     }
 }
