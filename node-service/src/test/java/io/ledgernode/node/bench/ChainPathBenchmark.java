@@ -105,7 +105,7 @@ public final class ChainPathBenchmark {
             // Each path is warmed up until the JVMs it runs through are in their steady state, so that no phase pays
             // for the JIT or the first connections: a node runs for days, and its cost per transaction is the steady
             // one. Measured on 2026-12-07: node-service just after `up` spent 3.2 ms of CPU per transfer through
-            // its first ~4,000 transfers, 40 % of it in the C2 compiler, and 1.7 ms once the compiler was done.
+            // its first ~4,000 transfers, about 40 % of it in the C2 compiler, and 1.1-1.8 ms once it was done.
             warmUp("no-op", processes, List.of("bench-client", "ccaas"), i -> noop(gateway, run + "-wn", i));
             warmUp("bare gateway", processes, List.of("bench-client", "ccaas"),
                     i -> bare(gateway, run + "-wg", i, senders, bareWarmUpReceivers, asset));
