@@ -1,5 +1,7 @@
 package io.ledgernode.process;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.ConsoleHandler;
@@ -33,7 +35,7 @@ public final class Logs {
             }
         }
         if (java.util.Arrays.stream(root.getHandlers()).noneMatch(AsyncLineHandler.class::isInstance)) {
-            AsyncLineHandler lines = new AsyncLineHandler(System.err);
+            AsyncLineHandler lines = new AsyncLineHandler(new FileOutputStream(FileDescriptor.err));
             lines.setLevel(level);
             root.addHandler(lines);
         }

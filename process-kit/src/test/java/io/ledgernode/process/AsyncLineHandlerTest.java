@@ -103,6 +103,43 @@ class AsyncLineHandlerTest {
         assertThat(lines[1_000]).endsWith("after");
     }
 
+    /** Counts the writes that reach the file: each one is a system call, and a wakeup of the writer before it. */
+    private static final class CountedOutput extends OutputStream {
+        final ByteArrayOutputStream written = new ByteArrayOutputStream();
+        int writes;
+
+        @Override
+        public synchronized void write(int b) {
+            writes++;
+            written.write(b);
+        }
+
+        @Override
+        public synchronized void write(byte[] bytes, int offset, int length) {
+            writes++;
+            written.write(bytes, offset, length);
+        }
+    }
+
+    @Test
+    void lines_logged_together_reach_the_file_in_a_few_writes_not_one_per_line() {
+        CountedOutput output = new CountedOutput();
+        AsyncLineHandler handler = new AsyncLineHandler(output);
+
+        // A burst of requests, each logging its access line as it is answered.
+        for (int i = 0; i < 1_000; i++) {
+            handler.publish(record("request " + i));
+        }
+        handler.flush();
+
+        synchronized (output) {
+            assertThat(output.written.toString(StandardCharsets.UTF_8).split(System.lineSeparator())).hasSize(1_000);
+            // Standard error as the JDK's console handler wrote to it made one write per line: 1,000 here.
+            assertThat(output.writes).isLessThanOrEqualTo(20);
+        }
+        handler.close();
+    }
+
     private static LogRecord record(String message) {
         LogRecord record = new LogRecord(Level.INFO, message);
         record.setLoggerName("io.ledgernode.node.access");

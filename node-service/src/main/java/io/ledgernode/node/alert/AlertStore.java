@@ -95,6 +95,17 @@ public final class AlertStore {
         }
     }
 
+    /** The id of the newest alert kept, 0 when there is none. */
+    public long maxId() throws SQLException {
+        try (Connection connection = transaction(); PreparedStatement select = connection.prepareStatement(
+                "SELECT coalesce(max(id), 0) FROM notifications.alerts"); ResultSet rs = select.executeQuery()) {
+            rs.next();
+            long max = rs.getLong(1);
+            connection.rollback();
+            return max;
+        }
+    }
+
     /**
      * Alerts with ids after {@code afterId} (0: from the first), oldest first, only of {@code jurisdiction} and only of
      * {@code accounts} when given, at most {@code limit}.

@@ -114,11 +114,27 @@ final class SubscriptionStore {
                 + "AND owner_subject = ? AND id = ?", issuer, subject, id));
     }
 
-    /** Active subscriptions whose next delivery is due at {@code now}, at most {@code limit}. */
-    List<Subscription> due(Instant now, int limit) throws SQLException {
+    /**
+     * Active subscriptions whose next delivery is due at {@code now} and that may have something to send: not yet
+     * looked at up to the mirror's {@code height}, or (a subscription to alerts) up to alert {@code alertMax}. At most
+     * {@code limit}.
+     */
+    List<Subscription> due(Instant now, long height, long alertMax, int limit) throws SQLException {
         return read(connection -> list(connection, "SELECT " + COLUMNS + " FROM notifications.subscriptions WHERE status = 'ACTIVE' AND "
-                + "(next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY coalesce(next_attempt_at, created_at) LIMIT ?",
-                Timestamp.from(now), limit));
+                + "(next_attempt_at IS NULL OR next_attempt_at <= ?) AND (checked_height < ? OR ('" + SubscriptionRequest.ALERT
+                + "' = ANY(event_kinds) AND checked_alert < ?)) ORDER BY coalesce(next_attempt_at, created_at) LIMIT ?",
+                Timestamp.from(now), height, alertMax, limit));
+    }
+
+    /**
+     * A round sent the subscription everything up to the mirror's {@code height} and alert {@code alertMax}: it is not
+     * served again before either moves. Only if its positions are still {@code after} and {@code alertsAfter} (a replay
+     * asked meanwhile wins).
+     */
+    void checked(String id, EntryPosition after, long alertsAfter, long height, long alertMax) throws SQLException {
+        update("UPDATE notifications.subscriptions SET checked_height = ?, checked_alert = ? WHERE id = ? AND after_block = ? "
+                + "AND after_tx = ? AND after_entry = ? AND alerts_after = ? AND next_attempt_at IS NULL", height, alertMax, id,
+                after.blockNumber(), after.txIndex(), after.entryIndex(), alertsAfter);
     }
 
     /** Pauses or resumes; false when the owner has no such subscription. */
@@ -135,7 +151,8 @@ final class SubscriptionStore {
     boolean replayFrom(String issuer, String subject, String id, long block) throws SQLException {
         EntryPosition after = Subscription.before(block);
         return update("UPDATE notifications.subscriptions SET after_block = ?, after_tx = ?, after_entry = ?, failing_since = NULL, "
-                + "attempts = 0, next_attempt_at = NULL, last_error = NULL WHERE owner_issuer = ? AND owner_subject = ? AND id = ?",
+                + "attempts = 0, next_attempt_at = NULL, last_error = NULL, checked_height = -1 WHERE owner_issuer = ? AND owner_subject = ? "
+                + "AND id = ?",
                 after.blockNumber(), after.txIndex(), after.entryIndex(), issuer, subject, id) == 1;
     }
 

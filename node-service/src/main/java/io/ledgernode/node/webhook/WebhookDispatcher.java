@@ -2,6 +2,7 @@ package io.ledgernode.node.webhook;
 
 import io.ledgernode.api.money.EntryKind;
 import io.ledgernode.mirror.EntryPosition;
+import io.ledgernode.mirror.MirrorReader;
 import io.ledgernode.mirror.PartyEntry;
 import io.ledgernode.node.mirror.Mirror;
 import java.sql.SQLException;
@@ -68,12 +69,20 @@ public final class WebhookDispatcher {
         this.observer = observer;
     }
 
-    /** One round: every due subscription served on a virtual thread of its own, the round over when all are. */
+    /**
+     * One round: every due subscription that may have something to send (see {@link SubscriptionStore#due}) served on a
+     * virtual thread of its own, the round over when all are. With the mirror and the alerts where they were, it reads
+     * no subscription's entries: an idle node's round is three small queries however many subscriptions it keeps.
+     */
     public Round round() {
         List<Subscription> due;
+        long height;
+        long alertMax;
         try {
-            due = store.due(clock.instant(), SUBSCRIPTIONS_PER_ROUND_MAX);
-        } catch (SQLException e) {
+            height = mirror.height();
+            alertMax = alerts.maxId();
+            due = store.due(clock.instant(), height, alertMax, SUBSCRIPTIONS_PER_ROUND_MAX);
+        } catch (io.ledgernode.node.http.ApiException | SQLException e) {
             LOG.warning("webhook subscriptions could not be read: " + e.getMessage());
             return new Round(0, 0, 0, 0);
         }
@@ -81,7 +90,7 @@ public final class WebhookDispatcher {
         try (ExecutorService serving = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<int[]>> served = new ArrayList<>();
             for (Subscription subscription : due) {
-                served.add(serving.submit(() -> serve(subscription)));
+                served.add(serving.submit(() -> serve(subscription, height, alertMax)));
             }
             for (Future<int[]> one : served) {
                 try {
@@ -100,13 +109,18 @@ public final class WebhookDispatcher {
         return new Round(due.size(), totals[0], totals[1], totals[2]);
     }
 
-    /** Sends the subscription what follows its positions, entries then alerts: delivered, failed, dead-lettered counts. */
-    private int[] serve(Subscription subscription) throws SQLException {
+    /**
+     * Sends the subscription what follows its positions, entries then alerts: delivered, failed, dead-lettered counts.
+     * When it was sent everything there was, it is marked as looked at up to the entries' height and {@code alertMax}.
+     */
+    private int[] serve(Subscription subscription, long roundHeight, long alertMax) throws SQLException {
         Serving round = new Serving(subscription);
         Collection<String> kinds = subscription.eventKinds().stream().map(EntryKind::name).toList();
         Optional<Collection<String>> accounts = subscription.accounts().map(list -> list);
         EntryPosition from = subscription.after();
-        List<PartyEntry> next = kinds.isEmpty() ? List.of() : mirror.read(view -> view.entriesFor(from, kinds, accounts, subscription.jurisdiction(), config.perRoundMax())).value();
+        MirrorReader.Snapshot<List<PartyEntry>> read = kinds.isEmpty() ? new MirrorReader.Snapshot<>(roundHeight, List.of())
+                : mirror.read(view -> view.entriesFor(from, kinds, accounts, subscription.jurisdiction(), config.perRoundMax()));
+        List<PartyEntry> next = read.value();
         EntryPosition[] at = {from};
         for (PartyEntry entry : next) {
             WebhookMessage message = WebhookMessage.of(subscription, entry);
@@ -135,10 +149,13 @@ public final class WebhookDispatcher {
             }
             at[0] = to;
         }
+        long[] after = {subscription.alertsAfter()};
+        boolean alertsLeft = false;
         if (subscription.alerts()) {
-            long[] after = {subscription.alertsAfter()};
-            for (io.ledgernode.node.alert.Alert alert : alerts.after(after[0], subscription.jurisdiction(), subscription.accounts(),
-                    config.perRoundMax())) {
+            List<io.ledgernode.node.alert.Alert> nextAlerts = alerts.after(after[0], subscription.jurisdiction(), subscription.accounts(),
+                    config.perRoundMax());
+            alertsLeft = nextAlerts.size() == config.perRoundMax();
+            for (io.ledgernode.node.alert.Alert alert : nextAlerts) {
                 boolean goOn = round.send(WebhookMessage.of(subscription, alert), alert.position(), new Stream() {
                             @Override
                             public void delivered() throws SQLException {
@@ -160,6 +177,10 @@ public final class WebhookDispatcher {
                 }
                 after[0] = alert.id();
             }
+        }
+        // Everything up to the read's height (and alertMax) went, unless a full page was read: more may follow it.
+        if (next.size() < config.perRoundMax() && !alertsLeft) {
+            store.checked(subscription.id(), at[0], after[0], read.height(), alertMax);
         }
         return round.counts;
     }

@@ -206,6 +206,28 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void an_idle_node_looks_at_no_subscription_until_a_block_comes_and_then_at_each_once() throws Exception {
+        Webhooks webhooks = webhooks(Duration.ofHours(24));
+        subscribe(webhooks, wallet("alice"), "sub-alice", List.of("CREDIT"));
+        // Bob is never credited: his subscription has nothing to send, block after block.
+        subscribe(webhooks, wallet("bob"), "sub-bob", List.of("CREDIT"));
+        transfers(1, 2);
+        deliverAll(webhooks);
+
+        // Nothing came: a round looks at no subscription (it used to read both subscriptions' entries, 5 times a second).
+        for (int i = 0; i < 3; i++) {
+            assertThat(webhooks.dispatcher().round().subscriptions()).isZero();
+        }
+
+        transfers(3, 1);
+        WebhookDispatcher.Round afterBlock = webhooks.dispatcher().round();
+        assertThat(afterBlock.subscriptions()).isEqualTo(2);
+        assertThat(afterBlock.delivered()).isEqualTo(1);
+        assertThat(webhooks.dispatcher().round().subscriptions()).isZero();
+        assertThat(distinct(accepted())).extracting(r -> data(r).path("blockNumber").asInt()).containsExactly(1, 2, 3);
+    }
+
+    @Test
     void a_node_replaced_while_the_receiver_is_down_delivers_from_where_the_last_one_stopped() throws Exception {
         Webhooks first = webhooks(Duration.ofHours(24));
         subscribe(first, wallet("alice"), "sub-1", List.of("CREDIT"));
