@@ -274,7 +274,38 @@ public final class NodeServiceBenchmark {
      * due, not when it was sent, so a stall shows in the figures rather than hiding by sending less.
      */
     private static Measured paced(URI base, double perSecond, Operation operation) throws Exception {
-        return run(base, operation, (long) (1e9 * CLIENTS / perSecond));
+        SleepLateness sleeper = new SleepLateness();
+        Measured paced = run(base, operation, (long) (1e9 * CLIENTS / perSecond));
+        Measured late = sleeper.stop();
+        // Context for the p99: how late this machine's scheduler wakes a thread that needs a CPU for a moment, in the
+        // same seconds. A paced read waits for a CPU several times (the client, node-service's threads, Postgres).
+        System.out.printf(Locale.ROOT, "a thread that only sleeps 1 ms at a time, during that run: woken late by p50 %.2f ms, "
+                + "p99 %.2f ms (%d sleeps)%n", late.p50Millis(), late.p99Millis(), late.micros().length);
+        return paced;
+    }
+
+    /** A thread that sleeps 1 ms at a time and keeps how late each wakeup came, in microseconds. */
+    private static final class SleepLateness {
+        private final Latencies late = new Latencies();
+        private final long from = System.nanoTime();
+        private volatile boolean stopped;
+        private final Thread thread = Thread.ofPlatform().daemon().name("sleep-lateness").start(() -> {
+            while (!stopped) {
+                long before = System.nanoTime();
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                late.add(Math.max(0, System.nanoTime() - before - 1_000_000) / 1_000);
+            }
+        });
+
+        Measured stop() throws InterruptedException {
+            stopped = true;
+            thread.join();
+            return new Measured(late.stream().toArray(), System.nanoTime() - from);
+        }
     }
 
     private static Measured run(URI base, Operation operation, long intervalNanos) throws Exception {
