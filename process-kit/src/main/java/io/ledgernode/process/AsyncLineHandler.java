@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -21,12 +22,12 @@ import java.util.logging.LogRecord;
  * that logged meanwhile (node-service writes an access-log line per request: one rotation stopped its answers for
  * 150 ms).
  *
- * <p>The writer wakes at most once per {@link #LINGER_MILLIS}: woken by a line, it waits that long for the lines logged
- * meanwhile and writes them all with one write to the file. Found in node-service at 8,800 reads a second: writing each
- * line as it came (standard error flushes at every line) woke this thread and made a write call for every request,
- * 55,000 wakeups in 8 seconds and a tenth of a core, on a 2-core machine whose other threads' wait for a CPU is what a
- * read's tail latency is made of. A line therefore reaches the file up to {@value #LINGER_MILLIS} ms after it was
- * logged.
+ * <p>While lines keep coming, the writer wakes at most once per {@link #LINGER}: woken by a line less than that after
+ * its last write, it waits that long for the lines logged meanwhile and writes them all with one write to the file.
+ * Found in node-service at 8,800 reads a second: writing each line as it came (standard error flushes at every line)
+ * woke this thread and made a write call for every request, 55,000 wakeups in 8 seconds and a tenth of a core, on a
+ * 2-core machine whose other threads' wait for a CPU is what a read's tail latency is made of. A line after a quiet
+ * spell is written at once, so a command's occasional lines keep their place beside what it prints on standard output.
  *
  * <p>Nothing is dropped: with {@link #CAPACITY} lines waiting, a caller waits for room. {@link #close()} (which the
  * JDK's log manager calls at exit) writes out what is queued; a line logged after that is written by its caller.
@@ -35,11 +36,12 @@ public final class AsyncLineHandler extends Handler {
 
     /** Lines waiting at most: about three seconds of access log at 10,000 requests a second. */
     static final int CAPACITY = 32_768;
-    /** How long the writer, woken by a line, waits for more before writing them together. */
-    static final long LINGER_MILLIS = 10;
+    /** How long the writer, woken by a line soon after its last write, waits for more before writing them together. */
+    static final Duration LINGER = Duration.ofMillis(10);
     private static final int BUFFER_BYTES = 64 * 1024;
 
     private final OutputStream out;
+    private final Duration linger;
     private final BlockingQueue<String> lines;
     private final Thread writer;
     private final AtomicLong queued = new AtomicLong();
@@ -51,11 +53,12 @@ public final class AsyncLineHandler extends Handler {
      * System#err}, which flushes at every line), buffered here and flushed once per batch.
      */
     public AsyncLineHandler(OutputStream out) {
-        this(out, CAPACITY);
+        this(out, CAPACITY, LINGER);
     }
 
-    AsyncLineHandler(OutputStream out, int capacity) {
+    AsyncLineHandler(OutputStream out, int capacity, Duration linger) {
         this.out = new BufferedOutputStream(Objects.requireNonNull(out, "out"), BUFFER_BYTES);
+        this.linger = Objects.requireNonNull(linger, "linger");
         this.lines = new ArrayBlockingQueue<>(capacity);
         setFormatter(new LineFormatter());
         this.writer = Thread.ofPlatform().daemon().name("log-writer").start(this::write);
@@ -89,17 +92,21 @@ public final class AsyncLineHandler extends Handler {
 
     private void write() {
         List<String> batch = new ArrayList<>();
+        long lastWrite = System.nanoTime() - 2 * linger.toNanos();
         while (!closed || !lines.isEmpty()) {
             try {
                 batch.add(lines.take());
-                // Lines logged during this wait signal no one (this thread is not waiting on the queue): the callers
-                // pay no wakeup, and the batch goes out in one write.
-                Thread.sleep(LINGER_MILLIS);
+                if (System.nanoTime() - lastWrite < linger.toNanos()) {
+                    // Lines are coming steadily. Those logged during this wait signal no one (this thread is not
+                    // waiting on the queue): the callers pay no wakeup, and the batch goes out in one write.
+                    Thread.sleep(linger);
+                }
             } catch (InterruptedException e) {
                 // close(): whatever was taken is written below, the rest by close() itself.
             }
             lines.drainTo(batch);
             writeNow(batch);
+            lastWrite = System.nanoTime();
             written.addAndGet(batch.size());
             batch.clear();
         }

@@ -21,6 +21,16 @@ public final class Logs {
     private Logs() {
     }
 
+    /**
+     * Waits until every log line logged so far is written: call before printing a command's last lines on standard
+     * output, so they come after its log lines even where both streams go to one file or terminal.
+     */
+    public static void flush() {
+        for (Handler handler : Logger.getLogger("").getHandlers()) {
+            handler.flush();
+        }
+    }
+
     /** Call first thing in a main, before anything logs. {@code quietLoggers}: logger names kept to warnings. */
     public static synchronized void configure(String... quietLoggers) {
         // The JDK's console handler (standard error, INFO and above) replaced by one that writes from a thread of its

@@ -66,7 +66,7 @@ class AsyncLineHandlerTest {
     @Test
     void with_the_queue_full_a_caller_waits_for_room_and_no_line_is_dropped() throws Exception {
         StalledOutput output = new StalledOutput();
-        AsyncLineHandler handler = new AsyncLineHandler(new PrintStream(output, false, StandardCharsets.UTF_8), 2);
+        AsyncLineHandler handler = new AsyncLineHandler(new PrintStream(output, false, StandardCharsets.UTF_8), 2, AsyncLineHandler.LINGER);
         Thread caller = Thread.ofPlatform().start(() -> {
             for (int i = 0; i < 6; i++) {
                 handler.publish(record("line " + i));
@@ -136,6 +136,25 @@ class AsyncLineHandlerTest {
             assertThat(output.written.toString(StandardCharsets.UTF_8).split(System.lineSeparator())).hasSize(1_000);
             // Standard error as the JDK's console handler wrote to it made one write per line: 1,000 here.
             assertThat(output.writes).isLessThanOrEqualTo(20);
+        }
+        handler.close();
+    }
+
+    @Test
+    void a_line_after_a_quiet_spell_is_written_at_once_not_held_for_more() throws Exception {
+        CountedOutput output = new CountedOutput();
+        // A linger far longer than this test may take: only a line that is not held can pass.
+        AsyncLineHandler handler = new AsyncLineHandler(output, AsyncLineHandler.CAPACITY, java.time.Duration.ofMinutes(1));
+
+        handler.publish(record("run 1: published 9 signed reports"));
+
+        while (true) {
+            synchronized (output) {
+                if (output.written.toString(StandardCharsets.UTF_8).contains("published 9 signed reports")) {
+                    break;
+                }
+            }
+            Thread.sleep(1);
         }
         handler.close();
     }

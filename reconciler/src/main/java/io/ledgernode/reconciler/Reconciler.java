@@ -96,6 +96,8 @@ public final class Reconciler {
             ReconcilerDatabase.migrate(own);
             ReportHandOff reports = reports(config, profile, mirror);
             RunOutcome outcome = runner(config, profile, own, mirror, reports).runOnce(Trigger.ON_DEMAND, blocks);
+            // The run's log lines out first: the report's directory must be the last line even with both streams merged.
+            Logs.flush();
             System.out.println(describe(outcome));
             reports.lastPublished().forEach(report -> System.out.println("reconciler: published " + report.directory()));
             // The last line is the directory of the run's reconciliation report (every jurisdiction's breaks).
