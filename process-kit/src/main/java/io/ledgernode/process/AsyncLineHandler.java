@@ -140,7 +140,7 @@ public final class AsyncLineHandler extends Handler {
                 return;
             }
         }
-        writeNow(List.of());
+        // Nothing left to flush: the writer flushes each batch before counting it written.
     }
 
     /** Writes out what is queued and stops the writer; lines logged afterwards are written by their callers. */

@@ -4,6 +4,7 @@ import io.ledgernode.api.money.EntryKind;
 import io.ledgernode.mirror.EntryPosition;
 import io.ledgernode.mirror.MirrorReader;
 import io.ledgernode.mirror.PartyEntry;
+import io.ledgernode.node.http.ApiException;
 import io.ledgernode.node.mirror.Mirror;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -82,7 +83,7 @@ public final class WebhookDispatcher {
             height = mirror.height();
             alertMax = alerts.maxId();
             due = store.due(clock.instant(), height, alertMax, SUBSCRIPTIONS_PER_ROUND_MAX);
-        } catch (io.ledgernode.node.http.ApiException | SQLException e) {
+        } catch (ApiException | SQLException e) {
             LOG.warning("webhook subscriptions could not be read: " + e.getMessage());
             return new Round(0, 0, 0, 0);
         }
