@@ -30,6 +30,12 @@ public final class AlertStore {
                   Optional<String> txId, Optional<EntryPosition> position, EntryKind side, Instant occurredAt, String detail) {
     }
 
+    /**
+     * The advisory lock every writer of alerts holds until it commits (see {@link #insert}): a fixed number outside the
+     * 32-bit range of the {@code hashtext} keys that {@code SubscriptionStore} locks, so the two never meet.
+     */
+    private static final long ALERT_WRITER_LOCK = 0x4c4e_414c_4552_5431L;
+
     private final DataSource dataSource;
 
     public AlertStore(DataSource dataSource) {
@@ -170,9 +176,20 @@ public final class AlertStore {
         return alerts;
     }
 
+    /**
+     * Keeps alerts in the caller's transaction, after taking the alerts' writer lock (released when that transaction
+     * ends). Why: ids come from a sequence, and a reader that has moved past an id (a webhook subscription's
+     * {@code alerts_after}) never looks below it again. Two writers (the scan and a refused attempt) that took ids 10
+     * and 11 and committed 11 first would let a reader see 11 and skip 10 for ever. Holding the lock from before the id
+     * is taken until the commit makes ids become visible in their order.
+     */
     private static void insert(Connection connection, List<Raised> alerts, Instant now) throws SQLException {
         if (alerts.isEmpty()) {
             return;
+        }
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            lock.setLong(1, ALERT_WRITER_LOCK);
+            lock.executeQuery().close();
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO notifications.alerts (kind, account_id, jurisdiction, asset, "
                 + "amount, threshold, tx_id, block_number, tx_index, entry_index, occurred_at, detail, raised_at, entry_kind) "
