@@ -27,6 +27,9 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$here/config.sh"
 # shellcheck source=logs.sh
 source "$here/logs.sh"
+# Probes run in this shell's forks (probe_answers), never as new programs: see probe.sh.
+# shellcheck source=probe.sh
+source "$here/probe.sh"
 
 usage() { printf 'supervise.sh: usage: supervise.sh NAME RUN_DIR [--probe KIND TARGET] [--daemon-pidfile FILE] [--log FILE] -- COMMAND...\n' >&2; exit 2; }
 [[ $# -ge 4 ]] || usage
@@ -84,7 +87,8 @@ ledger_process_last_restart_timestamp_seconds{$labels} $last_restart"
 # True while the child runs (a zombie, exited but not yet waited for, does not count).
 child_running() {
   local stat
-  ((child > 0)) && stat=$(cat "/proc/$child/stat" 2>/dev/null) || return 1
+  # read, not $(cat ...): this runs every interval, and a builtin starts no program.
+  ((child > 0)) && IFS= read -r stat 2>/dev/null <"/proc/$child/stat" || return 1
   stat=${stat##*) }
   [[ ${stat:0:1} != Z ]]
 }
@@ -104,10 +108,9 @@ stop_daemon() {
   kill -KILL "$pid" 2>/dev/null || true
 }
 
-# Sleeps in the background so SIGTERM interrupts the wait at once.
+# Sleeps with a builtin (nap, from probe.sh) that SIGTERM interrupts at once, starting no program every interval.
 pause() {
-  sleep "$1" &
-  wait $! || true
+  nap "$1"
 }
 
 stop() {
@@ -160,7 +163,7 @@ watch_child() {
       return 0
     fi
     ((${#probe[@]})) || { ((live)) || { live=1; set_state live "running"; }; continue; }
-    if "$here/probe.sh" "${probe[@]}" "$LEDGER_PROBE_TIMEOUT"; then
+    if probe_answers "${probe[@]}" "$LEDGER_PROBE_TIMEOUT"; then
       failures=0 answered=1
       ((live)) || { live=1; set_state live "answered its probe"; }
     elif ((answered || SECONDS - started >= LEDGER_START_TIMEOUT)); then
