@@ -61,6 +61,25 @@ final class Payments {
                 request.idempotencyKey()));
     }
 
+    /**
+     * One transfer ({@code Money:transfer}), without reading the configuration, which it does not need: one leg is
+     * always within {@code batchLegsMax} (at least 1), and the configuration is set once and never changes, so there is
+     * no update to conflict with. An unconfigured ledger still answers {@link ErrorCode#NOT_CONFIGURED}: it has no
+     * account (opening one needs the configuration), so the configuration is read only when an account is missing.
+     */
+    MoneyResult single(final String idempotencyKey, final TransferLeg leg) {
+        try {
+            move(leg);
+        } catch (final LedgerException e) {
+            if (e.code() == ErrorCode.UNKNOWN_ACCOUNT) {
+                tx.config();
+            }
+            throw e;
+        }
+        return finish(TransferredEvent.of(tx.txId(), tx.timestamp(), tx.journal().entries(), idempotencyKey,
+                List.of(leg)));
+    }
+
     /** One or many legs, all or nothing, at most {@code batchLegsMax}. */
     MoneyResult transfer(final String idempotencyKey, final List<TransferLeg> legs) {
         final int max = tx.config().batchLegsMax();

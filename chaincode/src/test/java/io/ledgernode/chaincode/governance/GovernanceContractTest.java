@@ -66,6 +66,8 @@ class GovernanceContractTest {
                 OpenAccountRequest.of("alice", "USD", "r", "DE")), ErrorCode.NOT_CONFIGURED);
         assertRejected(scenario.harness().evaluate(BANK, Transactions.GOVERNANCE_CONFIG, ""),
                 ErrorCode.NOT_CONFIGURED);
+        // A transfer reads no configuration when its accounts exist, and none can before configure.
+        assertRejected(scenario.transfer(BANK, "alice", "bob", 1), ErrorCode.NOT_CONFIGURED);
     }
 
     @Test

@@ -23,6 +23,7 @@ import io.ledgernode.api.money.MoneyResult;
 import io.ledgernode.api.money.TransferBatchRequest;
 import io.ledgernode.api.money.TransferLeg;
 import io.ledgernode.api.money.TransferRequest;
+import io.ledgernode.chaincode.state.Keys;
 import io.ledgernode.chaincode.testing.Outcome;
 import io.ledgernode.chaincode.testing.Scenario;
 import java.util.ArrayList;
@@ -191,6 +192,20 @@ class MoneyContractTest {
         assertRejected(scenario.transfer(BANK, "alice", "bob", 101), ErrorCode.INSUFFICIENT_FUNDS);
         assertThat(scenario.balance("alice")).isEqualTo(100);
         assertThat(scenario.balance("bob")).isZero();
+    }
+
+    @Test
+    void a_transfer_reads_its_idempotency_record_both_accounts_and_the_senders_balance_and_nothing_else() {
+        scenario.mint("alice", 100);
+
+        final Outcome outcome = scenario.harness().simulate(BANK, Transactions.MONEY_TRANSFER,
+                LedgerJson.writeString(TransferRequest.of("k-reads", "alice", "bob", "USD", Amount.of(1), null)));
+
+        // Every key read is a message to the peer and a version every peer checks at commit; the configuration is
+        // not among them (set once, it cannot change under a transfer, and one leg is within any batchLegsMax).
+        assertThat(outcome.success()).as(outcome.message()).isTrue();
+        assertThat(outcome.stub().pointReads().keySet()).containsExactlyInAnyOrder(
+                Keys.idempotency("Org2MSP", "k-reads"), Keys.account("alice"), Keys.account("bob"), Keys.balance("alice"));
     }
 
     @Test
