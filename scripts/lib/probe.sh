@@ -9,7 +9,7 @@
 #                   A mere TCP connect is not enough: the kernel accepts connections for a stopped (SIGSTOPped) server.
 #
 # Every probe runs in a forked copy of the calling shell with bash's builtins only (an http:// URL is one GET over
-# /dev/tcp), never a new program: each supervisor probes every LEDGER_PROBE_INTERVAL seconds, and a probe that started
+# /dev/tcp), beside a `sleep` that bounds it, never a probing program: each supervisor probes every LEDGER_PROBE_INTERVAL seconds, and a probe that started
 # curl (a fresh bash that read config.sh and then curl: 13 ms of CPU), `timeout` and a bash (8 ms) or pg_isready
 # (30 ms) took a core from the node in bursts, a dozen processes every 2 s. With the node's supervisors stopped, REST
 # reads paced at half their peak had p99 4.4 and 6.5 ms, beside 22 and 9.7 ms with them probing that way (2026-12-07).
@@ -34,15 +34,26 @@ probe_answers() {
     curl -sf -o /dev/null --max-time "$timeout" "$target" && return 0
     return 1
   fi
-  # The answer is awaited by a bounded read in the fork; the fork itself is killed at the deadline, which also bounds
-  # a connect that hangs (a process that stopped accepting, whose listen backlog is full, drops new connections).
+  # The fork is given TIMEOUT seconds by a timer beside it (a read's timeout alone would not bound a connect that
+  # hangs: a process that stopped accepting, whose listen backlog is full, drops new connections). Waiting with
+  # `wait -n`, never `read -t`: bash runs a trap that arrives during `read -t` inside the read, and the read's timeout
+  # then cuts the trap short (the supervisor's stop, abandoned half-way, left supervisors running after `down`).
+  local fork timer finished="" status=0
   probe_fork "$kind" "$target" "$timeout" 2>/dev/null &
-  local fork=$! polls=$((timeout * 50))
-  while ((polls-- > 0)) && kill -0 "$fork" 2>/dev/null; do
-    nap 0.02
-  done
+  fork=$!
+  sleep "$timeout" &
+  timer=$!
+  wait -n -p finished "$fork" "$timer" 2>/dev/null || status=$?
+  if [[ $finished == "$fork" ]]; then
+    kill "$timer" 2>/dev/null || true
+    wait "$timer" 2>/dev/null || true
+    ((status == 0)) && return 0
+    return 1
+  fi
+  # The deadline came first, or a trapped signal ended the wait (its trap runs next): the fork goes, and the timer too.
   kill -KILL "$fork" 2>/dev/null || true
-  wait "$fork" && return 0
+  wait "$fork" 2>/dev/null || true
+  [[ -n $finished ]] || kill "$timer" 2>/dev/null || true
   return 1
 }
 
@@ -71,13 +82,6 @@ probe_fork() {
       [[ $reply == S || $reply == N ]]
       ;;
   esac
-}
-
-# nap SECONDS: sleeps without starting a program: a read with a timeout on a pipe that never has data (opened once). A
-# trapped signal (the supervisor's SIGTERM) ends it at once.
-nap() {
-  [[ -n ${NAP_FD:-} ]] || exec {NAP_FD}<> <(:)
-  IFS= read -r -t "$1" -u "$NAP_FD" _ || true
 }
 
 if [[ ${BASH_SOURCE[0]} == "$0" ]]; then

@@ -108,9 +108,11 @@ stop_daemon() {
   kill -KILL "$pid" 2>/dev/null || true
 }
 
-# Sleeps with a builtin (nap, from probe.sh) that SIGTERM interrupts at once, starting no program every interval.
+# Sleeps in the background so SIGTERM interrupts the wait at once. Not `read -t`, which would start no program: a trap
+# that arrives during `read -t` runs inside the read, whose timeout then cuts the trap short (see probe.sh).
 pause() {
-  nap "$1"
+  sleep "$1" &
+  wait $! || true
 }
 
 stop() {

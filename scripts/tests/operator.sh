@@ -286,14 +286,14 @@ else
   ko "a hung process is detected by its probe, killed and restarted" "never live: $(tail -n 1 "$sup_run/web.log")"
 fi
 
-# Probing is cheap: every interval a supervisor probes in a fork of its own shell and sleeps with a builtin, starting
-# none of the programs its probes and waits used to (curl, pg_isready, timeout, a new bash, sleep, numfmt). A dozen
+# Probing is cheap: every interval a supervisor probes in a fork of its own shell, starting none of the programs its
+# probes used to (curl, pg_isready, timeout, a new bash) nor numfmt; only `sleep` (its waits) and `stat`. A dozen
 # supervisors starting them every 2 s took the CPU from the node in bursts: paced reads' p99 went from 4-6 ms with the
 # supervisors stopped to 10-22 ms with them running.
-case_cheap="a supervisor probing a live process every interval starts no program to do it"
+case_cheap="a supervisor probing a live process every interval starts no probing program"
 spy=$scratch/spy-bin
 mkdir -p "$spy"
-for program in curl pg_isready timeout bash sleep numfmt; do
+for program in curl pg_isready timeout bash numfmt; do
   real=$(command -v "$program") || continue
   printf '#!/bin/sh\necho %s >>"%s/started"\nexec %s "$@"\n' "$program" "$spy" "$real" >"$spy/$program"
   chmod +x "$spy/$program"
@@ -316,6 +316,39 @@ else
 fi
 kill -TERM "$quiet_sup" 2>/dev/null
 wait "$quiet_sup" 2>/dev/null
+
+# Stopped at any moment of its round, a supervisor stops its process and itself, and never restarts it: ten supervisors
+# probing every 50 ms, each of a process that takes a second to stop, get SIGTERM at staggered moments. (Sleeping with
+# `read -t` lost the stop: bash ran the trap inside the read, whose timeout cut it short, and the supervisor went on.)
+case_stop_any="a supervisor stopped at any moment of its probing stops, and never restarts its process"
+stop_run=$sup_run/stop-any
+mkdir -p "$stop_run"
+stop_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+python3 -m http.server "$stop_port" --bind 127.0.0.1 --directory "$stop_run" >/dev/null 2>&1 &
+stop_target=$!
+stop_sups=()
+for i in 0 1 2 3 4 5 6 7 8 9; do
+  LEDGER_PROBE_INTERVAL=0.05 setsid "$supervise" "slow$i" "$stop_run" --probe http "http://127.0.0.1:$stop_port/" -- \
+    sh -c 'trap "sleep 1; exit 0" TERM; while :; do sleep 0.1; done' >>"$stop_run/slow$i.log" 2>&1 </dev/null &
+  stop_sups+=($!)
+done
+if wait_for 20 eval '[[ $(grep -l "^live" "$stop_run"/slow*.state 2>/dev/null | wc -l) == 10 ]]'; then
+  for pid in "${stop_sups[@]}"; do
+    kill -TERM "$pid"
+    sleep 0.013
+  done
+  wait_for 15 eval '! kill -0 '"${stop_sups[*]}"' 2>/dev/null' || true
+  left=$(for pid in "${stop_sups[@]}"; do kill -0 "$pid" 2>/dev/null && printf '%s ' "$pid"; done)
+  if [[ -n $left ]]; then ko "$case_stop_any" "supervisors still running 15 s after SIGTERM: $left"
+  elif grep -q "restart 1" "$stop_run"/slow*.log; then ko "$case_stop_any" "restarted after SIGTERM: $(grep -l "restart 1" "$stop_run"/slow*.log | tr '\n' ' ')"
+  elif [[ $(grep -l "^stopped" "$stop_run"/slow*.state | wc -l) != 10 ]]; then ko "$case_stop_any" "not all stopped: $(cat "$stop_run"/slow*.state | cut -d' ' -f1 | tr '\n' ' ')"
+  else ok "$case_stop_any"; fi
+else
+  ko "$case_stop_any" "not all live within 20 s"
+fi
+for pid in "${stop_sups[@]}"; do kill -KILL -- "-$pid" 2>/dev/null; done
+kill "$stop_target" 2>/dev/null
+wait "$stop_target" 2>/dev/null
 
 # The scripts take a process's probe from the roster the generator wrote (here one written by hand, around the
 # server above): one that answers is live, one that does not is not, and an unknown name is refused naming the roster's.
