@@ -346,7 +346,11 @@ if wait_for 20 eval '[[ $(grep -l "^live" "$stop_run"/slow*.state 2>/dev/null | 
 else
   ko "$case_stop_any" "not all live within 20 s"
 fi
+# Whatever a failing supervisor left: it and its forks (its group), and its process (a session of its own).
 for pid in "${stop_sups[@]}"; do kill -KILL -- "-$pid" 2>/dev/null; done
+for child in "$stop_run"/*.child; do
+  [[ -f $child ]] && kill -KILL -- "-$(cut -d' ' -f1 "$child")" 2>/dev/null
+done
 kill "$stop_target" 2>/dev/null
 wait "$stop_target" 2>/dev/null
 
