@@ -323,10 +323,34 @@ class LedgerOnRealNetworkIT {
         return id;
     }
 
-    /** A new account in this class's asset, opened by a client of its custodian org; returns its id. */
+    /**
+     * A new account in this class's asset, opened by a client of its custodian org; returns its id once both orgs' peers
+     * have it. The commit status came from the custodian org's peer; the other org's, which endorses what comes next,
+     * commits the same block on its own and may be a moment behind (a CI run saw UNKNOWN_ACCOUNT on the transfer to an
+     * account Org2 had just opened).
+     */
     private static String opened(String base, LedgerClient custodian) {
         String id = net.id(base);
         net.openAccount(custodian, id, asset);
+        long until = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < until && !(accountVisible(net.org1User, id) && accountVisible(net.org2User, id))) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
         return id;
+    }
+
+    /** Whether the client's own org's peer has account {@code id} yet. */
+    private static boolean accountVisible(LedgerClient client, String id) {
+        try {
+            client.evaluate("Accounts:get", id);
+            return true;
+        } catch (LedgerClient.LedgerQueryException e) {
+            return false;
+        }
     }
 }
