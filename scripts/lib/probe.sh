@@ -9,10 +9,11 @@
 #                   A mere TCP connect is not enough: the kernel accepts connections for a stopped (SIGSTOPped) server.
 #
 # Every probe runs in a forked copy of the calling shell with bash's builtins only (an http:// URL is one GET over
-# /dev/tcp), beside a `sleep` that bounds it, never a probing program: each supervisor probes every LEDGER_PROBE_INTERVAL seconds, and a probe that started
-# curl (a fresh bash that read config.sh and then curl: 13 ms of CPU), `timeout` and a bash (8 ms) or pg_isready
-# (30 ms) took a core from the node in bursts, a dozen processes every 2 s. With the node's supervisors stopped, REST
-# reads paced at half their peak had p99 4.4 and 6.5 ms, beside 22 and 9.7 ms with them probing that way (2026-12-07).
+# /dev/tcp), beside a `sleep` that bounds it, never a probing program. Each supervisor probes every
+# LEDGER_PROBE_INTERVAL seconds, and a probe that started curl (a fresh bash that read config.sh and then curl: 13 ms
+# of CPU), `timeout` and a bash (8 ms) or pg_isready (30 ms) took a core from the node in bursts, a dozen processes
+# every 2 s. With the node's supervisors stopped, REST reads paced at half their peak had p99 4.4 and 6.5 ms, beside
+# 22 and 9.7 ms with them probing that way (2026-12-07).
 set -Eeuo pipefail
 # shellcheck source=config.sh
 source "$(dirname "${BASH_SOURCE[0]}")/config.sh"
@@ -62,8 +63,8 @@ probe_answers() {
 probe_fork() {
   local kind=$1 target=$2 timeout=$3 host port path=/ line reply
   if [[ $kind == http ]]; then
-    [[ $target =~ ^http://([^/:]+):([0-9]+)(/.*)?$ ]] || exit 1
-    host=${BASH_REMATCH[1]} port=${BASH_REMATCH[2]} path=${BASH_REMATCH[3]:-/}
+    [[ $target =~ ^http://([^/:]+)(:([0-9]+))?(/.*)?$ ]] || exit 1
+    host=${BASH_REMATCH[1]} port=${BASH_REMATCH[3]:-80} path=${BASH_REMATCH[4]:-/}
   else
     host=${target%:*} port=${target##*:}
   fi
@@ -85,11 +86,13 @@ probe_fork() {
 }
 
 if [[ ${BASH_SOURCE[0]} == "$0" ]]; then
-  [[ $# -ge 2 && $# -le 3 ]] || { printf 'probe.sh: usage: probe.sh http URL | tcp HOST:PORT | pg HOST:PORT [TIMEOUT-SECONDS]\n' >&2; exit 2; }
+  usage() {
+    printf 'probe.sh: usage: probe.sh http URL | tcp HOST:PORT | pg HOST:PORT [TIMEOUT-SECONDS]\n' >&2
+    exit 2
+  }
+  [[ $# -ge 2 && $# -le 3 ]] || usage
   status=0
   probe_answers "$1" "$2" "${3:-2}" || status=$?
-  if ((status == 2)); then
-    printf 'probe.sh: usage: probe.sh http URL | tcp HOST:PORT | pg HOST:PORT [TIMEOUT-SECONDS]\n' >&2
-  fi
+  ((status != 2)) || usage
   exit "$status"
 fi

@@ -171,10 +171,7 @@ class LedgerOnRealNetworkIT {
                 "amount", "400", "expiresAt", NetworkFixture.instant(expiresAt)));
         // The commit status came from Org1's peer; Org2's, which endorses the release too, commits the same block on
         // its own and may be a moment behind (a CI run saw UNKNOWN_HOLD here): wait until it holds the hold.
-        long until = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < until && !holdVisible(net.org2User, holdId)) {
-            Thread.sleep(100);
-        }
+        awaitOnBothPeers("Holds:get", holdId);
         rejected(net.org2User, "Holds:release", json("holdId", holdId), ErrorCode.HOLD_NOT_EXPIRED);
         assertThat(net.balance(alice)).isEqualTo(600);
 
@@ -194,16 +191,6 @@ class LedgerOnRealNetworkIT {
         }
         assertThat(net.balance(alice)).isEqualTo(1_000);
         assertThat(parse(net.org2User.evaluate("Holds:get", holdId)).path("status").asText()).isEqualTo("RELEASED");
-    }
-
-    /** Whether the client's own org's peer has {@code holdId} yet. */
-    private static boolean holdVisible(LedgerClient client, String holdId) {
-        try {
-            client.evaluate("Holds:get", holdId);
-            return true;
-        } catch (LedgerClient.LedgerQueryException e) {
-            return false;
-        }
     }
 
     @Test
@@ -332,8 +319,17 @@ class LedgerOnRealNetworkIT {
     private static String opened(String base, LedgerClient custodian) {
         String id = net.id(base);
         net.openAccount(custodian, id, asset);
+        awaitOnBothPeers("Accounts:get", id);
+        return id;
+    }
+
+    /**
+     * Waits (at most 10 s) until both orgs' peers answer {@code query} of {@code id}: a commit status comes from one
+     * org's peer, and the other's commits the same block on its own, possibly a moment later.
+     */
+    private static void awaitOnBothPeers(String query, String id) {
         long until = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < until && !(accountVisible(net.org1User, id) && accountVisible(net.org2User, id))) {
+        while (System.nanoTime() < until && !(knows(net.org1User, query, id) && knows(net.org2User, query, id))) {
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
@@ -341,13 +337,12 @@ class LedgerOnRealNetworkIT {
                 throw new IllegalStateException(e);
             }
         }
-        return id;
     }
 
-    /** Whether the client's own org's peer has account {@code id} yet. */
-    private static boolean accountVisible(LedgerClient client, String id) {
+    /** Whether the client's own org's peer answers {@code query} of {@code id} yet. */
+    private static boolean knows(LedgerClient client, String query, String id) {
         try {
-            client.evaluate("Accounts:get", id);
+            client.evaluate(query, id);
             return true;
         } catch (LedgerClient.LedgerQueryException e) {
             return false;
