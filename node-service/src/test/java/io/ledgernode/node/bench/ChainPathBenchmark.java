@@ -33,7 +33,7 @@ import java.util.stream.Stream;
 
 /**
  * The chain path, measured as ratios of phases run back to back on the running node at {@value #IN_FLIGHT} requests in
- * flight, with the CPU each process of the node spent per transaction (from {@code /proc/<pid>/stat}):
+ * flight, with the CPU each process of the node spent per transaction, its children included ({@link ProcessCpu}):
  * <ol>
  *   <li>no-op submits (an evaluate-only function submitted as a transaction: endorsed by both orgs, ordered,
  *       validated and committed, with one key read and nothing written): Fabric's floor per transaction;</li>
@@ -258,7 +258,10 @@ public final class ChainPathBenchmark {
 
     /** The node's processes, by the pid files its supervisors keep ({@code run/<name>.child}), and this JVM. */
     private record Processes(Path run) {
-        /** CPU ticks (user + system) of every live process, by name ({@code bench-client}: this JVM). */
+        /**
+         * CPU ticks (user + system) of every live process with its children (PostgreSQL's backends), by name
+         * ({@code bench-client}: this JVM).
+         */
         Map<String, Long> ticks() throws IOException {
             return sample(false);
         }
@@ -279,13 +282,27 @@ public final class ChainPathBenchmark {
                     // "<pid> <start time>": the start time tells a recycled pid apart.
                     String pid = Files.readString(file).trim().split("\\s+")[0];
                     if (pid.matches("[0-9]+") && Files.exists(Path.of("/proc", pid, "stat"))) {
-                        ticks.put(name, compilerOnly ? compilerTicks(Path.of("/proc", pid)) : ticks(Path.of("/proc", pid)));
+                        long spent = compilerOnly ? compilerTicks(Path.of("/proc", pid))
+                                : ProcessCpu.treeTicks(Long.parseLong(pid)) + embeddedPostgresTicks(name);
+                        if (spent >= 0) {
+                            ticks.put(name, spent);
+                        }
                     }
                 }
             }
             Path self = Path.of("/proc/self");
-            ticks.put("bench-client", compilerOnly ? compilerTicks(self) : ticks(self));
+            ticks.put("bench-client", compilerOnly ? compilerTicks(self) : ProcessCpu.ownTicks(self));
             return ticks;
+        }
+
+        /**
+         * The CPU of the PostgreSQL server that the process {@code name} embeds, with its backends; 0 for any other
+         * process. pg_ctl starts that server detached from the JVM that asked for it, so it is not among the JVM's
+         * descendants: it is found by the pid file in its data directory ({@code LEDGER_HOME/<name>/data}).
+         */
+        private long embeddedPostgresTicks(String name) {
+            long postmaster = ProcessCpu.postmasterPid(run.resolveSibling(name).resolve("data"));
+            return postmaster > 0 ? Math.max(0, ProcessCpu.treeTicks(postmaster)) : 0;
         }
 
         private static long compilerTicks(Path process) throws IOException {
@@ -294,7 +311,7 @@ public final class ChainPathBenchmark {
                 for (Path task : tasks.toList()) {
                     try {
                         if (Files.readString(task.resolve("comm")).matches("C[12] CompilerThre.*\\s*")) {
-                            sum += ticks(task);
+                            sum += ProcessCpu.ownTicks(task);
                         }
                     } catch (IOException gone) {
                         // The thread ended between the listing and the read: it spends nothing more.
@@ -302,15 +319,6 @@ public final class ChainPathBenchmark {
                 }
             }
             return sum;
-        }
-
-        /** utime + stime of a process or thread, from its {@code stat}. */
-        private static long ticks(Path process) throws IOException {
-            // Fields after the command name, which is in parentheses and may hold spaces: utime is the 14th field of
-            // the line, stime the 15th.
-            String line = Files.readString(process.resolve("stat"));
-            String[] after = line.substring(line.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(after[11]) + Long.parseLong(after[12]);
         }
     }
 }
