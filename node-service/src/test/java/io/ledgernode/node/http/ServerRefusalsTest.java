@@ -13,7 +13,14 @@ import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
 import io.helidon.webserver.testing.junit5.SetUpServer;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The API's routes over a real listener on the loopback interface, for what the socket-free routing tests cannot
@@ -27,9 +34,11 @@ class ServerRefusalsTest {
     private static final int PAYLOAD_MAX = 256;
 
     private final WebClient client;
+    private final URI uri;
 
-    ServerRefusalsTest(WebClient client) {
+    ServerRefusalsTest(WebClient client, URI uri) {
         this.client = client;
+        this.uri = uri;
     }
 
     @SetUpServer
@@ -60,5 +69,32 @@ class ServerRefusalsTest {
         assertThat(response.status()).isEqualTo(Status.BAD_REQUEST_400);
         assertThat(body.path("code").asText()).isEqualTo("INVALID_ARGUMENT");
         assertThat(body.path("message").asText()).doesNotContain("\u0000");
+    }
+
+    /**
+     * A chunk size that is not hexadecimal, negative or past what the server takes is the caller's malformed framing.
+     * Helidon 4.5 throws a bare NumberFormatException for it from inside the body's read, which was answered 500.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"ZZ", "FFFFFFFFFFFFFFFFFFFF", "-5", "7fffffffffffffff"})
+    void a_chunked_body_with_a_malformed_chunk_size_is_400_bad_request_never_500(String chunkSize)
+            throws IOException {
+        String head = "POST /v1/transfers HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + ApiRoutesTest.wallet("alice")
+                + "\r\nIdempotency-Key: k1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
+        String answer;
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write((head + chunkSize + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            socket.shutdownOutput();
+            InputStream in = socket.getInputStream();
+            // Reading to the end returns only once the server has closed the connection (else the read times out).
+            answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        assertThat(answer).startsWith("HTTP/1.1 400 ").doesNotContain(" 500 ").doesNotContain("Exception");
+        String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+        assertThat(Json.MAPPER.readTree(body).path("code").asText()).isEqualTo("BAD_REQUEST");
     }
 }
