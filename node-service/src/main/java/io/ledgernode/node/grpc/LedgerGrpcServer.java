@@ -53,10 +53,12 @@ public final class LedgerGrpcServer implements AutoCloseable {
                 .keepAliveTimeout(config.keepAliveTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .permitKeepAliveTime(config.keepAlivePermitTime().toMillis(), TimeUnit.MILLISECONDS)
                 // Innermost first (the last runs first): the caller check's refusals pass through metrics, the access log
-                // and the status bound like every other call.
-                .addService(ServerInterceptors.intercept(ledger, new GrpcCallers(requests), new GrpcRefusalLimit(requests.refusalLimit()),
+                // and the status bound like every other call; an unparsable request is refused only once the caller is.
+                .addService(ServerInterceptors.intercept(UnparsableRequests.guarded(ledger.bindService()), new UnparsableRequests(),
+                        new GrpcCallers(requests), new GrpcRefusalLimit(requests.refusalLimit()),
                         new GrpcMetrics(metrics), new GrpcAccessLog(), new BoundedStatus(config.statusMessageLengthMax())))
-                .addService(ServerInterceptors.intercept(health.getHealthService(), new GrpcAccessLog(),
+                .addService(ServerInterceptors.intercept(UnparsableRequests.guarded(health.getHealthService().bindService()),
+                        new UnparsableRequests(), new GrpcAccessLog(),
                         new BoundedStatus(config.statusMessageLengthMax())));
         if (config.reflection()) {
             builder.addService(ProtoReflectionServiceV1.newInstance());
