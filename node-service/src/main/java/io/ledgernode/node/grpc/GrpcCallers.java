@@ -8,6 +8,7 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.ledgernode.node.auth.Caller;
 import io.ledgernode.node.http.Requests;
+import java.util.List;
 
 /**
  * Verifies the bearer token in every call's {@code authorization} metadata (and the caller's rate limit) before the
@@ -31,7 +32,8 @@ public final class GrpcCallers implements ServerInterceptor {
             return next.startCall(call, headers);
         }
         try {
-            Caller caller = requests.caller(headers.get(AUTHORIZATION));
+            Iterable<String> authorization = headers.getAll(AUTHORIZATION);
+            Caller caller = requests.caller(Requests.onlyAuthorization(authorization == null ? List.of() : authorization));
             return Contexts.interceptCall(Context.current().withValue(CALLER, caller), call, headers, next);
         } catch (Exception e) {
             return GrpcErrors.refuse(call, e);

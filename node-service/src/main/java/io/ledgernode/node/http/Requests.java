@@ -13,6 +13,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
@@ -44,7 +46,21 @@ public final class Requests {
      * acceptable, a 429 when the caller is over its limit.
      */
     public Caller caller(ServerRequest request) throws AuthException {
-        return caller(request.headers().first(HeaderNames.AUTHORIZATION).orElse(null));
+        return caller(onlyAuthorization(request.headers().all(HeaderNames.AUTHORIZATION, List::of)));
+    }
+
+    /**
+     * The one {@code Authorization} value a request carries (REST header lines or gRPC metadata entries), null when it
+     * carries none. Two are refused (401): which of two tokens, perhaps of two callers, a request acts as would be a
+     * guess, and a proxy in front may have picked the other.
+     */
+    public static String onlyAuthorization(Iterable<String> values) throws AuthException {
+        Iterator<String> given = values.iterator();
+        String first = given.hasNext() ? given.next() : null;
+        if (given.hasNext()) {
+            throw new AuthException(AuthException.Reason.MALFORMED_TOKEN, "More than one Authorization header was given.");
+        }
+        return first;
     }
 
     /** The verified caller of an {@code Authorization} value (REST header or gRPC metadata), within its rate limit. */

@@ -97,4 +97,24 @@ class ServerRefusalsTest {
         String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
         assertThat(Json.MAPPER.readTree(body).path("code").asText()).isEqualTo("BAD_REQUEST");
     }
+
+    @Test
+    void two_authorization_headers_are_401_whichever_caller_each_names() throws IOException {
+        String answer;
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET /v1/accounts/alice HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + ApiRoutesTest.wallet("alice")
+                    + "\r\nAuthorization: " + ApiRoutesTest.wallet("alice") + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            socket.shutdownOutput();
+            answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        assertThat(answer).startsWith("HTTP/1.1 401 ");
+        String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+        assertThat(Json.MAPPER.readTree(body).path("code").asText()).isEqualTo("UNAUTHENTICATED");
+        assertThat(body).contains("More than one Authorization header");
+    }
 }
