@@ -59,8 +59,8 @@ public final class Json {
      * payload maximum: 413; a framing it rejects: 400) pass through to its direct handlers as they are. Helidon 4.5
      * reports a chunk size that is not hexadecimal, negative or past an int as a bare {@link NumberFormatException}
      * from inside the read, which was answered as our own failure (500). It is the caller's malformed framing: refused
-     * as the web server refuses the others, 400 with {@code Connection: close}, since the rest of the connection's bytes
-     * cannot be told from a next request.
+     * as the web server refuses the others (400 through its direct handlers). It asks not to keep the connection, but
+     * Helidon 4.5 still reads what follows on it as a next request; the closing note of session 16 has the details.
      */
     private static byte[] entity(ServerRequest request) {
         try {
