@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.helidon.config.Config;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
 import io.ledgernode.api.Transactions;
@@ -40,6 +41,7 @@ import io.ledgernode.node.hold.HoldsService;
 import io.ledgernode.node.http.AccessLog;
 import io.ledgernode.node.http.ApiErrors;
 import io.ledgernode.node.http.RateLimiter;
+import io.ledgernode.node.http.ConnectionGuard;
 import io.ledgernode.node.http.RequestMetrics;
 import io.ledgernode.node.http.Requests;
 import io.ledgernode.node.http.RouteTable;
@@ -338,9 +340,9 @@ public final class NodeService {
      * the server refuses before routing. Shared by the process and the transport tests.
      */
     public static WebServer restServer(Config server, Parts parts) {
-        return WebServer.builder()
-                .config(server)
-                .directHandlers(ApiErrors.directHandlers())
+        WebServerConfig.Builder builder = WebServer.builder().config(server);
+        ConnectionGuard.install(builder);
+        return builder.directHandlers(ApiErrors.directHandlers())
                 .routing(routing -> routing(routing, parts))
                 .build();
     }

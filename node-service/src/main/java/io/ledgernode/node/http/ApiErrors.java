@@ -6,6 +6,7 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
 import io.helidon.webserver.http.ErrorHandler;
 import io.helidon.http.Status;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerResponse;
@@ -114,6 +115,10 @@ public final class ApiErrors {
      */
     public static DirectHandlers directHandlers() {
         DirectHandler json = (request, event, status, headers, reason) -> {
+            if (ConnectionGuard.closing()) {
+                // What follows an answer that closed the connection is not a request: no second answer to it.
+                throw new CloseConnectionException("bytes after an answer that closed the connection");
+            }
             ApiErrorCode code = HEADERS_TOO_LARGE_REASON.equals(reason) ? ApiErrorCode.Service.HEADERS_TOO_LARGE : code(status);
             ACCESS.info(() -> "transport=http refused=" + code.name() + " status=" + status(code).code() + " event=" + event);
             return DirectHandler.TransportResponse.builder()

@@ -59,12 +59,12 @@ public final class Json {
      * payload maximum: 413; a framing it rejects: 400) pass through to its direct handlers as they are. Helidon 4.5
      * reports a chunk size that is not hexadecimal, negative or past an int as a bare {@link NumberFormatException}
      * from inside the read, which was answered as our own failure (500). It is the caller's malformed framing: refused
-     * as the web server refuses the others (400 through its direct handlers). It asks not to keep the connection, but
-     * Helidon 4.5 still reads what follows on it as a next request; the closing note of session 16 has the details.
+     * as the web server refuses the others (400 through its direct handlers), which also ends the connection
+     * ({@link ConnectionGuard}: Helidon 4.5 would read what follows as a next request). The read has the read deadline.
      */
     private static byte[] entity(ServerRequest request) {
         try {
-            return request.content().as(byte[].class);
+            return ConnectionGuard.whileReadingBody(() -> request.content().as(byte[].class));
         } catch (NumberFormatException malformedChunkSize) {
             throw RequestException.builder()
                     .type(DirectHandler.EventType.BAD_REQUEST)

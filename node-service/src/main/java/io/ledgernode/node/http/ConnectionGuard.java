@@ -1,0 +1,245 @@
+package io.ledgernode.node.http;
+
+import io.helidon.common.socket.SocketOptions;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.Headers;
+import io.helidon.http.HttpPrologue;
+import io.helidon.http.Status;
+import io.helidon.webserver.CloseConnectionException;
+import io.helidon.webserver.ConnectionContext;
+import io.helidon.webserver.spi.ProtocolConfig;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.http1.Http1Config;
+import io.helidon.webserver.http1.Http1ConnectionListener;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * What Helidon 4.5's HTTP/1 connection does not enforce itself, on every connection of the REST listener.
+ *
+ * <p><b>Read deadlines.</b> It closes the connection of a client that stops sending in the middle of a request
+ * (slowloris): one that sent a request line but not the end of its headers, or a declared body but not all of it,
+ * within {@code read-timeout} ({@code server.connection-options.read-timeout}). Without this, each stalled request
+ * kept its connection and its thread for ever (seen at 400 s), and 2,048 of them (max-tcp-connections) would lock
+ * every other caller out. Helidon 4.5 reads requests with blocking reads on a socket channel and applies no read
+ * timeout of its own on the server side (the {@code read-timeout} socket option is only used by its client); its
+ * idle-connection check closes a connection only while it waits for a request line. So the node measures each phase
+ * of a request itself, from the HTTP/1 connection's receive and send events, and interrupts the connection's thread
+ * when a phase runs out: a blocking read on an interruptible channel then closes the channel. The phases:
+ * <ul>
+ *   <li>headers: from the request line to the end of the header fields;</li>
+ *   <li>body: while a handler reads the body ({@link #whileReadingBody});</li>
+ *   <li>unread body: from the answer to the next request line, when the handler answered without reading the body
+ *   the request declared, since the web server reads that body away before the next request;</li>
+ *   <li>closing: from an answer that said {@code Connection: close} until the client closes.</li>
+ * </ul>
+ * Between requests, an idle connection is the web server's own idle-connection check's to close
+ * ({@code server.idle-connection-timeout}). Nothing is answered on a connection closed for running out: the caller
+ * stopped sending, so it is not waiting for an answer either.
+ *
+ * <p><b>{@code Connection: close} means closed.</b> Helidon 4.5 sends {@code Connection: close} when it refuses a
+ * request mid-body (a malformed chunk, a body past the maximum) or when the client asked for it, but then goes on
+ * reading the connection: whatever followed the refused body was parsed as a next request and answered again (a
+ * second 400 for the rest of a malformed body). After such an answer, nothing more on the connection is read as a
+ * request: the next request line, or the refusal of bytes that are not one, closes it instead.
+ */
+public final class ConnectionGuard {
+
+    /** Each connection is served start to end on one (virtual) thread, so the thread finds its own exchange. */
+    private static final ThreadLocal<Exchange> CURRENT = new ThreadLocal<>();
+
+    private final long timeoutNanos;
+    private final ScheduledThreadPoolExecutor timer;
+
+    private ConnectionGuard(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("server.connection-options.read-timeout must be positive, not " + timeout);
+        }
+        this.timeoutNanos = timeout.toNanos();
+        this.timer = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "read-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // Nearly every phase ends long before its deadline: its cancelled task must not wait in the queue until then.
+        timer.setRemoveOnCancelPolicy(true);
+    }
+
+    /**
+     * Adds the deadlines to the listener's HTTP/1 protocol (configured or not), with the listener's
+     * {@code connection-options.read-timeout}. Call after the configuration is applied to the builder.
+     */
+    public static void install(WebServerConfig.Builder server) {
+        // Unset, it is the web server's default for the option (30 s), as the configuration documents it.
+        Duration timeout = server.connectionOptions().orElseGet(() -> SocketOptions.builder().build()).readTimeout();
+        ConnectionGuard deadlines = new ConnectionGuard(timeout);
+        List<ProtocolConfig> protocols = new ArrayList<>();
+        boolean http1 = false;
+        for (ProtocolConfig protocol : server.protocols()) {
+            if (protocol instanceof Http1Config config) {
+                protocols.add(deadlines.addTo(Http1Config.builder().from(config)));
+                http1 = true;
+            } else {
+                protocols.add(protocol);
+            }
+        }
+        if (!http1) {
+            protocols.add(deadlines.addTo(Http1Config.builder()));
+        }
+        server.protocols(protocols);
+    }
+
+    private Http1Config addTo(Http1Config.Builder http1) {
+        return http1.addReceiveListener(new Received()).addSendListener(new Sent()).build();
+    }
+
+    /**
+     * Reads a request's body under the read deadline; the read fails (and the connection closes) when the caller
+     * stops sending before the end of the body. Off a web server's connection thread, it only reads.
+     */
+    public static <T> T whileReadingBody(Supplier<T> read) {
+        Exchange exchange = CURRENT.get();
+        if (exchange == null) {
+            return read.get();
+        }
+        exchange.await();
+        T body;
+        try {
+            body = read.get();
+        } finally {
+            if (exchange.done()) {
+                // Ran out just as the last bytes came: the connection is given up all the same, never half-served.
+                throw new CloseConnectionException("the request body did not arrive within the read timeout");
+            }
+        }
+        exchange.bodyRead();
+        return body;
+    }
+
+    private Exchange exchange() {
+        Exchange exchange = CURRENT.get();
+        if (exchange == null || exchange.deadlines != this || exchange.thread != Thread.currentThread()) {
+            exchange = new Exchange(this, Thread.currentThread());
+            CURRENT.set(exchange);
+        }
+        return exchange;
+    }
+
+    private static boolean declaresBody(Headers headers) {
+        return headers.contains(HeaderNames.TRANSFER_ENCODING) || headers.contentLength().orElse(0L) > 0;
+    }
+
+    private final class Received implements Http1ConnectionListener {
+        @Override
+        public void prologue(ConnectionContext ctx, HttpPrologue prologue) {
+            Exchange exchange = exchange();
+            if (exchange.closing) {
+                throw new CloseConnectionException("a request after an answer that closed the connection");
+            }
+            exchange.bodyRead();
+            exchange.await();
+        }
+
+        @Override
+        public void headers(ConnectionContext ctx, Headers headers) {
+            Exchange exchange = exchange();
+            if (exchange.done()) {
+                throw new CloseConnectionException("the request headers did not arrive within the read timeout");
+            }
+            exchange.unreadBody = declaresBody(headers);
+            // Helidon writes this answer's Connection: close itself, past the send listener's view of the headers.
+            exchange.askedToClose = headers.containsToken(HeaderValues.CONNECTION_CLOSE);
+        }
+    }
+
+    private final class Sent implements Http1ConnectionListener {
+        @Override
+        public void status(ConnectionContext ctx, Status status) {
+            Exchange exchange = CURRENT.get();
+            if (exchange != null && exchange.deadlines == ConnectionGuard.this && exchange.unreadBody) {
+                // The web server reads the rest of this body before the next request line: that read has a deadline too.
+                exchange.await();
+            }
+        }
+
+        @Override
+        public void headers(ConnectionContext ctx, Headers headers) {
+            Exchange exchange = CURRENT.get();
+            if (exchange != null && exchange.deadlines == ConnectionGuard.this
+                    && (exchange.askedToClose || headers.containsToken(HeaderValues.CONNECTION_CLOSE))) {
+                exchange.closing = true;
+                // A client that neither closes nor sends is given the read timeout, not the idle timeout.
+                exchange.await();
+            }
+        }
+    }
+
+    /**
+     * Whether this thread's connection has answered {@code Connection: close}: the web server's refusal of what the
+     * client sent after it must not be answered, only the connection closed ({@link ApiErrors#directHandlers()}).
+     */
+    static boolean closing() {
+        Exchange exchange = CURRENT.get();
+        return exchange != null && exchange.closing;
+    }
+
+    /** One connection's current phase: at most one deadline pending, identified by its sequence number. */
+    private static final class Exchange {
+        private final ConnectionGuard deadlines;
+        private final Thread thread;
+        private ScheduledFuture<?> pending;
+        private long phase;
+        private boolean expired;
+        private volatile boolean unreadBody;
+        private volatile boolean closing;
+        private volatile boolean askedToClose;
+
+        Exchange(ConnectionGuard deadlines, Thread thread) {
+            this.deadlines = deadlines;
+            this.thread = thread;
+        }
+
+        synchronized void await() {
+            cancel();
+            long mine = ++phase;
+            pending = deadlines.timer.schedule(() -> expire(mine), deadlines.timeoutNanos, TimeUnit.NANOSECONDS);
+        }
+
+        /** Ends the phase; true when it had run out (the interrupt it caused is cleared here if no read took it). */
+        synchronized boolean done() {
+            cancel();
+            ++phase;
+            boolean ranOut = expired;
+            expired = false;
+            if (ranOut) {
+                Thread.interrupted();
+            }
+            return ranOut;
+        }
+
+        void bodyRead() {
+            unreadBody = false;
+        }
+
+        private synchronized void expire(long which) {
+            if (which == phase && pending != null) {
+                pending = null;
+                expired = true;
+                thread.interrupt();
+            }
+        }
+
+        private void cancel() {
+            if (pending != null) {
+                pending.cancel(false);
+                pending = null;
+            }
+        }
+    }
+}
