@@ -148,38 +148,33 @@ public final class LedgerGrpcService extends LedgerGrpc.LedgerImplBase {
 
     @Override
     public void getAccount(GetAccountRequest request, StreamObserver<Account> reply) {
-        OptionalLong minBlock = request.hasMinBlock() ? OptionalLong.of(request.getMinBlock()) : OptionalLong.empty();
-        read(reply, caller -> ProtoAnswers.account(ops.accounts().get(caller, request.getId(), minBlock)));
+        read(reply, caller -> ProtoAnswers.account(ops.accounts().get(caller, request.getId(), minBlock(request.hasMinBlock(), request.getMinBlock()))));
     }
 
     @Override
     public void listAccountTransactions(ListAccountTransactionsRequest request, StreamObserver<AccountTransactionsPage> reply) {
-        OptionalLong minBlock = request.hasMinBlock() ? OptionalLong.of(request.getMinBlock()) : OptionalLong.empty();
         Optional<String> cursor = request.getCursor().isEmpty() ? Optional.empty() : Optional.of(request.getCursor());
         Optional<String> limit = request.getLimit() == 0 ? Optional.empty() : Optional.of(Integer.toString(request.getLimit()));
-        read(reply, caller -> ProtoAnswers.history(ops.accounts().history(caller, request.getAccountId(), cursor, limit, minBlock)));
+        read(reply, caller -> ProtoAnswers.history(ops.accounts().history(caller, request.getAccountId(), cursor, limit, minBlock(request.hasMinBlock(), request.getMinBlock()))));
     }
 
     @Override
     public void getHold(io.ledgernode.node.grpc.v1.GetHoldRequest request, StreamObserver<io.ledgernode.node.grpc.v1.HoldRecord> reply) {
-        OptionalLong minBlock = request.hasMinBlock() ? OptionalLong.of(request.getMinBlock()) : OptionalLong.empty();
-        read(reply, caller -> ProtoAnswers.hold(ops.holds().get(caller, request.getId(), minBlock)));
+        read(reply, caller -> ProtoAnswers.hold(ops.holds().get(caller, request.getId(), minBlock(request.hasMinBlock(), request.getMinBlock()))));
     }
 
     @Override
     public void listAccountHolds(io.ledgernode.node.grpc.v1.ListAccountHoldsRequest request,
                                  StreamObserver<io.ledgernode.node.grpc.v1.HoldsPage> reply) {
-        OptionalLong minBlock = request.hasMinBlock() ? OptionalLong.of(request.getMinBlock()) : OptionalLong.empty();
         Optional<String> status = request.getStatus().isEmpty() ? Optional.empty() : Optional.of(request.getStatus());
         Optional<String> cursor = request.getCursor().isEmpty() ? Optional.empty() : Optional.of(request.getCursor());
         Optional<String> limit = request.getLimit() == 0 ? Optional.empty() : Optional.of(Integer.toString(request.getLimit()));
-        read(reply, caller -> ProtoAnswers.holds(ops.holds().list(caller, request.getAccountId(), status, cursor, limit, minBlock)));
+        read(reply, caller -> ProtoAnswers.holds(ops.holds().list(caller, request.getAccountId(), status, cursor, limit, minBlock(request.hasMinBlock(), request.getMinBlock()))));
     }
 
     @Override
     public void getTransaction(GetTransactionRequest request, StreamObserver<Transaction> reply) {
-        OptionalLong minBlock = request.hasMinBlock() ? OptionalLong.of(request.getMinBlock()) : OptionalLong.empty();
-        read(reply, caller -> ProtoAnswers.transaction(ops.explorer().transaction(caller, request.getTxId(), minBlock)));
+        read(reply, caller -> ProtoAnswers.transaction(ops.explorer().transaction(caller, request.getTxId(), minBlock(request.hasMinBlock(), request.getMinBlock()))));
     }
 
     @Override
@@ -194,8 +189,8 @@ public final class LedgerGrpcService extends LedgerGrpc.LedgerImplBase {
 
     @Override
     public void getProof(GetProofRequest request, StreamObserver<ProofFile> reply) {
-        OptionalLong endBlock = request.hasEndBlock() ? OptionalLong.of(request.getEndBlock()) : OptionalLong.empty();
         read(reply, caller -> {
+            OptionalLong endBlock = ProtoRequests.blockNumber("end_block", request.hasEndBlock(), request.getEndBlock());
             ProofBundle bundle = ops.proofs().proof(caller, request.getTxId(), endBlock);
             return ProofFile.newBuilder().setTxId(bundle.txId()).setBlockNumber(bundle.blockNumber()).setEndBlock(bundle.endBlock())
                     .setBundleJson(ByteString.copyFrom(BundleWriter.write(bundle))).build();
@@ -248,5 +243,9 @@ public final class LedgerGrpcService extends LedgerGrpc.LedgerImplBase {
                             + "idempotency key for the final outcome, or resubmit with it: it is never applied twice");
         }
         return reply.build();
+    }
+
+    private static OptionalLong minBlock(boolean present, long block) {
+        return ProtoRequests.blockNumber("min_block", present, block);
     }
 }

@@ -14,7 +14,9 @@ import io.ledgernode.api.money.TransferBatchRequest;
 import io.ledgernode.api.money.TransferLeg;
 import io.ledgernode.api.money.TransferRequest;
 import io.ledgernode.node.chain.WriteRequest;
+import io.ledgernode.node.http.ApiException;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Proto write messages as the ledger-api requests they stand for, built directly (no JSON between them). A proto3
@@ -25,6 +27,21 @@ import java.util.List;
 final class ProtoRequests {
 
     private ProtoRequests() {
+    }
+
+    /**
+     * An optional block number field ({@code min_block}, {@code end_block}) read as REST reads its query parameter: a
+     * negative one is the caller's mistake (400 / INVALID_ARGUMENT), never a wait for nothing. Called inside the call's
+     * answer, after the caller is checked.
+     */
+    static OptionalLong blockNumber(String name, boolean present, long block) {
+        if (!present) {
+            return OptionalLong.empty();
+        }
+        if (block < 0) {
+            throw ApiException.badRequest(name + " must be a block number (a non-negative whole number)");
+        }
+        return OptionalLong.of(block);
     }
 
     static WriteRequest<OpenAccountRequest> open(io.ledgernode.node.grpc.v1.OpenAccountRequest open) {

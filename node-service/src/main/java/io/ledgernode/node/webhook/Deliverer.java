@@ -40,11 +40,34 @@ interface Deliverer {
             } catch (HttpTimeoutException e) {
                 return Optional.of("no answer within " + requestTimeout);
             } catch (IOException e) {
-                return Optional.of("the receiver could not be reached (" + e.getClass().getSimpleName() + ")");
+                return Optional.of(unreachable(e));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return Optional.of("interrupted");
             }
         };
+    }
+
+    /**
+     * Why the receiver could not be reached, in words a subscriber can act on: the subscription's lastError is read by
+     * callers, who should see neither the node's class names nor the JDK's messages (they may name the node's own
+     * addresses).
+     */
+    static String unreachable(IOException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.ConnectException) {
+                return "the receiver refused the connection (nothing listens at that address and port)";
+            }
+            if (cause instanceof java.net.UnknownHostException) {
+                return "the receiver's host name does not resolve";
+            }
+            if (cause instanceof java.net.NoRouteToHostException) {
+                return "there is no route to the receiver's host";
+            }
+            if (cause instanceof javax.net.ssl.SSLException) {
+                return "the TLS handshake with the receiver failed (check its certificate)";
+            }
+        }
+        return "the connection to the receiver failed before it answered";
     }
 }

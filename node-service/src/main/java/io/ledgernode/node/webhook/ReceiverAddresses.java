@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Where a webhook may be sent. Unless the node is configured to deliver to private addresses
@@ -18,12 +19,31 @@ final class ReceiverAddresses {
     private ReceiverAddresses() {
     }
 
+    /**
+     * A host made only of numbers, in any of the forms the C library's {@code inet_aton} reads as an IPv4 address
+     * (hexadecimal {@code 0x7f000001}, octal {@code 0177.0.0.1}, decimal {@code 2130706433}, shortened
+     * {@code 127.1}). The JDK does not read all of them as addresses, so such a host escaped the private-address check
+     * as a name that does not resolve, while another resolver on the way may well read it as 127.0.0.1.
+     */
+    private static final Pattern NUMERIC_HOST = Pattern.compile("(?i)(0x[0-9a-f]*|[0-9]+)(\\.(0x[0-9a-f]*|[0-9]+)){0,3}\\.?");
+    /** The one way to write an IPv4 address that every reader agrees on: four decimal parts, 0 to 255, no leading 0. */
+    private static final Pattern DOTTED_QUAD = Pattern.compile("((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}"
+            + "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
+
     /** Why {@code url} may not be delivered to, or empty when it may. A name that does not resolve is left to delivery. */
     static Optional<String> refusal(String url, boolean privateAllowed) {
+        String host = URI.create(url).getHost();
+        if (host == null) {
+            // java.net.URI finds no server-based host in e.g. http://127.1/ (the request's own check refuses it first).
+            return Optional.of("the receiver's URL has no host name or address");
+        }
+        if (NUMERIC_HOST.matcher(host).matches() && !DOTTED_QUAD.matcher(host).matches()) {
+            return Optional.of("the receiver's host " + host + " is a number but not an IPv4 address written as four decimal "
+                    + "parts (a.b.c.d); write it that way, or use a name");
+        }
         if (privateAllowed) {
             return Optional.empty();
         }
-        String host = URI.create(url).getHost();
         InetAddress[] addresses;
         try {
             addresses = InetAddress.getAllByName(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);

@@ -1,6 +1,11 @@
 package io.ledgernode.node.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
@@ -9,7 +14,11 @@ import io.grpc.reflection.v1.ServerReflectionGrpc;
 import io.grpc.reflection.v1.ServerReflectionRequest;
 import io.grpc.reflection.v1.ServerReflectionResponse;
 import io.grpc.reflection.v1.ServiceResponse;
+import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
+import io.ledgernode.node.grpc.v1.GetAccountRequest;
+import io.ledgernode.node.grpc.v1.GetProofRequest;
+import io.ledgernode.node.grpc.v1.LedgerGrpc;
 import io.ledgernode.node.testing.Observers;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -26,6 +35,7 @@ import org.junit.jupiter.api.Test;
  */
 class GrpcServicesTest {
 
+    private static final Metadata.Key<String> ERROR_CODE = Metadata.Key.of("ledger-error-code", Metadata.ASCII_STRING_MARSHALLER);
     private static OfflineNode node;
 
     @BeforeAll
@@ -62,6 +72,27 @@ class GrpcServicesTest {
             assertThat(file.hasErrorResponse()).as("%s: %s", symbol, file.getErrorResponse().getErrorMessage()).isFalse();
             assertThat(file.getFileDescriptorResponse().getFileDescriptorProtoCount()).as(symbol).isPositive();
         }
+    }
+
+    /** REST refuses {@code ?minBlock=-5} with 400; gRPC answered the same read OK, as if no block had been asked. */
+    @Test
+    void a_negative_min_block_or_end_block_is_invalid_argument_as_on_rest() {
+        Metadata token = new Metadata();
+        token.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + node.walletToken("alice"));
+        LedgerGrpc.LedgerBlockingStub ledger = LedgerGrpc.newBlockingStub(node.channel)
+                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(token)).withDeadlineAfter(5, TimeUnit.SECONDS);
+
+        StatusRuntimeException account = catchThrowableOfType(StatusRuntimeException.class,
+                () -> ledger.getAccount(GetAccountRequest.newBuilder().setId("alice").setMinBlock(-5).build()));
+        StatusRuntimeException proof = catchThrowableOfType(StatusRuntimeException.class,
+                () -> ledger.getProof(GetProofRequest.newBuilder().setTxId("ab").setEndBlock(-1).build()));
+
+        for (StatusRuntimeException refused : List.of(account, proof)) {
+            assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+            assertThat(refused.getTrailers().get(ERROR_CODE)).isEqualTo("INVALID_ARGUMENT");
+        }
+        assertThat(account.getStatus().getDescription()).contains("min_block");
+        assertThat(proof.getStatus().getDescription()).contains("end_block");
     }
 
     private static ServerReflectionResponse reflect(ServerReflectionRequest request) throws InterruptedException {

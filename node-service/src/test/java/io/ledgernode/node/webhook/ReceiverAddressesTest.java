@@ -23,6 +23,34 @@ class ReceiverAddressesTest {
     }
 
     @Test
+    void a_host_written_as_a_number_in_any_form_but_a_b_c_d_is_refused_even_where_private_addresses_are_allowed() {
+        // 0177.0.0.1 is 127.0.0.1 to inet_aton (octal) but 177.0.0.1 to the JDK; 0x7f000001 did not resolve in the JDK.
+        for (String url : List.of("http://0x7f000001:8080/x", "http://0177.0.0.1/x", "http://2130706433/x",
+                "http://127.0.0.01/x", "http://0x/x")) {
+            for (boolean privateAllowed : new boolean[] {false, true}) {
+                assertThat(ReceiverAddresses.refusal(url, privateAllowed)).as(url).hasValueSatisfying(why ->
+                        assertThat(why).contains("four decimal parts"));
+            }
+        }
+        assertThat(ReceiverAddresses.refusal("https://93.184.216.34/hook", false)).isEmpty();
+        assertThat(ReceiverAddresses.refusal("https://0x.example/hook", true)).isEmpty();
+        assertThat(ReceiverAddresses.refusal("http://127.1/x", true)).hasValueSatisfying(why -> assertThat(why).contains("no host"));
+    }
+
+    @Test
+    void a_receiver_nothing_listens_for_is_reported_in_words_not_as_a_java_class_name() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        Optional<String> failed = Deliverer.http(java.time.Duration.ofSeconds(2), true)
+                .send("http://127.0.0.1:" + closedPort + "/hook", "msg_1", 1, "v1,x", "{}");
+
+        assertThat(failed).hasValueSatisfying(why -> assertThat(why).contains("refused the connection")
+                .doesNotContain("Exception").doesNotContain("127.0.0.1"));
+    }
+
+    @Test
     void a_delivery_to_a_private_address_is_refused_without_a_request() {
         Optional<String> refused = Deliverer.http(java.time.Duration.ofSeconds(1), false)
                 .send("http://127.0.0.1:1/hook", "msg_1", 1, "v1,x", "{}");
