@@ -6,10 +6,12 @@ import java.time.Duration;
 /**
  * The gRPC listener's settings from application.yaml ({@code grpc.*}, where every default lives). Every limit a
  * hostile client could push against is named here: header list size, message size, concurrent calls per connection,
- * RST_STREAM rate, idle and keepalive times, and how much of a status message goes back to the caller.
+ * RST_STREAM rate, idle and keepalive times, the age of a connection, and how much of a status message goes back to
+ * the caller.
  */
 public record GrpcServerConfig(String host, int port, int metadataSizeMax, int messageSizeMax, int concurrentCallsMax,
                                int resetFramesMax, Duration resetFramesWindow, Duration connectionIdleMax,
+                               Duration connectionAgeMax, Duration connectionAgeGrace,
                                Duration handshakeTimeout, Duration keepAliveTime, Duration keepAliveTimeout,
                                Duration keepAlivePermitTime, int statusMessageLengthMax, boolean reflection) {
 
@@ -36,6 +38,7 @@ public record GrpcServerConfig(String host, int port, int metadataSizeMax, int m
                 grpc.get("metadata-size-max").asInt().get(), grpc.get("message-size-max").asInt().get(),
                 grpc.get("concurrent-calls-max").asInt().get(), grpc.get("reset-frames-max").asInt().get(),
                 grpc.get("reset-frames-window").as(Duration.class).get(), grpc.get("connection-idle-max").as(Duration.class).get(),
+                grpc.get("connection-age-max").as(Duration.class).get(), grpc.get("connection-age-grace").as(Duration.class).get(),
                 grpc.get("handshake-timeout").as(Duration.class).get(), grpc.get("keep-alive-time").as(Duration.class).get(),
                 grpc.get("keep-alive-timeout").as(Duration.class).get(), grpc.get("keep-alive-permit-time").as(Duration.class).get(),
                 grpc.get("status-message-length-max").asInt().get(), grpc.get("reflection").asBoolean().get());

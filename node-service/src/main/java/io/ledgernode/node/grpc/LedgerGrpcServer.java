@@ -48,6 +48,11 @@ public final class LedgerGrpcServer implements AutoCloseable {
                 .maxConcurrentCallsPerConnection(config.concurrentCallsMax())
                 .maxRstFramesPerWindow(config.resetFramesMax(), (int) config.resetFramesWindow().toSeconds())
                 .maxConnectionIdle(config.connectionIdleMax().toMillis(), TimeUnit.MILLISECONDS)
+                // Idle only counts a connection with no call open: one holding a call it never reads (a zero window, pings
+                // unanswered) or a stream it never ends would stay for ever. Every connection is asked to go (GOAWAY) at
+                // this age and closed after the grace, whatever its calls; clients reconnect, watchers resume from a block.
+                .maxConnectionAge(config.connectionAgeMax().toMillis(), TimeUnit.MILLISECONDS)
+                .maxConnectionAgeGrace(config.connectionAgeGrace().toMillis(), TimeUnit.MILLISECONDS)
                 .handshakeTimeout(config.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .keepAliveTime(config.keepAliveTime().toMillis(), TimeUnit.MILLISECONDS)
                 .keepAliveTimeout(config.keepAliveTimeout().toMillis(), TimeUnit.MILLISECONDS)
