@@ -98,6 +98,24 @@ class ServerRefusalsTest {
         assertThat(Json.MAPPER.readTree(body).path("code").asText()).isEqualTo("BAD_REQUEST");
     }
 
+    /** A chunk-size line with a 100 KB extension: refused as framing, never a 500, never read for ever. */
+    @Test
+    void a_chunk_size_line_with_a_huge_extension_is_refused_without_a_500() throws IOException {
+        String head = "POST /v1/transfers HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + ApiRoutesTest.wallet("alice")
+                + "\r\nIdempotency-Key: k1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
+        String answer;
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write((head + "2;ext=" + "x".repeat(100_000) + "\r\n{}\r\n0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            socket.shutdownOutput();
+            answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        assertThat(answer).startsWith("HTTP/1.1 4").doesNotContain(" 500 ").doesNotContain("Exception");
+    }
+
     @Test
     void two_authorization_headers_are_401_whichever_caller_each_names() throws IOException {
         String answer;
