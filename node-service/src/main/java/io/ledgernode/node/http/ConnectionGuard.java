@@ -15,8 +15,10 @@ import io.helidon.webserver.http1.Http1ConnectionListener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -55,20 +57,34 @@ public final class ConnectionGuard {
     private static final ThreadLocal<Exchange> CURRENT = new ThreadLocal<>();
 
     private final long timeoutNanos;
-    private final ScheduledThreadPoolExecutor timer;
+    /** The connections served so far that are still alive; each is dropped by the sweep once its thread has ended. */
+    private final Set<Exchange> exchanges = ConcurrentHashMap.newKeySet();
 
     private ConnectionGuard(Duration timeout) {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("server.connection-options.read-timeout must be positive, not " + timeout);
         }
         this.timeoutNanos = timeout.toNanos();
-        this.timer = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "read-deadlines");
+        // A request only writes its phase's deadline (a per-request timer task cost a lock on one shared queue); one
+        // sweep a quarter of the timeout (at most a second) apart finds the phases that ran out.
+        long period = Math.max(10, Math.min(1_000, timeout.toMillis() / 4));
+        ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "connection-guard");
             thread.setDaemon(true);
             return thread;
         });
-        // Nearly every phase ends long before its deadline: its cancelled task must not wait in the queue until then.
-        timer.setRemoveOnCancelPolicy(true);
+        sweeper.scheduleAtFixedRate(this::sweep, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    private void sweep() {
+        long now = System.nanoTime();
+        for (Exchange exchange : exchanges) {
+            if (!exchange.thread.isAlive()) {
+                exchanges.remove(exchange);
+            } else {
+                exchange.expireIfDue(now);
+            }
+        }
     }
 
     /**
@@ -78,19 +94,19 @@ public final class ConnectionGuard {
     public static void install(WebServerConfig.Builder server) {
         // Unset, it is the web server's default for the option (30 s), as the configuration documents it.
         Duration timeout = server.connectionOptions().orElseGet(() -> SocketOptions.builder().build()).readTimeout();
-        ConnectionGuard deadlines = new ConnectionGuard(timeout);
+        ConnectionGuard guard = new ConnectionGuard(timeout);
         List<ProtocolConfig> protocols = new ArrayList<>();
         boolean http1 = false;
         for (ProtocolConfig protocol : server.protocols()) {
             if (protocol instanceof Http1Config config) {
-                protocols.add(deadlines.addTo(Http1Config.builder().from(config)));
+                protocols.add(guard.addTo(Http1Config.builder().from(config)));
                 http1 = true;
             } else {
                 protocols.add(protocol);
             }
         }
         if (!http1) {
-            protocols.add(deadlines.addTo(Http1Config.builder()));
+            protocols.add(guard.addTo(Http1Config.builder()));
         }
         server.protocols(protocols);
     }
@@ -124,9 +140,10 @@ public final class ConnectionGuard {
 
     private Exchange exchange() {
         Exchange exchange = CURRENT.get();
-        if (exchange == null || exchange.deadlines != this || exchange.thread != Thread.currentThread()) {
+        if (exchange == null || exchange.guard != this || exchange.thread != Thread.currentThread()) {
             exchange = new Exchange(this, Thread.currentThread());
             CURRENT.set(exchange);
+            exchanges.add(exchange);
         }
         return exchange;
     }
@@ -162,7 +179,7 @@ public final class ConnectionGuard {
         @Override
         public void status(ConnectionContext ctx, Status status) {
             Exchange exchange = CURRENT.get();
-            if (exchange != null && exchange.deadlines == ConnectionGuard.this && exchange.unreadBody) {
+            if (exchange != null && exchange.guard == ConnectionGuard.this && exchange.unreadBody) {
                 // The web server reads the rest of this body before the next request line: that read has a deadline too.
                 exchange.await();
             }
@@ -171,7 +188,7 @@ public final class ConnectionGuard {
         @Override
         public void headers(ConnectionContext ctx, Headers headers) {
             Exchange exchange = CURRENT.get();
-            if (exchange != null && exchange.deadlines == ConnectionGuard.this
+            if (exchange != null && exchange.guard == ConnectionGuard.this
                     && (exchange.askedToClose || headers.containsToken(HeaderValues.CONNECTION_CLOSE))) {
                 exchange.closing = true;
                 // A client that neither closes nor sends is given the read timeout, not the idle timeout.
@@ -189,32 +206,29 @@ public final class ConnectionGuard {
         return exchange != null && exchange.closing;
     }
 
-    /** One connection's current phase: at most one deadline pending, identified by its sequence number. */
+    /** One connection's current phase: its deadline (0 when no phase runs), and whether it ran out. */
     private static final class Exchange {
-        private final ConnectionGuard deadlines;
+        private final ConnectionGuard guard;
         private final Thread thread;
-        private ScheduledFuture<?> pending;
-        private long phase;
+        private long deadline;
         private boolean expired;
         private volatile boolean unreadBody;
         private volatile boolean closing;
         private volatile boolean askedToClose;
 
-        Exchange(ConnectionGuard deadlines, Thread thread) {
-            this.deadlines = deadlines;
+        Exchange(ConnectionGuard guard, Thread thread) {
+            this.guard = guard;
             this.thread = thread;
         }
 
         synchronized void await() {
-            cancel();
-            long mine = ++phase;
-            pending = deadlines.timer.schedule(() -> expire(mine), deadlines.timeoutNanos, TimeUnit.NANOSECONDS);
+            // Never 0, which means "no phase".
+            deadline = (System.nanoTime() + guard.timeoutNanos) | 1;
         }
 
         /** Ends the phase; true when it had run out (the interrupt it caused is cleared here if no read took it). */
         synchronized boolean done() {
-            cancel();
-            ++phase;
+            deadline = 0;
             boolean ranOut = expired;
             expired = false;
             if (ranOut) {
@@ -227,18 +241,11 @@ public final class ConnectionGuard {
             unreadBody = false;
         }
 
-        private synchronized void expire(long which) {
-            if (which == phase && pending != null) {
-                pending = null;
+        synchronized void expireIfDue(long now) {
+            if (deadline != 0 && now - deadline >= 0) {
+                deadline = 0;
                 expired = true;
                 thread.interrupt();
-            }
-        }
-
-        private void cancel() {
-            if (pending != null) {
-                pending.cancel(false);
-                pending = null;
             }
         }
     }
