@@ -32,6 +32,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ServerRefusalsTest {
 
     private static final int PAYLOAD_MAX = 256;
+    private static final String CHUNKED_TRANSFER = "POST /v1/transfers HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: "
+            + ApiRoutesTest.wallet("alice") + "\r\nIdempotency-Key: k1\r\nContent-Type: application/json\r\n"
+            + "Transfer-Encoding: chunked\r\n\r\n";
 
     private final WebClient client;
     private final URI uri;
@@ -79,19 +82,7 @@ class ServerRefusalsTest {
     @ValueSource(strings = {"ZZ", "FFFFFFFFFFFFFFFFFFFF", "-5", "7fffffffffffffff"})
     void a_chunked_body_with_a_malformed_chunk_size_is_400_bad_request_never_500(String chunkSize)
             throws IOException {
-        String head = "POST /v1/transfers HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + ApiRoutesTest.wallet("alice")
-                + "\r\nIdempotency-Key: k1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
-        String answer;
-        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write((head + chunkSize + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            socket.shutdownOutput();
-            InputStream in = socket.getInputStream();
-            // Reading to the end returns only once the server has closed the connection (else the read times out).
-            answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String answer = exchange(CHUNKED_TRANSFER + chunkSize + "\r\n");
 
         assertThat(answer).startsWith("HTTP/1.1 400 ").doesNotContain(" 500 ").doesNotContain("Exception");
         String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
@@ -101,38 +92,35 @@ class ServerRefusalsTest {
     /** A chunk-size line with a 100 KB extension: refused as framing, never a 500, never read for ever. */
     @Test
     void a_chunk_size_line_with_a_huge_extension_is_refused_without_a_500() throws IOException {
-        String head = "POST /v1/transfers HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + ApiRoutesTest.wallet("alice")
-                + "\r\nIdempotency-Key: k1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
-        String answer;
-        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write((head + "2;ext=" + "x".repeat(100_000) + "\r\n{}\r\n0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            socket.shutdownOutput();
-            answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String answer = exchange(CHUNKED_TRANSFER + "2;ext=" + "x".repeat(100_000) + "\r\n{}\r\n0\r\n\r\n");
 
         assertThat(answer).startsWith("HTTP/1.1 4").doesNotContain(" 500 ").doesNotContain("Exception");
     }
 
     @Test
     void two_authorization_headers_are_401_whichever_caller_each_names() throws IOException {
-        String answer;
-        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET /v1/accounts/alice HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + ApiRoutesTest.wallet("alice")
-                    + "\r\nAuthorization: " + ApiRoutesTest.wallet("alice") + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            socket.shutdownOutput();
-            answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String answer = exchange("GET /v1/accounts/alice HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + ApiRoutesTest.wallet("alice")
+                + "\r\nAuthorization: " + ApiRoutesTest.wallet("alice") + "\r\nConnection: close\r\n\r\n");
 
         assertThat(answer).startsWith("HTTP/1.1 401 ");
         String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
         assertThat(Json.MAPPER.readTree(body).path("code").asText()).isEqualTo("UNAUTHENTICATED");
         assertThat(body).contains("More than one Authorization header");
+    }
+
+    /**
+     * Sends {@code request} as it is over a new socket, ends the sending side and reads to the end, which returns only
+     * once the server has closed the connection (else the read times out).
+     */
+    private String exchange(String request) throws IOException {
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            socket.shutdownOutput();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }
