@@ -28,11 +28,13 @@ public final class LedgerGrpcServer implements AutoCloseable {
     private final Server server;
     private final HealthStatusManager health;
     private final ExecutorService executor;
+    private final ConnectionLimit connections;
 
-    private LedgerGrpcServer(Server server, HealthStatusManager health, ExecutorService executor) {
+    private LedgerGrpcServer(Server server, HealthStatusManager health, ExecutorService executor, ConnectionLimit connections) {
         this.server = server;
         this.health = health;
         this.executor = executor;
+        this.connections = connections;
     }
 
     /** Binds and starts the listener; fails with the address when the port cannot be had. */
@@ -68,9 +70,11 @@ public final class LedgerGrpcServer implements AutoCloseable {
         if (config.reflection()) {
             builder.addService(ProtoReflectionServiceV1.newInstance());
         }
+        ConnectionLimit connections = ConnectionLimit.apply(builder, config.connectionsMax());
         try {
-            return new LedgerGrpcServer(builder.build().start(), health, executor);
+            return new LedgerGrpcServer(builder.build().start(), health, executor, connections);
         } catch (IOException e) {
+            connections.close();
             executor.shutdownNow();
             throw new UncheckedIOException("cannot listen for gRPC on " + config.host() + ":" + config.port(), e);
         }
@@ -94,5 +98,6 @@ public final class LedgerGrpcServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         executor.shutdownNow();
+        connections.close();
     }
 }
