@@ -5,18 +5,30 @@ say() { printf '%s\n' "$*" >&2; }
 step() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'ledger: %s\n' "$*" >&2; exit 1; }
 
-# Runs a command with its output captured to a log; on failure, dies with the log's last line and its path.
+# Runs a command with its output captured to a log; on failure, dies with the reason (log_reason) and the log's path.
 run_logged() {
-  local what=$1 log=$2
+  local what=$1 log=$2 start
   shift 2
   mkdir -p "$(dirname "$log")"
   # The admin and generator logs grow with every command run against the network: bounded like a process's (logs.sh).
   if declare -F rotate_log >/dev/null; then rotate_log "$log"; fi
+  start=1
+  [[ ! -f $log ]] || start=$(($(wc -l <"$log") + 1))
   if ! "$@" >>"$log" 2>&1; then
-    local last
-    last=$(grep -v '^\s*$' "$log" | tail -n 1 | sed 's/\x1b\[[0-9;]*m//g')
-    die "$what failed: ${last:-no output} (full output: $log)"
+    die "$what failed: $(tail -n "+$start" "$log" | log_reason) (full output: $log)"
   fi
+}
+
+# The line of a failed command's output (stdin) that says why: Maven's first specific [ERROR] line (a file and what is
+# wrong with it, not its "COMPILATION ERROR :" heading), else the last line with any text. Colour codes removed
+# first: Maven's last line is often colour codes alone, which used to be reported as "no output".
+log_reason() {
+  local text reason
+  text=$(sed 's/\x1b\[[0-9;]*m//g' | grep -v '^[[:space:]]*$' || true)
+  reason=$(grep -m 1 -E '^\[ERROR\] +[^ ]' <<<"$text" | grep -v -E 'COMPILATION ERROR|^\[ERROR\] *$' || true)
+  [[ -n $reason ]] || reason=$(grep -E '^\[ERROR\] (/|Failed to execute)' <<<"$text" | head -n 1 || true)
+  [[ -n $reason ]] || reason=$(tail -n 1 <<<"$text")
+  printf '%s\n' "${reason:-no output}"
 }
 
 # Version comparison: true when $1 >= $2 (dotted numbers).
