@@ -341,7 +341,7 @@ public final class NodeService {
      */
     public static WebServer restServer(Config server, Parts parts) {
         WebServerConfig.Builder builder = WebServer.builder().config(server);
-        ConnectionGuard.install(builder);
+        ConnectionGuard.install(builder, server.get("protocols.http_1_1"));
         return builder.directHandlers(ApiErrors.directHandlers())
                 .routing(routing -> routing(routing, parts))
                 .build();

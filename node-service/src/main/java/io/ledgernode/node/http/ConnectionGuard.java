@@ -1,20 +1,24 @@
 package io.ledgernode.node.http;
 
+import io.helidon.common.buffers.BufferData;
 import io.helidon.common.socket.SocketOptions;
+import io.helidon.config.Config;
+import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Headers;
 import io.helidon.http.HttpPrologue;
+import io.helidon.http.RequestException;
 import io.helidon.http.Status;
 import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.ConnectionContext;
-import io.helidon.webserver.spi.ProtocolConfig;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.http1.Http1ConnectionListener;
+import io.helidon.webserver.http1.Http1ConnectionSelector;
+import io.helidon.webserver.spi.ServerConnection;
+import io.helidon.webserver.spi.ServerConnectionSelector;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -88,31 +92,45 @@ public final class ConnectionGuard {
     }
 
     /**
-     * Adds the deadlines to the listener's HTTP/1 protocol (configured or not), with the listener's
-     * {@code connection-options.read-timeout}. Call after the configuration is applied to the builder.
+     * Serves the listener's HTTP/1 connections with the guard, configured by {@code http1} (the listener's
+     * {@code protocols.http_1_1} node; empty: Helidon's defaults) and the listener's {@code connection-options.read-timeout}.
+     * Call after the configuration is applied to the builder.
      */
-    public static void install(WebServerConfig.Builder server) {
+    public static void install(WebServerConfig.Builder server, Config http1) {
         // Unset, it is the web server's default for the option (30 s), as the configuration documents it.
         Duration timeout = server.connectionOptions().orElseGet(() -> SocketOptions.builder().build()).readTimeout();
         ConnectionGuard guard = new ConnectionGuard(timeout);
-        List<ProtocolConfig> protocols = new ArrayList<>();
-        boolean http1 = false;
-        for (ProtocolConfig protocol : server.protocols()) {
-            if (protocol instanceof Http1Config config) {
-                protocols.add(guard.addTo(Http1Config.builder().from(config)));
-                http1 = true;
-            } else {
-                protocols.add(protocol);
-            }
-        }
-        if (!http1) {
-            protocols.add(guard.addTo(Http1Config.builder()));
-        }
-        server.protocols(protocols);
+        Http1Config guarded = Http1Config.builder().config(http1).addReceiveListener(guard.new Received())
+                .addSendListener(guard.new Sent()).build();
+        server.addConnectionSelector(new Selector(Http1ConnectionSelector.builder().config(guarded).build()));
     }
 
-    private Http1Config addTo(Http1Config.Builder http1) {
-        return http1.addReceiveListener(new Received()).addSendListener(new Sent()).build();
+    /**
+     * The listener's HTTP/1 connections, guarded. Helidon puts a listener's own selectors before those of its configured
+     * protocols and picks the first that takes a connection; this one takes every connection (it is the listener's
+     * only protocol), so that a request in another HTTP version reaches the request-line parser and is answered 505,
+     * rather than matching no selector and being dropped unanswered.
+     */
+    private record Selector(Http1ConnectionSelector http1) implements ServerConnectionSelector {
+        @Override
+        public int bytesToIdentifyConnection() {
+            return 0;
+        }
+
+        @Override
+        public Support supports(BufferData request) {
+            return Support.SUPPORTED;
+        }
+
+        @Override
+        public Set<String> supportedApplicationProtocols() {
+            return http1.supportedApplicationProtocols();
+        }
+
+        @Override
+        public ServerConnection connection(ConnectionContext ctx) {
+            return http1.connection(ctx);
+        }
     }
 
     /**
@@ -148,8 +166,24 @@ public final class ConnectionGuard {
         return exchange;
     }
 
+    /**
+     * Whether the request declares a body. A Content-Length the server cannot read (two of them, a list, a sign, hex,
+     * past a long) is the caller's malformed framing: refused 400 and the connection closed, as the web server
+     * refuses other framing, instead of failing here (a 500).
+     */
     private static boolean declaresBody(Headers headers) {
-        return headers.contains(HeaderNames.TRANSFER_ENCODING) || headers.contentLength().orElse(0L) > 0;
+        if (headers.contains(HeaderNames.TRANSFER_ENCODING)) {
+            return true;
+        }
+        if (!headers.contains(HeaderNames.CONTENT_LENGTH)) {
+            return false;
+        }
+        try {
+            return headers.contentLength().orElse(0L) > 0;
+        } catch (RuntimeException unreadable) {
+            throw RequestException.builder().type(DirectHandler.EventType.BAD_REQUEST).status(Status.BAD_REQUEST_400)
+                    .message("Invalid Content-Length").setKeepAlive(false).build();
+        }
     }
 
     private final class Received implements Http1ConnectionListener {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.helidon.common.media.type.MediaTypes;
+import io.helidon.common.buffers.DataReader;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpMediaType;
@@ -65,6 +66,14 @@ public final class Json {
     private static byte[] entity(ServerRequest request) {
         try {
             return ConnectionGuard.whileReadingBody(() -> request.content().as(byte[].class));
+        } catch (DataReader.InsufficientDataAvailableException cutShort) {
+            // The client ended its side before the body it declared was all there: its framing, not our failure.
+            throw RequestException.builder()
+                    .type(DirectHandler.EventType.BAD_REQUEST)
+                    .status(Status.BAD_REQUEST_400)
+                    .message("Request body ended early")
+                    .setKeepAlive(false)
+                    .build();
         } catch (NumberFormatException malformedChunkSize) {
             throw RequestException.builder()
                     .type(DirectHandler.EventType.BAD_REQUEST)

@@ -12,6 +12,10 @@ import java.net.SocketAddress;
  * one stops a client guessing tokens or probing roles: each refusal spends one of its address's tokens, and once they
  * are gone every request from that address is a 429 (with Retry-After) before its token is even verified, until the
  * budget refills. Clients behind one address share the budget; the rate is set high enough for honest mistakes.
+ *
+ * <p>Health and metrics are never locked out: they take no token (so there is none to guess), and the supervisor's
+ * liveness probe and the operator's monitoring share loopback with whoever else calls from there. Locked out, a flood
+ * of bad tokens from that address had the probe fail and the supervisor kill a healthy node.
  */
 public final class RefusalLimit implements Filter {
 
@@ -23,6 +27,10 @@ public final class RefusalLimit implements Filter {
 
     @Override
     public void filter(FilterChain chain, RoutingRequest request, RoutingResponse response) {
+        if (tokenFree(request.path().rawPath())) {
+            chain.proceed();
+            return;
+        }
         SocketAddress peer = request.remotePeer().address();
         admit(peer);
         chain.proceed();
@@ -40,6 +48,11 @@ public final class RefusalLimit implements Filter {
     /** Spends one of the address's tokens for a refused (401 or 403) request (any transport). */
     public void refused(SocketAddress peer) {
         addresses.spend(address(peer));
+    }
+
+    /** The routes that take no token: the health checks and the metrics. */
+    static boolean tokenFree(String path) {
+        return path.equals("/metrics") || path.startsWith("/health/");
     }
 
     /** The host part only: a client's port changes with each connection. */

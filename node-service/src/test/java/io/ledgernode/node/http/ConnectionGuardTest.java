@@ -3,6 +3,7 @@ package io.ledgernode.node.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.helidon.common.socket.SocketOptions;
+import io.helidon.config.Config;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.ServerTest;
@@ -18,6 +19,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Slow clients over a real listener with a read timeout of one second: a request that stops arriving loses its
@@ -40,7 +43,7 @@ class ConnectionGuardTest {
     static void server(WebServerConfig.Builder server) {
         server.directHandlers(ApiErrors.directHandlers())
                 .connectionOptions(SocketOptions.builder().readTimeout(READ_TIMEOUT).build());
-        ConnectionGuard.install(server);
+        ConnectionGuard.install(server, Config.empty());
     }
 
     @SetUpRoute
@@ -136,6 +139,38 @@ class ConnectionGuardTest {
             send(socket, "GET /v1/accounts/alice HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
 
             assertThat(readUntilClosed(socket)).startsWith("HTTP/1.1 401 ");
+        }
+    }
+
+    /** A Content-Length the server cannot read is the caller's malformed framing: 400, never a 500 from the guard. */
+    @ParameterizedTest
+    @ValueSource(strings = {"Content-Length: 7\r\nContent-Length: 8", "Content-Length: 7, 7", "Content-Length: +7",
+            "Content-Length: -1", "Content-Length: 0x7", "Content-Length: 12345678901234567890123"})
+    void an_unreadable_content_length_is_400_never_500(String framing) throws IOException {
+        try (Socket socket = connect()) {
+            send(socket, transferHead(framing + "\r\n") + "{\"a\":1}");
+
+            String answer = readUntilClosed(socket);
+            assertThat(answer).startsWith("HTTP/1.1 400 ").doesNotContain(" 500 ");
+        }
+    }
+
+    @Test
+    void a_body_cut_short_by_the_client_closing_its_side_is_400_never_500() throws IOException {
+        try (Socket socket = connect()) {
+            send(socket, transferHead("Content-Length: 100\r\n") + "{\"from\":");
+            socket.shutdownOutput();
+
+            assertThat(readUntilClosed(socket)).startsWith("HTTP/1.1 400 ");
+        }
+    }
+
+    @Test
+    void a_request_in_http_1_0_is_answered_505() throws IOException {
+        try (Socket socket = connect()) {
+            send(socket, "GET /v1/accounts/alice HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n");
+
+            assertThat(readUntilClosed(socket)).startsWith("HTTP/1.1 505 ");
         }
     }
 
