@@ -93,12 +93,17 @@ public final class ConsoleService implements HttpService {
 
     /**
      * A token for the chosen role, signed with the local development key. Only when the node is configured with that
-     * key (scripts/ledger up does it for a local network) and only for a caller on loopback; otherwise the route does
-     * not exist (404).
+     * key (scripts/ledger up does it for a local network) and only for a caller on loopback that names the node by a
+     * loopback name (Host) and, from a browser, comes from the node's own origin (Origin); otherwise the route does not
+     * exist (404). Without the two header checks a web page on any site could rebind its own name to 127.0.0.1 (DNS
+     * rebinding) and have a developer's browser fetch issuer or operator tokens from a local node.
      */
+    private static final java.util.regex.Pattern LOOPBACK_HOST = java.util.regex.Pattern.compile(
+            "(?i)(localhost|127\\.0\\.0\\.1|\\[::1\\])(:[0-9]{1,5})?");
+
     private void devSignIn(ServerRequest request, ServerResponse response) {
         secure(response);
-        if (config.devSignInKeyDir().isEmpty() || !loopback(request)) {
+        if (config.devSignInKeyDir().isEmpty() || !loopback(request) || !sameLoopbackOrigin(request)) {
             throw ApiException.notFound("/console/dev-sign-in");
         }
         DevSignIn asked = Json.body(request).as(DevSignIn.class);
@@ -146,6 +151,16 @@ public final class ConsoleService implements HttpService {
         response.header(CONTENT_TYPE_OPTIONS, "nosniff");
         response.header(OPENER_POLICY, "same-origin");
         response.header(PERMISSIONS_POLICY, "camera=(), microphone=(), geolocation=(), payment=()");
+    }
+
+    /** The Host is a loopback name or address, and an Origin, when sent, is this same host over http. */
+    static boolean sameLoopbackOrigin(ServerRequest request) {
+        Optional<String> host = request.headers().first(HeaderNames.HOST);
+        if (host.isEmpty() || !LOOPBACK_HOST.matcher(host.get()).matches()) {
+            return false;
+        }
+        Optional<String> origin = request.headers().first(HeaderNames.ORIGIN);
+        return origin.isEmpty() || origin.get().equals("http://" + host.get());
     }
 
     private static boolean loopback(ServerRequest request) {

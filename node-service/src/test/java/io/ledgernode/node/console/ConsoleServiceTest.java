@@ -26,9 +26,11 @@ import org.junit.jupiter.api.Test;
 class ConsoleServiceTest {
 
     private final WebClient client;
+    private final int port;
 
-    ConsoleServiceTest(WebClient client) {
+    ConsoleServiceTest(WebClient client, java.net.URI uri) {
         this.client = client;
+        this.port = uri.getPort();
     }
 
     @SetUpRoute
@@ -85,6 +87,20 @@ class ConsoleServiceTest {
         // A wallet may not read blocks: the token is a wallet's, refused as one (not as an unknown caller).
         assertThat(client.get("/v1/blocks").header(HeaderNames.AUTHORIZATION, "Bearer " + token).request().status())
                 .isEqualTo(Status.FORBIDDEN_403);
+    }
+
+    /** DNS rebinding: a page on another site that resolves its own name to 127.0.0.1 must get no token. */
+    @Test
+    void a_development_sign_in_naming_another_host_or_coming_from_another_origin_does_not_exist() {
+        String body = "{\"role\":\"issuer\"}";
+        assertThat(client.post("/console/dev-sign-in").header(HeaderNames.CONTENT_TYPE, "application/json")
+                .header(HeaderNames.HOST, "attacker.example:" + port).submit(body).status()).isEqualTo(Status.NOT_FOUND_404);
+        assertThat(client.post("/console/dev-sign-in").header(HeaderNames.CONTENT_TYPE, "application/json")
+                .header(HeaderNames.HOST, "127.0.0.1:" + port).header(HeaderNames.ORIGIN, "http://attacker.example")
+                .submit(body).status()).isEqualTo(Status.NOT_FOUND_404);
+        assertThat(client.post("/console/dev-sign-in").header(HeaderNames.CONTENT_TYPE, "application/json")
+                .header(HeaderNames.HOST, "127.0.0.1:" + port).header(HeaderNames.ORIGIN, "http://127.0.0.1:" + port)
+                .submit(body).status()).isEqualTo(Status.OK_200);
     }
 
     @Test
