@@ -20,6 +20,10 @@ import io.helidon.webserver.http.ServerResponse;
 import io.ledgernode.api.LedgerJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -90,6 +94,7 @@ public final class Json {
             // RFC 8259 section 8.1: a JSON text must not begin with one; a parser that skips it hides a broken client.
             throw ApiException.malformed("the body begins with a byte order mark; send UTF-8 JSON without one");
         }
+        requireUtf8(bytes);
         try (JsonParser parser = BODY_READER.createParser(bytes)) {
             TokenBuffer tokens = new TokenBuffer(parser);
             JsonToken first = parser.nextToken();
@@ -102,6 +107,7 @@ public final class Json {
             if (first != JsonToken.START_OBJECT) {
                 throw ApiException.malformed("the body must be a JSON object");
             }
+            requireWholeCharacters(tokens);
             return new Body(tokens);
         } catch (StreamConstraintsException e) {
             throw ApiException.malformed("the body exceeds the JSON limits: strings up to " + LedgerJson.TOKEN_LENGTH_MAX
@@ -110,6 +116,49 @@ public final class Json {
             throw ApiException.malformed("malformed JSON" + at(e.getLocation()));
         } catch (IOException e) {
             throw ApiException.malformed("unreadable body");
+        }
+    }
+
+    /**
+     * The body is UTF-8, strictly: Jackson's own reading turned overlong forms into other characters (C0 AF into '/',
+     * committed as what the caller never sent), and guessed UTF-16 or UTF-32 from the bytes. Those always hold NUL
+     * bytes around JSON's ASCII punctuation, and a NUL byte is never valid JSON text (inside a string it is escaped),
+     * so with none present Jackson reads UTF-8.
+     */
+    private static void requireUtf8(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b == 0) {
+                throw ApiException.malformed("the body holds a NUL byte; send UTF-8 JSON (a NUL in a string is written \\u0000)");
+            }
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+        } catch (CharacterCodingException e) {
+            throw ApiException.malformed("the body is not UTF-8 (an invalid, overlong or surrogate byte sequence); send UTF-8 JSON");
+        }
+    }
+
+    /**
+     * No name or string holds half a character: an escaped lone surrogate ({@code "\\ud800"}) would be stored as
+     * '?', so what the chain records would differ from what the caller sent.
+     */
+    private static void requireWholeCharacters(TokenBuffer tokens) throws IOException {
+        try (JsonParser replay = tokens.asParser()) {
+            for (JsonToken token = replay.nextToken(); token != null; token = replay.nextToken()) {
+                if (token == JsonToken.VALUE_STRING || token == JsonToken.FIELD_NAME) {
+                    String text = replay.getText();
+                    for (int i = 0; i < text.length(); i++) {
+                        char c = text.charAt(i);
+                        if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                            i++;
+                        } else if (Character.isSurrogate(c)) {
+                            throw ApiException.malformed("a string holds half of a UTF-16 surrogate pair (\\u"
+                                    + Integer.toHexString(c) + "); send whole characters");
+                        }
+                    }
+                }
+            }
         }
     }
 

@@ -146,4 +146,38 @@ class JsonBodyTest {
         }
         return LedgerJson.read(tree.toString(), type);
     }
+
+    /**
+     * A body is UTF-8 or refused: overlong forms were decoded ('/' from C0 AF) and committed, UTF-16 and UTF-32 were
+     * guessed from the bytes, and an escaped lone surrogate was stored as '?'. Whole characters pass, escaped or not.
+     */
+    @Test
+    void a_body_that_is_not_whole_utf_8_characters_is_refused_and_whole_ones_pass() {
+        byte[] prefix = "{\"reference\":\"a".getBytes(StandardCharsets.UTF_8);
+        List<byte[]> refused = List.of(withIn(prefix, 0xC0, 0xAF), withIn(prefix, 0xE0, 0x80, 0xAF), withIn(prefix, 0xC0, 0xA2),
+                withIn(prefix, 0xED, 0xA0, 0x80),
+                "{\"reference\":\"x\"}".getBytes(java.nio.charset.Charset.forName("UTF-16")),
+                "{\"reference\":\"x\"}".getBytes(StandardCharsets.UTF_16BE),
+                "{\"reference\":\"x\"}".getBytes(java.nio.charset.Charset.forName("UTF-32")),
+                "{\"reference\":\"\\ud800\"}".getBytes(StandardCharsets.UTF_8),
+                "{\"reference\":\"\\udc00\\ud800\"}".getBytes(StandardCharsets.UTF_8),
+                "{\"\\ud800\":\"x\"}".getBytes(StandardCharsets.UTF_8));
+        for (byte[] body : refused) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Json.read(body)).as(java.util.HexFormat.of().formatHex(body))
+                    .isInstanceOf(ApiException.class);
+        }
+        for (String body : List.of("{\"reference\":\"\\ud83d\\ude00 caf\u00e9\"}", "{\"reference\":\"\ud83d\ude00 \u20ac\"}")) {
+            assertThat(Json.read(body.getBytes(StandardCharsets.UTF_8))).as(body).isNotNull();
+        }
+    }
+
+    private static byte[] withIn(byte[] prefix, int... bytes) {
+        byte[] body = java.util.Arrays.copyOf(prefix, prefix.length + bytes.length + 2);
+        for (int i = 0; i < bytes.length; i++) {
+            body[prefix.length + i] = (byte) bytes[i];
+        }
+        body[body.length - 2] = '"';
+        body[body.length - 1] = '}';
+        return body;
+    }
 }
