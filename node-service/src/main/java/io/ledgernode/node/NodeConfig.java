@@ -5,6 +5,7 @@ import io.helidon.config.ConfigSources;
 import io.ledgernode.gateway.EndorseRetry;
 import io.ledgernode.gateway.OrderRetry;
 import io.ledgernode.gateway.GatewayTimeouts;
+import io.ledgernode.node.grpc.AccountWatch;
 import io.ledgernode.node.auth.AuthConfig;
 import io.ledgernode.node.consolidation.ConsolidationConfig;
 import io.ledgernode.node.hold.HoldExpiryConfig;
@@ -30,7 +31,7 @@ import java.util.TreeMap;
 /** The service's settings, read once from application.yaml (every default is there) and passed down. */
 public record NodeConfig(Path ledgerHome, String org, String identity, String complianceIdentity, Mirror mirror,
                          URI bridgeReadyUrl, Duration minBlockWaitMax, int pageSizeMax, int pageSizeDefault,
-                         int conflictRetriesMax, Duration watchPollInterval, Path reportsRoot, Proof proof,
+                         int conflictRetriesMax, AccountWatch.Settings watch, Path reportsRoot, Proof proof,
                          RateLimit rateLimit, AuthConfig auth, Gateway gateway, ConsolidationConfig consolidation,
                          SenderPacker.Settings sendPack, HoldExpiryConfig holdExpiry, int statementsConcurrentMax,
                          NotificationDatabase.Settings notifications, WebhookConfig webhooks, AlertConfig alerts,
@@ -137,7 +138,8 @@ public record NodeConfig(Path ledgerHome, String org, String identity, String co
                 URI.create(bridgeUrl + "/health/ready"),
                 node.get("min-block-wait-max").as(Duration.class).get(), node.get("page-size-max").asInt().get(),
                 node.get("page-size-default").asInt().get(), node.get("conflict-retries-max").asInt().get(),
-                node.get("watch-poll-interval").as(Duration.class).get(),
+                new AccountWatch.Settings(node.get("watch-poll-interval").as(Duration.class).get(),
+                        node.get("watch-streams-max").asInt().get(), node.get("watch-streams-per-caller-max").asInt().get()),
                 node.get("reports-root").asString().filter(r -> !r.isBlank()).map(Path::of).orElse(ledgerHome.resolve("reports")),
                 proof(node.get("proof"), ledgerHome),
                 new RateLimit(node.get("rate-limit.requests-per-second").asDouble().get(), node.get("rate-limit.burst").asInt().get(),

@@ -314,7 +314,7 @@ public final class NodeService {
                 new ComplianceOperations(complianceWriter), new ExplorerQueries(mirror, config.minBlockWaitMax(), config.pageSizeDefault(), config.pageSizeMax()),
                 new WriteStatusOperations(chain, mirror), proofs);
         Readiness readiness = new Readiness(() -> chain.evaluate(Transactions.GOVERNANCE_CONFIG, ""), mirror::height, config.bridgeReadyUrl());
-        return new Parts(requests, ops, new AccountWatch(mirror, config.watchPollInterval(), config.pageSizeMax()),
+        return new Parts(requests, ops, new AccountWatch(mirror, config.watch(), config.pageSizeMax()),
                 new ReportQueries(new ReportCatalog(config.reportsRoot())),
                 new ReconciliationQueries(new BreakReader(mirror.dataSource()), config.pageSizeDefault()),
                 new StatementOperations(mirror, config.statementsConcurrentMax(), Clock.systemUTC()),

@@ -203,7 +203,7 @@ public final class LedgerGrpcService extends LedgerGrpc.LedgerImplBase {
         var stream = (ServerCallStreamObserver<io.ledgernode.node.grpc.v1.AccountTransaction>) reply;
         guarded(reply, () -> {
             ops.accounts().requireVisible(caller, request.getAccountId());
-            watch.follow(request.getAccountId(), request.getFromBlock(), stream);
+            watch.follow(caller, request.getAccountId(), request.getFromBlock(), stream);
             return null;
         });
     }

@@ -71,7 +71,7 @@ public class ApiRoutesTest {
                 AUDIENCE, Set.of("ES256"), Duration.ofSeconds(30), Duration.ofHours(1), new AuthConfig.TokenCache(1_000, Duration.ofMinutes(5)));
         NodeConfig config = new NodeConfig(KEYS, "Org1", "User1", "Admin", new NodeConfig.Mirror("jdbc:none", "r", "", 2),
                 java.net.URI.create("http://127.0.0.1:1/health/ready"), Duration.ofMillis(100), 100, 20, 2,
-                Duration.ofMillis(200), KEYS.resolve("reports"), new NodeConfig.Proof(Duration.ofSeconds(1), 10, Duration.ofSeconds(1),
+                new io.ledgernode.node.grpc.AccountWatch.Settings(Duration.ofMillis(200), 8, 2), KEYS.resolve("reports"), new NodeConfig.Proof(Duration.ofSeconds(1), 10, Duration.ofSeconds(1),
                 Duration.ofMillis(100), 1, Duration.ofSeconds(1), 1024, java.util.Map.of()), rateLimit, auth,
                 new NodeConfig.Gateway(io.ledgernode.gateway.GatewayTimeouts.defaults(), io.ledgernode.gateway.EndorseRetry.defaults(),
                         io.ledgernode.gateway.OrderRetry.defaults(), Duration.ofMillis(25), Duration.ofSeconds(1), Duration.ofSeconds(10)),
