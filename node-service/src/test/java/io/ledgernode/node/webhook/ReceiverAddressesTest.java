@@ -38,6 +38,22 @@ class ReceiverAddressesTest {
     }
 
     @Test
+    void special_purpose_ranges_embedded_ipv4_and_zones_are_refused_and_a_port_must_be_one() {
+        for (String url : List.of("http://192.0.0.1/x", "http://198.18.0.1/x", "http://255.255.255.255/x", "http://240.0.0.1/x",
+                "http://203.0.113.5/x", "http://[::127.0.0.1]/x", "http://[64:ff9b::7f00:1]/x", "http://[2002:7f00:1::]/x",
+                "http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/x")) {
+            assertThat(ReceiverAddresses.refusal(url, false)).as(url).hasValueSatisfying(why -> assertThat(why).contains("private address"));
+        }
+        for (String url : List.of("http://[::1%25lo]:8080/", "http://[fe80::1%25eth0]/")) {
+            assertThat(ReceiverAddresses.refusal(url, true)).as(url).hasValueSatisfying(why -> assertThat(why).contains("%zone"));
+        }
+        for (String url : List.of("http://93.184.216.34:0/x", "http://93.184.216.34:99999/x")) {
+            assertThat(ReceiverAddresses.refusal(url, true)).as(url).hasValueSatisfying(why -> assertThat(why).contains("is not a port"));
+        }
+        assertThat(ReceiverAddresses.refusal("http://93.184.216.34:8443/x", false)).isEmpty();
+    }
+
+    @Test
     void a_receiver_nothing_listens_for_is_reported_in_words_not_as_a_java_class_name() throws Exception {
         int closedPort;
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
