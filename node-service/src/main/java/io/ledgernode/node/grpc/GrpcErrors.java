@@ -65,7 +65,9 @@ public final class GrpcErrors {
 
     private static Status status(ApiErrorCode.Service code) {
         return switch (code) {
-            case BAD_REQUEST, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, URI_TOO_LONG -> Status.INVALID_ARGUMENT;
+            case BAD_REQUEST, UNSUPPORTED_MEDIA_TYPE, URI_TOO_LONG -> Status.INVALID_ARGUMENT;
+            // As grpc-java refuses a message past grpc.message-size-max itself.
+            case PAYLOAD_TOO_LARGE -> Status.RESOURCE_EXHAUSTED;
             case HEADERS_TOO_LARGE -> Status.RESOURCE_EXHAUSTED;
             case HTTP_VERSION_NOT_SUPPORTED -> Status.UNIMPLEMENTED;
             case PROOF_SCOPE_EXCEEDED -> Status.PERMISSION_DENIED;

@@ -9,6 +9,9 @@ import io.grpc.ServerInterceptor;
 import io.grpc.ServerMethodDefinition;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.ServiceDescriptor;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.ledgernode.node.http.ApiErrorCode;
 import io.ledgernode.node.http.ApiException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -20,9 +23,17 @@ import java.util.List;
  * malformed JSON body is on the REST API. grpc-java answers it UNKNOWN ("Application error processing RPC") whatever
  * the marshaller throws, since it parses the message inside the call's listener. So each method's request marshaller is
  * wrapped ({@link #guarded}) to answer such bytes with no message, and this interceptor, placed innermost, closes the
- * call on it before the service sees anything.
+ * call on it before the service sees anything. A compressed message that inflates past {@code grpc.message-size-max}
+ * fails the same parse; it is told apart and refused RESOURCE_EXHAUSTED ({@code PAYLOAD_TOO_LARGE}), as grpc-java
+ * refuses an uncompressed one that large, not as malformed.
  */
 final class UnparsableRequests implements ServerInterceptor {
+
+    /**
+     * Set by a parse that failed because the message inflated past the limit, read by {@link #interceptCall}'s
+     * listener: grpc-java parses a message on the call's executor thread just before handing it to the listener.
+     */
+    private static final ThreadLocal<Boolean> TOO_LARGE = new ThreadLocal<>();
 
     /** The service with every method's request marshaller answering unparsable bytes with null. */
     static ServerServiceDefinition guarded(ServerServiceDefinition service) {
@@ -59,6 +70,11 @@ final class UnparsableRequests implements ServerInterceptor {
             try {
                 return marshaller.parse(stream);
             } catch (RuntimeException unparsable) {
+                for (Throwable cause = unparsable; cause != null; cause = cause.getCause()) {
+                    if (cause instanceof StatusRuntimeException status && status.getStatus().getCode() == Status.Code.RESOURCE_EXHAUSTED) {
+                        TOO_LARGE.set(Boolean.TRUE);
+                    }
+                }
                 return null;
             }
         }
@@ -76,8 +92,13 @@ final class UnparsableRequests implements ServerInterceptor {
                 }
                 if (message == null) {
                     refused = true;
-                    GrpcErrors.Refusal refusal = GrpcErrors.refusal(ApiException.malformed("the request message is not a"
-                            + " valid protobuf encoding of " + call.getMethodDescriptor().getFullMethodName() + "'s request"));
+                    boolean tooLarge = TOO_LARGE.get() != null;
+                    TOO_LARGE.remove();
+                    GrpcErrors.Refusal refusal = GrpcErrors.refusal(tooLarge
+                            ? new ApiException(ApiErrorCode.Service.PAYLOAD_TOO_LARGE, "the request message of "
+                                    + call.getMethodDescriptor().getFullMethodName() + " is larger than the node takes once decompressed")
+                            : ApiException.malformed("the request message is not a valid protobuf encoding of "
+                                    + call.getMethodDescriptor().getFullMethodName() + "'s request"));
                     call.close(refusal.status(), refusal.trailers());
                     return;
                 }

@@ -57,6 +57,27 @@ class UnparsableRequestsTest {
         }
     }
 
+    /** A gzip message that inflates past the limit was refused as malformed protobuf; it is a message too large. */
+    @Test
+    void a_compressed_message_that_inflates_past_the_limit_is_resource_exhausted_payload_too_large() throws Exception {
+        ServerServiceDefinition health = new HealthStatusManager().getHealthService().bindService();
+        Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)).maxInboundMessageSize(1_024)
+                .addService(ServerInterceptors.intercept(UnparsableRequests.guarded(health), new UnparsableRequests())).build().start();
+        ManagedChannel channel = channel(server);
+        try {
+            byte[] inflating = new byte[200_000];
+            inflating[0] = 0x0A;
+            StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class,
+                    () -> ClientCalls.blockingUnaryCall(channel, CHECK, CallOptions.DEFAULT.withCompression("gzip"), inflating));
+
+            assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+            assertThat(refused.getTrailers().get(GrpcErrors.ERROR_CODE)).isEqualTo("PAYLOAD_TOO_LARGE");
+        } finally {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+            server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
     @Test
     void without_the_guard_grpc_java_answers_the_same_bytes_unknown() throws Exception {
         // What the guard is for: if grpc-java ever answers this itself, the guard can go.
