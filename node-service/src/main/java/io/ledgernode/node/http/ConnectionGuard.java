@@ -3,12 +3,10 @@ package io.ledgernode.node.http;
 import io.helidon.common.buffers.BufferData;
 import io.helidon.common.socket.SocketOptions;
 import io.helidon.config.Config;
-import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Headers;
 import io.helidon.http.HttpPrologue;
-import io.helidon.http.RequestException;
 import io.helidon.http.Status;
 import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.ConnectionContext;
@@ -181,8 +179,7 @@ public final class ConnectionGuard {
         try {
             return headers.contentLength().orElse(0L) > 0;
         } catch (RuntimeException unreadable) {
-            throw RequestException.builder().type(DirectHandler.EventType.BAD_REQUEST).status(Status.BAD_REQUEST_400)
-                    .message("Invalid Content-Length").setKeepAlive(false).build();
+            throw Json.malformedFraming("Invalid Content-Length");
         }
     }
 

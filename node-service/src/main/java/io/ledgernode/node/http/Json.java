@@ -72,20 +72,19 @@ public final class Json {
             return ConnectionGuard.whileReadingBody(() -> request.content().as(byte[].class));
         } catch (DataReader.InsufficientDataAvailableException cutShort) {
             // The client ended its side before the body it declared was all there: its framing, not our failure.
-            throw RequestException.builder()
-                    .type(DirectHandler.EventType.BAD_REQUEST)
-                    .status(Status.BAD_REQUEST_400)
-                    .message("Request body ended early")
-                    .setKeepAlive(false)
-                    .build();
+            throw malformedFraming("Request body ended early");
         } catch (NumberFormatException malformedChunkSize) {
-            throw RequestException.builder()
-                    .type(DirectHandler.EventType.BAD_REQUEST)
-                    .status(Status.BAD_REQUEST_400)
-                    .message("Invalid chunk size")
-                    .setKeepAlive(false)
-                    .build();
+            throw malformedFraming("Invalid chunk size");
         }
+    }
+
+    /**
+     * The caller's malformed HTTP framing, refused as the web server refuses its own: 400 {@code BAD_REQUEST} through
+     * its direct handlers, and the connection not kept, since where the next request starts is no longer known.
+     */
+    static RequestException malformedFraming(String message) {
+        return RequestException.builder().type(DirectHandler.EventType.BAD_REQUEST).status(Status.BAD_REQUEST_400)
+                .message(message).setKeepAlive(false).build();
     }
 
     /** A body's bytes read as a JSON object, held as its tokens; anything else is a 400 saying why. */
