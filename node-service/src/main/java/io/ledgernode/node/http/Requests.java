@@ -88,7 +88,7 @@ public final class Requests {
      */
     public static String scopedKey(String key, Caller caller) {
         if (key == null || key.isEmpty()) {
-            throw ApiException.badRequest("an idempotency key (the Idempotency-Key header) is required on every write");
+            throw ApiException.badRequest("an idempotency key (REST: the Idempotency-Key header; gRPC: the idempotency_key field) is required on every write");
         }
         if (!KEY.matcher(key).matches()) {
             throw ApiException.badRequest("the idempotency key must match " + KEY.pattern());
