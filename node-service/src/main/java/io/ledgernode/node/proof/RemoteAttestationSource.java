@@ -12,6 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Another member org's attestation, from its node: {@code GET <baseUrl>/v1/attestations/{blockNumber}} (unauthenticated:
@@ -19,6 +21,8 @@ import java.util.Objects;
  * hold the block yet. The answer is read up to a bound, and must be an attestation of that block by that org.
  */
 public final class RemoteAttestationSource implements AttestationSource {
+
+    private static final Logger LOG = Logger.getLogger(RemoteAttestationSource.class.getName());
     private final String mspId;
     private final URI baseUrl;
     private final HttpClient client;
@@ -42,9 +46,10 @@ public final class RemoteAttestationSource implements AttestationSource {
         this.bytesMax = bytesMax;
     }
 
+    /** How callers see this attester: its org, never its node's address (that stays in the node's log). */
     @Override
     public String name() {
-        return mspId + " at " + baseUrl;
+        return mspId + "'s node";
     }
 
     @Override
@@ -55,10 +60,10 @@ public final class RemoteAttestationSource implements AttestationSource {
             response = client.send(HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", BundleWriter.MEDIA_TYPE)
                     .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
-            throw unavailable(uri + ": " + e, e);
+            throw unavailable("could not be reached", uri + ": " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw unavailable(uri + ": interrupted", e);
+            throw unavailable("interrupted", uri + ": interrupted");
         }
         try (InputStream body = response.body()) {
             if (response.statusCode() == 404) {
@@ -66,29 +71,35 @@ public final class RemoteAttestationSource implements AttestationSource {
                         + Long.toUnsignedString(blockNumber) + " yet");
             }
             if (response.statusCode() != 200) {
-                throw unavailable(uri + " answered " + response.statusCode(), null);
+                throw unavailable("answered HTTP " + response.statusCode(), uri + " answered " + response.statusCode());
             }
             byte[] bytes = body.readNBytes(bytesMax + 1);
             if (bytes.length > bytesMax) {
-                throw unavailable(uri + " answered more than " + bytesMax + " bytes", null);
+                throw unavailable("answered more than " + bytesMax + " bytes", uri + " answered more than " + bytesMax + " bytes");
             }
             return checked(BundleReader.readAttestation(bytes), blockNumber, uri);
         } catch (IOException e) {
-            throw unavailable(uri + ": " + e, e);
+            throw unavailable("could not be read", uri + ": " + e);
         } catch (BundleFormatException | IllegalArgumentException e) {
-            throw unavailable(uri + " did not answer an attestation: " + e.getMessage(), e);
+            throw unavailable("did not answer an attestation", uri + " did not answer an attestation: " + e.getMessage());
         }
     }
 
     private Attestation checked(Attestation attestation, long blockNumber, URI uri) throws ProofException {
         if (attestation.blockNumber() != blockNumber || !attestation.mspId().equals(mspId)) {
-            throw unavailable(uri + " answered an attestation of block " + Long.toUnsignedString(attestation.blockNumber())
-                    + " by " + attestation.mspId(), null);
+            String wrong = "answered an attestation of block " + Long.toUnsignedString(attestation.blockNumber()) + " by "
+                    + attestation.mspId();
+            throw unavailable(wrong, uri + " " + wrong);
         }
         return attestation;
     }
 
-    private ProofException unavailable(String message, Throwable cause) {
-        return new ProofException(ProofException.Reason.ATTESTATION_UNAVAILABLE, name() + ": " + message, cause);
+    /**
+     * Unavailable, saying {@code why} to the caller; the {@code detail} (the node's address, the JDK's reason) goes to
+     * this node's log only: an auditor's answer must not map the consortium's internal addresses.
+     */
+    private ProofException unavailable(String why, String detail) {
+        LOG.log(Level.WARNING, () -> "attestation of " + mspId + " unavailable: " + detail);
+        return new ProofException(ProofException.Reason.ATTESTATION_UNAVAILABLE, name() + " " + why);
     }
 }

@@ -102,6 +102,19 @@ class RemoteAttestationSourceTest {
         assertThat(reason(nowhere, 29)).isEqualTo(ProofException.Reason.ATTESTATION_UNAVAILABLE);
     }
 
+    /** What an auditor reads names the org and what went wrong, never the node's address nor a Java class. */
+    @Test
+    void an_unavailable_attestation_names_the_org_not_its_nodes_address() {
+        status.set(429);
+        String refused = catchThrowableOfType(ProofException.class, () -> source("Org2MSP", 65_536).attestation(29)).getMessage();
+        RemoteAttestationSource nowhere = new RemoteAttestationSource("Org2MSP", URI.create("http://127.0.0.1:1"),
+                HttpClient.newHttpClient(), Duration.ofSeconds(2), 65_536);
+        String unreachable = catchThrowableOfType(ProofException.class, () -> nowhere.attestation(29)).getMessage();
+
+        assertThat(refused).isEqualTo("Org2MSP's node answered HTTP 429");
+        assertThat(unreachable).isEqualTo("Org2MSP's node could not be reached");
+    }
+
     private static ProofException.Reason reason(RemoteAttestationSource source, long block) {
         return catchThrowableOfType(ProofException.class, () -> source.attestation(block)).reason();
     }
