@@ -340,8 +340,8 @@ public final class NodeService {
      * the server refuses before routing. Shared by the process and the transport tests.
      */
     public static WebServer restServer(Config server, Parts parts) {
-        WebServerConfig.Builder builder = WebServer.builder().config(server);
-        ConnectionGuard.install(builder, server.get("protocols.http_1_1"));
+        WebServerConfig.Builder builder = WebServer.builder();
+        ConnectionGuard.install(builder, server);
         return builder.directHandlers(ApiErrors.directHandlers())
                 .routing(routing -> routing(routing, parts))
                 .build();

@@ -3,6 +3,7 @@ package io.ledgernode.node.http;
 import io.helidon.common.buffers.BufferData;
 import io.helidon.common.socket.SocketOptions;
 import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Headers;
@@ -17,6 +18,9 @@ import io.helidon.webserver.http1.Http1ConnectionSelector;
 import io.helidon.webserver.spi.ServerConnection;
 import io.helidon.webserver.spi.ServerConnectionSelector;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -37,6 +41,7 @@ import java.util.function.Supplier;
  * of a request itself, from the HTTP/1 connection's receive and send events, and interrupts the connection's thread
  * when a phase runs out: a blocking read on an interruptible channel then closes the channel. The phases:
  * <ul>
+ *   <li>first request: from the connection's start to its first request line;</li>
  *   <li>headers: from the request line to the end of the header fields;</li>
  *   <li>body: while a handler reads the body ({@link #whileReadingBody});</li>
  *   <li>unread body: from the answer to the next request line, when the handler answered without reading the body
@@ -90,17 +95,30 @@ public final class ConnectionGuard {
     }
 
     /**
-     * Serves the listener's HTTP/1 connections with the guard, configured by {@code http1} (the listener's
-     * {@code protocols.http_1_1} node; empty: Helidon's defaults) and the listener's {@code connection-options.read-timeout}.
-     * Call after the configuration is applied to the builder.
+     * Serves the listener's HTTP/1 connections with the guard: {@code listener} is the listener's configuration (its
+     * {@code protocols.http_1_1} configures HTTP/1; empty: Helidon's defaults), applied to the builder here, and its
+     * {@code connection-options.read-timeout} is the guard's timeout.
      */
-    public static void install(WebServerConfig.Builder server, Config http1) {
+    public static void install(WebServerConfig.Builder server, Config listener) {
+        Config http1 = listener.get("protocols.http_1_1");
+        server.config(withoutProtocols(listener));
         // Unset, it is the web server's default for the option (30 s), as the configuration documents it.
         Duration timeout = server.connectionOptions().orElseGet(() -> SocketOptions.builder().build()).readTimeout();
         ConnectionGuard guard = new ConnectionGuard(timeout);
         Http1Config guarded = Http1Config.builder().config(http1).addReceiveListener(guard.new Received())
                 .addSendListener(guard.new Sent()).build();
-        server.addConnectionSelector(new Selector(Http1ConnectionSelector.builder().config(guarded).build()));
+        // The guarded selector must be the listener's only one: beside another, the server reads a connection's first
+        // bytes to choose between them, with no timeout at all (a connection that sends nothing was kept for ever) and
+        // dropping what neither takes (HTTP/1.0 got no 505). So the listener's own HTTP/1 protocol, configured
+        // (protocols.http_1_1, read above; the configuration is applied without it) or discovered, is taken out.
+        server.protocolsDiscoverServices(false).protocols(List.of());
+        server.addConnectionSelector(guard.new Selector(Http1ConnectionSelector.builder().config(guarded).build()));
+    }
+
+    private static Config withoutProtocols(Config listener) {
+        Map<String, String> settings = new HashMap<>(listener.detach().asMap().orElse(Map.of()));
+        settings.keySet().removeIf(key -> key.equals("protocols") || key.startsWith("protocols."));
+        return Config.just(ConfigSources.create(settings));
     }
 
     /**
@@ -109,7 +127,13 @@ public final class ConnectionGuard {
      * only protocol), so that a request in another HTTP version reaches the request-line parser and is answered 505,
      * rather than matching no selector and being dropped unanswered.
      */
-    private record Selector(Http1ConnectionSelector http1) implements ServerConnectionSelector {
+    private final class Selector implements ServerConnectionSelector {
+        private final Http1ConnectionSelector http1;
+
+        Selector(Http1ConnectionSelector http1) {
+            this.http1 = http1;
+        }
+
         @Override
         public int bytesToIdentifyConnection() {
             return 0;
@@ -127,6 +151,9 @@ public final class ConnectionGuard {
 
         @Override
         public ServerConnection connection(ConnectionContext ctx) {
+            // Called on the connection's own thread as it is accepted: its first request line has the read timeout too
+            // (the web server's idle check would leave a connection that never sends anything for a minute).
+            exchange().await();
             return http1.connection(ctx);
         }
     }
