@@ -119,13 +119,17 @@ public final class ApiErrors {
                 // What follows an answer that closed the connection is not a request: no second answer to it.
                 throw new CloseConnectionException("bytes after an answer that closed the connection");
             }
-            ApiErrorCode code = HEADERS_TOO_LARGE_REASON.equals(reason) ? ApiErrorCode.Service.HEADERS_TOO_LARGE : code(status);
+            // Helidon 4.5 refuses a transfer coding it does not apply ("gzip, chunked") as a bad request, but with status
+            // 500: the caller's framing, answered as its mistake.
+            ApiErrorCode code = HEADERS_TOO_LARGE_REASON.equals(reason) ? ApiErrorCode.Service.HEADERS_TOO_LARGE
+                    : event == DirectHandler.EventType.BAD_REQUEST && status.code() >= 500 ? ApiErrorCode.Service.BAD_REQUEST
+                    : code(status);
             ACCESS.info(() -> "transport=http refused=" + code.name() + " status=" + status(code).code() + " event=" + event);
             return DirectHandler.TransportResponse.builder()
                     .status(status(code))
                     .headers(headers)
                     .header(HeaderNames.CONTENT_TYPE, "application/json")
-                    .keepAlive(event.keepAlive() && code != ApiErrorCode.Service.HEADERS_TOO_LARGE)
+                    .keepAlive(event.keepAlive() && code != ApiErrorCode.Service.HEADERS_TOO_LARGE && code != ApiErrorCode.Service.BAD_REQUEST)
                     .entity(body(code, message(code)))
                     .build();
         };

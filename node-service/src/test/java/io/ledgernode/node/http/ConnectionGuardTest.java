@@ -155,6 +155,18 @@ class ConnectionGuardTest {
         }
     }
 
+    /** A transfer coding the server does not apply (anything but chunked) is the caller's framing: 400, never 500. */
+    @ParameterizedTest
+    @ValueSource(strings = {"gzip, chunked", "gzip", "identity, chunked", "chunked, chunked"})
+    void a_transfer_coding_the_server_does_not_apply_is_refused_never_500(String codings) throws IOException {
+        try (Socket socket = connect()) {
+            send(socket, transferHead("Transfer-Encoding: " + codings + "\r\n") + "2\r\n{}\r\n0\r\n\r\n");
+
+            String answer = readUntilClosed(socket);
+            assertThat(answer).startsWith("HTTP/1.1 400 ");
+        }
+    }
+
     @Test
     void a_body_cut_short_by_the_client_closing_its_side_is_400_never_500() throws IOException {
         try (Socket socket = connect()) {
