@@ -58,12 +58,14 @@ expect_failure "verify-report names a report directory that is not there" "is no
 rm -rf "$fake_go"
 # A failed Maven build is reported by its first specific [ERROR] line: its last line is colour codes alone, which was
 # reported as "failed: no output".
+build_dir=$(mktemp -d)
 printf '[INFO] compiling\n[ERROR] COMPILATION ERROR : \n[ERROR] /src/Limit.java: warnings found and -Werror specified\n[ERROR] Failed to execute goal\n\033[0m\033[0m\n' \
-  >"$scratch/maven-output.txt"
-printf 'an earlier run\n' >"$scratch/build.log"
+  >"$build_dir/maven-output.txt"
+printf 'an earlier run\n' >"$build_dir/build.log"
 expect_failure "a failed build names its first error, not the colour codes after it" "maven build failed: [ERROR] /src/Limit.java: warnings found" \
   bash -c 'source "$0/common.sh"; run_logged "maven build" "$1" sh -c "cat \"\$0\"; exit 1" "$2"' \
-  "$repo/scripts/lib" "$scratch/build.log" "$scratch/maven-output.txt"
+  "$repo/scripts/lib" "$build_dir/build.log" "$build_dir/maven-output.txt"
+rm -rf "$build_dir"
 expect_failure "systemd-units without a network says so" "no network at" env LEDGER_HOME="$scratch/none" "$ledger" systemd-units "$scratch/units"
 expect_failure "probe names its usage" "usage: probe.sh" "$probe" ping 127.0.0.1:1
 
