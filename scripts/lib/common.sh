@@ -25,8 +25,7 @@ run_logged() {
 log_reason() {
   local text reason
   text=$(sed 's/\x1b\[[0-9;]*m//g' | grep -v '^[[:space:]]*$' || true)
-  reason=$(grep -m 1 -E '^\[ERROR\] +[^ ]' <<<"$text" | grep -v -E 'COMPILATION ERROR|^\[ERROR\] *$' || true)
-  [[ -n $reason ]] || reason=$(grep -E '^\[ERROR\] (/|Failed to execute)' <<<"$text" | head -n 1 || true)
+  reason=$(grep -v -E '^\[ERROR\] +COMPILATION ERROR' <<<"$text" | grep -m 1 -E '^\[ERROR\] +[^ ]' || true)
   [[ -n $reason ]] || reason=$(tail -n 1 <<<"$text")
   printf '%s\n' "${reason:-no output}"
 }

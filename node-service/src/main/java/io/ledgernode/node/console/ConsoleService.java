@@ -91,6 +91,10 @@ public final class ConsoleService implements HttpService {
     record DevToken(String token, String expiresAt) {
     }
 
+    /** The Host of a request that names the node by a loopback name or address, with any port. */
+    private static final java.util.regex.Pattern LOOPBACK_HOST = java.util.regex.Pattern.compile(
+            "(?i)(localhost|127\\.0\\.0\\.1|\\[::1\\])(:[0-9]{1,5})?");
+
     /**
      * A token for the chosen role, signed with the local development key. Only when the node is configured with that
      * key (scripts/ledger up does it for a local network) and only for a caller on loopback that names the node by a
@@ -98,9 +102,6 @@ public final class ConsoleService implements HttpService {
      * exist (404). Without the two header checks a web page on any site could rebind its own name to 127.0.0.1 (DNS
      * rebinding) and have a developer's browser fetch issuer or operator tokens from a local node.
      */
-    private static final java.util.regex.Pattern LOOPBACK_HOST = java.util.regex.Pattern.compile(
-            "(?i)(localhost|127\\.0\\.0\\.1|\\[::1\\])(:[0-9]{1,5})?");
-
     private void devSignIn(ServerRequest request, ServerResponse response) {
         secure(response);
         if (config.devSignInKeyDir().isEmpty() || !loopback(request) || !sameLoopbackOrigin(request)) {

@@ -129,7 +129,7 @@ public final class ApiErrors {
                     .status(status(code))
                     .headers(headers)
                     .header(HeaderNames.CONTENT_TYPE, "application/json")
-                    .keepAlive(event.keepAlive() && code != ApiErrorCode.Service.HEADERS_TOO_LARGE && code != ApiErrorCode.Service.BAD_REQUEST)
+                    .keepAlive(event.keepAlive() && code != ApiErrorCode.Service.HEADERS_TOO_LARGE)
                     .entity(body(code, message(code)))
                     .build();
         };

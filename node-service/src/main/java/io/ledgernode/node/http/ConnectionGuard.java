@@ -183,7 +183,7 @@ public final class ConnectionGuard {
 
     private Exchange exchange() {
         Exchange exchange = CURRENT.get();
-        if (exchange == null || exchange.guard != this || exchange.thread != Thread.currentThread()) {
+        if (exchange == null) {
             exchange = new Exchange(this, Thread.currentThread());
             CURRENT.set(exchange);
             exchanges.add(exchange);
@@ -236,8 +236,8 @@ public final class ConnectionGuard {
     private final class Sent implements Http1ConnectionListener {
         @Override
         public void status(ConnectionContext ctx, Status status) {
-            Exchange exchange = CURRENT.get();
-            if (exchange != null && exchange.guard == ConnectionGuard.this && exchange.unreadBody) {
+            Exchange exchange = exchange();
+            if (exchange.unreadBody) {
                 // The web server reads the rest of this body before the next request line: that read has a deadline too.
                 exchange.await();
             }
@@ -245,9 +245,8 @@ public final class ConnectionGuard {
 
         @Override
         public void headers(ConnectionContext ctx, Headers headers) {
-            Exchange exchange = CURRENT.get();
-            if (exchange != null && exchange.guard == ConnectionGuard.this
-                    && (exchange.askedToClose || headers.containsToken(HeaderValues.CONNECTION_CLOSE))) {
+            Exchange exchange = exchange();
+            if (exchange.askedToClose || headers.containsToken(HeaderValues.CONNECTION_CLOSE)) {
                 exchange.closing = true;
                 // A client that neither closes nor sends is given the read timeout, not the idle timeout.
                 exchange.await();
