@@ -1,17 +1,29 @@
 package io.ledgernode.chaincode;
 
+import io.ledgernode.chaincode.peer.PeerAwareChaincode;
 import java.util.logging.Handler;
 import java.util.logging.Logger;
 import org.hyperledger.fabric.contract.ContractRouter;
+import org.hyperledger.fabric.shim.NettyChaincodeServer;
 
-/** The chaincode server's entry point: Fabric's contract router, with a log that carries no request data. */
+/**
+ * The chaincode server's entry point: Fabric's contract router, served on connections that learn what each peer
+ * offers ({@link PeerAwareChaincode}), with a log that carries no request data.
+ */
 public final class ChaincodeMain {
 
     private ChaincodeMain() {}
 
     public static void main(final String[] args) throws Exception {
         quietShim();
-        ContractRouter.main(args);
+        final ContractRouter router = new ContractRouter(args);
+        if (!router.isServer()) {
+            // A chaincode that dials its peer (not as a service) keeps the shim's own start: nothing batches there.
+            ContractRouter.main(args);
+            return;
+        }
+        final PeerAwareChaincode chaincode = new PeerAwareChaincode(args, router);
+        router.startRouterWithChaincodeServer(new NettyChaincodeServer(chaincode, chaincode.getChaincodeServerConfig()));
     }
 
     /**

@@ -77,6 +77,37 @@ class LedgerOnRealNetworkIT {
     }
 
     @Test
+    void a_transfer_reaches_each_endorsing_peer_in_one_read_and_one_write_message() {
+        String alice = funded("msg-alice", 10_000);
+        String bob = opened("msg-bob", net.org2User);
+        Map<String, Long> used = Map.of();
+        // Anything else the network runs meanwhile counts too; a quiet moment shows the transfer's own messages.
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            Map<String, Long> before = net.shimRequests();
+            committed(net.org1User, "Money:transfer", transfer("msg-" + attempt, alice, bob, "1"));
+            used = difference(net.shimRequests(), before);
+            if (used.equals(Map.of("GET_STATE_MULTIPLE", 2L, "WRITE_BATCH_STATE", 2L))) {
+                break;
+            }
+        }
+
+        // Both orgs endorse: one message of four reads and one of five writes on each peer (nine messages each
+        // when every key was its own round trip).
+        assertThat(used).isEqualTo(Map.of("GET_STATE_MULTIPLE", 2L, "WRITE_BATCH_STATE", 2L));
+    }
+
+    private static Map<String, Long> difference(Map<String, Long> after, Map<String, Long> before) {
+        Map<String, Long> difference = new java.util.TreeMap<>();
+        after.forEach((type, count) -> {
+            long more = count - before.getOrDefault(type, 0L);
+            if (more != 0) {
+                difference.put(type, more);
+            }
+        });
+        return difference;
+    }
+
+    @Test
     void retry_with_the_same_idempotency_key_is_refused_at_endorsement_naming_the_original_and_moves_nothing_again() {
         String alice = funded("idem-alice", 1_000);
         String bob = opened("idem-bob", net.org1User);

@@ -118,6 +118,50 @@ final class NetworkFixture implements AutoCloseable {
                 "account", account, "amount", Long.toString(amount)));
     }
 
+    /**
+     * How many requests each peer took from the chaincode so far, by message type ({@code GET_STATE}, {@code
+     * WRITE_BATCH_STATE}, ...), summed over the network's peers and every deployed build of the chaincode: the peers'
+     * own {@code chaincode_shim_requests_completed} counters, from their operations endpoints (found in the roster).
+     */
+    Map<String, Long> shimRequests() {
+        Map<String, Long> byType = new java.util.TreeMap<>();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.util.regex.Pattern line = java.util.regex.Pattern.compile(
+                "chaincode_shim_requests_completed\\{chaincode=\"" + java.util.regex.Pattern.quote(profile.chaincode())
+                        + "_[^\"]*\",channel=\"" + java.util.regex.Pattern.quote(profile.channel())
+                        + "\",success=\"true\",type=\"([A-Z_]+)\"} ([0-9.e+]+)");
+        for (String row : lines(Path.of(System.getProperty("ledger.it.home"), "network", "roster.tsv"))) {
+            String[] columns = row.split("\t");
+            if (row.startsWith("#") || columns.length < 5 || !columns[1].equals("peer")) {
+                continue;
+            }
+            String metrics = columns[4].replaceFirst("^http ", "").replaceFirst("/healthz$", "/metrics");
+            String body;
+            try {
+                body = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(metrics)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            java.util.regex.Matcher m = line.matcher(body);
+            while (m.find()) {
+                byType.merge(m.group(1), (long) Double.parseDouble(m.group(2)), Long::sum);
+            }
+        }
+        return byType;
+    }
+
+    private static java.util.List<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
         org1User.connection().close();

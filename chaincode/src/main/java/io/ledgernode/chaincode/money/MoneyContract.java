@@ -9,6 +9,7 @@ import io.ledgernode.api.money.TransferPackRequest;
 import io.ledgernode.api.money.TransferRequest;
 import io.ledgernode.chaincode.tx.Idempotency;
 import io.ledgernode.chaincode.tx.LedgerContract;
+import java.util.List;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
@@ -54,6 +55,7 @@ public final class MoneyContract extends LedgerContract {
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String transfer(final Context ctx, final String request) {
         return idempotent(ctx, Transactions.MONEY_TRANSFER, request, TransferRequest.class, tx -> { },
+                (tx, parsed) -> Payments.reads(List.of(parsed.leg())),
                 (tx, parsed) -> new Payments(tx).single(parsed.idempotencyKey(), parsed.leg()));
     }
 
@@ -61,7 +63,10 @@ public final class MoneyContract extends LedgerContract {
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String transferBatch(final Context ctx, final String request) {
         return idempotent(ctx, Transactions.MONEY_TRANSFER_BATCH, request, TransferBatchRequest.class,
-                LedgerContract::configured, (tx, parsed) -> new Payments(tx).transfer(parsed.idempotencyKey(), parsed.legs()));
+                LedgerContract::configured,
+                (tx, parsed) -> parsed.legs().size() > tx.config().batchLegsMax()
+                        ? List.of() : Payments.reads(parsed.legs()),
+                (tx, parsed) -> new Payments(tx).transfer(parsed.idempotencyKey(), parsed.legs()));
     }
 
     /**

@@ -24,6 +24,7 @@ import io.ledgernode.chaincode.access.Access;
 import io.ledgernode.chaincode.account.AccountBook;
 import io.ledgernode.chaincode.asset.AssetBook;
 import io.ledgernode.chaincode.balance.Balances;
+import io.ledgernode.chaincode.state.Keys;
 import io.ledgernode.chaincode.tx.Idempotency;
 import io.ledgernode.chaincode.tx.Tx;
 import java.util.ArrayList;
@@ -41,6 +42,21 @@ final class Payments {
         this.accounts = new AccountBook(tx.state());
         this.assets = new AssetBook(tx.state());
         this.balances = new Balances(tx);
+    }
+
+    /**
+     * The keys moving the legs reads: both accounts of each leg and each sender's balance record, to be read in one
+     * message ({@link io.ledgernode.chaincode.state.LedgerState#prefetch}). A transaction that commits reads every one
+     * of them anyway; one refused before reaching a leg's balance is never committed, so reading it early costs nothing.
+     */
+    static List<String> reads(final List<TransferLeg> legs) {
+        final List<String> keys = new ArrayList<>(legs.size() * 3);
+        for (final TransferLeg leg : legs) {
+            keys.add(Keys.account(leg.from()));
+            keys.add(Keys.account(leg.to()));
+            keys.add(Keys.balance(leg.from()));
+        }
+        return keys;
     }
 
     MoneyResult mint(final MintRequest request) {
@@ -111,6 +127,12 @@ final class Payments {
             throw new LedgerException(ErrorCode.BATCH_TOO_LARGE, request.items().size()
                     + " transfers in one pack, at most " + max);
         }
+        final List<String> reads = new ArrayList<>(request.items().size() * 4);
+        for (final TransferRequest item : request.items()) {
+            reads.add(Idempotency.recordKey(tx, item.idempotencyKey()));
+            reads.addAll(reads(List.of(item.leg())));
+        }
+        tx.state().prefetch(reads);
         final List<PackedOutcome> outcomes = new ArrayList<>(request.items().size());
         final List<PackedTransfer> applied = new ArrayList<>();
         for (final TransferRequest item : request.items()) {

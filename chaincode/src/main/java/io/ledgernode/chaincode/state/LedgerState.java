@@ -3,7 +3,10 @@ package io.ledgernode.chaincode.state;
 import io.ledgernode.api.LedgerException;
 import io.ledgernode.api.LedgerJson;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -23,19 +26,29 @@ import org.hyperledger.fabric.shim.ledger.QueryResultsIteratorWithMetadata;
  *
  * <p>Writes are buffered here and handed to the peer only by {@link #flush()} once the transaction's body has
  * succeeded: a write given to the stub cannot be taken back, and a packed transaction must drop the writes of an item
- * it refuses ({@link #savepoint()}, {@link #rollback}) while keeping the others'.
+ * it refuses ({@link #savepoint()}, {@link #rollback}) while keeping the others'. They go as one message where the peer
+ * takes batches, and the keys a transaction names in {@link #prefetch} are read in one ({@link StateTransport}).
+ * Committed values read once are kept for the transaction: they cannot change under it.
  */
 public final class LedgerState {
     /** The highest code point, as Fabric ends a partial-key range. */
     private static final String RANGE_END = new String(Character.toChars(Character.MAX_CODE_POINT));
 
     private final ChaincodeStub stub;
+    private final StateTransport transport;
     /** This transaction's writes in key order; a null value is a delete. */
     private final NavigableMap<String, byte[]> written = new TreeMap<>();
+    /** Committed values this transaction read, by key; null where there is no record. */
+    private final Map<String, byte[]> readCommitted = new HashMap<>();
     private boolean pageQueried;
 
     public LedgerState(final ChaincodeStub stub) {
+        this(stub, StateTransport.of(stub));
+    }
+
+    LedgerState(final ChaincodeStub stub, final StateTransport transport) {
         this.stub = stub;
+        this.transport = transport;
     }
 
     /** Visits records of a scan in key order; returns false to stop. It must not write state while scanning. */
@@ -45,7 +58,7 @@ public final class LedgerState {
 
     /** The record at a key, as this transaction sees it. */
     public <T> Optional<T> read(final String key, final Class<T> type) {
-        final byte[] value = written.containsKey(key) ? written.get(key) : stub.getState(key);
+        final byte[] value = current(key);
         if (value == null || value.length == 0) {
             return Optional.empty();
         }
@@ -54,8 +67,38 @@ public final class LedgerState {
 
     /** Whether a record exists at a key. */
     public boolean exists(final String key) {
-        final byte[] value = written.containsKey(key) ? written.get(key) : stub.getState(key);
+        final byte[] value = current(key);
         return value != null && value.length > 0;
+    }
+
+    /**
+     * Reads the committed records at {@code keys} (those this transaction has not read or written yet) in one message
+     * where the peer takes batches, for the reads that follow: a transaction names the keys it is about to read. Every
+     * key named joins the transaction's read set, so name only keys it reads anyway.
+     */
+    public void prefetch(final Collection<String> keys) {
+        final List<String> unread = new ArrayList<>(new LinkedHashSet<>(keys));
+        unread.removeIf(key -> written.containsKey(key) || readCommitted.containsKey(key));
+        if (unread.isEmpty()) {
+            return;
+        }
+        final List<byte[]> values = transport.getAll(unread);
+        for (int i = 0; i < unread.size(); i++) {
+            readCommitted.put(unread.get(i), values.get(i));
+        }
+    }
+
+    /** The value at a key as this transaction sees it: its own write, else the committed value (read once). */
+    private byte[] current(final String key) {
+        if (written.containsKey(key)) {
+            return written.get(key);
+        }
+        if (readCommitted.containsKey(key)) {
+            return readCommitted.get(key);
+        }
+        final byte[] value = transport.get(key);
+        readCommitted.put(key, value);
+        return value;
     }
 
     public void write(final String key, final Object record) {
@@ -88,12 +131,8 @@ public final class LedgerState {
 
     /** Hands the buffered writes to the peer, in key order; the last thing a successful update does. */
     public void flush() {
-        for (final Map.Entry<String, byte[]> write : written.entrySet()) {
-            if (write.getValue() == null) {
-                stub.delState(write.getKey());
-            } else {
-                stub.putState(write.getKey(), write.getValue());
-            }
+        if (!written.isEmpty()) {
+            transport.write(written);
         }
     }
 

@@ -26,7 +26,7 @@ public final class Idempotency {
     /** The original result of this request if it ran before, else the body's result, recorded. */
     public static String run(final Tx tx, final String transaction, final String idempotencyKey,
             final Object request, final Supplier<Object> body) {
-        final String key = Keys.idempotency(tx.caller().mspId(), idempotencyKey);
+        final String key = recordKey(tx, idempotencyKey);
         final String hash = requestHash(transaction, request);
         final Optional<IdempotencyRecord> previous = tx.state().read(key, IdempotencyRecord.class);
         if (previous.isPresent()) {
@@ -44,6 +44,11 @@ public final class Idempotency {
         final String result = LedgerJson.writeString(body.get());
         tx.state().write(key, new IdempotencyRecord(hash, result, tx.txId()));
         return result;
+    }
+
+    /** Where the caller's org records the request it sent with {@code idempotencyKey}. */
+    public static String recordKey(final Tx tx, final String idempotencyKey) {
+        return Keys.idempotency(tx.caller().mspId(), idempotencyKey);
     }
 
     /**
