@@ -71,6 +71,19 @@ class EcdsaSignerTest {
     }
 
     @Test
+    void signing_the_same_digest_twice_gives_the_same_signature_from_a_nonce_of_the_key_and_digest() throws Exception {
+        EcdsaSigner signer = EcdsaSigner.of(keyPair("secp256r1").getPrivate());
+
+        assertThat(signer.sign(digest(1))).isEqualTo(signer.sign(digest(1))).isNotEqualTo(signer.sign(digest(2)));
+    }
+
+    @Test
+    void a_key_on_a_curve_fabric_identities_do_not_use_is_refused_with_a_reason() throws Exception {
+        assertThatThrownBy(() -> EcdsaSigner.of(keyPair("secp521r1").getPrivate()))
+                .isInstanceOf(GeneralSecurityException.class).hasMessageContaining("P-256 or P-384");
+    }
+
+    @Test
     void a_key_that_is_not_an_ec_key_is_refused_with_a_reason() throws Exception {
         KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
         rsa.initialize(2048);

@@ -32,7 +32,7 @@ public final class SignerBenchmark {
         rate(fabric, digest);
         double oursRate = rate(ours, digest);
         double fabricRate = rate(fabric, digest);
-        System.out.printf(Locale.ROOT, "signatures per second, one thread, P-256: EcdsaSigner (JDK, low-S) %.0f, "
+        System.out.printf(Locale.ROOT, "signatures per second, one thread, P-256: EcdsaSigner (BouncyCastle, one domain, RFC 6979, low-S) %.0f, "
                 + "fabric-gateway Signers.newPrivateKeySigner (BouncyCastle) %.0f: %.1fx%n", oursRate, fabricRate,
                 oursRate / fabricRate);
     }
