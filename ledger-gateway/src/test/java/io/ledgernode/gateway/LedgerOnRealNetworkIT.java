@@ -13,6 +13,7 @@ import io.ledgernode.api.LedgerJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -97,7 +98,7 @@ class LedgerOnRealNetworkIT {
     }
 
     private static Map<String, Long> difference(Map<String, Long> after, Map<String, Long> before) {
-        Map<String, Long> difference = new java.util.TreeMap<>();
+        Map<String, Long> difference = new TreeMap<>();
         after.forEach((type, count) -> {
             long more = count - before.getOrDefault(type, 0L);
             if (more != 0) {

@@ -7,11 +7,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgernode.api.ErrorCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The running test network (started by {@code scripts/ledger test}, located by the {@code ledger.it.home} system
@@ -124,11 +132,11 @@ final class NetworkFixture implements AutoCloseable {
      * own {@code chaincode_shim_requests_completed} counters, from their operations endpoints (found in the roster).
      */
     Map<String, Long> shimRequests() {
-        Map<String, Long> byType = new java.util.TreeMap<>();
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        java.util.regex.Pattern line = java.util.regex.Pattern.compile(
-                "chaincode_shim_requests_completed\\{chaincode=\"" + java.util.regex.Pattern.quote(profile.chaincode())
-                        + "_[^\"]*\",channel=\"" + java.util.regex.Pattern.quote(profile.channel())
+        Map<String, Long> byType = new TreeMap<>();
+        HttpClient http = HttpClient.newHttpClient();
+        Pattern line = Pattern.compile(
+                "chaincode_shim_requests_completed\\{chaincode=\"" + Pattern.quote(profile.chaincode())
+                        + "_[^\"]*\",channel=\"" + Pattern.quote(profile.channel())
                         + "\",success=\"true\",type=\"([A-Z_]+)\"} ([0-9.e+]+)");
         for (String row : lines(Path.of(System.getProperty("ledger.it.home"), "network", "roster.tsv"))) {
             String[] columns = row.split("\t");
@@ -138,15 +146,15 @@ final class NetworkFixture implements AutoCloseable {
             String metrics = columns[4].replaceFirst("^http ", "").replaceFirst("/healthz$", "/metrics");
             String body;
             try {
-                body = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(metrics)).build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                body = http.send(HttpRequest.newBuilder(URI.create(metrics)).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            java.util.regex.Matcher m = line.matcher(body);
+            Matcher m = line.matcher(body);
             while (m.find()) {
                 byType.merge(m.group(1), (long) Double.parseDouble(m.group(2)), Long::sum);
             }
@@ -154,7 +162,7 @@ final class NetworkFixture implements AutoCloseable {
         return byType;
     }
 
-    private static java.util.List<String> lines(Path file) {
+    private static List<String> lines(Path file) {
         try {
             return Files.readAllLines(file);
         } catch (IOException e) {

@@ -56,7 +56,7 @@ public final class Idempotency {
      * transaction that applied it.
      */
     public static MoneyOutcome outcome(final Tx tx, final String idempotencyKey) {
-        final Optional<IdempotencyRecord> record = tx.state().read(Keys.idempotency(tx.caller().mspId(), idempotencyKey),
+        final Optional<IdempotencyRecord> record = tx.state().read(recordKey(tx, idempotencyKey),
                 IdempotencyRecord.class);
         return MoneyOutcome.of(idempotencyKey, record.map(IdempotencyRecord::result),
                 record.flatMap(IdempotencyRecord::txId));

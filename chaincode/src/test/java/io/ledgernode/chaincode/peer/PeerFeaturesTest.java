@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
 import io.grpc.stub.StreamObserver;
-import java.util.ArrayList;
 import java.util.List;
 import org.hyperledger.fabric.protos.peer.ChaincodeAdditionalParams;
 import org.hyperledger.fabric.protos.peer.ChaincodeMessage;
@@ -31,27 +30,13 @@ class PeerFeaturesTest {
 
     /** Passes every message of a connection through the chaincode's reader to a recording shim. */
     private static List<ChaincodeMessage> receive(final ChaincodeMessage... messages) {
-        final List<ChaincodeMessage> shim = new ArrayList<>();
-        final StreamObserver<ChaincodeMessage> connection = PeerAwareChaincode.readingReady(new StreamObserver<>() {
-            @Override
-            public void onNext(final ChaincodeMessage message) {
-                shim.add(message);
-            }
-
-            @Override
-            public void onError(final Throwable t) {
-                throw new AssertionError(t);
-            }
-
-            @Override
-            public void onCompleted() {
-                // Nothing to close.
-            }
-        });
+        final Recording shim = new Recording();
+        final StreamObserver<ChaincodeMessage> connection = PeerAwareChaincode.readingReady(shim);
         for (final ChaincodeMessage message : messages) {
             connection.onNext(message);
         }
-        return shim;
+        assertThat(shim.error).isNull();
+        return shim.messages;
     }
 
     @Test
